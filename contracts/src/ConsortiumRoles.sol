@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.37;
+
+/// @title ConsortiumRoles
+/// @notice The role identifiers that member organisations can hold in the MemberRegistry.
+/// @dev One definition for every contract that checks a role, so the hashes cannot drift apart.
+library ConsortiumRoles {
+    /// @dev May anchor Merkle roots of notarised batches in the AnchorRegistry.
+    bytes32 internal constant ANCHORER = keccak256("ANCHORER");
+}

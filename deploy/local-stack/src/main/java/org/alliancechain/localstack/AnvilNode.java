@@ -1,0 +1,82 @@
+package org.alliancechain.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A real anvil node (Foundry, from the npm package) on loopback. Gas price and base fee are zero,
+ * like a permissioned Besu network, so accounts need no funding.
+ */
+public final class AnvilNode implements AutoCloseable {
+
+    public static final long CHAIN_ID = 31337;
+
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private AnvilNode(int port, Process process, Path log) {
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * @param port      0 for a free port
+     * @param stateFile keeps chain state across restarts when present
+     * @param blockTime interval mining in seconds; empty for one block per transaction
+     */
+    public static AnvilNode start(int port, Optional<Path> stateFile, Optional<Double> blockTime, Path logDir) {
+        Ports.requireFree(port, "anvil");
+        int actual = port == 0 ? Ports.free() : port;
+        List<String> cmd = new ArrayList<>(List.of(StackSettings.anvilBinary().toString(),
+                "--host", "127.0.0.1", "--port", String.valueOf(actual),
+                "--chain-id", String.valueOf(CHAIN_ID),
+                "--hardfork", "cancun",
+                "--base-fee", "0", "--gas-price", "0", "--disable-min-priority-fee",
+                "--gas-limit", "300000000"));
+        stateFile.ifPresent(f -> cmd.addAll(List.of("--state", f.toAbsolutePath().toString())));
+        blockTime.ifPresent(t -> cmd.addAll(List.of("--block-time", String.valueOf(t))));
+        Path log = logDir.resolve("anvil.log");
+        try {
+            var process = LoggedProcess.start(cmd, log, null);
+            var node = new AnvilNode(actual, process, log);
+            node.awaitReady(Duration.ofSeconds(30));
+            return node;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start anvil: " + e.getMessage(), e);
+        }
+    }
+
+    public String rpcUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    private void awaitReady(Duration timeout) {
+        var request = HttpRequest.newBuilder(URI.create(rpcUrl()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
+                .build();
+        Wait.untilHttpOk("anvil on port " + port, request, timeout, log, process);
+    }
+
+    @Override
+    public void close() {
+        // SIGTERM lets anvil write its --state file before exiting.
+        ProcessReaper.stop(process.toHandle(), Duration.ofSeconds(10));
+    }
+}

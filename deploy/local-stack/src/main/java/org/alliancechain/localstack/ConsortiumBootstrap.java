@@ -1,0 +1,104 @@
+package org.alliancechain.localstack;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import org.alliancechain.contracts.generated.AnchorRegistry;
+import org.alliancechain.contracts.generated.MemberRegistry;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.gas.StaticGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+
+/**
+ * Deploys the suite's contracts and seeds a consortium through its own governance: every
+ * admission and role grant is proposed by one admin and approved by a second (quorum 2 of 3).
+ */
+public final class ConsortiumBootstrap implements AutoCloseable {
+
+    /** Action enum of IMemberRegistry, in declaration order. */
+    enum Action { ADMIT_MEMBER, ADD_ACCOUNT, REMOVE_ACCOUNT, GRANT_ROLE, REVOKE_ROLE, SUSPEND_MEMBER }
+
+    public static final byte[] ANCHORER_ROLE = Hash.sha3("ANCHORER".getBytes(StandardCharsets.UTF_8));
+    private static final byte[] NO_ROLE = new byte[32];
+    private static final String NO_ACCOUNT = "0x0000000000000000000000000000000000000000";
+    private static final StaticGasProvider GAS = new StaticGasProvider(BigInteger.ZERO, BigInteger.valueOf(15_000_000));
+
+    private final Web3j web3j;
+    private final long chainId;
+
+    public ConsortiumBootstrap(String rpcUrl) {
+        this.web3j = Web3j.build(new HttpService(rpcUrl));
+        try {
+            this.chainId = web3j.ethChainId().send().getChainId().longValueExact();
+        } catch (IOException e) {
+            throw new IllegalStateException("chain node at " + rpcUrl + " unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deploys MemberRegistry (admins 1-3, quorum 2) and AnchorRegistry. */
+    public SuiteContracts deploy(String rpcUrl) {
+        try {
+            var admins = List.of(DevKeys.admin(1), DevKeys.admin(2), DevKeys.admin(3));
+            var registry = MemberRegistry.deploy(web3j, manager(admins.getFirst()), GAS,
+                    admins.stream().map(Credentials::getAddress).toList(), BigInteger.TWO).send();
+            var anchors = AnchorRegistry.deploy(web3j, manager(admins.getFirst()), GAS, registry.getContractAddress()).send();
+            return new SuiteContracts(rpcUrl, chainId, registry.getContractAddress(), anchors.getContractAddress());
+        } catch (Exception e) {
+            throw new IllegalStateException("deploying the suite contracts failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Admits a member with its first account and grants it the given roles. */
+    public void admit(SuiteContracts contracts, String alias, String account, Collection<byte[]> roles) {
+        byte[] memberId = memberId(alias);
+        decide(contracts, Action.ADMIT_MEMBER, memberId, account, NO_ROLE);
+        for (byte[] role : roles) {
+            decide(contracts, Action.GRANT_ROLE, memberId, NO_ACCOUNT, role);
+        }
+    }
+
+    /** Adds a further account (e.g. an app service's signing key) to an admitted member. */
+    public void addAccount(SuiteContracts contracts, String alias, String account) {
+        decide(contracts, Action.ADD_ACCOUNT, memberId(alias), account, NO_ROLE);
+    }
+
+    public static byte[] memberId(String alias) {
+        return Hash.sha3(alias.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void decide(SuiteContracts contracts, Action action, byte[] memberId, String account, byte[] role) {
+        try {
+            var proposer = MemberRegistry.load(contracts.memberRegistry(), web3j, manager(DevKeys.admin(1)), GAS);
+            TransactionReceipt proposed = proposer.propose(BigInteger.valueOf(action.ordinal()), memberId, account, role).send();
+            requireSuccess(proposed, action + " proposal");
+            BigInteger proposalId = MemberRegistry.getProposalCreatedEvents(proposed).getFirst().proposalId;
+            var approver = MemberRegistry.load(contracts.memberRegistry(), web3j, manager(DevKeys.admin(2)), GAS);
+            requireSuccess(approver.approve(proposalId).send(), action + " approval");
+        } catch (Exception e) {
+            throw new IllegalStateException(action + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireSuccess(TransactionReceipt receipt, String what) {
+        if (!receipt.isStatusOK()) {
+            throw new IllegalStateException(what + " reverted in " + receipt.getTransactionHash());
+        }
+    }
+
+    private RawTransactionManager manager(Credentials credentials) {
+        return new RawTransactionManager(web3j, credentials, chainId,
+                new PollingTransactionReceiptProcessor(web3j, 20, 3000));
+    }
+
+    @Override
+    public void close() {
+        web3j.shutdown();
+    }
+}

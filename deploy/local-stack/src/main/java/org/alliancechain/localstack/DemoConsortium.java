@@ -1,0 +1,36 @@
+package org.alliancechain.localstack;
+
+import java.util.List;
+
+/**
+ * The demo consortium of the local stack: the member organisations of deploy/keycloak's realm,
+ * each admitted on chain with its own account, and the app services' signing accounts under the
+ * consortium office.
+ */
+public final class DemoConsortium {
+
+    /** Organisation aliases, as in deploy/keycloak/alliance-realm.json. */
+    public static final List<String> ORGANISATIONS = List.of(
+            "consortium-office", "hz-arbitration", "sz-arbitration", "tax-bureau", "tax-bureau-gz",
+            "acme-trading", "nova-manufacturing", "blue-bank", "river-bank", "daily-news", "pixel-studio");
+
+    public static final String OPERATOR = "consortium-office";
+
+    private DemoConsortium() {
+    }
+
+    /** Deploys the contracts and admits every demo member; returns the addresses. */
+    public static SuiteContracts deployAndSeed(String rpcUrl) {
+        try (var bootstrap = new ConsortiumBootstrap(rpcUrl)) {
+            var contracts = bootstrap.deploy(rpcUrl);
+            for (String alias : ORGANISATIONS) {
+                bootstrap.admit(contracts, alias, DevKeys.organisation(alias).getAddress(),
+                        List.of(ConsortiumBootstrap.ANCHORER_ROLE));
+            }
+            for (var app : SuiteApp.values()) {
+                bootstrap.addAccount(contracts, OPERATOR, DevKeys.service(app.id()).getAddress());
+            }
+            return contracts;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.alliancechain.localstack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.http.HttpService;
+
+/** Remembers where the contracts were deployed, so a restart with kept chain state reuses them. */
+final class Deployments {
+
+    private Deployments() {
+    }
+
+    static Optional<SuiteContracts> load(Path file, String rpcUrl) {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        var props = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var contracts = new SuiteContracts(rpcUrl, Long.parseLong(props.getProperty("chain-id")),
+                props.getProperty("member-registry"), props.getProperty("anchor-registry"));
+        // Only trust the file if the chain still has code there (the state file may have been deleted).
+        var web3j = Web3j.build(new HttpService(rpcUrl));
+        try {
+            String code = web3j.ethGetCode(contracts.anchorRegistry(), DefaultBlockParameterName.LATEST).send().getCode();
+            return code != null && code.length() > 2 ? Optional.of(contracts) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
+    static void save(Path file, SuiteContracts contracts) {
+        var props = new Properties();
+        props.setProperty("chain-id", String.valueOf(contracts.chainId()));
+        props.setProperty("member-registry", contracts.memberRegistry());
+        props.setProperty("anchor-registry", contracts.anchorRegistry());
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer out = Files.newBufferedWriter(file)) {
+                props.store(out, "Alliance Chain Suite contracts on " + contracts.rpcUrl());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

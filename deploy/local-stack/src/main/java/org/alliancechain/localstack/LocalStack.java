@@ -1,0 +1,121 @@
+package org.alliancechain.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The suite's infrastructure as one object: chain node with deployed and seeded contracts,
+ * PostgreSQL, Keycloak. Started in parallel, stopped in reverse order, each piece optional
+ * (an external chain or database replaces the embedded one).
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** What to start; ports 0 mean free ports (tests), fixed ports are for ./run. */
+    public record Options(int anvilPort, int postgresPort, int keycloakPort, Optional<String> externalChainUrl,
+                          Optional<Database> externalDatabase, Optional<Path> dataDir, Optional<Double> blockTime,
+                          Path logDir) {
+
+        public static Options forTests(Path logDir) {
+            return new Options(0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), logDir);
+        }
+    }
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private AnvilNode anvil;
+    private Database database;
+    private KeycloakServer keycloak;
+    private SuiteContracts contracts;
+
+    private LocalStack() {
+    }
+
+    public static LocalStack start(Options options) {
+        var stack = new LocalStack();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        var keycloak = CompletableFuture.supplyAsync(
+                () -> stack.register(KeycloakServer.start(options.keycloakPort(), options.logDir())), pool);
+        var database = CompletableFuture.supplyAsync(() -> options.externalDatabase().orElseGet(
+                () -> stack.register(EmbeddedDatabase.start(options.postgresPort(),
+                        options.dataDir().map(d -> d.resolve("postgres"))))), pool);
+        var chain = CompletableFuture.supplyAsync(() -> stack.startChain(options), pool);
+        pool.shutdown();
+        try {
+            stack.database = database.join();
+            stack.contracts = chain.join();
+            stack.keycloak = keycloak.join();
+            return stack;
+        } catch (CompletionException e) {
+            // Let the other pieces finish starting, then stop whatever did start.
+            CompletableFuture.allOf(keycloak, database, chain).exceptionally(t -> null).join();
+            stack.close();
+            throw e.getCause() instanceof RuntimeException re ? re
+                    : new IllegalStateException("local stack failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private <T extends AutoCloseable> T register(T server) {
+        synchronized (started) {
+            started.add(server);
+        }
+        return server;
+    }
+
+    private SuiteContracts startChain(Options options) {
+        String rpcUrl;
+        if (options.externalChainUrl().isPresent()) {
+            rpcUrl = options.externalChainUrl().get();
+        } else {
+            var stateFile = options.dataDir().map(d -> d.resolve("anvil-state.json"));
+            anvil = register(AnvilNode.start(options.anvilPort(), stateFile, options.blockTime(), options.logDir()));
+            rpcUrl = anvil.rpcUrl();
+        }
+        var saved = options.dataDir().map(d -> d.resolve("contracts.properties"));
+        if (saved.isPresent()) {
+            var previous = Deployments.load(saved.get(), rpcUrl);
+            if (previous.isPresent()) {
+                return previous.get();
+            }
+        }
+        var deployed = DemoConsortium.deployAndSeed(rpcUrl);
+        saved.ifPresent(file -> Deployments.save(file, deployed));
+        return deployed;
+    }
+
+    public Optional<AnvilNode> anvil() {
+        return Optional.ofNullable(anvil);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public SuiteContracts contracts() {
+        return contracts;
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> toStop;
+        synchronized (started) {
+            toStop = new ArrayList<>(started);
+            started.clear();
+        }
+        for (int i = toStop.size() - 1; i >= 0; i--) {
+            try {
+                toStop.get(i).close();
+            } catch (Exception e) {
+                System.err.println("stopping " + toStop.get(i).getClass().getSimpleName() + " failed: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.alliancechain.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.web3j.utils.Numeric;
+
+/** The ./run command: the whole suite on embedded defaults, stopped cleanly on Ctrl-C. */
+public final class LocalSuite {
+
+    static final String USAGE = """
+            Usage: ./run [options]
+
+            Starts the Alliance Chain Suite on this machine without Docker: anvil (chain, port 8545),
+            PostgreSQL (embedded, port 15432), Keycloak (port 8180, realm 'alliance' with demo users),
+            deploys the contracts, admits the demo organisations on chain, and starts the four services
+            (odr-arbitration 8081, e-invoice 8082, supply-finance 8083, copyright 8084).
+            Ctrl-C stops everything.
+
+            Options:
+              --data DIR            keep chain state and database in DIR across runs (default: fresh each run)
+              --chain-url URL       use this JSON-RPC node instead of starting anvil (contracts are deployed
+                                    there once, with the development keys; the node must accept gas price 0)
+              --block-time SECONDS  mine a block every SECONDS instead of one block per transaction
+              --db-url URL          use this PostgreSQL server instead of the embedded one,
+                                    e.g. jdbc:postgresql://db.example:5432 (databases are created if missing)
+              --db-user USER        user for --db-url (default postgres)
+              --db-password PASS    password for --db-url (default: $SUITE_DB_PASSWORD)
+              --apps a,b            start only these services (ids: odr-arbitration, e-invoice,
+                                    supply-finance, copyright)
+              --infra-only          start chain, database and Keycloak only (to run a service in dev mode)
+              -h, --help            this text
+            """;
+
+    private LocalSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("./run: " + e.getMessage() + "\n\n" + USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help) {
+            System.out.print(USAGE);
+            return;
+        }
+        long t0 = System.nanoTime();
+        Path root = StackSettings.suiteRoot();
+        Path logDir = root.resolve(".run-state/logs");
+        Files.createDirectories(logDir);
+        System.out.println("Starting chain, database and Keycloak (logs in " + logDir + ") ...");
+
+        var stackOptions = new LocalStack.Options(8545, 15432, 8180, options.chainUrl, options.database(),
+                options.dataDir, options.blockTime, logDir);
+        var stack = LocalStack.start(stackOptions);
+        List<Process> services = new ArrayList<>();
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping ...");
+            services.forEach(p -> ProcessReaper.stop(p.toHandle(), Duration.ofSeconds(20)));
+            stack.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "suite-shutdown"));
+
+        if (!options.infraOnly) {
+            var launches = new ArrayList<CompletableFuture<Void>>();
+            for (SuiteApp app : options.apps) {
+                stack.database().ensureDatabase(app.database());
+                Process p = startService(root, app, stack, logDir);
+                services.add(p);
+                launches.add(CompletableFuture.runAsync(() -> awaitReady(app, p, logDir)));
+            }
+            CompletableFuture.allOf(launches.toArray(CompletableFuture[]::new)).join();
+        }
+        printSummary(stack, options, Duration.ofNanos(System.nanoTime() - t0));
+        stopped.await();
+    }
+
+    private static Process startService(Path root, SuiteApp app, LocalStack stack, Path logDir) throws IOException {
+        Path jar = root.resolve("apps/" + app.id() + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: ./run builds it; run ./mvnw install -DskipTests");
+        }
+        var db = stack.database();
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.http.port", String.valueOf(app.port()));
+        config.put("quarkus.datasource.jdbc.url", db.jdbcUrl(app.database()));
+        config.put("quarkus.datasource.username", db.user());
+        config.put("quarkus.oidc.auth-server-url", stack.keycloak().realmUrl());
+        config.putAll(stack.contracts().appConfig());
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx384m");
+        config.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-jar", jar.toString()));
+        // Secrets go through the environment, not the command line that `ps` shows.
+        Map<String, String> env = Map.of(
+                "QUARKUS_DATASOURCE_PASSWORD", db.password(),
+                "CHAIN_SIGNER_PRIVATE_KEY", Numeric.toHexStringWithPrefixZeroPadded(
+                        DevKeys.service(app.id()).getEcKeyPair().getPrivateKey(), 64));
+        return LoggedProcess.start(cmd, logDir.resolve(app.id() + ".log"), env, root);
+    }
+
+    private static void awaitReady(SuiteApp app, Process process, Path logDir) {
+        Wait.untilHttpOk(app.id(), "http://127.0.0.1:" + app.port() + "/q/health/ready", Duration.ofMinutes(3),
+                logDir.resolve(app.id() + ".log"), process);
+        System.out.println("  " + app.id() + " ready");
+    }
+
+    private static void printSummary(LocalStack stack, Options options, Duration took) {
+        var out = new StringBuilder();
+        out.append("\nAlliance Chain Suite is up (").append(took.toSeconds()).append(" s). Ctrl-C stops everything.\n\n");
+        if (!options.infraOnly) {
+            out.append(String.format("  %-16s %-24s %-40s%n", "service", "API", "Swagger UI"));
+            for (SuiteApp app : options.apps) {
+                String base = "http://127.0.0.1:" + app.port();
+                out.append(String.format("  %-16s %-24s %-40s%n", app.id(), base + "/api", base + "/q/swagger-ui"));
+            }
+        }
+        out.append("\n  chain (JSON-RPC)   ").append(stack.contracts().rpcUrl())
+                .append("   MemberRegistry ").append(stack.contracts().memberRegistry())
+                .append("  AnchorRegistry ").append(stack.contracts().anchorRegistry()).append('\n');
+        out.append("  PostgreSQL         ").append(stack.database().serverUrl()).append(" (user ")
+                .append(stack.database().user()).append(")\n");
+        out.append("  Keycloak           ").append(stack.keycloak().baseUrl()).append("/admin  (")
+                .append(KeycloakServer.ADMIN_USER).append(" / ").append(KeycloakServer.ADMIN_PASSWORD).append(")\n");
+        out.append("\nDemo logins (password 'demo'), e.g. alice (claimant, Acme Trading), clerk.hz (clerk), arb.hz (arbitrator),\n")
+                .append("  issuer.acme, tax.officer, supplier.acme, bank.blue, rights.daily, admin1 — see deploy/keycloak/README.md.\n")
+                .append("\nA token for alice:\n  curl -s -d grant_type=password -d client_id=suite-cli -d username=alice -d password=demo \\\n    ")
+                .append(stack.keycloak().realmUrl()).append("/protocol/openid-connect/token\n");
+        System.out.println(out);
+    }
+
+    /** Command-line options of ./run. */
+    static final class Options {
+        boolean help;
+        boolean infraOnly;
+        Optional<Path> dataDir = Optional.empty();
+        Optional<String> chainUrl = Optional.empty();
+        Optional<Double> blockTime = Optional.empty();
+        Optional<String> dbUrl = Optional.empty();
+        String dbUser = "postgres";
+        String dbPassword = Optional.ofNullable(System.getenv("SUITE_DB_PASSWORD")).orElse("");
+        List<SuiteApp> apps = List.of(SuiteApp.values());
+
+        static Options parse(String[] args) {
+            var o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "-h", "--help" -> o.help = true;
+                    case "--infra-only" -> o.infraOnly = true;
+                    case "--data" -> o.dataDir = Optional.of(Path.of(value(args, ++i, arg)).toAbsolutePath());
+                    case "--chain-url" -> o.chainUrl = Optional.of(value(args, ++i, arg));
+                    case "--block-time" -> {
+                        try {
+                            o.blockTime = Optional.of(Double.parseDouble(value(args, ++i, arg)));
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("--block-time needs a number of seconds");
+                        }
+                    }
+                    case "--db-url" -> o.dbUrl = Optional.of(value(args, ++i, arg));
+                    case "--db-user" -> o.dbUser = value(args, ++i, arg);
+                    case "--db-password" -> o.dbPassword = value(args, ++i, arg);
+                    case "--apps" -> o.apps = java.util.Arrays.stream(value(args, ++i, arg).split(","))
+                            .map(String::trim).map(SuiteApp::byId).toList();
+                    default -> throw new IllegalArgumentException("unknown option " + arg);
+                }
+            }
+            return o;
+        }
+
+        Optional<Database> database() {
+            return dbUrl.map(url -> Database.external(url, dbUser, dbPassword));
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+    }
+}

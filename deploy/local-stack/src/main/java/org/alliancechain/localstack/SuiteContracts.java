@@ -1,0 +1,16 @@
+package org.alliancechain.localstack;
+
+import java.util.Map;
+
+/** Addresses of the suite's contracts on one chain. */
+public record SuiteContracts(String rpcUrl, long chainId, String memberRegistry, String anchorRegistry) {
+
+    /** The chain.* configuration every app reads. */
+    public Map<String, String> appConfig() {
+        return Map.of(
+                "chain.rpc-url", rpcUrl,
+                "chain.chain-id", String.valueOf(chainId),
+                "chain.contracts.member-registry", memberRegistry,
+                "chain.contracts.anchor-registry", anchorRegistry);
+    }
+}

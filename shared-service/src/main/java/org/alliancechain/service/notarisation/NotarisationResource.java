@@ -1,0 +1,94 @@
+package org.alliancechain.service.notarisation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import org.alliancechain.chain.api.ChainPort;
+import org.alliancechain.chain.api.ChainTxStatus;
+import org.alliancechain.chain.api.ChainTxView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Registers document hashes on chain for the caller's organisation. Which roles may do so is a
+ * per-application setting ({@code suite.notarisation.roles}).
+ */
+@Path("/api/notarisations")
+@Tag(name = "Notarisation")
+@Produces(MediaType.APPLICATION_JSON)
+public class NotarisationResource {
+
+    public record NotarisationRequest(
+            @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hexadecimal characters (a SHA-256 digest)")
+            String sha256,
+            @NotBlank @Size(max = 200) String label) {
+    }
+
+    public record ChainState(ChainTxStatus status, String transactionHash, Long blockNumber, String failureReason) {
+        static ChainState of(ChainTxView tx) {
+            return new ChainState(tx.status(), tx.transactionHash(), tx.blockNumber(), tx.failureReason());
+        }
+    }
+
+    public record NotarisationView(long id, String organisation, String createdBy, String label, String sha256,
+                                   String batchId, Instant createdAt, ChainState chain) {
+    }
+
+    private final NotarisationService service;
+    private final ChainPort chain;
+
+    NotarisationResource(NotarisationService service, ChainPort chain) {
+        this.service = service;
+        this.chain = chain;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("${suite.notarisation.roles}")
+    @Operation(summary = "Register a SHA-256 document hash on chain; answers 202 while the anchoring is pending")
+    public Response register(@Valid @NotNull NotarisationRequest request, UriInfo uri) {
+        var item = service.register(request.sha256(), request.label());
+        return Response.accepted(view(item))
+                .location(uri.getAbsolutePathBuilder().path(String.valueOf(item.id)).build())
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed("${suite.notarisation.roles}")
+    @Operation(summary = "One of your organisation's notarisations with its chain status")
+    public NotarisationView get(@PathParam("id") long id) {
+        return view(service.find(id));
+    }
+
+    @GET
+    @RolesAllowed("${suite.notarisation.roles}")
+    @Operation(summary = "Your organisation's latest notarisations")
+    public List<NotarisationView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return service.latest(limit).stream().map(this::view).toList();
+    }
+
+    private NotarisationView view(Notarisation item) {
+        var tx = chain.status(item.chainTxId).orElseThrow();
+        return new NotarisationView(item.id, item.organisation, item.createdBy, item.label, item.sha256, item.batchId,
+                item.createdAt, ChainState.of(tx));
+    }
+}

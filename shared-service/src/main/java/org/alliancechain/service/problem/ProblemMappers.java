@@ -1,0 +1,111 @@
+package org.alliancechain.service.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become HTTP answers. Every error is application/problem+json;
+ * nothing a user sends can produce a stack trace in a response.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return Problem.of(e.status(), e.getMessage(), path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated("A valid bearer token is required", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated("The bearer token is invalid or expired", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.of(Response.Status.FORBIDDEN, "Your roles do not allow this operation", path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        var violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(field(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+        return Problem.of(Response.Status.BAD_REQUEST, "Invalid request: " + detail, path(uri))
+                .withErrors(violations).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String detail = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                ? "Malformed JSON at '" + m.getPathReference() + "': " + e.getOriginalMessage()
+                : "Malformed JSON: " + e.getOriginalMessage();
+        return Problem.of(Response.Status.BAD_REQUEST, detail, path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        var status = e.getResponse().getStatusInfo();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "No resource at this path";
+            case 405 -> "This method is not allowed here";
+            case 406 -> "No acceptable representation; this API produces application/json";
+            case 415 -> "Unsupported content type; send application/json";
+            default -> e.getMessage();
+        };
+        var response = Response.fromResponse(Problem.of(status, detail, path(uri)).toResponse());
+        // Keep headers such as Allow on 405.
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                values.forEach(v -> response.header(name, v));
+            }
+        });
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s", reference, path(uri));
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred; quote reference " + reference + " to the operator", path(uri)).toResponse();
+    }
+
+    private static Response unauthenticated(String detail, UriInfo uri) {
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, detail, path(uri)).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    private static String field(String propertyPath) {
+        // "create.request.sha256" -> "sha256": the method and parameter names mean nothing to a caller.
+        String[] parts = propertyPath.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : propertyPath;
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+}

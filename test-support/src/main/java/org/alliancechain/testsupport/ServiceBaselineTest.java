@@ -1,0 +1,161 @@
+package org.alliancechain.testsupport;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.security.MessageDigest;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every app service must do, run by each app's {@code @QuarkusTest} subclass against the real
+ * Keycloak, PostgreSQL and anvil of {@link SuiteTestResource}.
+ */
+public abstract class ServiceBaselineTest {
+
+    /** A user whose role lets them register notarisations in this app. */
+    protected abstract String authorisedUser();
+
+    /** Their organisation alias. */
+    protected abstract String authorisedOrganisation();
+
+    /** A user with the same kind of role in another organisation. */
+    protected abstract String otherOrganisationUser();
+
+    /** The app's database name. */
+    protected abstract String database();
+
+    /** A demo user without any role in this app. */
+    protected String userWithoutRole() {
+        return "outsider";
+    }
+
+    @Test
+    void healthIsUpAndTheChainGroupSeesNodeAndContracts() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/group/chain").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks[0].data.AnchorRegistry", not(containsString("no code")));
+    }
+
+    @Test
+    void openApiDocumentsTheApi() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/me"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/notarisations"));
+    }
+
+    @Test
+    void meDescribesTheCallerFromARealToken() {
+        given().auth().oauth2(Tokens.accessToken(authorisedUser()))
+                .get("/api/me").then().statusCode(200)
+                .body("user", equalTo(authorisedUser()))
+                .body("organisation", equalTo(authorisedOrganisation()))
+                .body("roles.size()", org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    @Test
+    void withoutATokenTheAnswerIs401ProblemJson() {
+        problem(given().get("/api/me"), 401).header("WWW-Authenticate", containsString("Bearer"));
+        problem(given().contentType(ContentType.JSON).body(validRequest("x")).post("/api/notarisations"), 401);
+    }
+
+    @Test
+    void aForgedTokenIs401() {
+        String token = Tokens.accessToken(authorisedUser());
+        String tampered = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        problem(given().auth().oauth2(tampered).get("/api/me"), 401);
+    }
+
+    @Test
+    void theWrongRoleIs403ProblemJson() {
+        problem(given().auth().oauth2(Tokens.accessToken(userWithoutRole()))
+                .contentType(ContentType.JSON).body(validRequest("no role")).post("/api/notarisations"), 403);
+    }
+
+    @Test
+    void malformedJsonIs400ProblemJsonWithoutAStackTrace() {
+        problem(given().auth().oauth2(Tokens.accessToken(authorisedUser()))
+                .contentType(ContentType.JSON).body("{\"sha256\": ").post("/api/notarisations"), 400)
+                .body("detail", containsString("Malformed JSON"));
+    }
+
+    @Test
+    void invalidFieldsAre400WithEachViolation() {
+        problem(given().auth().oauth2(Tokens.accessToken(authorisedUser()))
+                .contentType(ContentType.JSON).body("{\"sha256\":\"xyz\",\"label\":\"\"}").post("/api/notarisations"), 400)
+                .body("errors.field", hasItem("sha256"))
+                .body("errors.field", hasItem("label"));
+    }
+
+    @Test
+    void anUnknownPathIs404ProblemJson() {
+        problem(given().auth().oauth2(Tokens.accessToken(authorisedUser())).get("/api/no-such-thing"), 404);
+    }
+
+    @Test
+    void aNotarisationIsStoredAnchoredOnChainAndHiddenFromOtherOrganisations() throws Exception {
+        String label = "contract " + UUID.randomUUID();
+        var created = given().auth().oauth2(Tokens.accessToken(authorisedUser()))
+                .contentType(ContentType.JSON).body(validRequest(label))
+                .post("/api/notarisations")
+                .then().statusCode(202)
+                .header("Location", containsString("/api/notarisations/"))
+                .body("organisation", equalTo(authorisedOrganisation()))
+                .body("chain.status", equalTo("PENDING"))
+                .extract().jsonPath();
+        long id = created.getLong("id");
+        String batchId = created.getString("batchId");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.accessToken(authorisedUser()))
+                        .get("/api/notarisations/" + id).then().statusCode(200)
+                        .body("chain.status", equalTo("CONFIRMED")));
+
+        assertThat(ChainProbe.isAnchored(batchId)).as("anchored on chain, read directly from the node").isTrue();
+        assertThat(rowsWithLabel(label)).as("row in PostgreSQL").isEqualTo(1);
+
+        problem(given().auth().oauth2(Tokens.accessToken(otherOrganisationUser()))
+                .get("/api/notarisations/" + id), 404);
+    }
+
+    private long rowsWithLabel(String label) throws Exception {
+        var db = SuiteTestResource.stack().database();
+        try (var c = DriverManager.getConnection(db.jdbcUrl(database()), db.user(), db.password());
+             var s = c.prepareStatement("select count(*) from notarisation where label = ?")) {
+            s.setString(1, label);
+            var rs = s.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    protected static String validRequest(String label) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(label.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "{\"sha256\":\"" + HexFormat.of().formatHex(digest) + "\",\"label\":\"" + label + "\"}";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static ValidatableResponse problem(io.restassured.response.Response response, int status) {
+        return response.then().statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("title", org.hamcrest.Matchers.notNullValue())
+                .body(not(containsString("\tat ")))
+                .body(not(containsString("Exception")));
+    }
+}

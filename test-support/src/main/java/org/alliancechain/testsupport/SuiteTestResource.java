@@ -1,0 +1,54 @@
+package org.alliancechain.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.alliancechain.localstack.DevKeys;
+import org.alliancechain.localstack.LocalStack;
+import org.alliancechain.localstack.SuiteApp;
+import org.web3j.utils.Numeric;
+
+/**
+ * Starts the real local stack (anvil with deployed and seeded contracts, embedded PostgreSQL,
+ * Keycloak with the suite's realm) once per test JVM and points the app under test at it.
+ * Init arg {@code app}: the app id, e.g. {@code odr-arbitration}.
+ */
+public class SuiteTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static LocalStack stack;
+    private SuiteApp app;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        app = SuiteApp.byId(initArgs.getOrDefault("app", ""));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        var running = stack();
+        running.database().ensureDatabase(app.database());
+        var config = new HashMap<>(running.contracts().appConfig());
+        config.put("quarkus.datasource.jdbc.url", running.database().jdbcUrl(app.database()));
+        config.put("quarkus.datasource.username", running.database().user());
+        config.put("quarkus.datasource.password", running.database().password());
+        config.put("quarkus.oidc.auth-server-url", running.keycloak().realmUrl());
+        config.put("chain.signer.private-key", Numeric.toHexStringWithPrefixZeroPadded(
+                DevKeys.service(app.id()).getEcKeyPair().getPrivateKey(), 64));
+        return config;
+    }
+
+    /** The stack of this JVM, started on first use and stopped when the JVM exits. */
+    public static synchronized LocalStack stack() {
+        if (stack == null) {
+            stack = LocalStack.start(LocalStack.Options.forTests(Path.of("target", "local-stack")));
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+        }
+        return stack;
+    }
+
+    @Override
+    public void stop() {
+        // The stack outlives one Quarkus application start; the shutdown hook stops it.
+    }
+}
