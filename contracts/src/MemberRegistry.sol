@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: Apache-2.0
+// SPDX-License-Identifier: AGPL-3.0-only
 pragma solidity 0.8.37;
 
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
@@ -194,6 +194,7 @@ contract MemberRegistry is IMemberRegistry {
         if (approvals < _quorum) return;
 
         Proposal memory change = p;
+        _validate(change);
         p.status = ProposalStatus.Executed;
         emit ProposalExecuted(proposalId, change.action);
         _execute(change);

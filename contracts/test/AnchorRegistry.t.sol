@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: Apache-2.0
+// SPDX-License-Identifier: AGPL-3.0-only
 pragma solidity 0.8.37;
 
 import {AnchorRegistry} from "../src/AnchorRegistry.sol";
@@ -27,9 +27,7 @@ contract AnchorRegistryTest is RegistryFixture {
     }
 
     function test_RevertWhen_MemberRegistryIsNotAContract() public {
-        vm.expectRevert(
-            abi.encodeWithSelector(IAnchorRegistry.AnchorRegistryInvalidMemberRegistry.selector, outsider)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAnchorRegistry.AnchorRegistryInvalidMemberRegistry.selector, outsider));
         new AnchorRegistry(IMemberRegistry(outsider));
     }
 
@@ -143,9 +141,7 @@ contract AnchorRegistryTest is RegistryFixture {
         assertFalse(anchors.isAnchored(batchId));
     }
 
-    function testFuzz_Anchor_RecordsAnyValidBatch(bytes32 batchId, bytes32 root, uint32 leafCount, uint64 time)
-        public
-    {
+    function testFuzz_Anchor_RecordsAnyValidBatch(bytes32 batchId, bytes32 root, uint32 leafCount, uint64 time) public {
         vm.assume(batchId != bytes32(0) && root != bytes32(0) && leafCount != 0);
         vm.warp(time);
         vm.prank(courtAccount);
@@ -173,8 +169,6 @@ contract AnchorRegistryTest is RegistryFixture {
     }
 
     function _expectUnauthorized(address account) private {
-        vm.expectRevert(
-            abi.encodeWithSelector(IAnchorRegistry.AnchorRegistryUnauthorizedAnchorer.selector, account)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAnchorRegistry.AnchorRegistryUnauthorizedAnchorer.selector, account));
     }
 }

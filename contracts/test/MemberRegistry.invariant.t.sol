@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: Apache-2.0
+// SPDX-License-Identifier: AGPL-3.0-only
 pragma solidity 0.8.37;
 
 import {Test} from "forge-std/Test.sol";

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: Apache-2.0
+// SPDX-License-Identifier: AGPL-3.0-only
 pragma solidity 0.8.37;
 
 import {IMemberRegistry} from "../src/IMemberRegistry.sol";
@@ -169,9 +169,7 @@ contract MemberRegistryTest is RegistryFixture {
         registry.approve(forCourt);
 
         vm.expectRevert(
-            abi.encodeWithSelector(
-                IMemberRegistry.MemberRegistryAccountAlreadyAssigned.selector, courtAccount, COURT
-            )
+            abi.encodeWithSelector(IMemberRegistry.MemberRegistryAccountAlreadyAssigned.selector, courtAccount, COURT)
         );
         vm.prank(admin2);
         registry.approve(forBank);
@@ -200,9 +198,7 @@ contract MemberRegistryTest is RegistryFixture {
     function test_RevertWhen_AdmittingWithAccountOfAnotherMember() public {
         _admit(COURT, courtAccount);
         vm.expectRevert(
-            abi.encodeWithSelector(
-                IMemberRegistry.MemberRegistryAccountAlreadyAssigned.selector, courtAccount, COURT
-            )
+            abi.encodeWithSelector(IMemberRegistry.MemberRegistryAccountAlreadyAssigned.selector, courtAccount, COURT)
         );
         _propose(ADMIT, BANK, courtAccount, bytes32(0));
     }
@@ -438,7 +434,7 @@ contract MemberRegistryTest is RegistryFixture {
         quorum = bound(quorum, 1, adminCount);
         address[] memory team = new address[](adminCount);
         for (uint256 i = 0; i < adminCount; ++i) {
-            team[i] = address(uint160(0xA000 + i));
+            team[i] = makeAddr(string.concat("fuzzAdmin", vm.toString(i)));
         }
         MemberRegistry governed = new MemberRegistry(team, quorum);
 

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: Apache-2.0
+// SPDX-License-Identifier: AGPL-3.0-only
 pragma solidity 0.8.37;
 
 import {Test} from "forge-std/Test.sol";
@@ -82,7 +82,8 @@ contract MemberRegistryHandler is Test {
         }
         bool adminAction = action == IMemberRegistry.Action.AddAdmin || action == IMemberRegistry.Action.RemoveAdmin;
         bool usesAccount = action <= IMemberRegistry.Action.RemoveAccount || adminAction;
-        bytes32 memberId = action <= IMemberRegistry.Action.ReinstateMember ? _pickId(_memberIds, memberSeed) : bytes32(0);
+        bytes32 memberId =
+            action <= IMemberRegistry.Action.ReinstateMember ? _pickId(_memberIds, memberSeed) : bytes32(0);
         address account = usesAccount ? _pick(adminAction ? _actors : _accounts, accountSeed) : address(0);
         bytes32 role = action == IMemberRegistry.Action.GrantRole || action == IMemberRegistry.Action.RevokeRole
             ? _pickId(_roles, roleSeed)
@@ -172,7 +173,8 @@ contract MemberRegistryHandler is Test {
     function _recordExecutions() private {
         Vm.Log[] memory logs = vm.getRecordedLogs();
         for (uint256 i = 0; i < logs.length; ++i) {
-            if (logs[i].emitter != address(registry) || logs[i].topics[0] != IMemberRegistry.ProposalExecuted.selector) {
+            if (logs[i].emitter != address(registry) || logs[i].topics[0] != IMemberRegistry.ProposalExecuted.selector)
+            {
                 continue;
             }
             uint256 id = uint256(logs[i].topics[1]);

@@ -28,7 +28,8 @@ public final class LocalSuite {
             Options:
               --data DIR            keep chain state and database in DIR across runs (default: fresh each run)
               --chain-url URL       use this JSON-RPC node instead of starting anvil (contracts are deployed
-                                    there once, with the development keys; the node must accept gas price 0)
+                                    there with the development keys, once when --data is given; the node must
+                                    accept gas price 0)
               --block-time SECONDS  mine a block every SECONDS instead of one block per transaction
               --db-url URL          use this PostgreSQL server instead of the embedded one,
                                     e.g. jdbc:postgresql://db.example:5432 (databases are created if missing)
@@ -37,6 +38,7 @@ public final class LocalSuite {
               --apps a,b            start only these services (ids: odr-arbitration, e-invoice,
                                     supply-finance, copyright)
               --infra-only          start chain, database and Keycloak only (to run a service in dev mode)
+              --build               rebuild before starting (otherwise ./run builds only what is missing)
               -h, --help            this text
             """;
 
@@ -124,10 +126,10 @@ public final class LocalSuite {
         var out = new StringBuilder();
         out.append("\nAlliance Chain Suite is up (").append(took.toSeconds()).append(" s). Ctrl-C stops everything.\n\n");
         if (!options.infraOnly) {
-            out.append(String.format("  %-16s %-24s %-40s%n", "service", "API", "Swagger UI"));
+            out.append(String.format("  %-16s %-28s %s%n", "service", "API", "Swagger UI"));
             for (SuiteApp app : options.apps) {
                 String base = "http://127.0.0.1:" + app.port();
-                out.append(String.format("  %-16s %-24s %-40s%n", app.id(), base + "/api", base + "/q/swagger-ui"));
+                out.append(String.format("  %-16s %-28s %s%n", app.id(), base + "/api", base + "/q/swagger-ui"));
             }
         }
         out.append("\n  chain (JSON-RPC)   ").append(stack.contracts().rpcUrl())

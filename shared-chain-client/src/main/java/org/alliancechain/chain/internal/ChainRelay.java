@@ -1,7 +1,9 @@
 package org.alliancechain.chain.internal;
 
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,8 @@ public class ChainRelay {
     private final ChainConfig config;
     private final RelayStore store;
     private volatile Long chainId;
+    private volatile boolean running;
+    private Thread worker;
 
     ChainRelay(Web3j web3j, Credentials signer, ChainConfig config, RelayStore store) {
         this.web3j = web3j;
@@ -37,8 +41,41 @@ public class ChainRelay {
         this.store = store;
     }
 
-    @Scheduled(every = "${chain.relay.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = RelayDisabled.class)
+    void onStart(@Observes StartupEvent event) {
+        if (!config.relay().enabled()) {
+            LOG.info("chain relay disabled on this instance");
+            return;
+        }
+        running = true;
+        worker = Thread.ofPlatform().name("chain-relay").daemon().start(this::loop);
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            worker.join(5_000);
+        }
+    }
+
+    private void loop() {
+        long pauseMillis = config.relay().interval().toMillis();
+        while (running) {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                // A database hiccup must not end the relay; the next round retries from the stored state.
+                LOG.warnf("relay round failed, retrying: %s", e.toString());
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** One relay round: sign and send what is pending, then settle what was submitted. */
     void tick() {
         try {
             for (var tx : store.signPending(signer, chainId(), this::nodeNonce)) {
@@ -128,20 +165,6 @@ public class ChainRelay {
     static final class NodeUnavailableException extends RuntimeException {
         NodeUnavailableException(IOException cause) {
             super(cause.getMessage(), cause);
-        }
-    }
-
-    @ApplicationScoped
-    public static class RelayDisabled implements Scheduled.SkipPredicate {
-        private final ChainConfig config;
-
-        RelayDisabled(ChainConfig config) {
-            this.config = config;
-        }
-
-        @Override
-        public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
-            return !config.relay().enabled();
         }
     }
 }

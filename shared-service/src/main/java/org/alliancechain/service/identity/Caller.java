@@ -40,8 +40,15 @@ public class Caller {
         return name != null ? name : userName();
     }
 
+    /** The caller's roles in this application (and consortium-admin), without Keycloak's built-in ones. */
     public Set<String> roles() {
-        return new TreeSet<>(identity.getRoles());
+        var roles = new TreeSet<String>();
+        for (String role : identity.getRoles()) {
+            if (!role.startsWith("default-roles-") && !role.equals("offline_access") && !role.equals("uma_authorization")) {
+                roles.add(role);
+            }
+        }
+        return roles;
     }
 
     /** The caller's member organisation (its alias), if the token carries exactly one. */
