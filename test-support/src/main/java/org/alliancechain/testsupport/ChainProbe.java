@@ -14,14 +14,15 @@ public final class ChainProbe {
     private ChainProbe() {
     }
 
-    public static boolean isAnchored(String batchIdHex) {
-        var contracts = SuiteTestResource.stack().contracts();
+    /** The root anchored under a batch id, hex; null when none is. */
+    public static String anchoredRoot(org.alliancechain.localstack.SuiteContracts contracts, String batchIdHex) {
         var web3j = Web3j.build(new HttpService(contracts.rpcUrl()));
         try {
             var registry = AnchorRegistry.load(contracts.anchorRegistry(), web3j,
                     new ReadonlyTransactionManager(web3j, "0x0000000000000000000000000000000000000000"),
                     new StaticGasProvider(BigInteger.ZERO, BigInteger.valueOf(1_000_000)));
-            return registry.isAnchored(HexFormat.of().parseHex(batchIdHex)).send();
+            var id = HexFormat.of().parseHex(batchIdHex);
+            return registry.isAnchored(id).send() ? HexFormat.of().formatHex(registry.anchorOf(id).send().root) : null;
         } catch (Exception e) {
             throw new IllegalStateException("chain read failed: " + e.getMessage(), e);
         } finally {

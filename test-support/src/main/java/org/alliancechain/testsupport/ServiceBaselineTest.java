@@ -113,17 +113,23 @@ public abstract class ServiceBaselineTest {
                 .then().statusCode(202)
                 .header("Location", containsString("/api/notarisations/"))
                 .body("organisation", equalTo(authorisedOrganisation()))
-                .body("chain.status", equalTo("PENDING"))
+                .body("chain.status", equalTo("BATCHING"))
                 .extract().jsonPath();
         long id = created.getLong("id");
-        String batchId = created.getString("batchId");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.accessToken(authorisedUser()))
                         .get("/api/notarisations/" + id).then().statusCode(200)
                         .body("chain.status", equalTo("CONFIRMED")));
 
-        assertThat(ChainProbe.isAnchored(batchId)).as("anchored on chain, read directly from the node").isTrue();
+        var proof = given().auth().oauth2(Tokens.accessToken(authorisedUser()))
+                .get("/api/notarisations/" + id).then().statusCode(200).extract().jsonPath();
+        var auditPath = proof.getList("chain.proof.auditPath", String.class).stream().map(HexFormat.of()::parseHex).toList();
+        byte[] root = HexFormat.of().parseHex(proof.getString("chain.proof.root"));
+        assertThat(ThirdPartyProofCheck.verify(HexFormat.of().parseHex(proof.getString("sha256")), proof.getLong("chain.proof.leafIndex"),
+                proof.getLong("chain.proof.treeSize"), auditPath, root)).as("the audit path leads to the root").isTrue();
+        assertThat(ChainProbe.anchoredRoot(SuiteTestResource.stack().contracts(), proof.getString("chain.proof.batchId")))
+                .as("the root anchored on chain, read directly from the node").isEqualTo(proof.getString("chain.proof.root"));
         assertThat(rowsWithLabel(label)).as("row in PostgreSQL").isEqualTo(1);
 
         problem(given().auth().oauth2(Tokens.accessToken(otherOrganisationUser()))

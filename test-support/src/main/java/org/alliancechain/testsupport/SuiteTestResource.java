@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.alliancechain.localstack.DevKeys;
+import org.alliancechain.localstack.DevKeystores;
 import org.alliancechain.localstack.LocalStack;
 import org.alliancechain.localstack.SuiteApp;
-import org.web3j.utils.Numeric;
 
 /**
  * Starts the real local stack (anvil with deployed and seeded contracts, embedded PostgreSQL,
@@ -33,9 +33,17 @@ public class SuiteTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.username", running.database().user());
         config.put("quarkus.datasource.password", running.database().password());
         config.put("quarkus.oidc.auth-server-url", running.keycloak().realmUrl());
-        config.put("chain.signer.private-key", Numeric.toHexStringWithPrefixZeroPadded(
-                DevKeys.service(app.id()).getEcKeyPair().getPrivateKey(), 64));
+        config.putAll(serviceKey(app.id()));
         return config;
+    }
+
+    /** Key custody for the app's service key: a development keystore under target/. */
+    static Map<String, String> serviceKey(String appId) {
+        var keys = DevKeystores.write(Path.of("target", "local-stack", "keys", appId).toAbsolutePath(), "service",
+                DevKeys.service(appId));
+        return Map.of(
+                "chain.key-custody.directory", keys.toString(),
+                "chain.key-custody.passphrase", DevKeystores.PASSPHRASE);
     }
 
     /** The stack of this JVM, started on first use and stopped when the JVM exits. */

@@ -18,12 +18,13 @@ public final class AnvilNode implements AutoCloseable {
     public static final long CHAIN_ID = 31337;
 
     private final int port;
-    private final Process process;
+    private final List<String> command;
     private final Path log;
+    private Process process;
 
-    private AnvilNode(int port, Process process, Path log) {
+    private AnvilNode(int port, List<String> command, Path log) {
         this.port = port;
-        this.process = process;
+        this.command = command;
         this.log = log;
     }
 
@@ -43,15 +44,35 @@ public final class AnvilNode implements AutoCloseable {
                 "--gas-limit", "300000000"));
         stateFile.ifPresent(f -> cmd.addAll(List.of("--state", f.toAbsolutePath().toString())));
         blockTime.ifPresent(t -> cmd.addAll(List.of("--block-time", String.valueOf(t))));
-        Path log = logDir.resolve("anvil.log");
+        var node = new AnvilNode(actual, List.copyOf(cmd), logDir.resolve("anvil.log"));
+        node.launch();
+        return node;
+    }
+
+    private synchronized void launch() {
         try {
-            var process = LoggedProcess.start(cmd, log, null);
-            var node = new AnvilNode(actual, process, log);
-            node.awaitReady(Duration.ofSeconds(30));
-            return node;
+            process = LoggedProcess.start(command, log, null);
+            awaitReady(Duration.ofSeconds(30));
         } catch (IOException e) {
             throw new IllegalStateException("cannot start anvil: " + e.getMessage(), e);
         }
+    }
+
+    /** Stops the node (it writes its --state file first); {@link #restart()} brings it back on the same port. */
+    public synchronized void stop() {
+        ProcessReaper.stop(process.toHandle(), Duration.ofSeconds(10));
+    }
+
+    /** Starts the node again with the same port and state file; its transaction pool starts empty. */
+    public synchronized void restart() {
+        if (process.isAlive()) {
+            stop();
+        }
+        launch();
+    }
+
+    public synchronized boolean isRunning() {
+        return process.isAlive();
     }
 
     public String rpcUrl() {
@@ -62,7 +83,7 @@ public final class AnvilNode implements AutoCloseable {
         return port;
     }
 
-    public ProcessHandle handle() {
+    public synchronized ProcessHandle handle() {
         return process.toHandle();
     }
 
@@ -77,6 +98,6 @@ public final class AnvilNode implements AutoCloseable {
     @Override
     public void close() {
         // SIGTERM lets anvil write its --state file before exiting.
-        ProcessReaper.stop(process.toHandle(), Duration.ofSeconds(10));
+        stop();
     }
 }

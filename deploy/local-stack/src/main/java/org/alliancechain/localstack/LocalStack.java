@@ -19,10 +19,16 @@ public final class LocalStack implements AutoCloseable {
     /** What to start; ports 0 mean free ports (tests), fixed ports are for ./run. */
     public record Options(int anvilPort, int postgresPort, int keycloakPort, Optional<String> externalChainUrl,
                           Optional<Database> externalDatabase, Optional<Path> dataDir, Optional<Double> blockTime,
-                          Path logDir) {
+                          Path logDir, boolean withKeycloak, Optional<Path> anvilState) {
 
         public static Options forTests(Path logDir) {
-            return new Options(0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), logDir);
+            return new Options(0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), logDir, true, Optional.empty());
+        }
+
+        /** Chain and database only, for tests of the chain client. */
+        public static Options chainOnly(Path logDir, Path anvilState) {
+            return new Options(0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), logDir, false,
+                    Optional.of(anvilState));
         }
     }
 
@@ -38,8 +44,8 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(Options options) {
         var stack = new LocalStack();
         ExecutorService pool = Executors.newFixedThreadPool(3);
-        var keycloak = CompletableFuture.supplyAsync(
-                () -> stack.register(KeycloakServer.start(options.keycloakPort(), options.logDir())), pool);
+        var keycloak = CompletableFuture.supplyAsync(() -> options.withKeycloak()
+                ? stack.register(KeycloakServer.start(options.keycloakPort(), options.logDir())) : null, pool);
         var database = CompletableFuture.supplyAsync(() -> options.externalDatabase().orElseGet(
                 () -> stack.register(EmbeddedDatabase.start(options.postgresPort(),
                         options.dataDir().map(d -> d.resolve("postgres"))))), pool);
@@ -71,7 +77,7 @@ public final class LocalStack implements AutoCloseable {
         if (options.externalChainUrl().isPresent()) {
             rpcUrl = options.externalChainUrl().get();
         } else {
-            var stateFile = options.dataDir().map(d -> d.resolve("anvil-state.json"));
+            var stateFile = options.anvilState().or(() -> options.dataDir().map(d -> d.resolve("anvil-state.json")));
             anvil = register(AnvilNode.start(options.anvilPort(), stateFile, options.blockTime(), options.logDir()));
             rpcUrl = anvil.rpcUrl();
         }

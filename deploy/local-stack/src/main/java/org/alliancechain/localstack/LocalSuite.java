@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import org.web3j.utils.Numeric;
 
 /** The ./run command: the whole suite on embedded defaults, stopped cleanly on Ctrl-C. */
 public final class LocalSuite {
@@ -65,7 +64,7 @@ public final class LocalSuite {
         System.out.println("Starting chain, database and Keycloak (logs in " + logDir + ") ...");
 
         var stackOptions = new LocalStack.Options(8545, 15432, 8180, options.chainUrl, options.database(),
-                options.dataDir, options.blockTime, logDir);
+                options.dataDir, options.blockTime, logDir, true, Optional.empty());
         var stack = LocalStack.start(stackOptions);
         List<Process> services = new ArrayList<>();
         var stopped = new CountDownLatch(1);
@@ -103,6 +102,8 @@ public final class LocalSuite {
         config.put("quarkus.datasource.username", db.user());
         config.put("quarkus.oidc.auth-server-url", stack.keycloak().realmUrl());
         config.putAll(stack.contracts().appConfig());
+        Path keys = DevKeystores.write(root.resolve(".run-state/keys/" + app.id()), "service", DevKeys.service(app.id()));
+        config.put("chain.key-custody.directory", keys.toString());
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx384m");
@@ -111,8 +112,7 @@ public final class LocalSuite {
         // Secrets go through the environment, not the command line that `ps` shows.
         Map<String, String> env = Map.of(
                 "QUARKUS_DATASOURCE_PASSWORD", db.password(),
-                "CHAIN_SIGNER_PRIVATE_KEY", Numeric.toHexStringWithPrefixZeroPadded(
-                        DevKeys.service(app.id()).getEcKeyPair().getPrivateKey(), 64));
+                "CHAIN_KEY_CUSTODY_PASSPHRASE", DevKeystores.PASSPHRASE);
         return LoggedProcess.start(cmd, logDir.resolve(app.id() + ".log"), env, root);
     }
 

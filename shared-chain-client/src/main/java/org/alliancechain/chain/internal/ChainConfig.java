@@ -18,7 +18,13 @@ public interface ChainConfig {
 
     Signer signer();
 
+    KeyCustody keyCustody();
+
     Relay relay();
+
+    Notarisation notarisation();
+
+    Indexer indexer();
 
     interface Contracts {
         String memberRegistry();
@@ -27,21 +33,35 @@ public interface ChainConfig {
     }
 
     interface Signer {
-        /** Hex private key of the service's signing account (development; key custody replaces it). */
-        String privateKey();
+        /** The key in custody this service signs with. */
+        @WithDefault("service")
+        String keyId();
+    }
+
+    interface KeyCustody {
+        /** Directory of encrypted keystore files (development custody). */
+        String directory();
+
+        /** Passphrase of the keystore files; give it through the environment (CHAIN_KEY_CUSTODY_PASSPHRASE). */
+        String passphrase();
     }
 
     interface Relay {
-        /** Whether this instance runs the relay (tests of other parts may turn it off). */
+        /** Whether this instance runs the relay. */
         @WithDefault("true")
         boolean enabled();
 
-        @WithDefault("0.2s")
+        /** Pause between relay rounds when there was nothing to do. */
+        @WithDefault("20ms")
         Duration interval();
 
-        /** Transactions signed per relay round and per signer. */
-        @WithDefault("200")
+        /** Transactions signed per relay round. */
+        @WithDefault("500")
         int batchSize();
+
+        /** At most this many submitted, unconfirmed transactions per key. */
+        @WithDefault("4000")
+        int maxInFlight();
 
         @WithDefault("0")
         long gasPrice();
@@ -53,7 +73,37 @@ public interface ChainConfig {
         @WithDefault("5s")
         Duration rebroadcastAfter();
 
-        @WithDefault("5s")
+        @WithDefault("10s")
         Duration rpcTimeout();
+    }
+
+    interface Notarisation {
+        /** Most items under one Merkle root. */
+        @WithDefault("8192")
+        int maxBatchSize();
+
+        /** A batch is closed when its oldest item is this old, even if not full. */
+        @WithDefault("500ms")
+        Duration maxAge();
+    }
+
+    interface Indexer {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("200ms")
+        Duration interval();
+
+        /** Blocks behind the head that a log must be before it is applied (0 on QBFT: final at once). */
+        @WithDefault("0")
+        int confirmations();
+
+        /** Blocks per eth_getLogs request. */
+        @WithDefault("2000")
+        int blocksPerRequest();
+
+        /** Logs applied per database transaction. */
+        @WithDefault("500")
+        int logsPerTransaction();
     }
 }

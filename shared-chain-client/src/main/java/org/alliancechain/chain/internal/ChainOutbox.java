@@ -2,66 +2,118 @@ package org.alliancechain.chain.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.alliancechain.chain.api.ChainPort;
-import org.alliancechain.chain.api.ChainTxStatus;
 import org.alliancechain.chain.api.ChainTxView;
-import org.alliancechain.contracts.generated.AnchorRegistry;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Function;
+import org.alliancechain.chain.api.ContractCall;
+import org.alliancechain.chain.api.InclusionProof;
+import org.alliancechain.chain.api.NotarisationView;
+import org.alliancechain.chain.custody.TransactionSigner;
+import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.datatypes.generated.Bytes32;
-import org.web3j.abi.datatypes.generated.Uint32;
-import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.utils.Numeric;
 
-/** {@link ChainPort} backed by the outbox table: submitting is an insert in the caller's transaction. */
+/** {@link ChainPort} backed by the outbox tables: submitting is an insert in the caller's transaction. */
 @ApplicationScoped
 public class ChainOutbox implements ChainPort {
 
-    private final ChainConfig config;
-    private final Credentials signer;
+    private static final HexFormat HEX = HexFormat.of();
 
-    ChainOutbox(ChainConfig config, Credentials signer) {
-        this.config = config;
+    private final DataSource dataSource;
+    private final TransactionSigner signer;
+    private final NotarisationBatches batches;
+    private final ChainConfig config;
+    private final Web3j web3j;
+    private final NodeInfo node;
+
+    ChainOutbox(DataSource dataSource, TransactionSigner signer, NotarisationBatches batches, ChainConfig config, Web3j web3j,
+                NodeInfo node) {
+        this.dataSource = dataSource;
         this.signer = signer;
+        this.batches = batches;
+        this.config = config;
+        this.web3j = web3j;
+        this.node = node;
     }
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public long submitAnchor(byte[] batchId, byte[] root, int leafCount) {
-        requireWord("batchId", batchId);
-        requireWord("root", root);
-        if (leafCount < 1) {
-            throw new IllegalArgumentException("leafCount must be at least 1");
-        }
-        var call = new Function(AnchorRegistry.FUNC_ANCHOR,
-                List.of(new Bytes32(batchId), new Bytes32(root), new Uint32(leafCount)), List.of());
-        return enqueue("anchor", config.contracts().anchorRegistry(), FunctionEncoder.encode(call));
+    public long submit(ContractCall call) {
+        byte[] data = Numeric.hexStringToByteArray(AbiCodec.encode(call));
+        return OutboxSql.insertTransaction(dataSource, call.purpose(), signer.address(), call.contract().toLowerCase(), data);
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long notarise(byte[] itemDigest) {
+        return notariseAll(List.of(itemDigest))[0];
+    }
+
+    /** Queues many items in one statement (bulk registration). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long[] notariseAll(List<byte[]> itemDigests) {
+        for (byte[] digest : itemDigests) {
+            if (digest == null || digest.length != 32) {
+                throw new IllegalArgumentException("an item digest must be 32 bytes");
+            }
+        }
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("""
+                     insert into notarisation_item (item_digest, created_at)
+                     select d, now() from unnest(?::bytea[]) with ordinality as t(d, n) order by n
+                     returning id""")) {
+            s.setArray(1, c.createArrayOf("bytea", itemDigests.toArray(new byte[0][])));
+            var ids = new long[itemDigests.size()];
+            try (var rs = s.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    ids[i] = rs.getLong(1);
+                }
+            }
+            java.util.Arrays.sort(ids);
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot queue notarisation items: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    @Transactional
     public Optional<ChainTxView> status(long chainTxId) {
         return ChainTransaction.<ChainTransaction>findByIdOptional(chainTxId).map(ChainTransaction::view);
     }
 
-    private long enqueue(String purpose, String to, String encodedCall) {
-        var tx = new ChainTransaction();
-        tx.purpose = purpose;
-        tx.signer = signer.getAddress();
-        tx.toAddress = to;
-        tx.callData = Numeric.hexStringToByteArray(encodedCall);
-        tx.status = ChainTxStatus.PENDING;
-        tx.createdAt = Instant.now();
-        tx.persist();
-        return tx.id;
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<NotarisationView> notarisation(long itemId) {
+        return batches.itemView(itemId, config.contracts().anchorRegistry(), node.chainId());
     }
 
-    private static void requireWord(String name, byte[] value) {
-        if (value == null || value.length != 32) {
-            throw new IllegalArgumentException(name + " must be 32 bytes");
+    @Override
+    public ProofCheck verifyOnChain(InclusionProof proof) {
+        boolean pathOk = proof.isConsistent();
+        String onChainRoot;
+        try {
+            var call = Transaction.createEthCallTransaction(null, proof.anchorRegistry(),
+                    AbiCodec.encode(ContractCall.of(proof.anchorRegistry(), "anchorOf(bytes32)", HEX.parseHex(proof.batchId()))));
+            String result = web3j.ethCall(call, DefaultBlockParameterName.LATEST).send().getValue();
+            var words = FunctionReturnDecoder.decode(result, List.of(AbiCodec.typeReference("bytes32")));
+            onChainRoot = words.isEmpty() ? null : HEX.formatHex(((Bytes32) words.getFirst()).getValue());
+        } catch (Exception e) {
+            return new ProofCheck(false, pathOk, false, null, "chain unreachable: " + e.getMessage());
         }
+        boolean anchored = onChainRoot != null && !onChainRoot.equals("0".repeat(64));
+        boolean rootMatches = anchored && onChainRoot.equals(proof.root());
+        String reason = !pathOk ? "the audit path does not lead from the item to the root"
+                : !anchored ? "no root is anchored under batch " + proof.batchId()
+                : !rootMatches ? "the root anchored on chain differs from the proof's root"
+                : null;
+        return new ProofCheck(pathOk && rootMatches, pathOk, anchored, onChainRoot, reason);
     }
 }

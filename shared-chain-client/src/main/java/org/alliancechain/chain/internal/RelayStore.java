@@ -1,108 +1,284 @@
 package org.alliancechain.chain.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
-import org.alliancechain.chain.api.ChainTxStatus;
-import org.web3j.crypto.Credentials;
+import javax.sql.DataSource;
+import org.alliancechain.chain.custody.TransactionSigner;
 import org.web3j.crypto.Hash;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
 import org.web3j.utils.Numeric;
 
-/** The relay's database steps, each one short transaction. Signing happens under the nonce lock. */
+/**
+ * The relay's database steps, each one short transaction, in plain JDBC batches (the relay's hot
+ * path). Signing happens under the signer's nonce row lock, and the raw transaction and its hash
+ * are committed before anything is broadcast.
+ */
 @ApplicationScoped
 public class RelayStore {
 
-    private final EntityManager em;
+    /** A signed transaction on its way to the node. */
+    record Signed(long id, long nonce, String txHash, byte[] rawTx, Instant submittedAt, Instant lastBroadcastAt) {
+    }
+
+    /** What a receipt said. */
+    record Settlement(long id, boolean success, long blockNumber, String failureReason) {
+    }
+
+    private final DataSource dataSource;
     private final ChainConfig config;
 
-    RelayStore(EntityManager em, ChainConfig config) {
-        this.em = em;
+    RelayStore(DataSource dataSource, ChainConfig config) {
+        this.dataSource = dataSource;
         this.config = config;
     }
 
     /**
-     * Takes the signer's nonce row under a lock, gives the oldest pending writes contiguous nonces,
-     * signs them and stores raw transaction and hash — all before anything is broadcast.
+     * Gives the oldest pending writes of this signer contiguous nonces, signs them and stores raw
+     * transaction and hash. Bounded by the batch size and by the in-flight limit per key.
      */
     @Transactional
-    public List<ChainTransaction> signPending(Credentials signer, long chainId, LongSupplier nodeNonce) {
-        String address = signer.getAddress();
-        long next = lockNextNonce(address, nodeNonce);
-        @SuppressWarnings("unchecked")
-        List<ChainTransaction> pending = em.createNativeQuery("""
-                select * from chain_transaction
-                 where status = 'PENDING' and signer = :signer
-                 order by id limit :limit for update skip locked""", ChainTransaction.class)
-                .setParameter("signer", address)
-                .setParameter("limit", config.relay().batchSize())
-                .getResultList();
-        if (pending.isEmpty()) {
-            return pending;
+    public List<Signed> signPending(TransactionSigner signer, long chainId, LongSupplier nodeNonce) {
+        String address = signer.address();
+        try (var c = dataSource.getConnection()) {
+            if (!hasPending(c, address)) {
+                return List.of();
+            }
+            long next = lockNextNonce(c, address, nodeNonce);
+            int room = config.relay().maxInFlight() - countSubmitted(c, address);
+            int limit = Math.min(config.relay().batchSize(), room);
+            if (limit <= 0) {
+                return List.of();
+            }
+            record Pending(long id, String to, byte[] data) {
+            }
+            List<Pending> pending = new ArrayList<>();
+            try (var s = c.prepareStatement("""
+                    select id, to_address, call_data from chain_transaction
+                     where signer = ? and status = 'PENDING' order by id limit ? for update skip locked""")) {
+                s.setString(1, address);
+                s.setInt(2, limit);
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        pending.add(new Pending(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
+                    }
+                }
+            }
+            if (pending.isEmpty()) {
+                return List.of();
+            }
+            long gasPrice = config.relay().gasPrice();
+            long gasLimit = config.relay().gasLimit();
+            long first = next;
+            // ECDSA signing is the CPU cost here; spread it over the cores.
+            List<Signed> signed = java.util.stream.IntStream.range(0, pending.size()).parallel().mapToObj(i -> {
+                var p = pending.get(i);
+                byte[] raw = signer.sign(first + i, gasPrice, gasLimit, p.to(), p.data(), chainId);
+                return new Signed(p.id(), first + i, Numeric.toHexString(Hash.sha3(raw)), raw, Instant.now(), null);
+            }).toList();
+            var now = Timestamp.from(Instant.now());
+            try (var s = c.prepareStatement("""
+                    update chain_transaction set status = 'SUBMITTED', nonce = ?, tx_hash = ?, raw_tx = ?, submitted_at = ?
+                     where id = ?""")) {
+                for (var t : signed) {
+                    s.setLong(1, t.nonce());
+                    s.setString(2, t.txHash());
+                    s.setBytes(3, t.rawTx());
+                    s.setTimestamp(4, now);
+                    s.setLong(5, t.id());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (var s = c.prepareStatement("update chain_nonce set next_nonce = ? where signer = ?")) {
+                s.setLong(1, first + signed.size());
+                s.setString(2, address);
+                s.executeUpdate();
+            }
+            return signed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("signing pending writes failed: " + e.getMessage(), e);
         }
-        var now = Instant.now();
-        for (var tx : pending) {
-            var raw = RawTransaction.createTransaction(BigInteger.valueOf(next),
-                    BigInteger.valueOf(config.relay().gasPrice()), BigInteger.valueOf(config.relay().gasLimit()),
-                    tx.toAddress, BigInteger.ZERO, Numeric.toHexString(tx.callData));
-            byte[] signed = TransactionEncoder.signMessage(raw, chainId, signer);
-            tx.nonce = next++;
-            tx.rawTx = signed;
-            tx.txHash = Numeric.toHexString(Hash.sha3(signed));
-            tx.status = ChainTxStatus.SUBMITTED;
-            tx.submittedAt = now;
-        }
-        em.createNativeQuery("update chain_nonce set next_nonce = :next where signer = :signer")
-                .setParameter("next", next)
-                .setParameter("signer", address)
-                .executeUpdate();
-        return pending;
     }
 
-    private long lockNextNonce(String address, LongSupplier nodeNonce) {
-        var found = em.createNativeQuery("select next_nonce from chain_nonce where signer = :signer for update")
-                .setParameter("signer", address)
-                .getResultList();
-        if (!found.isEmpty()) {
-            return ((Number) found.getFirst()).longValue();
+    /** Submitted transactions of this signer, lowest nonce first. */
+    @Transactional
+    public List<Signed> submitted(String signer, int limit) {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("""
+                     select id, nonce, tx_hash, raw_tx, submitted_at, last_broadcast_at from chain_transaction
+                      where signer = ? and status = 'SUBMITTED' order by nonce limit ?""")) {
+            s.setString(1, signer);
+            s.setInt(2, limit);
+            List<Signed> out = new ArrayList<>();
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp last = rs.getTimestamp(6);
+                    out.add(new Signed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4),
+                            rs.getTimestamp(5).toInstant(), last == null ? null : last.toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        // First use of this key: start from the node's pending count; a concurrent first use loses the insert.
-        em.createNativeQuery("insert into chain_nonce (signer, next_nonce) values (:signer, :nonce) on conflict do nothing")
-                .setParameter("signer", address)
-                .setParameter("nonce", nodeNonce.getAsLong())
-                .executeUpdate();
-        return ((Number) em.createNativeQuery("select next_nonce from chain_nonce where signer = :signer for update")
-                .setParameter("signer", address)
-                .getSingleResult()).longValue();
     }
 
     @Transactional
-    public List<ChainTransaction> submitted(int limit) {
-        return ChainTransaction.<ChainTransaction>find("status = ?1 order by id", ChainTxStatus.SUBMITTED)
-                .page(0, limit).list();
-    }
-
-    @Transactional
-    public void markBroadcast(long id) {
-        ChainTransaction tx = ChainTransaction.findById(id);
-        tx.broadcasts++;
-        tx.lastBroadcastAt = Instant.now();
-    }
-
-    @Transactional
-    public void markMined(long id, boolean success, long blockNumber, String failureReason) {
-        ChainTransaction tx = ChainTransaction.findById(id);
-        if (tx.status != ChainTxStatus.SUBMITTED) {
+    public void markBroadcast(List<Long> ids) {
+        if (ids.isEmpty()) {
             return;
         }
-        tx.status = success ? ChainTxStatus.CONFIRMED : ChainTxStatus.FAILED;
-        tx.blockNumber = blockNumber;
-        tx.failureReason = failureReason;
-        tx.confirmedAt = Instant.now();
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("""
+                     update chain_transaction set broadcasts = broadcasts + 1, last_broadcast_at = now()
+                      where id = any(?)""")) {
+            s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Records receipts; a row that is no longer SUBMITTED is left alone. Returns the rows settled. */
+    @Transactional
+    public int settle(List<Settlement> settlements) {
+        if (settlements.isEmpty()) {
+            return 0;
+        }
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("""
+                     update chain_transaction set status = ?, block_number = ?, failure_reason = ?, confirmed_at = now()
+                      where id = ? and status = 'SUBMITTED'""")) {
+            for (var t : settlements) {
+                s.setString(1, t.success() ? "CONFIRMED" : "FAILED");
+                s.setLong(2, t.blockNumber());
+                s.setString(3, t.failureReason());
+                s.setLong(4, t.id());
+                s.addBatch();
+            }
+            int settled = 0;
+            for (int n : s.executeBatch()) {
+                settled += Math.max(n, 0);
+            }
+            return settled;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The node consumed this nonce with another transaction (the key was used elsewhere): the
+     * stored one can never be mined, so it goes back to PENDING and gets a fresh nonce.
+     */
+    @Transactional
+    public void requeue(long id, String reason) {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("""
+                     update chain_transaction set status = 'PENDING', nonce = null, tx_hash = null, raw_tx = null,
+                            failure_reason = ? where id = ? and status = 'SUBMITTED'""")) {
+            s.setString(1, reason);
+            s.setLong(2, id);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The node refuses this transaction for good and the account's nonce is stuck at it: fail the
+     * write with the node's reason and fill the nonce with a no-op transfer to self, so the later
+     * nonces can be mined. Returns the filler, to broadcast.
+     */
+    @Transactional
+    public Signed fillGap(long id, long nonce, String reason, TransactionSigner signer, long chainId) {
+        try (var c = dataSource.getConnection()) {
+            try (var s = c.prepareStatement("""
+                    update chain_transaction set status = 'FAILED', failure_reason = ?, confirmed_at = now(), nonce = null
+                     where id = ? and status = 'SUBMITTED'""")) {
+                s.setString(1, reason);
+                s.setLong(2, id);
+                if (s.executeUpdate() == 0) {
+                    return null;
+                }
+            }
+            byte[] raw = signer.sign(nonce, config.relay().gasPrice(), 21_000, signer.address(), new byte[0], chainId);
+            String hash = Numeric.toHexString(Hash.sha3(raw));
+            long fillerId = OutboxSql.insertTransaction(c, "nonce-gap-filler", signer.address(), signer.address(), new byte[0]);
+            try (var s = c.prepareStatement("""
+                    update chain_transaction set status = 'SUBMITTED', nonce = ?, tx_hash = ?, raw_tx = ?, submitted_at = now()
+                     where id = ?""")) {
+                s.setLong(1, nonce);
+                s.setString(2, hash);
+                s.setBytes(3, raw);
+                s.setLong(4, fillerId);
+                s.executeUpdate();
+            }
+            return new Signed(fillerId, nonce, hash, raw, Instant.now(), null);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Outbox gauges: open writes and the age of the oldest one, in one query. */
+    @Transactional
+    public long[] openCountAndOldestAgeMillis() {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("""
+                     select count(*), coalesce(extract(epoch from now() - min(created_at)) * 1000, 0)
+                       from chain_transaction where status in ('PENDING', 'SUBMITTED')""");
+             var rs = s.executeQuery()) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasPending(Connection c, String address) throws SQLException {
+        try (var s = c.prepareStatement("select 1 from chain_transaction where signer = ? and status = 'PENDING' limit 1")) {
+            s.setString(1, address);
+            try (var rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static int countSubmitted(Connection c, String address) throws SQLException {
+        try (var s = c.prepareStatement("select count(*) from chain_transaction where signer = ? and status = 'SUBMITTED'")) {
+            s.setString(1, address);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static long lockNextNonce(Connection c, String address, LongSupplier nodeNonce) throws SQLException {
+        Long found = selectNonceForUpdate(c, address);
+        if (found != null) {
+            return found;
+        }
+        // First use of this key: start from the node's pending count; a concurrent first use loses the insert.
+        try (var s = c.prepareStatement("insert into chain_nonce (signer, next_nonce) values (?, ?) on conflict do nothing")) {
+            s.setString(1, address);
+            s.setLong(2, nodeNonce.getAsLong());
+            s.executeUpdate();
+        }
+        return selectNonceForUpdate(c, address);
+    }
+
+    private static Long selectNonceForUpdate(Connection c, String address) throws SQLException {
+        try (var s = c.prepareStatement("select next_nonce from chain_nonce where signer = ? for update")) {
+            s.setString(1, address);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
     }
 }

@@ -4,25 +4,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
-import org.web3j.crypto.Credentials;
+import org.alliancechain.chain.custody.KeyCustody;
+import org.alliancechain.chain.custody.KeystoreKeyCustody;
+import org.alliancechain.chain.custody.TransactionSigner;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
-/** Builds the node connection and the service signer once; only this package sees web3j. */
+/** Builds the node connection, the key custody and this service's signer once. */
 @ApplicationScoped
 public class Web3jProducer {
 
     @Produces
     @Singleton
-    Web3j web3j(ChainConfig config) {
+    HttpService rpc(ChainConfig config) {
         var timeout = config.relay().rpcTimeout();
         var http = new OkHttpClient.Builder()
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
+                .connectionPool(new ConnectionPool(8, 5, java.util.concurrent.TimeUnit.MINUTES))
                 .build();
-        return Web3j.build(new HttpService(config.rpcUrl(), http));
+        return new HttpService(config.rpcUrl(), http);
+    }
+
+    @Produces
+    @Singleton
+    Web3j web3j(HttpService rpc) {
+        return Web3j.build(rpc);
     }
 
     void close(@Disposes Web3j web3j) {
@@ -31,7 +42,13 @@ public class Web3jProducer {
 
     @Produces
     @Singleton
-    Credentials signer(ChainConfig config) {
-        return Credentials.create(config.signer().privateKey());
+    KeyCustody keyCustody(ChainConfig config) {
+        return new KeystoreKeyCustody(Path.of(config.keyCustody().directory()), config.keyCustody().passphrase());
+    }
+
+    @Produces
+    @Singleton
+    TransactionSigner serviceSigner(KeyCustody custody, ChainConfig config) {
+        return custody.signer(config.signer().keyId());
     }
 }

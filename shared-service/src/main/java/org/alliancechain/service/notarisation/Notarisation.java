@@ -28,12 +28,9 @@ public class Notarisation extends PanacheEntityBase {
     @Column(nullable = false)
     public String sha256;
 
-    /** Idempotency key of the anchoring on chain, fixed before the first attempt. */
-    @Column(name = "batch_id", nullable = false)
-    public String batchId;
-
-    @Column(name = "chain_tx_id", nullable = false)
-    public Long chainTxId;
+    /** The chain client's notarisation item: batch, proof and anchoring status. */
+    @Column(name = "notarisation_item_id", nullable = false)
+    public Long itemId;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

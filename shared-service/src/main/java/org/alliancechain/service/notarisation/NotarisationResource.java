@@ -22,8 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.alliancechain.chain.api.ChainPort;
-import org.alliancechain.chain.api.ChainTxStatus;
-import org.alliancechain.chain.api.ChainTxView;
+import org.alliancechain.chain.api.InclusionProof;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,14 +41,21 @@ public class NotarisationResource {
             @NotBlank @Size(max = 200) String label) {
     }
 
-    public record ChainState(ChainTxStatus status, String transactionHash, Long blockNumber, String failureReason) {
-        static ChainState of(ChainTxView tx) {
-            return new ChainState(tx.status(), tx.transactionHash(), tx.blockNumber(), tx.failureReason());
+    /**
+     * Where the hash stands on chain: {@code BATCHING} (waiting for its Merkle batch), then the
+     * anchoring transaction's {@code PENDING}, {@code SUBMITTED}, {@code CONFIRMED} or {@code FAILED};
+     * with the inclusion proof once the hash has its place in a batch.
+     */
+    public record ChainState(String status, String transactionHash, Long blockNumber, InclusionProof proof) {
+        static ChainState of(org.alliancechain.chain.api.NotarisationView item) {
+            var proof = item.proof().orElse(null);
+            return new ChainState(item.state(), proof == null ? null : proof.transactionHash(),
+                    proof == null ? null : proof.blockNumber(), proof);
         }
     }
 
     public record NotarisationView(long id, String organisation, String createdBy, String label, String sha256,
-                                   String batchId, Instant createdAt, ChainState chain) {
+                                   Instant createdAt, ChainState chain) {
     }
 
     private final NotarisationService service;
@@ -63,7 +69,7 @@ public class NotarisationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("${suite.notarisation.roles}")
-    @Operation(summary = "Register a SHA-256 document hash on chain; answers 202 while the anchoring is pending")
+    @Operation(summary = "Register a SHA-256 document hash on chain; answers 202 while it waits for its anchored Merkle batch")
     public Response register(@Valid @NotNull NotarisationRequest request, UriInfo uri) {
         var item = service.register(request.sha256(), request.label());
         return Response.accepted(view(item))
@@ -87,8 +93,8 @@ public class NotarisationResource {
     }
 
     private NotarisationView view(Notarisation item) {
-        var tx = chain.status(item.chainTxId).orElseThrow();
-        return new NotarisationView(item.id, item.organisation, item.createdBy, item.label, item.sha256, item.batchId,
-                item.createdAt, ChainState.of(tx));
+        var onChain = chain.notarisation(item.itemId).orElseThrow();
+        return new NotarisationView(item.id, item.organisation, item.createdBy, item.label, item.sha256,
+                item.createdAt, ChainState.of(onChain));
     }
 }

@@ -2,7 +2,6 @@ package org.alliancechain.service.notarisation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.alliancechain.service.problem.ProblemException;
 @ApplicationScoped
 public class NotarisationService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
     private final ChainPort chain;
@@ -24,19 +22,16 @@ public class NotarisationService {
         this.caller = caller;
     }
 
-    /** Stores the hash and queues its anchoring in one transaction. */
+    /** Stores the hash and queues it for the next anchored Merkle batch, in one transaction. */
     @Transactional
     public Notarisation register(String sha256, String label) {
-        var batchId = new byte[32];
-        RANDOM.nextBytes(batchId);
         var item = new Notarisation();
         item.organisation = caller.requireOrganisation();
         item.createdBy = caller.userName();
         item.label = label;
         item.sha256 = sha256.toLowerCase();
-        item.batchId = HEX.formatHex(batchId);
         item.createdAt = Instant.now();
-        item.chainTxId = chain.submitAnchor(batchId, HEX.parseHex(item.sha256), 1);
+        item.itemId = chain.notarise(HEX.parseHex(item.sha256));
         item.persist();
         return item;
     }

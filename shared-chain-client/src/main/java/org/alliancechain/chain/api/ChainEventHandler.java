@@ -1,0 +1,30 @@
+package org.alliancechain.chain.api;
+
+/**
+ * Projects one event of one contract into the app's tables. Implementations are CDI beans; the
+ * indexer finds them, follows each from its own persisted checkpoint, and calls {@link #handle}
+ * inside the database transaction that also advances the checkpoint — so a crash never loses or
+ * doubles an event. Handlers must still be idempotent (delivery is at least once across restarts
+ * of a handler that has side effects outside the database).
+ */
+public interface ChainEventHandler {
+
+    /** A unique, stable name: the checkpoint's key. Renaming it replays the events from the start block. */
+    String stream();
+
+    /** Address of the contract to follow. */
+    String contract();
+
+    /**
+     * The event with parameter names and {@code indexed} markers, e.g.
+     * {@code RootAnchored(bytes32 indexed batchId, bytes32 indexed root, bytes32 indexed memberId, uint32 leafCount, uint64 timestamp)}.
+     */
+    String event();
+
+    /** First block to read when the stream has no checkpoint yet (backfill starts here). */
+    default long startBlock() {
+        return 0;
+    }
+
+    void handle(ChainEvent event);
+}

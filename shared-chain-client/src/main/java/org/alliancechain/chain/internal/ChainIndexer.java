@@ -1,0 +1,162 @@
+package org.alliancechain.chain.internal;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.alliancechain.chain.api.ChainEvent;
+import org.alliancechain.chain.api.ChainEventHandler;
+import org.jboss.logging.Logger;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * Follows each registered {@link ChainEventHandler} from its persisted checkpoint
+ * {@code (block, logIndex)}: reads logs with eth_getLogs in block ranges up to the head minus the
+ * confirmation depth, applies them in order in chunks, each chunk in one database transaction
+ * together with the new checkpoint. A crash anywhere resumes at the last committed log: no gap,
+ * no duplicate.
+ */
+@ApplicationScoped
+public class ChainIndexer {
+
+    private static final Logger LOG = Logger.getLogger(ChainIndexer.class);
+
+    private final Web3j web3j;
+    private final ChainConfig config;
+    private final Instance<ChainEventHandler> handlers;
+    private final IndexerStore store;
+    private volatile boolean running;
+    private volatile Thread worker;
+
+    ChainIndexer(Web3j web3j, ChainConfig config, Instance<ChainEventHandler> handlers, IndexerStore store) {
+        this.web3j = web3j;
+        this.config = config;
+        this.handlers = handlers;
+        this.store = store;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.indexer().enabled() && handlers.iterator().hasNext()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    public synchronized void start() {
+        if (worker != null && worker.isAlive()) {
+            return;
+        }
+        running = true;
+        worker = Thread.ofPlatform().name("chain-indexer").daemon().start(this::loop);
+    }
+
+    public synchronized void stop() {
+        running = false;
+        Thread w = worker;
+        if (w != null) {
+            w.interrupt();
+            try {
+                w.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean isRunning() {
+        Thread w = worker;
+        return w != null && w.isAlive();
+    }
+
+    private void loop() {
+        while (running) {
+            boolean busy = false;
+            try {
+                for (ChainEventHandler handler : handlers) {
+                    busy |= follow(handler);
+                }
+            } catch (NodeUnavailableException e) {
+                LOG.debugf("chain node unavailable, indexer waits: %s", e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warnf("indexer round failed, retrying from the checkpoint: %s", e.toString());
+            }
+            if (!busy) {
+                try {
+                    Thread.sleep(config.indexer().interval().toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Reads and applies one block range of one handler; true when it advanced. */
+    boolean follow(ChainEventHandler handler) {
+        var signature = AbiCodec.parse(handler.event());
+        var checkpoint = store.checkpoint(handler.stream())
+                .orElse(new IndexerStore.Checkpoint(handler.startBlock() - 1, IndexerStore.BLOCK_DONE));
+        long head = blockNumber() - config.indexer().confirmations();
+        long from = checkpoint.logIndex() == IndexerStore.BLOCK_DONE ? checkpoint.block() + 1 : checkpoint.block();
+        if (from > head) {
+            return false;
+        }
+        long to = Math.min(head, from + config.indexer().blocksPerRequest() - 1);
+        var filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), handler.contract());
+        filter.addSingleTopic(signature.topic());
+        List<ChainEvent> events = new ArrayList<>();
+        for (var result : logs(filter)) {
+            var log = (Log) result.get();
+            long block = log.getBlockNumber().longValueExact();
+            int index = log.getLogIndex().intValueExact();
+            if (block == checkpoint.block() && index <= checkpoint.logIndex()) {
+                continue;
+            }
+            events.add(new ChainEvent(log.getAddress().toLowerCase(), signature.name(), block, index, log.getTransactionHash(),
+                    AbiCodec.decodeEvent(signature, log.getTopics(), log.getData()), log.getTopics(), log.getData()));
+        }
+        events.sort((a, b) -> a.blockNumber() != b.blockNumber() ? Long.compare(a.blockNumber(), b.blockNumber())
+                : Integer.compare(a.logIndex(), b.logIndex()));
+        int chunk = config.indexer().logsPerTransaction();
+        for (int i = 0; i < events.size(); i += chunk) {
+            var part = events.subList(i, Math.min(events.size(), i + chunk));
+            var last = part.getLast();
+            store.apply(handler, part, new IndexerStore.Checkpoint(last.blockNumber(), last.logIndex()));
+        }
+        store.apply(handler, List.of(), new IndexerStore.Checkpoint(to, IndexerStore.BLOCK_DONE));
+        return true;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private List<EthLog.LogResult> logs(EthFilter filter) {
+        try {
+            var reply = web3j.ethGetLogs(filter).send();
+            if (reply.hasError()) {
+                throw new IllegalStateException("eth_getLogs: " + reply.getError().getMessage());
+            }
+            return reply.getLogs();
+        } catch (IOException e) {
+            throw new NodeUnavailableException(e);
+        }
+    }
+
+    private long blockNumber() {
+        try {
+            return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+        } catch (IOException e) {
+            throw new NodeUnavailableException(e);
+        }
+    }
+}

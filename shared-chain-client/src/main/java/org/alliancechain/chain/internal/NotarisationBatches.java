@@ -1,0 +1,173 @@
+package org.alliancechain.chain.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.alliancechain.chain.api.ChainTxStatus;
+import org.alliancechain.chain.api.ContractCall;
+import org.alliancechain.chain.api.InclusionProof;
+import org.alliancechain.chain.api.MerkleTree;
+import org.alliancechain.chain.api.NotarisationView;
+import org.alliancechain.chain.custody.TransactionSigner;
+import org.web3j.utils.Numeric;
+
+/**
+ * Closes notarisation batches (by count or by the age of the oldest item) into Merkle trees and
+ * queues the anchoring of each root; serves items with their inclusion proofs.
+ */
+@ApplicationScoped
+public class NotarisationBatches {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ANCHOR = "anchor(bytes32,bytes32,uint32)";
+
+    private final DataSource dataSource;
+    private final ChainConfig config;
+    private final TransactionSigner signer;
+    /** Audit paths of recently read batches: computing all paths of a tree once is O(n log n). */
+    private final Map<Long, List<List<byte[]>>> paths = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, List<List<byte[]>>> eldest) {
+            return size() > 32;
+        }
+    });
+
+    NotarisationBatches(DataSource dataSource, ChainConfig config, TransactionSigner signer) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.signer = signer;
+    }
+
+    /**
+     * Takes the oldest unbatched items (up to the batch size) if there are enough or the oldest is
+     * old enough, builds their tree, stores the batch with its leaves and queues the anchoring —
+     * one transaction. Returns the number of items batched.
+     */
+    @Transactional
+    public int closeBatch() {
+        int max = config.notarisation().maxBatchSize();
+        List<Long> ids = new ArrayList<>();
+        List<byte[]> leaves = new ArrayList<>();
+        Instant oldest = null;
+        try (var c = dataSource.getConnection()) {
+            try (var s = c.prepareStatement("""
+                    select id, item_digest, created_at from notarisation_item
+                     where batch_id is null order by id limit ? for update skip locked""")) {
+                s.setInt(1, max);
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                        leaves.add(MerkleTree.leafHash(rs.getBytes(2)));
+                        if (oldest == null) {
+                            oldest = rs.getTimestamp(3).toInstant();
+                        }
+                    }
+                }
+            }
+            if (ids.isEmpty() || ids.size() < max && oldest.isAfter(Instant.now().minus(config.notarisation().maxAge()))) {
+                return 0;
+            }
+            byte[] root = MerkleTree.root(leaves);
+            byte[] batchKey = new byte[32];
+            RANDOM.nextBytes(batchKey);
+            byte[] callData = Numeric.hexStringToByteArray(AbiCodec.encode(
+                    ContractCall.of(config.contracts().anchorRegistry(), ANCHOR, batchKey, root, ids.size())));
+            long txId = OutboxSql.insertTransaction(c, "anchor-batch", signer.address(),
+                    config.contracts().anchorRegistry().toLowerCase(), callData);
+            long batchId;
+            try (var s = c.prepareStatement("""
+                    insert into notarisation_batch (batch_key, root, size, leaves, chain_tx_id, created_at)
+                    values (?, ?, ?, ?, ?, now()) returning id""")) {
+                s.setBytes(1, batchKey);
+                s.setBytes(2, root);
+                s.setInt(3, ids.size());
+                s.setBytes(4, concat(leaves));
+                s.setLong(5, txId);
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    batchId = rs.getLong(1);
+                }
+            }
+            Integer[] indexes = new Integer[ids.size()];
+            for (int i = 0; i < indexes.length; i++) {
+                indexes[i] = i;
+            }
+            try (var s = c.prepareStatement("""
+                    update notarisation_item i set batch_id = ?, leaf_index = x.idx
+                      from unnest(?::bigint[], ?::int[]) as x(id, idx) where i.id = x.id""")) {
+                s.setLong(1, batchId);
+                s.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+                s.setArray(3, c.createArrayOf("integer", indexes));
+                s.executeUpdate();
+            }
+            return ids.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("closing a notarisation batch failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<NotarisationView> itemView(long itemId, String anchorRegistry, long chainId) {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("""
+                     select i.item_digest, i.created_at, i.leaf_index, b.id, b.batch_key, b.root, b.size, b.leaves,
+                            t.status, t.tx_hash, t.block_number
+                       from notarisation_item i
+                       left join notarisation_batch b on b.id = i.batch_id
+                       left join chain_transaction t on t.id = b.chain_tx_id
+                      where i.id = ?""")) {
+            s.setLong(1, itemId);
+            try (var rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String digest = HEX.formatHex(rs.getBytes(1));
+                Instant created = rs.getTimestamp(2).toInstant();
+                long batchId = rs.getLong(4);
+                if (rs.wasNull()) {
+                    return Optional.of(new NotarisationView(itemId, digest, NotarisationView.BATCHING, created, Optional.empty()));
+                }
+                int leafIndex = rs.getInt(3);
+                byte[] leaves = rs.getBytes(8);
+                var path = paths.computeIfAbsent(batchId, id -> MerkleTree.allAuditPaths(split(leaves))).get(leafIndex);
+                String status = rs.getString(9);
+                long block = rs.getLong(11);
+                var proof = new InclusionProof(digest, leafIndex, rs.getInt(7), path.stream().map(HEX::formatHex).toList(),
+                        HEX.formatHex(rs.getBytes(6)), HEX.formatHex(rs.getBytes(5)), anchorRegistry.toLowerCase(), chainId,
+                        rs.getString(10), rs.wasNull() ? null : block);
+                return Optional.of(new NotarisationView(itemId, digest, ChainTxStatus.valueOf(status).name(), created,
+                        Optional.of(proof)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read notarisation item " + itemId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] concat(List<byte[]> hashes) {
+        byte[] all = new byte[hashes.size() * 32];
+        for (int i = 0; i < hashes.size(); i++) {
+            System.arraycopy(hashes.get(i), 0, all, i * 32, 32);
+        }
+        return all;
+    }
+
+    private static List<byte[]> split(byte[] all) {
+        List<byte[]> hashes = new ArrayList<>(all.length / 32);
+        for (int i = 0; i < all.length; i += 32) {
+            hashes.add(java.util.Arrays.copyOfRange(all, i, i + 32));
+        }
+        return hashes;
+    }
+
+}

@@ -1,0 +1,102 @@
+package org.alliancechain.chain.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.alliancechain.chain.api.ChainPort;
+import org.alliancechain.chain.api.ChainTxStatus;
+import org.alliancechain.chain.api.ContractCall;
+import org.alliancechain.chain.api.InclusionProof;
+import org.alliancechain.chain.internal.ChainOutbox;
+import org.alliancechain.testsupport.ChainTestResource;
+import org.alliancechain.testsupport.ThirdPartyProofCheck;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(ChainTestResource.class)
+class ChainPipelineTest {
+
+    @Inject
+    ChainPort chain;
+
+    @Inject
+    ChainOutbox outbox;
+
+    @Inject
+    ChainFixture fixture;
+
+    @Test
+    void aContractCallIsConfirmedAndARevertCarriesTheDecodedCustomError() {
+        byte[] batchId = ChainFixture.random32();
+        var call = ContractCall.of(fixture.anchorRegistry(), ChainFixture.ANCHOR, batchId, ChainFixture.random32(), 3);
+        long first = fixture.submit(call);
+        long second = fixture.submit(call);
+        await().atMost(Duration.ofSeconds(30)).until(() -> chain.status(second).orElseThrow().status() != ChainTxStatus.PENDING
+                && chain.status(second).orElseThrow().status() != ChainTxStatus.SUBMITTED);
+
+        var ok = chain.status(first).orElseThrow();
+        assertThat(ok.status()).isEqualTo(ChainTxStatus.CONFIRMED);
+        assertThat(ok.blockNumber()).isPositive();
+        var refused = chain.status(second).orElseThrow();
+        assertThat(refused.status()).isEqualTo(ChainTxStatus.FAILED);
+        assertThat(refused.failureReason())
+                .isEqualTo("AnchorRegistryBatchAlreadyAnchored(batchId=0x" + HexFormat.of().formatHex(batchId) + ")");
+    }
+
+    @Test
+    void notarisedItemsGetProofsThatCheckAgainstTheRootOnChain() throws Exception {
+        List<byte[]> digests = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            digests.add(ChainFixture.random32());
+        }
+        long[] ids = notariseAll(digests);
+        await().atMost(Duration.ofSeconds(30)).until(() -> chain.notarisation(ids[ids.length - 1]).orElseThrow().confirmed());
+
+        for (int i = 0; i < ids.length; i++) {
+            var item = chain.notarisation(ids[i]).orElseThrow();
+            assertThat(item.confirmed()).isTrue();
+            var proof = item.proof().orElseThrow();
+            assertThat(proof.itemDigest()).isEqualTo(HexFormat.of().formatHex(digests.get(i)));
+            assertThat(ThirdPartyProofCheck.verify(digests.get(i), proof.leafIndex(), proof.treeSize(),
+                    proof.auditPath().stream().map(HexFormat.of()::parseHex).toList(), HexFormat.of().parseHex(proof.root())))
+                    .as("item %d checked as a third party would", i).isTrue();
+        }
+        var proof = chain.notarisation(ids[7]).orElseThrow().proof().orElseThrow();
+        var check = chain.verifyOnChain(proof);
+        assertThat(check.valid()).isTrue();
+        assertThat(check.onChainRoot()).isEqualTo(proof.root());
+    }
+
+    @Test
+    void aTamperedProofIsRejectedWithTheReason() {
+        long[] ids = notariseAll(List.of(ChainFixture.random32(), ChainFixture.random32(), ChainFixture.random32()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> chain.notarisation(ids[2]).orElseThrow().confirmed());
+        var good = chain.notarisation(ids[1]).orElseThrow().proof().orElseThrow();
+
+        var otherItem = new InclusionProof(HexFormat.of().formatHex(ChainFixture.random32()), good.leafIndex(), good.treeSize(),
+                good.auditPath(), good.root(), good.batchId(), good.anchorRegistry(), good.chainId(), good.transactionHash(),
+                good.blockNumber());
+        var check = chain.verifyOnChain(otherItem);
+        assertThat(check.valid()).isFalse();
+        assertThat(check.reason()).contains("audit path");
+
+        var unknownBatch = new InclusionProof(good.itemDigest(), good.leafIndex(), good.treeSize(), good.auditPath(), good.root(),
+                HexFormat.of().formatHex(ChainFixture.random32()), good.anchorRegistry(), good.chainId(), null, null);
+        check = chain.verifyOnChain(unknownBatch);
+        assertThat(check.valid()).isFalse();
+        assertThat(check.reason()).contains("no root is anchored");
+    }
+
+    @Transactional
+    long[] notariseAll(List<byte[]> digests) {
+        return outbox.notariseAll(digests);
+    }
+}

@@ -1,0 +1,57 @@
+package org.alliancechain.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.alliancechain.localstack.AnvilNode;
+import org.alliancechain.localstack.LocalStack;
+import org.alliancechain.localstack.SuiteApp;
+
+/**
+ * Chain and database only (no Keycloak), for tests of the chain client: anvil keeps its state in a
+ * file so a test can stop and restart the node without losing the chain. The service key is the
+ * odr-arbitration service's (a member account with the anchorer role).
+ */
+public class ChainTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String DATABASE = "chain_client";
+    private static LocalStack stack;
+
+    @Override
+    public Map<String, String> start() {
+        var running = stack();
+        running.database().ensureDatabase(DATABASE);
+        var config = new HashMap<>(running.contracts().appConfig());
+        config.put("quarkus.datasource.jdbc.url", running.database().jdbcUrl(DATABASE));
+        config.put("quarkus.datasource.username", running.database().user());
+        config.put("quarkus.datasource.password", running.database().password());
+        config.putAll(SuiteTestResource.serviceKey(SuiteApp.ODR_ARBITRATION.id()));
+        return config;
+    }
+
+    public static synchronized LocalStack stack() {
+        if (stack == null) {
+            try {
+                Path dir = Files.createDirectories(Path.of("target", "local-stack").toAbsolutePath());
+                Path state = Files.createTempDirectory(dir, "anvil").resolve("state.json");
+                stack = LocalStack.start(LocalStack.Options.chainOnly(dir, state));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "chain-stack-stop"));
+        }
+        return stack;
+    }
+
+    /** The anvil node, to stop and restart it in fault tests. */
+    public static AnvilNode anvil() {
+        return stack().anvil().orElseThrow();
+    }
+
+    @Override
+    public void stop() {
+        // The shutdown hook stops the stack.
+    }
+}
