@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.alliancechain.localstack.AnvilNode;
 import org.alliancechain.localstack.LocalStack;
 import org.alliancechain.localstack.SuiteApp;
 
 /**
- * Chain and database only (no Keycloak), for tests of the chain client: anvil keeps its state in a
+ * Chain and database only (no Keycloak), for tests of the chain client: anvil, mining a block every
+ * second, keeps its state in a
  * file so a test can stop and restart the node without losing the chain. The service key is the
  * odr-arbitration service's (a member account with the anchorer role).
  */
@@ -18,6 +20,13 @@ public class ChainTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String DATABASE = "chain_client";
     private static LocalStack stack;
+    /**
+     * Blocks every second, like a QBFT network's block period. (anvil's automine also leaves
+     * transactions that arrive out of order in its pool until another new one arrives — a quirk no
+     * production node has, which interval mining avoids.) Tests pause mining with
+     * {@code evm_setIntervalMining(0)} and resume it with {@code evm_setIntervalMining(1)}.
+     */
+    public static final double BLOCK_TIME_SECONDS = 1;
 
     @Override
     public Map<String, String> start() {
@@ -36,7 +45,7 @@ public class ChainTestResource implements QuarkusTestResourceLifecycleManager {
             try {
                 Path dir = Files.createDirectories(Path.of("target", "local-stack").toAbsolutePath());
                 Path state = Files.createTempDirectory(dir, "anvil").resolve("state.json");
-                stack = LocalStack.start(LocalStack.Options.chainOnly(dir, state));
+                stack = LocalStack.start(LocalStack.Options.chainOnly(dir, state, Optional.of(BLOCK_TIME_SECONDS)));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -27,7 +27,12 @@ public final class LocalStack implements AutoCloseable {
 
         /** Chain and database only, for tests of the chain client. */
         public static Options chainOnly(Path logDir, Path anvilState) {
-            return new Options(0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), logDir, false,
+            return chainOnly(logDir, anvilState, Optional.empty());
+        }
+
+        /** Chain (optionally with interval mining, like a QBFT network's block period) and database only. */
+        public static Options chainOnly(Path logDir, Path anvilState, Optional<Double> blockTime) {
+            return new Options(0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(), blockTime, logDir, false,
                     Optional.of(anvilState));
         }
     }

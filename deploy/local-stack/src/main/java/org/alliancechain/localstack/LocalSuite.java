@@ -29,7 +29,8 @@ public final class LocalSuite {
               --chain-url URL       use this JSON-RPC node instead of starting anvil (contracts are deployed
                                     there with the development keys, once when --data is given; the node must
                                     accept gas price 0)
-              --block-time SECONDS  mine a block every SECONDS instead of one block per transaction
+              --block-time SECONDS  seconds between blocks (default 1, like a QBFT block period;
+                                    0 = a block per transaction)
               --db-url URL          use this PostgreSQL server instead of the embedded one,
                                     e.g. jdbc:postgresql://db.example:5432 (databases are created if missing)
               --db-user USER        user for --db-url (default postgres)
@@ -152,7 +153,7 @@ public final class LocalSuite {
         boolean infraOnly;
         Optional<Path> dataDir = Optional.empty();
         Optional<String> chainUrl = Optional.empty();
-        Optional<Double> blockTime = Optional.empty();
+        Optional<Double> blockTime = Optional.of(1.0);
         Optional<String> dbUrl = Optional.empty();
         String dbUser = "postgres";
         String dbPassword = Optional.ofNullable(System.getenv("SUITE_DB_PASSWORD")).orElse("");
@@ -169,7 +170,8 @@ public final class LocalSuite {
                     case "--chain-url" -> o.chainUrl = Optional.of(value(args, ++i, arg));
                     case "--block-time" -> {
                         try {
-                            o.blockTime = Optional.of(Double.parseDouble(value(args, ++i, arg)));
+                            double seconds = Double.parseDouble(value(args, ++i, arg));
+                            o.blockTime = seconds > 0 ? Optional.of(seconds) : Optional.empty();
                         } catch (NumberFormatException e) {
                             throw new IllegalArgumentException("--block-time needs a number of seconds");
                         }

@@ -87,6 +87,9 @@ public class ChainIndexer {
                 for (ChainEventHandler handler : handlers) {
                     busy |= follow(handler);
                 }
+            } catch (FaultHooks.SimulatedCrash crash) {
+                LOG.warnf("%s", crash.getMessage());
+                return; // the thread ends here, as the process would
             } catch (NodeUnavailableException e) {
                 LOG.debugf("chain node unavailable, indexer waits: %s", e.getMessage());
             } catch (RuntimeException e) {

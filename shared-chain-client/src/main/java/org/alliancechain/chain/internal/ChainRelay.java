@@ -56,6 +56,8 @@ public class ChainRelay {
     private volatile boolean running;
     private volatile Thread worker;
     private volatile Instant gaugesAt = Instant.EPOCH;
+    private volatile long polledBlock = -1;
+    private volatile Instant polledAt = Instant.EPOCH;
 
     ChainRelay(Web3j web3j, org.web3j.protocol.http.HttpService rpc, TransactionSigner signer, ChainConfig config, RelayStore store, NotarisationBatches batches,
                NodeInfo node, FaultHooks faults, MeterRegistry registry) {
@@ -122,6 +124,9 @@ public class ChainRelay {
             boolean busy = false;
             try {
                 busy = tick();
+            } catch (FaultHooks.SimulatedCrash crash) {
+                LOG.warnf("%s", crash.getMessage());
+                return; // the thread ends here, as the process would
             } catch (NodeUnavailableException e) {
                 LOG.debugf("chain node unavailable, relay waits: %s", e.getMessage());
                 pause(500);
@@ -202,9 +207,19 @@ public class ChainRelay {
         }
     }
 
-    /** Polls receipts of submitted transactions in batches; returns the number settled. */
+    /**
+     * Polls receipts of submitted transactions in batches — only when a new block arrived (or now and
+     * then, to rebroadcast what the node lost); returns the number settled.
+     */
     private int reconcile() {
+        long head = blockNumber();
+        var now0 = Instant.now();
+        if (head == polledBlock && now0.isBefore(polledAt.plus(Duration.ofSeconds(1)))) {
+            return 0;
+        }
         var submitted = store.submitted(signer.address(), config.relay().maxInFlight());
+        polledBlock = head;
+        polledAt = now0;
         if (submitted.isEmpty()) {
             return 0;
         }
@@ -301,6 +316,14 @@ public class ChainRelay {
     private boolean unknownToNode(String txHash) {
         try {
             return web3j.ethGetTransactionByHash(txHash).send().getTransaction().isEmpty();
+        } catch (IOException e) {
+            throw new NodeUnavailableException(e);
+        }
+    }
+
+    private long blockNumber() {
+        try {
+            return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
         } catch (IOException e) {
             throw new NodeUnavailableException(e);
         }

@@ -139,6 +139,11 @@ public class ChainFixture {
         }
     }
 
+    /** The first column of the first row, as a number. */
+    public long scalar(String sql) {
+        return query(sql, rs -> rs.next() ? rs.getLong(1) : -1L);
+    }
+
     public void execute(String sql) {
         try (var c = dataSource.getConnection(); var s = c.createStatement()) {
             s.execute(sql);
