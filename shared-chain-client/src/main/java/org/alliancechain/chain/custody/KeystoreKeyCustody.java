@@ -109,7 +109,9 @@ public final class KeystoreKeyCustody implements KeyCustody {
         public byte[] sign(long nonce, long gasPrice, long gasLimit, String to, byte[] data, long chainId) {
             var raw = RawTransaction.createTransaction(BigInteger.valueOf(nonce), BigInteger.valueOf(gasPrice),
                     BigInteger.valueOf(gasLimit), to, BigInteger.ZERO, Numeric.toHexString(data));
-            return TransactionEncoder.signMessage(raw, chainId, credentials);
+            byte[] hash = org.web3j.crypto.Hash.sha3(TransactionEncoder.encode(raw, chainId));
+            var signature = Secp256k1.sign(hash, credentials.getEcKeyPair().getPrivateKey());
+            return TransactionEncoder.encode(raw, TransactionEncoder.createEip155SignatureData(signature, chainId));
         }
 
         @Override

@@ -37,6 +37,8 @@ public class ChainRelay {
 
     private static final Logger LOG = Logger.getLogger(ChainRelay.class);
     private static final int RPC_BATCH = 500;
+    /** Beyond this many new blocks, looking up each open transaction is cheaper than reading whole blocks. */
+    private static final long MAX_BLOCKS_SCANNED = 64;
 
     private final Web3j web3j;
     private final org.web3j.protocol.http.HttpService rpc;
@@ -54,10 +56,13 @@ public class ChainRelay {
     private final AtomicLong openWrites = new AtomicLong();
     private final AtomicLong oldestOpenMillis = new AtomicLong();
     private volatile boolean running;
-    private volatile Thread worker;
+    private volatile Thread sender;
+    private volatile Thread settler;
     private volatile Instant gaugesAt = Instant.EPOCH;
-    private volatile long polledBlock = -1;
+    /** Blocks up to here have had their receipts read; -1 until the first full look-up. */
+    private volatile long scannedTo = -1;
     private volatile Instant polledAt = Instant.EPOCH;
+    private volatile boolean blockReceiptsSupported = true;
 
     ChainRelay(Web3j web3j, org.web3j.protocol.http.HttpService rpc, TransactionSigner signer, ChainConfig config, RelayStore store, NotarisationBatches batches,
                NodeInfo node, FaultHooks faults, MeterRegistry registry) {
@@ -91,42 +96,55 @@ public class ChainRelay {
         stop();
     }
 
-    /** Starts the relay thread (again, after a simulated crash). */
+    /**
+     * Starts the relay (again, after a simulated crash): one thread signs and sends, another settles
+     * receipts, so reading large blocks never holds up the next transactions.
+     */
     public synchronized void start() {
-        if (worker != null && worker.isAlive()) {
+        if (isRunning()) {
             return;
         }
         running = true;
-        worker = Thread.ofPlatform().name("chain-relay").daemon().start(this::loop);
+        sender = Thread.ofPlatform().name("chain-relay-send").daemon().start(() -> loop(this::sendRound));
+        settler = Thread.ofPlatform().name("chain-relay-settle").daemon().start(() -> loop(this::settleRound));
     }
 
     public synchronized void stop() {
         running = false;
-        Thread w = worker;
-        if (w != null) {
-            w.interrupt();
-            try {
-                w.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (Thread t : new Thread[] {sender, settler}) {
+            if (t != null) {
+                t.interrupt();
+                try {
+                    t.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
 
+    /** True while either relay thread is alive. */
     public boolean isRunning() {
-        Thread w = worker;
-        return w != null && w.isAlive();
+        Thread a = sender;
+        Thread b = settler;
+        return a != null && a.isAlive() || b != null && b.isAlive();
     }
 
-    private void loop() {
+    private void loop(java.util.function.BooleanSupplier round) {
         long pause = config.relay().interval().toMillis();
         while (running) {
             boolean busy = false;
             try {
-                busy = tick();
+                busy = round.getAsBoolean();
             } catch (FaultHooks.SimulatedCrash crash) {
+                // The whole relay dies, as the process would.
                 LOG.warnf("%s", crash.getMessage());
-                return; // the thread ends here, as the process would
+                running = false;
+                Thread other = Thread.currentThread() == sender ? settler : sender;
+                if (other != null) {
+                    other.interrupt();
+                }
+                return;
             } catch (NodeUnavailableException e) {
                 LOG.debugf("chain node unavailable, relay waits: %s", e.getMessage());
                 pause(500);
@@ -145,20 +163,31 @@ public class ChainRelay {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
-            running = false;
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** One round; true when there was work, so the loop goes on without pausing. */
+    /** One full round (send, then settle) — what each of two relay instances does in the two-relay test. */
     public boolean tick() {
+        boolean sent = sendRound();
+        return settleRound() || sent;
+    }
+
+    /** Closes a notarisation batch, signs what is pending and broadcasts it. */
+    boolean sendRound() {
         int batched = batches.closeBatch();
         faults.reached(FaultHooks.Point.BEFORE_SIGNING);
         var signed = store.signPending(signer, node.chainId(), this::nodeNonce);
         faults.reached(FaultHooks.Point.AFTER_SIGNING_BEFORE_SENDING);
         broadcast(signed, false);
+        return batched > 0 || !signed.isEmpty();
+    }
+
+    /** Settles receipts, rebroadcasts what the node lost, refreshes the gauges. */
+    boolean settleRound() {
         int settled = reconcile();
         refreshGauges();
-        return batched > 0 || !signed.isEmpty() || settled > 0;
+        return settled > 0;
     }
 
     private void broadcast(List<RelayStore.Signed> txs, boolean again) {
@@ -208,28 +237,55 @@ public class ChainRelay {
     }
 
     /**
-     * Polls receipts of submitted transactions in batches — only when a new block arrived (or now and
-     * then, to rebroadcast what the node lost); returns the number settled.
+     * Settles submitted transactions from their receipts. When new blocks arrived, their receipts
+     * are read whole (eth_getBlockReceipts, one call per block); transactions still without a
+     * receipt after the rebroadcast delay are looked up one by one and, if the node lost them,
+     * broadcast again. After a start (or a long gap) every submitted transaction is looked up once.
      */
     private int reconcile() {
         long head = blockNumber();
-        var now0 = Instant.now();
-        if (head == polledBlock && now0.isBefore(polledAt.plus(Duration.ofSeconds(1)))) {
+        var now = Instant.now();
+        boolean newBlocks = head > scannedTo;
+        if (!newBlocks && now.isBefore(polledAt.plus(Duration.ofSeconds(1)))) {
             return 0;
         }
+        polledAt = now;
         var submitted = store.submitted(signer.address(), config.relay().maxInFlight());
-        polledBlock = head;
-        polledAt = now0;
         if (submitted.isEmpty()) {
+            scannedTo = head;
             return 0;
         }
         List<RelayStore.Settlement> settlements = new ArrayList<>();
-        List<RelayStore.Signed> resend = new ArrayList<>();
-        var now = Instant.now();
+        List<RelayStore.Signed> open = new ArrayList<>();
+        if (scannedTo >= 0 && head - scannedTo <= MAX_BLOCKS_SCANNED && blockReceiptsSupported) {
+            var receipts = blockReceipts(scannedTo + 1, head);
+            if (receipts != null) {
+                for (var t : submitted) {
+                    var receipt = receipts.get(t.txHash());
+                    if (receipt != null) {
+                        settlements.add(settlement(t, receipt));
+                        receiptLatency.record(Duration.between(t.submittedAt(), now));
+                    } else {
+                        open.add(t);
+                    }
+                }
+            } else {
+                open.addAll(submitted);
+            }
+        } else {
+            open.addAll(submitted);
+        }
+        boolean fullLookup = scannedTo < 0 || head - scannedTo > MAX_BLOCKS_SCANNED || !blockReceiptsSupported;
+        scannedTo = head;
         var resendBefore = now.minus(config.relay().rebroadcastAfter());
         var neverSentBefore = now.minus(Duration.ofSeconds(2));
-        for (int from = 0; from < submitted.size(); from += RPC_BATCH) {
-            var chunk = submitted.subList(from, Math.min(submitted.size(), from + RPC_BATCH));
+        List<RelayStore.Signed> lookUp = fullLookup ? open : open.stream()
+                .filter(t -> t.lastBroadcastAt() == null ? t.submittedAt().isBefore(neverSentBefore)
+                        : t.lastBroadcastAt().isBefore(resendBefore))
+                .toList();
+        List<RelayStore.Signed> resend = new ArrayList<>();
+        for (int from = 0; from < lookUp.size(); from += RPC_BATCH) {
+            var chunk = lookUp.subList(from, Math.min(lookUp.size(), from + RPC_BATCH));
             var batch = web3j.newBatch();
             chunk.forEach(t -> batch.add(web3j.ethGetTransactionReceipt(t.txHash())));
             List<? extends Response<?>> replies;
@@ -251,11 +307,35 @@ public class ChainRelay {
             }
         }
         int settled = store.settle(settlements);
-        settlements.forEach(s -> (s.success() ? confirmed : failed).increment());
+        settlements.forEach(st -> (st.success() ? confirmed : failed).increment());
         if (!resend.isEmpty()) {
             resendOrRequeue(resend);
         }
         return settled;
+    }
+
+    /** Receipts of the blocks from..to by transaction hash; null when the node lacks eth_getBlockReceipts. */
+    private java.util.Map<String, TransactionReceipt> blockReceipts(long from, long to) {
+        var byHash = new java.util.HashMap<String, TransactionReceipt>();
+        var batch = web3j.newBatch();
+        for (long b = from; b <= to; b++) {
+            batch.add(web3j.ethGetBlockReceipts(DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(b))));
+        }
+        try {
+            for (var reply : batch.send().getResponses()) {
+                var receipts = (org.web3j.protocol.core.methods.response.EthGetBlockReceipts) reply;
+                if (receipts.hasError()) {
+                    LOG.infof("node has no eth_getBlockReceipts (%s); polling receipts per transaction",
+                            receipts.getError().getMessage());
+                    blockReceiptsSupported = false;
+                    return null;
+                }
+                receipts.getBlockReceipts().ifPresent(list -> list.forEach(r -> byHash.put(r.getTransactionHash(), r)));
+            }
+        } catch (IOException e) {
+            throw new NodeUnavailableException(e);
+        }
+        return byHash;
     }
 
     /**

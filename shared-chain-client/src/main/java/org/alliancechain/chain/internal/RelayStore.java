@@ -81,19 +81,17 @@ public class RelayStore {
                 byte[] raw = signer.sign(first + i, gasPrice, gasLimit, p.to(), p.data(), chainId);
                 return new Signed(p.id(), first + i, Numeric.toHexString(Hash.sha3(raw)), raw, Instant.now(), null);
             }).toList();
-            var now = Timestamp.from(Instant.now());
+            // One statement for the whole round: far cheaper than a JDBC batch of single-row updates.
             try (var s = c.prepareStatement("""
-                    update chain_transaction set status = 'SUBMITTED', nonce = ?, tx_hash = ?, raw_tx = ?, submitted_at = ?
-                     where id = ?""")) {
-                for (var t : signed) {
-                    s.setLong(1, t.nonce());
-                    s.setString(2, t.txHash());
-                    s.setBytes(3, t.rawTx());
-                    s.setTimestamp(4, now);
-                    s.setLong(5, t.id());
-                    s.addBatch();
-                }
-                s.executeBatch();
+                    update chain_transaction t set status = 'SUBMITTED', nonce = x.nonce, tx_hash = x.hash, raw_tx = x.raw,
+                           submitted_at = now()
+                      from unnest(?::bigint[], ?::bigint[], ?::text[], ?::bytea[]) as x(id, nonce, hash, raw)
+                     where t.id = x.id""")) {
+                s.setArray(1, c.createArrayOf("bigint", signed.stream().map(Signed::id).toArray()));
+                s.setArray(2, c.createArrayOf("bigint", signed.stream().map(Signed::nonce).toArray()));
+                s.setArray(3, c.createArrayOf("text", signed.stream().map(Signed::txHash).toArray()));
+                s.setArray(4, c.createArrayOf("bytea", signed.stream().map(Signed::rawTx).toArray(byte[][]::new)));
+                s.executeUpdate();
             }
             try (var s = c.prepareStatement("update chain_nonce set next_nonce = ? where signer = ?")) {
                 s.setLong(1, first + signed.size());
@@ -153,20 +151,15 @@ public class RelayStore {
         }
         try (var c = dataSource.getConnection();
              var s = c.prepareStatement("""
-                     update chain_transaction set status = ?, block_number = ?, failure_reason = ?, confirmed_at = now()
-                      where id = ? and status = 'SUBMITTED'""")) {
-            for (var t : settlements) {
-                s.setString(1, t.success() ? "CONFIRMED" : "FAILED");
-                s.setLong(2, t.blockNumber());
-                s.setString(3, t.failureReason());
-                s.setLong(4, t.id());
-                s.addBatch();
-            }
-            int settled = 0;
-            for (int n : s.executeBatch()) {
-                settled += Math.max(n, 0);
-            }
-            return settled;
+                     update chain_transaction t set status = x.status, block_number = x.block, failure_reason = x.reason,
+                            confirmed_at = now()
+                       from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) as x(id, status, block, reason)
+                      where t.id = x.id and t.status = 'SUBMITTED'""")) {
+            s.setArray(1, c.createArrayOf("bigint", settlements.stream().map(Settlement::id).toArray()));
+            s.setArray(2, c.createArrayOf("text", settlements.stream().map(t -> t.success() ? "CONFIRMED" : "FAILED").toArray()));
+            s.setArray(3, c.createArrayOf("bigint", settlements.stream().map(Settlement::blockNumber).toArray()));
+            s.setArray(4, c.createArrayOf("text", settlements.stream().map(Settlement::failureReason).toArray()));
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

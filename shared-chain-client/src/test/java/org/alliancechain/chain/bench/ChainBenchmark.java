@@ -131,12 +131,18 @@ class ChainBenchmark {
             f.get();
         }
         writers.shutdown();
+        System.out.printf("[bench] pipeline: %d calls committed by 4 writers in %d ms%n", perWriter * 4,
+                (System.nanoTime() - t0) / 1_000_000);
         waitUntil("select count(*) from chain_transaction where id > " + firstId + " and status in ('PENDING','SUBMITTED')");
         long nanos = System.nanoTime() - t0;
         long failed = scalar("select count(*) from chain_transaction where id > " + firstId + " and status <> 'CONFIRMED'");
         if (failed > 0) {
             throw new IllegalStateException(failed + " pipeline calls did not confirm");
         }
+        System.out.printf("[bench] pipeline: %d blocks, at most %d and on average %d calls per block%n",
+                scalar("select count(distinct block_number) from chain_transaction where id > " + firstId),
+                scalar("select max(c) from (select count(*) c from chain_transaction where id > " + firstId + " group by block_number) x"),
+                scalar("select avg(c)::bigint from (select count(*) c from chain_transaction where id > " + firstId + " group by block_number) x"));
         long[] latencies = latencies("""
                 select (extract(epoch from confirmed_at - created_at) * 1000)::bigint from chain_transaction
                  where id > %d and purpose = 'bench-anchor'""".formatted(firstId), perWriter * 4);
