@@ -95,6 +95,19 @@ class ChainPipelineTest {
         assertThat(check.reason()).contains("no root is anchored");
     }
 
+    @Test
+    void theOutboxAndTheRelayAreVisibleInMetrics() {
+        long id = fixture.submit(ContractCall.of(fixture.anchorRegistry(), ChainFixture.ANCHOR, ChainFixture.random32(),
+                ChainFixture.random32(), 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> chain.status(id).orElseThrow().status() == ChainTxStatus.CONFIRMED);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> io.restassured.RestAssured.given().get("/q/metrics").then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("chain_outbox_open"))
+                .body(org.hamcrest.Matchers.containsString("chain_outbox_oldest_age_seconds"))
+                .body(org.hamcrest.Matchers.containsString("chain_transactions_total{outcome=\"confirmed\"}"))
+                .body(org.hamcrest.Matchers.containsString("chain_receipt_latency_seconds_count")));
+    }
+
     @Transactional
     long[] notariseAll(List<byte[]> digests) {
         return outbox.notariseAll(digests);
