@@ -56,11 +56,14 @@ public interface ChainConfig {
         Duration interval();
 
         /** Transactions signed per relay round. */
-        @WithDefault("500")
+        @WithDefault("2000")
         int batchSize();
 
-        /** At most this many submitted, unconfirmed transactions per key. */
-        @WithDefault("4000")
+        /**
+         * At most this many submitted, unconfirmed transactions per key. Keep it within what the
+         * node's pool holds per sender (Besu: txpool settings).
+         */
+        @WithDefault("12000")
         int maxInFlight();
 
         @WithDefault("0")

@@ -49,31 +49,24 @@ public class IndexerStore {
                 faults.reached(FaultHooks.Point.INDEXER_MID_CHUNK);
             }
         }
-        try (var c = dataSource.getConnection();
-             var s = c.prepareStatement("""
-                     insert into chain_checkpoint (stream, block_number, log_index, updated_at) values (?, ?, ?, now())
-                     on conflict (stream) do update set block_number = excluded.block_number,
-                            log_index = excluded.log_index, updated_at = now()""")) {
-            s.setString(1, handler.stream());
-            s.setLong(2, to.block());
-            s.setInt(3, to.logIndex());
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        save(handler.stream(), to.block(), to.logIndex());
     }
 
     /** Backfill: the stream will read again from {@code block}. */
     @Transactional
     public void rewind(String stream, long block) {
+        save(stream, block - 1, BLOCK_DONE);
+    }
+
+    private void save(String stream, long block, int logIndex) {
         try (var c = dataSource.getConnection();
              var s = c.prepareStatement("""
                      insert into chain_checkpoint (stream, block_number, log_index, updated_at) values (?, ?, ?, now())
                      on conflict (stream) do update set block_number = excluded.block_number,
                             log_index = excluded.log_index, updated_at = now()""")) {
             s.setString(1, stream);
-            s.setLong(2, block - 1);
-            s.setInt(3, BLOCK_DONE);
+            s.setLong(2, block);
+            s.setInt(3, logIndex);
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);

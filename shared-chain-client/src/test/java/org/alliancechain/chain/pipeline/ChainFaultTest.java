@@ -216,6 +216,34 @@ class ChainFaultTest {
         assertThat(fixture.scalar("select count(*) from test_anchor_projection where applied_count <> 1")).as("logs applied more than once").isZero();
     }
 
+    @Test
+    void aTransactionTheNodeRefusesForGoodFailsAndItsNonceIsFilledSoTheOthersGoThrough() throws Exception {
+        relay.stop();
+        fixture.awaitSettled(Duration.ofSeconds(30)); // nothing of earlier tests in flight
+        // A write whose signed bytes the node will never take (signed for another chain), holding the next nonce.
+        var key = org.alliancechain.localstack.DevKeys.service(org.alliancechain.localstack.SuiteApp.ODR_ARBITRATION.id());
+        long nonce = fixture.scalar("select next_nonce from chain_nonce");
+        var raw = org.web3j.crypto.RawTransaction.createTransaction(java.math.BigInteger.valueOf(nonce), java.math.BigInteger.ZERO,
+                java.math.BigInteger.valueOf(1_000_000), fixture.anchorRegistry(), java.math.BigInteger.ZERO, "0x");
+        byte[] wrongChain = org.web3j.crypto.TransactionEncoder.signMessage(raw, 999_999L, key);
+        String hash = org.web3j.utils.Numeric.toHexString(org.web3j.crypto.Hash.sha3(wrongChain));
+        fixture.execute("insert into chain_transaction (purpose, signer, to_address, call_data, status, nonce, tx_hash, raw_tx, "
+                + "created_at, submitted_at) values ('doomed', '" + key.getAddress().toLowerCase() + "', '"
+                + fixture.anchorRegistry().toLowerCase() + "', '\\x', 'SUBMITTED', " + nonce + ", '" + hash + "', '\\x"
+                + java.util.HexFormat.of().formatHex(wrongChain) + "', now(), now() - interval '1 minute')");
+        fixture.execute("update chain_nonce set next_nonce = next_nonce + 1");
+        List<byte[]> ids = fixture.submitAnchors(5);
+
+        relay.start();
+        fixture.awaitSettled(Duration.ofSeconds(60));
+
+        assertThat(fixture.query("select status || ' ' || failure_reason from chain_transaction where purpose = 'doomed'",
+                rs -> rs.next() ? rs.getString(1) : null)).startsWith("FAILED refused by the node:");
+        assertThat(fixture.query("select status || ' ' || nonce from chain_transaction where purpose = 'nonce-gap-filler'",
+                rs -> rs.next() ? rs.getString(1) : null)).isEqualTo("CONFIRMED " + nonce);
+        assertExactlyOnceOnChain(ids);
+    }
+
     private Set<String> projected() {
         return fixture.query("select block_number, log_index from test_anchor_projection", rs -> {
             Set<String> set = new HashSet<>();
