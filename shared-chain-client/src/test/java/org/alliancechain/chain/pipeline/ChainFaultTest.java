@@ -218,14 +218,16 @@ class ChainFaultTest {
 
     @Test
     void aTransactionTheNodeRefusesForGoodFailsAndItsNonceIsFilledSoTheOthersGoThrough() throws Exception {
+        fixture.submitAnchor(); // the key has a nonce row
+        fixture.awaitSettled(Duration.ofSeconds(30)); // and nothing is in flight
         relay.stop();
-        fixture.awaitSettled(Duration.ofSeconds(30)); // nothing of earlier tests in flight
-        // A write whose signed bytes the node will never take (signed for another chain), holding the next nonce.
+        // A write whose signed bytes the node will never take (less gas than any transaction needs), holding the next nonce.
         var key = org.alliancechain.localstack.DevKeys.service(org.alliancechain.localstack.SuiteApp.ODR_ARBITRATION.id());
         long nonce = fixture.scalar("select next_nonce from chain_nonce");
         var raw = org.web3j.crypto.RawTransaction.createTransaction(java.math.BigInteger.valueOf(nonce), java.math.BigInteger.ZERO,
-                java.math.BigInteger.valueOf(1_000_000), fixture.anchorRegistry(), java.math.BigInteger.ZERO, "0x");
-        byte[] wrongChain = org.web3j.crypto.TransactionEncoder.signMessage(raw, 999_999L, key);
+                java.math.BigInteger.valueOf(1_000), fixture.anchorRegistry(), java.math.BigInteger.ZERO, "0x");
+        byte[] wrongChain = org.web3j.crypto.TransactionEncoder.signMessage(raw,
+                org.alliancechain.testsupport.ChainTestResource.stack().contracts().chainId(), key);
         String hash = org.web3j.utils.Numeric.toHexString(org.web3j.crypto.Hash.sha3(wrongChain));
         fixture.execute("insert into chain_transaction (purpose, signer, to_address, call_data, status, nonce, tx_hash, raw_tx, "
                 + "created_at, submitted_at) values ('doomed', '" + key.getAddress().toLowerCase() + "', '"
@@ -237,10 +239,10 @@ class ChainFaultTest {
         relay.start();
         fixture.awaitSettled(Duration.ofSeconds(60));
 
-        assertThat(fixture.query("select status || ' ' || failure_reason from chain_transaction where purpose = 'doomed'",
-                rs -> rs.next() ? rs.getString(1) : null)).startsWith("FAILED refused by the node:");
-        assertThat(fixture.query("select status || ' ' || nonce from chain_transaction where purpose = 'nonce-gap-filler'",
-                rs -> rs.next() ? rs.getString(1) : null)).isEqualTo("CONFIRMED " + nonce);
+        assertThat(fixture.text("select status || ' ' || failure_reason from chain_transaction where purpose = 'doomed'"))
+                .startsWith("FAILED refused by the node:");
+        assertThat(fixture.text("select status || ' ' || nonce from chain_transaction where purpose = 'nonce-gap-filler'"))
+                .isEqualTo("CONFIRMED " + nonce);
         assertExactlyOnceOnChain(ids);
     }
 

@@ -144,6 +144,11 @@ public class ChainFixture {
         return query(sql, rs -> rs.next() ? rs.getLong(1) : -1L);
     }
 
+    /** The first column of the first row, as text (null when there is no row). */
+    public String text(String sql) {
+        return query(sql, rs -> rs.next() ? rs.getString(1) : null);
+    }
+
     public void execute(String sql) {
         try (var c = dataSource.getConnection(); var s = c.createStatement()) {
             s.execute(sql);
