@@ -83,6 +83,35 @@ public final class AnvilNode implements AutoCloseable {
         return port;
     }
 
+    /** Mines a block per transaction until {@link #setIntervalMining} (anvil's evm_setAutomine). */
+    public void setAutomine(boolean on) {
+        rpc("evm_setAutomine", String.valueOf(on));
+    }
+
+    /** Mines a block every {@code seconds} (rounded up to whole seconds, as anvil takes them). */
+    public void setIntervalMining(double seconds) {
+        rpc("evm_setIntervalMining", String.valueOf((long) Math.ceil(seconds)));
+    }
+
+    private void rpc(String method, String param) {
+        var request = HttpRequest.newBuilder(URI.create(rpcUrl()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":[" + param + "]}"))
+                .build();
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || response.body().contains("\"error\"")) {
+                throw new IllegalStateException(method + " failed: " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " interrupted", e);
+        }
+    }
+
     public synchronized ProcessHandle handle() {
         return process.toHandle();
     }

@@ -93,7 +93,16 @@ public final class LocalStack implements AutoCloseable {
                 return previous.get();
             }
         }
+        // Deploying and seeding is ~50 transactions one after another: mine each at once, then return
+        // to the block period the node was started with.
+        boolean interval = anvil != null && options.blockTime().isPresent();
+        if (interval) {
+            anvil.setAutomine(true);
+        }
         var deployed = DemoConsortium.deployAndSeed(rpcUrl);
+        if (interval) {
+            anvil.setIntervalMining(options.blockTime().get());
+        }
         saved.ifPresent(file -> Deployments.save(file, deployed));
         return deployed;
     }
