@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +33,14 @@ public class ChainIndexer {
     private final ChainConfig config;
     private final Instance<ChainEventHandler> handlers;
     private final IndexerStore store;
-    private volatile boolean running;
-    private volatile Thread worker;
+    private final WorkerLoop threads;
 
     ChainIndexer(Web3j web3j, ChainConfig config, Instance<ChainEventHandler> handlers, IndexerStore store) {
         this.web3j = web3j;
         this.config = config;
         this.handlers = handlers;
         this.store = store;
+        this.threads = new WorkerLoop("indexer", LOG, config.indexer().interval(), java.time.Duration.ZERO);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -54,63 +53,33 @@ public class ChainIndexer {
         stop();
     }
 
-    public synchronized void start() {
-        if (worker != null && worker.isAlive()) {
-            return;
-        }
-        running = true;
-        worker = Thread.ofPlatform().name("chain-indexer").daemon().start(this::loop);
+    public void start() {
+        threads.start(java.util.Map.of("chain-indexer", this::round));
     }
 
-    public synchronized void stop() {
-        running = false;
-        Thread w = worker;
-        if (w != null) {
-            w.interrupt();
-            try {
-                w.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    public void stop() {
+        threads.stop();
     }
 
     public boolean isRunning() {
-        Thread w = worker;
-        return w != null && w.isAlive();
+        return threads.isRunning();
     }
 
-    private void loop() {
-        while (running) {
-            boolean busy = false;
-            try {
-                for (ChainEventHandler handler : handlers) {
-                    busy |= follow(handler);
-                }
-            } catch (FaultHooks.SimulatedCrash crash) {
-                LOG.warnf("%s", crash.getMessage());
-                return; // the thread ends here, as the process would
-            } catch (NodeUnavailableException e) {
-                LOG.debugf("chain node unavailable, indexer waits: %s", e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.warnf("indexer round failed, retrying from the checkpoint: %s", e.toString());
-            }
-            if (!busy) {
-                try {
-                    Thread.sleep(config.indexer().interval().toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
+    /** Follows every handler one step from one reading of the head; true when any advanced. */
+    private boolean round() {
+        long head = Rpc.send(web3j.ethBlockNumber()).getBlockNumber().longValueExact() - config.indexer().confirmations();
+        boolean busy = false;
+        for (ChainEventHandler handler : handlers) {
+            busy |= follow(handler, head);
         }
+        return busy;
     }
 
     /** Reads and applies one block range of one handler; true when it advanced. */
-    boolean follow(ChainEventHandler handler) {
+    boolean follow(ChainEventHandler handler, long head) {
         var signature = AbiCodec.parse(handler.event());
         var checkpoint = store.checkpoint(handler.stream())
                 .orElse(new IndexerStore.Checkpoint(handler.startBlock() - 1, IndexerStore.BLOCK_DONE));
-        long head = blockNumber() - config.indexer().confirmations();
         long from = checkpoint.logIndex() == IndexerStore.BLOCK_DONE ? checkpoint.block() + 1 : checkpoint.block();
         if (from > head) {
             return false;
@@ -144,22 +113,10 @@ public class ChainIndexer {
 
     @SuppressWarnings("rawtypes")
     private List<EthLog.LogResult> logs(EthFilter filter) {
-        try {
-            var reply = web3j.ethGetLogs(filter).send();
-            if (reply.hasError()) {
-                throw new IllegalStateException("eth_getLogs: " + reply.getError().getMessage());
-            }
-            return reply.getLogs();
-        } catch (IOException e) {
-            throw new NodeUnavailableException(e);
+        var reply = Rpc.send(web3j.ethGetLogs(filter));
+        if (reply.hasError()) {
+            throw new IllegalStateException("eth_getLogs: " + reply.getError().getMessage());
         }
-    }
-
-    private long blockNumber() {
-        try {
-            return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
-        } catch (IOException e) {
-            throw new NodeUnavailableException(e);
-        }
+        return reply.getLogs();
     }
 }

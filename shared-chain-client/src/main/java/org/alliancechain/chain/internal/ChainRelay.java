@@ -7,7 +7,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,9 +54,7 @@ public class ChainRelay {
     private final Counter refused;
     private final AtomicLong openWrites = new AtomicLong();
     private final AtomicLong oldestOpenMillis = new AtomicLong();
-    private volatile boolean running;
-    private volatile Thread sender;
-    private volatile Thread settler;
+    private final WorkerLoop threads;
     private volatile Instant gaugesAt = Instant.EPOCH;
     /** Blocks up to here have had their receipts read; -1 until the first full look-up. */
     private volatile long scannedTo = -1;
@@ -80,6 +77,7 @@ public class ChainRelay {
         this.failed = Counter.builder("chain.transactions").tag("outcome", "failed").register(registry);
         this.rebroadcasts = Counter.builder("chain.transactions").tag("outcome", "rebroadcast").register(registry);
         this.refused = Counter.builder("chain.transactions").tag("outcome", "refused-by-node").register(registry);
+        this.threads = new WorkerLoop("relay", LOG, config.relay().interval(), Duration.ofMillis(500));
         registry.gauge("chain.outbox.open", openWrites);
         registry.gauge("chain.outbox.oldest.age.seconds", oldestOpenMillis, v -> v.get() / 1000.0);
     }
@@ -100,71 +98,17 @@ public class ChainRelay {
      * Starts the relay (again, after a simulated crash): one thread signs and sends, another settles
      * receipts, so reading large blocks never holds up the next transactions.
      */
-    public synchronized void start() {
-        if (isRunning()) {
-            return;
-        }
-        running = true;
-        sender = Thread.ofPlatform().name("chain-relay-send").daemon().start(() -> loop(this::sendRound));
-        settler = Thread.ofPlatform().name("chain-relay-settle").daemon().start(() -> loop(this::settleRound));
+    public void start() {
+        threads.start(java.util.Map.of("chain-relay-send", this::sendRound, "chain-relay-settle", this::settleRound));
     }
 
-    public synchronized void stop() {
-        running = false;
-        for (Thread t : new Thread[] {sender, settler}) {
-            if (t != null) {
-                t.interrupt();
-                try {
-                    t.join(10_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+    public void stop() {
+        threads.stop();
     }
 
     /** True while either relay thread is alive. */
     public boolean isRunning() {
-        Thread a = sender;
-        Thread b = settler;
-        return a != null && a.isAlive() || b != null && b.isAlive();
-    }
-
-    private void loop(java.util.function.BooleanSupplier round) {
-        long pause = config.relay().interval().toMillis();
-        while (running) {
-            boolean busy = false;
-            try {
-                busy = round.getAsBoolean();
-            } catch (FaultHooks.SimulatedCrash crash) {
-                // The whole relay dies, as the process would.
-                LOG.warnf("%s", crash.getMessage());
-                running = false;
-                Thread other = Thread.currentThread() == sender ? settler : sender;
-                if (other != null) {
-                    other.interrupt();
-                }
-                return;
-            } catch (NodeUnavailableException e) {
-                LOG.debugf("chain node unavailable, relay waits: %s", e.getMessage());
-                pause(500);
-            } catch (RuntimeException e) {
-                // A database or node hiccup must not end the relay; the next round resumes from the stored state.
-                LOG.warnf("relay round failed, retrying: %s", e.toString());
-                pause(500);
-            }
-            if (!busy) {
-                pause(pause);
-            }
-        }
-    }
-
-    private void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return threads.isRunning();
     }
 
     /** One full round (send, then settle) — what each of two relay instances does in the two-relay test. */
@@ -195,12 +139,7 @@ public class ChainRelay {
             var chunk = txs.subList(from, Math.min(txs.size(), from + RPC_BATCH));
             var batch = web3j.newBatch();
             chunk.forEach(t -> batch.add(web3j.ethSendRawTransaction(Numeric.toHexString(t.rawTx()))));
-            List<? extends Response<?>> replies;
-            try {
-                replies = batch.send().getResponses();
-            } catch (IOException e) {
-                throw new NodeUnavailableException(e);
-            }
+            List<? extends Response<?>> replies = Rpc.send(batch).getResponses();
             faults.reached(FaultHooks.Point.AFTER_SENDING);
             List<Long> sent = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
@@ -288,12 +227,7 @@ public class ChainRelay {
             var chunk = lookUp.subList(from, Math.min(lookUp.size(), from + RPC_BATCH));
             var batch = web3j.newBatch();
             chunk.forEach(t -> batch.add(web3j.ethGetTransactionReceipt(t.txHash())));
-            List<? extends Response<?>> replies;
-            try {
-                replies = batch.send().getResponses();
-            } catch (IOException e) {
-                throw new NodeUnavailableException(e);
-            }
+            List<? extends Response<?>> replies = Rpc.send(batch).getResponses();
             for (int i = 0; i < chunk.size(); i++) {
                 var t = chunk.get(i);
                 var receipt = ((EthGetTransactionReceipt) replies.get(i)).getTransactionReceipt();
@@ -309,7 +243,7 @@ public class ChainRelay {
         int settled = store.settle(settlements);
         settlements.forEach(st -> (st.success() ? confirmed : failed).increment());
         if (!resend.isEmpty()) {
-            resendOrRequeue(resend);
+            resendOrRequeue(store.withRawTransactions(resend));
         }
         return settled;
     }
@@ -321,19 +255,15 @@ public class ChainRelay {
         for (long b = from; b <= to; b++) {
             batch.add(web3j.ethGetBlockReceipts(DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(b))));
         }
-        try {
-            for (var reply : batch.send().getResponses()) {
-                var receipts = (org.web3j.protocol.core.methods.response.EthGetBlockReceipts) reply;
-                if (receipts.hasError()) {
-                    LOG.infof("node has no eth_getBlockReceipts (%s); polling receipts per transaction",
-                            receipts.getError().getMessage());
-                    blockReceiptsSupported = false;
-                    return null;
-                }
-                receipts.getBlockReceipts().ifPresent(list -> list.forEach(r -> byHash.put(r.getTransactionHash(), r)));
+        for (var reply : Rpc.send(batch).getResponses()) {
+            var receipts = (org.web3j.protocol.core.methods.response.EthGetBlockReceipts) reply;
+            if (receipts.hasError()) {
+                LOG.infof("node has no eth_getBlockReceipts (%s); polling receipts per transaction",
+                        receipts.getError().getMessage());
+                blockReceiptsSupported = false;
+                return null;
             }
-        } catch (IOException e) {
-            throw new NodeUnavailableException(e);
+            receipts.getBlockReceipts().ifPresent(list -> list.forEach(r -> byHash.put(r.getTransactionHash(), r)));
         }
         return byHash;
     }
@@ -377,7 +307,7 @@ public class ChainRelay {
                     && output.length() > 2) {
                 return AbiCodec.describeRevert(output);
             }
-            var raw = TransactionDecoder.decode(Numeric.toHexString(t.rawTx()));
+            var raw = TransactionDecoder.decode(Numeric.toHexString(store.withRawTransactions(List.of(t)).getFirst().rawTx()));
             var call = Transaction.createEthCallTransaction(signer.address(), raw.getTo(), raw.getData());
             var reply = web3j.ethCall(call, DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(block))).send();
             String data = reply.hasError() && reply.getError().getData() != null
@@ -394,19 +324,11 @@ public class ChainRelay {
     }
 
     private boolean unknownToNode(String txHash) {
-        try {
-            return web3j.ethGetTransactionByHash(txHash).send().getTransaction().isEmpty();
-        } catch (IOException e) {
-            throw new NodeUnavailableException(e);
-        }
+        return Rpc.send(web3j.ethGetTransactionByHash(txHash)).getTransaction().isEmpty();
     }
 
     private long blockNumber() {
-        try {
-            return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
-        } catch (IOException e) {
-            throw new NodeUnavailableException(e);
-        }
+        return Rpc.send(web3j.ethBlockNumber()).getBlockNumber().longValueExact();
     }
 
     private long nodeNonce() {
@@ -414,11 +336,7 @@ public class ChainRelay {
     }
 
     private long accountNonce(DefaultBlockParameterName at) {
-        try {
-            return web3j.ethGetTransactionCount(signer.address(), at).send().getTransactionCount().longValueExact();
-        } catch (IOException e) {
-            throw new NodeUnavailableException(e);
-        }
+        return Rpc.send(web3j.ethGetTransactionCount(signer.address(), at)).getTransactionCount().longValueExact();
     }
 
     private void refreshGauges() {

@@ -1,7 +1,6 @@
 package org.alliancechain.chain.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import org.web3j.protocol.Web3j;
 
 /** Facts about the node that never change while it runs, asked once. */
@@ -21,13 +20,7 @@ public class NodeInfo {
     public long chainId() {
         Long id = chainId;
         if (id == null) {
-            id = config.chainId().orElseGet(() -> {
-                try {
-                    return web3j.ethChainId().send().getChainId().longValueExact();
-                } catch (IOException e) {
-                    throw new NodeUnavailableException(e);
-                }
-            });
+            id = config.chainId().orElseGet(() -> Rpc.send(web3j.ethChainId()).getChainId().longValueExact());
             chainId = id;
         }
         return id;

@@ -104,27 +104,52 @@ public class RelayStore {
         }
     }
 
-    /** Submitted transactions of this signer, lowest nonce first. */
+    /**
+     * Submitted transactions of this signer, lowest nonce first — without their raw bytes, which
+     * this per-block scan does not need; {@link #withRawTransactions} loads them for a rebroadcast.
+     */
     @Transactional
     public List<Signed> submitted(String signer, int limit) {
         try (var c = dataSource.getConnection();
              var s = c.prepareStatement("""
-                     select id, nonce, tx_hash, raw_tx, submitted_at, last_broadcast_at from chain_transaction
+                     select id, nonce, tx_hash, submitted_at, last_broadcast_at from chain_transaction
                       where signer = ? and status = 'SUBMITTED' order by nonce limit ?""")) {
             s.setString(1, signer);
             s.setInt(2, limit);
             List<Signed> out = new ArrayList<>();
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp last = rs.getTimestamp(6);
-                    out.add(new Signed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4),
-                            rs.getTimestamp(5).toInstant(), last == null ? null : last.toInstant()));
+                    Timestamp last = rs.getTimestamp(5);
+                    out.add(new Signed(rs.getLong(1), rs.getLong(2), rs.getString(3), null,
+                            rs.getTimestamp(4).toInstant(), last == null ? null : last.toInstant()));
                 }
             }
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** The same transactions with their stored raw bytes. */
+    @Transactional
+    public List<Signed> withRawTransactions(List<Signed> txs) {
+        if (txs.isEmpty()) {
+            return txs;
+        }
+        var raw = new java.util.HashMap<Long, byte[]>();
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("select id, raw_tx from chain_transaction where id = any(?)")) {
+            s.setArray(1, c.createArrayOf("bigint", txs.stream().map(Signed::id).toArray()));
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    raw.put(rs.getLong(1), rs.getBytes(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return txs.stream().map(t -> new Signed(t.id(), t.nonce(), t.txHash(), raw.get(t.id()), t.submittedAt(),
+                t.lastBroadcastAt())).toList();
     }
 
     @Transactional

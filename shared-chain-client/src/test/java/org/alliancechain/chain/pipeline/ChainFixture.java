@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.chain.api.ContractCall;
@@ -159,12 +158,5 @@ public class ChainFixture {
 
     public interface SqlMapper<T> {
         T map(java.sql.ResultSet rs) throws SQLException;
-    }
-
-    static <T> T timed(String what, Supplier<T> action) {
-        long t0 = System.nanoTime();
-        T result = action.get();
-        System.out.printf("%s took %d ms%n", what, (System.nanoTime() - t0) / 1_000_000);
-        return result;
     }
 }
