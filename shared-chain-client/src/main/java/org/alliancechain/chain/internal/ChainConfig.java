@@ -72,6 +72,17 @@ public interface ChainConfig {
         @WithDefault("1000000")
         long gasLimit();
 
+        /**
+         * How mined transactions are found in new blocks: {@code block-receipts} (eth_getBlockReceipts,
+         * what Besu and geth serve from stored receipts), {@code trace-block} (trace_block: the
+         * top-level call of each transaction and whether it failed — what anvil serves fastest, as
+         * its receipts are rebuilt per request at a cost that grows with the square of the block's
+         * size), or {@code auto}: trace-block on anvil, block-receipts elsewhere. Either falls back to
+         * per-transaction receipts when the node lacks the method.
+         */
+        @WithDefault("auto")
+        ReceiptSource receiptSource();
+
         /** A submitted transaction without a receipt after this long is broadcast again, unchanged. */
         @WithDefault("5s")
         Duration rebroadcastAfter();
@@ -109,4 +120,7 @@ public interface ChainConfig {
         @WithDefault("500")
         int logsPerTransaction();
     }
+
+    /** How the relay finds mined transactions; see {@link Relay#receiptSource()}. */
+    enum ReceiptSource { AUTO, TRACE_BLOCK, BLOCK_RECEIPTS, PER_TRANSACTION }
 }

@@ -59,7 +59,8 @@ public class ChainRelay {
     /** Blocks up to here have had their receipts read; -1 until the first full look-up. */
     private volatile long scannedTo = -1;
     private volatile Instant polledAt = Instant.EPOCH;
-    private volatile boolean blockReceiptsSupported = true;
+    /** Resolved from the configuration (auto: by the node's client version) at the first scan (see ChainConfig.Relay#receiptSource). */
+    private volatile ChainConfig.ReceiptSource receiptSource;
 
     ChainRelay(Web3j web3j, org.web3j.protocol.http.HttpService rpc, TransactionSigner signer, ChainConfig config, RelayStore store, NotarisationBatches batches,
                NodeInfo node, FaultHooks faults, MeterRegistry registry) {
@@ -189,15 +190,19 @@ public class ChainRelay {
             return 0;
         }
         polledAt = now;
+        long t0 = System.nanoTime();
         var submitted = store.submitted(signer.address(), config.relay().maxInFlight());
+        long t1 = System.nanoTime();
         if (submitted.isEmpty()) {
             scannedTo = head;
             return 0;
         }
         List<RelayStore.Settlement> settlements = new ArrayList<>();
         List<RelayStore.Signed> open = new ArrayList<>();
-        if (scannedTo >= 0 && head - scannedTo <= MAX_BLOCKS_SCANNED && blockReceiptsSupported) {
-            var receipts = blockReceipts(scannedTo + 1, head);
+        if (scannedTo >= 0 && head - scannedTo <= MAX_BLOCKS_SCANNED && receiptSource() != ChainConfig.ReceiptSource.PER_TRANSACTION) {
+            var receipts = minedIn(scannedTo + 1, head);
+            LOG.debugf("settle: %d open loaded in %d ms, receipts of blocks %d..%d read in %d ms", submitted.size(),
+                    (t1 - t0) / 1_000_000, scannedTo + 1, head, (System.nanoTime() - t1) / 1_000_000);
             if (receipts != null) {
                 for (var t : submitted) {
                     var receipt = receipts.get(t.txHash());
@@ -214,15 +219,17 @@ public class ChainRelay {
         } else {
             open.addAll(submitted);
         }
-        boolean fullLookup = scannedTo < 0 || head - scannedTo > MAX_BLOCKS_SCANNED || !blockReceiptsSupported;
+        boolean fullLookup = scannedTo < 0 || head - scannedTo > MAX_BLOCKS_SCANNED || receiptSource() == ChainConfig.ReceiptSource.PER_TRANSACTION;
         scannedTo = head;
         var resendBefore = now.minus(config.relay().rebroadcastAfter());
-        var neverSentBefore = now.minus(Duration.ofSeconds(2));
-        List<RelayStore.Signed> lookUp = fullLookup ? open : open.stream()
-                .filter(t -> t.lastBroadcastAt() == null ? t.submittedAt().isBefore(neverSentBefore)
-                        : t.lastBroadcastAt().isBefore(resendBefore))
+        List<RelayStore.Signed> stale = open.stream()
+                .filter(t -> lastSent(t).isBefore(resendBefore))
                 .toList();
+        List<RelayStore.Signed> lookUp = fullLookup ? open : new ArrayList<>();
         List<RelayStore.Signed> resend = new ArrayList<>();
+        if (!fullLookup && !stale.isEmpty()) {
+            sortStale(stale, lookUp, resend);
+        }
         for (int from = 0; from < lookUp.size(); from += RPC_BATCH) {
             var chunk = lookUp.subList(from, Math.min(lookUp.size(), from + RPC_BATCH));
             var batch = web3j.newBatch();
@@ -232,15 +239,17 @@ public class ChainRelay {
                 var t = chunk.get(i);
                 var receipt = ((EthGetTransactionReceipt) replies.get(i)).getTransactionReceipt();
                 if (receipt.isPresent()) {
-                    settlements.add(settlement(t, receipt.get()));
+                    settlements.add(settlement(t, Mined.of(receipt.get())));
                     receiptLatency.record(Duration.between(t.submittedAt(), now));
-                } else if (t.lastBroadcastAt() == null ? t.submittedAt().isBefore(neverSentBefore)
-                        : t.lastBroadcastAt().isBefore(resendBefore)) {
+                } else if (lastSent(t).isBefore(resendBefore)) {
                     resend.add(t);
                 }
             }
         }
+        long t2 = System.nanoTime();
         int settled = store.settle(settlements);
+        LOG.debugf("settle: %d looked up, %d settled in %d ms, %d to resend; round %d ms", lookUp.size(), settled,
+                (System.nanoTime() - t2) / 1_000_000, resend.size(), (System.nanoTime() - t0) / 1_000_000);
         settlements.forEach(st -> (st.success() ? confirmed : failed).increment());
         if (!resend.isEmpty()) {
             resendOrRequeue(store.withRawTransactions(resend));
@@ -248,24 +257,94 @@ public class ChainRelay {
         return settled;
     }
 
-    /** Receipts of the blocks from..to by transaction hash; null when the node lacks eth_getBlockReceipts. */
-    private java.util.Map<String, TransactionReceipt> blockReceipts(long from, long to) {
-        var byHash = new java.util.HashMap<String, TransactionReceipt>();
+    /**
+     * Sorts transactions that have waited past the rebroadcast delay by two account nonces instead
+     * of one look-up each: below the mined nonce but absent from the scanned blocks → look up the
+     * receipt; at or above the pool's pending nonce → the node lost it, broadcast again; in between
+     * → still queued in the node's pool behind a backlog, leave it alone (sending it again would only
+     * make a busy node do the work twice).
+     */
+    private void sortStale(List<RelayStore.Signed> stale, List<RelayStore.Signed> lookUp, List<RelayStore.Signed> resend) {
+        long latest = accountNonce(DefaultBlockParameterName.LATEST);
+        long pending = accountNonce(DefaultBlockParameterName.PENDING);
+        for (var t : stale) {
+            if (t.nonce() < latest) {
+                lookUp.add(t);
+            } else if (t.nonce() >= pending) {
+                resend.add(t);
+            }
+        }
+    }
+
+    private ChainConfig.ReceiptSource receiptSource() {
+        if (receiptSource == null) {
+            var configured = config.relay().receiptSource();
+            receiptSource = configured != ChainConfig.ReceiptSource.AUTO ? configured
+                    : Rpc.send(web3j.web3ClientVersion()).getWeb3ClientVersion().toLowerCase(java.util.Locale.ROOT).startsWith("anvil")
+                            ? ChainConfig.ReceiptSource.TRACE_BLOCK : ChainConfig.ReceiptSource.BLOCK_RECEIPTS;
+            LOG.infof("finding mined transactions with %s", receiptSource);
+        }
+        return receiptSource;
+    }
+
+    /** When the transaction was last broadcast, or signed if it never was (a crash between the two). */
+    private static Instant lastSent(RelayStore.Signed t) {
+        return t.lastBroadcastAt() != null ? t.lastBroadcastAt() : t.submittedAt();
+    }
+
+    /** Whether a mined transaction succeeded, from its receipt or from its top-level call trace. */
+    record Mined(long block, boolean success) {
+        static Mined of(TransactionReceipt receipt) {
+            return new Mined(receipt.getBlockNumber().longValueExact(), receipt.isStatusOK());
+        }
+    }
+
+    /**
+     * The transactions mined in blocks from..to by hash, read whole per block by the configured
+     * method; null when the node offers neither (then every open transaction is looked up alone).
+     */
+    private java.util.Map<String, Mined> minedIn(long from, long to) {
+        var receiptSource = receiptSource();
+        var byHash = new java.util.HashMap<String, Mined>();
         var batch = web3j.newBatch();
         for (long b = from; b <= to; b++) {
-            batch.add(web3j.ethGetBlockReceipts(DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(b))));
+            var number = DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(b));
+            batch.add(receiptSource == ChainConfig.ReceiptSource.TRACE_BLOCK
+                    ? new org.web3j.protocol.core.Request<>("trace_block", List.of(number.getValue()), rpc, BlockTraces.class)
+                    : web3j.ethGetBlockReceipts(number));
         }
         for (var reply : Rpc.send(batch).getResponses()) {
-            var receipts = (org.web3j.protocol.core.methods.response.EthGetBlockReceipts) reply;
-            if (receipts.hasError()) {
-                LOG.infof("node has no eth_getBlockReceipts (%s); polling receipts per transaction",
-                        receipts.getError().getMessage());
-                blockReceiptsSupported = false;
+            if (reply.hasError()) {
+                LOG.infof("node does not serve %s (%s); looking up receipts per transaction", receiptSource,
+                        reply.getError().getMessage());
+                this.receiptSource = ChainConfig.ReceiptSource.PER_TRANSACTION;
                 return null;
             }
-            receipts.getBlockReceipts().ifPresent(list -> list.forEach(r -> byHash.put(r.getTransactionHash(), r)));
+            if (reply instanceof BlockTraces traces) {
+                for (var call : traces.getResult()) {
+                    if (call.traceAddress == null || call.traceAddress.isEmpty()) {
+                        byHash.put(call.transactionHash, new Mined(call.blockNumber, call.error == null));
+                    }
+                }
+            } else {
+                ((org.web3j.protocol.core.methods.response.EthGetBlockReceipts) reply).getBlockReceipts()
+                        .ifPresent(list -> list.forEach(r -> byHash.put(r.getTransactionHash(), Mined.of(r))));
+            }
         }
         return byHash;
+    }
+
+    /** The reply of trace_block: every call of every transaction in the block, of which only the top-level ones are read. */
+    public static class BlockTraces extends Response<List<CallTrace>> {
+    }
+
+    /** One call of a trace_block reply; {@code error} is set when the call failed (for the top-level call: the transaction reverted). */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public static class CallTrace {
+        public String transactionHash;
+        public long blockNumber;
+        public List<Integer> traceAddress;
+        public String error;
     }
 
     /**
@@ -287,12 +366,11 @@ public class ChainRelay {
         broadcast(again, true);
     }
 
-    private RelayStore.Settlement settlement(RelayStore.Signed t, TransactionReceipt receipt) {
-        long block = receipt.getBlockNumber().longValueExact();
-        if (receipt.isStatusOK()) {
-            return new RelayStore.Settlement(t.id(), true, block, null);
+    private RelayStore.Settlement settlement(RelayStore.Signed t, Mined mined) {
+        if (mined.success()) {
+            return new RelayStore.Settlement(t.id(), true, mined.block(), null);
         }
-        return new RelayStore.Settlement(t.id(), false, block, revertReason(t, block));
+        return new RelayStore.Settlement(t.id(), false, mined.block(), revertReason(t, mined.block()));
     }
 
     /**

@@ -143,6 +143,7 @@ class ChainBenchmark {
                 scalar("select count(distinct block_number) from chain_transaction where id > " + firstId),
                 scalar("select max(c) from (select count(*) c from chain_transaction where id > " + firstId + " group by block_number) x"),
                 scalar("select avg(c)::bigint from (select count(*) c from chain_transaction where id > " + firstId + " group by block_number) x"));
+        printTimeline(firstId, t0);
         long[] latencies = latencies("""
                 select (extract(epoch from confirmed_at - created_at) * 1000)::bigint from chain_transaction
                  where id > %d and purpose = 'bench-anchor'""".formatted(firstId), perWriter * 4);
@@ -205,6 +206,27 @@ class ChainBenchmark {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Per block: how many calls, when the first of them was signed and when they were recorded confirmed. */
+    private void printTimeline(long firstId, long t0Nanos) {
+        var start = java.time.Instant.now().minusNanos(System.nanoTime() - t0Nanos);
+        String sql = """
+                select block_number, count(*), min(submitted_at), max(submitted_at), min(confirmed_at) from chain_transaction
+                 where id > %d group by block_number order by block_number""".formatted(firstId);
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                System.out.printf("[bench] pipeline: block %d: %5d calls, signed %6d..%6d ms, confirmed at %6d ms%n",
+                        rs.getLong(1), rs.getLong(2), millisSince(start, rs.getTimestamp(3)),
+                        millisSince(start, rs.getTimestamp(4)), millisSince(start, rs.getTimestamp(5)));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long millisSince(java.time.Instant start, java.sql.Timestamp at) {
+        return at == null ? -1 : java.time.Duration.between(start, at.toInstant()).toMillis();
     }
 
     private long[] latencies(String sql, int expected) {
