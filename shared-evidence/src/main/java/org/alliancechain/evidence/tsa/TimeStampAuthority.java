@@ -1,0 +1,108 @@
+package org.alliancechain.evidence.tsa;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.Date;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.evidence.pki.SigningIdentity;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampResponseGenerator;
+import org.bouncycastle.tsp.TimeStampTokenGenerator;
+
+/**
+ * The suite's own RFC 3161 time-stamping authority: answers DER time-stamp requests (served over
+ * HTTP as {@code application/timestamp-query} → {@code application/timestamp-reply}) and stamps
+ * digests in process. Tokens carry the ESS signing-certificate-v2 attribute and the TSA's chain,
+ * so {@code openssl ts -verify -CAfile tsa-root.pem} accepts them.
+ */
+public final class TimeStampAuthority implements TimeStamper {
+
+    /** The TSA policy: an OID under 2.25 (ITU-T X.667, derived from a UUID), so no registry is needed. */
+    public static final String POLICY_OID = "2.25." + new BigInteger(1, uuidBytes(UUID.fromString("6f1c7a52-3d0e-4b7a-9d5c-4a1f0e2b7c31")));
+
+    private static final Set<ASN1ObjectIdentifier> ACCEPTED = Set.of(TSPAlgorithms.SHA256, TSPAlgorithms.SHA384,
+            TSPAlgorithms.SHA512, GMObjectIdentifiers.sm3);
+
+    private final TimeStampResponseGenerator responses;
+    private final AtomicLong serial;
+
+    public TimeStampAuthority(SigningIdentity identity) {
+        try {
+            var digests = new JcaDigestCalculatorProviderBuilder().build();
+            DigestCalculator certIdDigest = digests.get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
+            var signerInfo = new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", identity.privateKey(), identity.certificate());
+            var tokens = new TimeStampTokenGenerator(signerInfo, certIdDigest, new ASN1ObjectIdentifier(POLICY_OID));
+            tokens.addCertificates(new JcaCertStore(identity.chain()));
+            tokens.setAccuracySeconds(1);
+            this.responses = new TimeStampResponseGenerator(tokens, ACCEPTED);
+            // Serial numbers must be unique per TSA: start from the clock, count up.
+            this.serial = new AtomicLong(System.currentTimeMillis() * 1000 + new SecureRandom().nextInt(1000));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up the time-stamping authority: " + e.getMessage(), e);
+        }
+    }
+
+    /** Answers a DER-encoded TimeStampReq with a DER-encoded TimeStampResp (a rejection for malformed or unsupported requests). */
+    public byte[] respond(byte[] request) {
+        try {
+            TimeStampRequest parsed;
+            try {
+                parsed = new TimeStampRequest(request);
+            } catch (IOException | IllegalArgumentException | ClassCastException e) {
+                return responses.generateFailResponse(org.bouncycastle.asn1.cmp.PKIStatus.REJECTION,
+                        org.bouncycastle.asn1.cmp.PKIFailureInfo.badDataFormat, "not a time-stamp request").getEncoded();
+            }
+            TimeStampResponse response = responses.generateGrantedResponse(parsed, BigInteger.valueOf(serial.incrementAndGet()), new Date());
+            return response.getEncoded();
+        } catch (TSPException e) {
+            try {
+                return responses.generateRejectedResponse(e).getEncoded();
+            } catch (Exception again) {
+                throw new TimeStampException("cannot answer the time-stamp request", again);
+            }
+        } catch (IOException e) {
+            throw new TimeStampException("cannot answer the time-stamp request", e);
+        }
+    }
+
+    @Override
+    public byte[] timestamp(HashAlgorithm algorithm, byte[] digest) {
+        var request = new TimeStampRequestGenerator();
+        request.setCertReq(true);
+        try {
+            var answer = new TimeStampResponse(respond(request.generate(oid(algorithm), digest, BigInteger.valueOf(serial.get())).getEncoded()));
+            if (answer.getTimeStampToken() == null) {
+                throw new TimeStampException("the time-stamping authority refused: " + answer.getStatusString());
+            }
+            return answer.getTimeStampToken().getEncoded();
+        } catch (TSPException | IOException e) {
+            throw new TimeStampException("cannot time-stamp: " + e.getMessage(), e);
+        }
+    }
+
+    static ASN1ObjectIdentifier oid(HashAlgorithm algorithm) {
+        return switch (algorithm) {
+            case SHA256 -> TSPAlgorithms.SHA256;
+            case SM3 -> GMObjectIdentifiers.sm3;
+        };
+    }
+
+    private static byte[] uuidBytes(UUID uuid) {
+        return java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
+    }
+}

@@ -1,0 +1,147 @@
+package org.alliancechain.evidence.tsa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.evidence.pki.DevPki;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TimeStampAuthorityTest {
+
+    private static final DevPki PKI = DevPki.inMemory("http://127.0.0.1:1/pki/root.crl");
+    private final TimeStampAuthority tsa = new TimeStampAuthority(PKI.timeStampingIdentity());
+    private HttpServer server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void opensslVerifiesOurTokenForItsOwnRequest(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")) || onPath("openssl"),
+                "SKIPPED: openssl is not installed, the independent check of our tokens cannot run here");
+        var data = Files.writeString(dir.resolve("evidence.txt"), "仲裁证据 evidence " + Instant.now());
+        openssl(dir, "ts", "-query", "-data", data.toString(), "-sha256", "-cert", "-out", "request.tsq");
+        Files.write(dir.resolve("reply.tsr"), tsa.respond(Files.readAllBytes(dir.resolve("request.tsq"))));
+        Files.writeString(dir.resolve("tsa-root.pem"), pem(PKI.tsaRootCertificate().getEncoded()));
+
+        String verified = openssl(dir, "ts", "-verify", "-data", data.toString(), "-in", "reply.tsr", "-CAfile", "tsa-root.pem");
+        assertThat(verified).contains("Verification: OK");
+
+        // The same token over different data: openssl must refuse it.
+        var other = Files.writeString(dir.resolve("other.txt"), "something else");
+        assertThat(opensslStatus(dir, "ts", "-verify", "-data", other.toString(), "-in", "reply.tsr", "-CAfile", "tsa-root.pem"))
+                .isNotZero();
+    }
+
+    @Test
+    void tokensForSha256AndSm3ImprintsVerifyAgainstTheTsaCertificate() throws Exception {
+        for (var algorithm : HashAlgorithm.values()) {
+            byte[] digest = algorithm.digest("record".getBytes(StandardCharsets.UTF_8));
+            var token = new TimeStampToken(new org.bouncycastle.cms.CMSSignedData(tsa.timestamp(algorithm, digest)));
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(PKI.timeStampingIdentity().certificate()));
+            assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(digest);
+            assertThat(token.getTimeStampInfo().getPolicy().getId()).isEqualTo(TimeStampAuthority.POLICY_OID);
+            assertThat(token.getTimeStampInfo().getGenTime()).isCloseTo(new java.util.Date(), 5_000);
+        }
+    }
+
+    @Test
+    void aMalformedRequestGetsARejectionNotAnException() throws Exception {
+        var reply = new TimeStampResponse(tsa.respond("not DER at all".getBytes(StandardCharsets.UTF_8)));
+        assertThat(reply.getStatus()).isEqualTo(2); // PKIStatus.rejection
+        assertThat(reply.getTimeStampToken()).isNull();
+    }
+
+    @Test
+    void theHttpClientGetsACheckedTokenFromAnRfc3161Server() throws Exception {
+        var url = serve("application/timestamp-reply", 200);
+        byte[] digest = HashAlgorithm.SHA256.digest("file".getBytes(StandardCharsets.UTF_8));
+        var token = new TimeStampToken(new org.bouncycastle.cms.CMSSignedData(new HttpTimeStamper(url, Duration.ofSeconds(5))
+                .timestamp(HashAlgorithm.SHA256, digest)));
+        assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(digest);
+        assertThat(token.getTimeStampInfo().getNonce()).isNotNull();
+    }
+
+    @Test
+    void theHttpClientExplainsWhatWentWrong() throws Exception {
+        byte[] digest = HashAlgorithm.SHA256.digest(new byte[1]);
+        var wrongType = serve("text/html", 200);
+        assertThatThrownBy(() -> new HttpTimeStamper(wrongType, Duration.ofSeconds(5)).timestamp(HashAlgorithm.SHA256, digest))
+                .isInstanceOf(TimeStampException.class).hasMessageContaining("text/html, not application/timestamp-reply");
+        server.stop(0);
+        var failing = serve("application/timestamp-reply", 503);
+        assertThatThrownBy(() -> new HttpTimeStamper(failing, Duration.ofSeconds(5)).timestamp(HashAlgorithm.SHA256, digest))
+                .isInstanceOf(TimeStampException.class).hasMessageContaining("answered HTTP 503");
+        server.stop(0);
+        server = null;
+        assertThatThrownBy(() -> new HttpTimeStamper(failing, Duration.ofSeconds(2)).timestamp(HashAlgorithm.SHA256, digest))
+                .isInstanceOf(TimeStampException.class).hasMessageContaining("cannot reach the TSA");
+    }
+
+    private URI serve(String contentType, int status) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/tsa", exchange -> {
+            byte[] reply = tsa.respond(exchange.getRequestBody().readAllBytes());
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.sendResponseHeaders(status, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+        });
+        server.start();
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
+    }
+
+    static String pem(byte[] der) {
+        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
+    private static boolean onPath(String tool) {
+        return List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream().anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
+    }
+
+    private static String openssl(Path dir, String... args) throws Exception {
+        var process = start(dir, args);
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("openssl %s: %s", String.join(" ", args), out).isZero();
+        return out;
+    }
+
+    private static int opensslStatus(Path dir, String... args) throws Exception {
+        var process = start(dir, args);
+        process.getInputStream().readAllBytes();
+        process.waitFor(30, TimeUnit.SECONDS);
+        return process.exitValue();
+    }
+
+    private static Process start(Path dir, String... args) throws IOException {
+        var command = new java.util.ArrayList<String>();
+        command.add("openssl");
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    }
+}
