@@ -20,7 +20,8 @@ public record InclusionProof(
         String transactionHash,
         Long blockNumber) {
 
-    /** Recomputes the root from the item and the path; true when it equals {@link #root()}. */
+    /** Recomputes the root from the item and the path; true when it equals {@link #root()}. Not part of the JSON form. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isConsistent() {
         var hex = HexFormat.of();
         return MerkleTree.verify(hex.parseHex(itemDigest), leafIndex, treeSize,

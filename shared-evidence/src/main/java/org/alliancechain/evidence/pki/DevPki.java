@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -67,7 +68,10 @@ public final class DevPki {
     private final Path directory;
     private final char[] password;
     private final Map<String, SigningIdentity> documentSigners = new ConcurrentHashMap<>();
-    private final Map<BigInteger, Instant> revoked = new ConcurrentHashMap<>();
+    private final Map<Revoked, Instant> revoked = new ConcurrentHashMap<>();
+
+    private record Revoked(javax.security.auth.x500.X500Principal issuer, BigInteger serial) {
+    }
 
     private DevPki(SigningIdentity rootCa, SigningIdentity tsaRoot, SigningIdentity tsa, String crlUrl, Path directory, char[] password) {
         this.rootCa = rootCa;
@@ -86,7 +90,8 @@ public final class DevPki {
     public static DevPki inMemory(String crlUrl) {
         var rootCa = selfSigned("Alliance Chain Suite Development Root CA");
         var tsaRoot = selfSigned("Alliance Chain Suite Development TSA Root");
-        var tsa = issue(tsaRoot, name("Alliance Chain Suite Time-Stamping Authority", "consortium"), Usage.TIME_STAMPING, null);
+        var tsa = issue(tsaRoot, name("Alliance Chain Suite Time-Stamping Authority", "consortium"), Usage.TIME_STAMPING,
+                tsaCrlUrl(crlUrl));
         return new DevPki(rootCa, tsaRoot, tsa, crlUrl, null, null);
     }
 
@@ -142,23 +147,53 @@ public final class DevPki {
         });
     }
 
-    /** Revokes a certificate this PKI issued; the next {@link #crl()} lists it. */
-    public void revoke(X509Certificate certificate) {
-        revoked.put(certificate.getSerialNumber(), Instant.now());
+    /** Where the TSA root's CRL is published: next to the root CA's. */
+    public static String tsaCrlUrl(String crlUrl) {
+        return crlUrl.contains("/") ? crlUrl.substring(0, crlUrl.lastIndexOf('/') + 1) + "tsa-root.crl" : crlUrl + "-tsa";
     }
 
-    /** A CRL of the root CA, valid for a day from now, listing every revoked certificate. */
+    /** The CRL the issuer of this certificate publishes (the root CA's or the TSA root's). */
+    public Optional<X509CRL> crlFor(X509Certificate certificate) {
+        var issuer = certificate.getIssuerX500Principal();
+        if (issuer.equals(rootCa.certificate().getSubjectX500Principal())) {
+            return Optional.of(crl());
+        }
+        if (issuer.equals(tsaRoot.certificate().getSubjectX500Principal())) {
+            return Optional.of(tsaCrl());
+        }
+        return Optional.empty();
+    }
+
+    /** The TSA root's CRL (it revokes nothing unless a TSA certificate is {@link #revoke revoked}). */
+    public X509CRL tsaCrl() {
+        return crlOf(tsaRoot);
+    }
+
+    /** Revokes a certificate this PKI issued; the next {@link #crl()} lists it. */
+    public void revoke(X509Certificate certificate) {
+        revoked.put(new Revoked(certificate.getIssuerX500Principal(), certificate.getSerialNumber()), Instant.now());
+    }
+
+    /** The root CA's CRL, valid for a day from now, listing every certificate it issued and revoked. */
     public X509CRL crl() {
+        return crlOf(rootCa);
+    }
+
+    private X509CRL crlOf(SigningIdentity ca) {
         try {
             var now = Instant.now();
-            var builder = new X509v2CRLBuilder(X500Name.getInstance(rootCa.certificate().getSubjectX500Principal().getEncoded()),
+            var builder = new X509v2CRLBuilder(X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
                     Date.from(now.minusSeconds(60)));
             builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
-            revoked.forEach((serial, at) -> builder.addCRLEntry(serial, Date.from(at), CRLReason.keyCompromise));
+            revoked.forEach((serial, at) -> {
+                if (serial.issuer().equals(ca.certificate().getSubjectX500Principal())) {
+                    builder.addCRLEntry(serial.serial(), Date.from(at), CRLReason.keyCompromise);
+                }
+            });
             var utils = new JcaX509ExtensionUtils();
-            builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(rootCa.certificate()));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(ca.certificate()));
             builder.addExtension(Extension.cRLNumber, false, new org.bouncycastle.asn1.x509.CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
-            X509CRLHolder holder = builder.build(new JcaContentSignerBuilder(SIGNATURE).build(rootCa.privateKey()));
+            X509CRLHolder holder = builder.build(new JcaContentSignerBuilder(SIGNATURE).build(ca.privateKey()));
             return new JcaX509CRLConverter().getCRL(holder);
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot build the CRL: " + e.getMessage(), e);

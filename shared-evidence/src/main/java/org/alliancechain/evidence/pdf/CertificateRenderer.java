@@ -1,0 +1,186 @@
+package org.alliancechain.evidence.pdf;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.itextpdf.barcodes.BarcodeQRCode;
+import com.itextpdf.io.font.FontProgram;
+import com.itextpdf.io.font.FontProgramFactory;
+import com.itextpdf.io.font.PdfEncodings;
+import com.itextpdf.kernel.colors.ColorConstants;
+import com.itextpdf.kernel.colors.DeviceRgb;
+import com.itextpdf.kernel.font.PdfFont;
+import com.itextpdf.kernel.font.PdfFontFactory;
+import com.itextpdf.kernel.geom.PageSize;
+import com.itextpdf.kernel.pdf.PdfAConformance;
+import com.itextpdf.kernel.pdf.PdfDocumentInfo;
+import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfOutputIntent;
+import com.itextpdf.kernel.pdf.PdfWriter;
+import com.itextpdf.kernel.pdf.WriterProperties;
+import com.itextpdf.kernel.pdf.filespec.PdfFileSpec;
+import com.itextpdf.layout.Document;
+import com.itextpdf.layout.borders.SolidBorder;
+import com.itextpdf.layout.element.Cell;
+import com.itextpdf.layout.element.Image;
+import com.itextpdf.layout.element.Paragraph;
+import com.itextpdf.layout.element.Table;
+import com.itextpdf.layout.properties.TextAlignment;
+import com.itextpdf.layout.properties.UnitValue;
+import com.itextpdf.pdfa.PdfADocument;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.alliancechain.evidence.CanonicalJson;
+
+/**
+ * Lays out an evidence certificate as PDF/A-3b: bilingual labels, the facts of the record and of
+ * its anchoring, a QR code to the verification page, and the record, its proof and its time-stamp
+ * token embedded as associated files ({@code record.json}, {@code proof.json}, {@code timestamp.tsr}).
+ * The font (CJK and Latin) is embedded as a subset. Thread-safe; the font program is parsed once.
+ */
+public final class CertificateRenderer {
+
+    /** The embedded-file names a verifier looks for. */
+    public static final String RECORD_FILE = "record.json";
+    public static final String PROOF_FILE = "proof.json";
+    public static final String TIMESTAMP_FILE = "timestamp.tsr";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneId.of("UTC"));
+    private static final DeviceRgb ACCENT = new DeviceRgb(0x1f, 0x4e, 0x79);
+    private static final DeviceRgb LABEL_BACKGROUND = new DeviceRgb(0xee, 0xf3, 0xf8);
+
+    private final FontProgram font;
+    private final byte[] iccProfile;
+
+    public CertificateRenderer() {
+        this.font = CertificateFont.program();
+        this.iccProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    }
+
+    /** The unsigned PDF/A-3b certificate. */
+    public byte[] render(EvidenceCertificate certificate) {
+        var out = new ByteArrayOutputStream(64 * 1024);
+        var intent = new PdfOutputIntent("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", new ByteArrayInputStream(iccProfile));
+        try (var pdf = new PdfADocument(new PdfWriter(out, new WriterProperties().setFullCompressionMode(true)), PdfAConformance.PDF_A_3B, intent);
+             var document = new Document(pdf, PageSize.A4)) {
+            PdfFont cjk = PdfFontFactory.createFont(font, PdfEncodings.IDENTITY_H, PdfFontFactory.EmbeddingStrategy.FORCE_EMBEDDED);
+            document.setFont(cjk).setFontSize(9.5f);
+            document.setMargins(42, 42, 42, 42);
+            describe(pdf.getDocumentInfo(), certificate);
+            attach(pdf, certificate);
+
+            document.add(new Paragraph(certificate.title().chinese()).setFontSize(22).setFontColor(ACCENT)
+                    .setTextAlignment(TextAlignment.CENTER).setMarginBottom(0));
+            document.add(new Paragraph(certificate.title().english()).setFontSize(13).setFontColor(ACCENT)
+                    .setTextAlignment(TextAlignment.CENTER).setMarginTop(0));
+            document.add(new Paragraph("证书编号 Certificate No. " + certificate.number()).setTextAlignment(TextAlignment.CENTER)
+                    .setFontSize(10));
+
+            var facts = new Table(UnitValue.createPercentArray(new float[] {31, 69})).useAllAvailableWidth();
+            var record = certificate.record();
+            row(facts, "出具机构", "Issued by", certificate.issuerName() + " (" + record.issuer() + ")");
+            row(facts, "事项", "Subject", record.title());
+            row(facts, "类型 / 编号", "Kind / reference", record.kind() + " / " + record.reference());
+            record.partiesInOrder().forEach(p -> row(facts, "当事人", "Party: " + p.getKey(), p.getValue()));
+            if (record.file() != null) {
+                var file = record.file();
+                row(facts, "文件", "File", file.name() + " (" + file.mediaType() + ", " + file.size() + " bytes)");
+                row(facts, "文件 SHA-256", "File SHA-256", file.sha256());
+                row(facts, "文件 SM3", "File SM3", file.sm3());
+            }
+            record.attributes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(a -> row(facts, "", a.getKey(), a.getValue()));
+            row(facts, "登记时间", "Registered", TIME.format(record.registeredAt()));
+            row(facts, "记录摘要 (" + certificate.recordAlgorithm().id() + ")", "Record digest (RFC 8785)", certificate.recordDigestHex());
+            var proof = certificate.proof();
+            row(facts, "默克尔根", "Merkle root", proof.root());
+            row(facts, "叶序号 / 批大小", "Leaf / batch size", proof.leafIndex() + " / " + proof.treeSize());
+            row(facts, "批次编号", "Batch id", proof.batchId());
+            row(facts, "链 / 合约", "Chain / registry", proof.chainId() + " / " + proof.anchorRegistry());
+            row(facts, "上链交易", "Anchoring transaction", proof.transactionHash());
+            row(facts, "区块 / 区块时间", "Block / block time", proof.blockNumber() + " / " + TIME.format(certificate.anchoredAt()));
+            if (certificate.itemTimestampAt() != null) {
+                row(facts, "可信时间戳", "Trusted time (RFC 3161)", TIME.format(certificate.itemTimestampAt()));
+            }
+            document.add(facts);
+
+            var qr = new BarcodeQRCode(certificate.verificationUrl());
+            var verification = new Table(UnitValue.createPercentArray(new float[] {22, 78})).useAllAvailableWidth().setMarginTop(14);
+            verification.addCell(new Cell().add(new Image(qr.createFormXObject(ColorConstants.BLACK, pdf)).setWidth(96).setHeight(96))
+                    .setBorder(SolidBorder.NO_BORDER));
+            verification.addCell(new Cell().setBorder(SolidBorder.NO_BORDER).add(new Paragraph("核验 / Verify").setFontSize(11).setFontColor(ACCENT))
+                    .add(new Paragraph(certificate.verificationUrl()).setFontSize(8.5f))
+                    .add(new Paragraph("扫描二维码或上传本证书至核验页面，即可独立核对签名、时间戳、记录摘要、默克尔证明与链上根。"
+                            + "本证书内嵌 record.json、proof.json 与 timestamp.tsr，核验方法见 docs/hashing.md 与 docs/proofs.md。").setFontSize(8))
+                    .add(new Paragraph("Scan the code or upload this certificate to the verification page to check the signature, "
+                            + "the time-stamp, the record digest, the Merkle proof and the root on chain yourself. The record, "
+                            + "its proof and its time-stamp token are embedded in this PDF as record.json, proof.json and timestamp.tsr.")
+                            .setFontSize(8)));
+            document.add(verification);
+        }
+        return out.toByteArray();
+    }
+
+    private static void row(Table table, String chinese, String english, String value) {
+        table.addCell(new Cell().setBackgroundColor(LABEL_BACKGROUND).setBorder(new SolidBorder(ColorConstants.LIGHT_GRAY, 0.5f))
+                .setPadding(2.5f).add(new Paragraph(chinese.isEmpty() ? english : chinese + "  " + english).setFontSize(7.5f)));
+        table.addCell(new Cell().setBorder(new SolidBorder(ColorConstants.LIGHT_GRAY, 0.5f)).setPadding(2.5f)
+                .add(new Paragraph(value == null ? "—" : value).setFontSize(value != null && value.length() > 60 ? 7.5f : 9f)));
+    }
+
+    private static void describe(PdfDocumentInfo info, EvidenceCertificate certificate) {
+        info.setTitle(certificate.title().chinese() + " / " + certificate.title().english() + " " + certificate.number());
+        info.setAuthor(certificate.issuerName());
+        info.setSubject(certificate.record().title());
+        info.setCreator("Alliance Chain Suite");
+    }
+
+    private static void attach(PdfADocument pdf, EvidenceCertificate certificate) {
+        embed(pdf, RECORD_FILE, "The attested record (RFC 8785 canonical JSON)", "application/json", certificate.record().canonicalBytes());
+        ObjectNode proof = CanonicalJson.MAPPER.valueToTree(certificate.proof());
+        proof.put("recordAlgorithm", certificate.recordAlgorithm().id());
+        proof.put("anchoredAt", certificate.anchoredAt().toString());
+        embed(pdf, PROOF_FILE, "Inclusion proof of the record digest and where its root is anchored", "application/json",
+                CanonicalJson.canonicalize(proof));
+        if (certificate.itemTimestamp() != null) {
+            embed(pdf, TIMESTAMP_FILE, "RFC 3161 time-stamp token over the record digest", "application/timestamp-reply",
+                    certificate.itemTimestamp());
+        }
+    }
+
+    private static void embed(PdfADocument pdf, String name, String description, String mediaType, byte[] content) {
+        PdfFileSpec spec = PdfFileSpec.createEmbeddedFileSpec(pdf, content, description, name, new PdfName(mediaType), null,
+                PdfName.Data);
+        pdf.addAssociatedFile(name, spec);
+    }
+
+    /** The font program, parsed once per JVM from the font bundled with this module. */
+    static final class CertificateFont {
+        static final String RESOURCE = "/org/alliancechain/evidence/fonts/certificate-font.ttf";
+        private static volatile FontProgram program;
+
+        static FontProgram program() {
+            if (program == null) {
+                synchronized (CertificateFont.class) {
+                    if (program == null) {
+                        try (InputStream in = CertificateRenderer.class.getResourceAsStream(RESOURCE)) {
+                            if (in == null) {
+                                throw new IllegalStateException("the certificate font " + RESOURCE + " is missing from the build");
+                            }
+                            program = FontProgramFactory.createFont(in.readAllBytes());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                }
+            }
+            return program;
+        }
+    }
+}

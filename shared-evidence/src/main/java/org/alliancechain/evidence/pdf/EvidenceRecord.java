@@ -1,0 +1,67 @@
+package org.alliancechain.evidence.pdf;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.alliancechain.evidence.CanonicalJson;
+import org.alliancechain.evidence.HashAlgorithm;
+
+/**
+ * What a certificate attests, as it is hashed: the record's RFC 8785 canonical JSON, hashed with
+ * SHA-256 (or SM3), is the item digest that was notarised (a leaf of an anchored Merkle tree). It is embedded
+ * in the certificate PDF as {@code record.json}, so anyone can recompute the digest.
+ *
+ * @param kind        what sort of thing this is, e.g. {@code odr.evidence-item}, {@code invoice}
+ * @param reference   the issuing application's id for it, e.g. a case number and item number
+ * @param issuer      the organisation (alias) on whose behalf it was registered
+ * @param title       a short human title, in the language the user gave it
+ * @param parties     who is involved, by role (claimant, respondent, …) → names
+ * @param file        the document the record is about, when there is one
+ * @param attributes  further facts shown on the certificate (label → value)
+ * @param registeredAt when the record was registered with the suite
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EvidenceRecord(
+        String kind,
+        String reference,
+        String issuer,
+        String title,
+        Map<String, String> parties,
+        FileFacts file,
+        Map<String, String> attributes,
+        Instant registeredAt) {
+
+    public EvidenceRecord {
+        parties = parties == null ? Map.of() : Map.copyOf(parties);
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /** A file by its name, media type, size and digests (hex) — SHA-256 and SM3, both always computed. */
+    public record FileFacts(String name, String mediaType, long size, String sha256, String sm3) {
+
+        public static FileFacts of(String name, String mediaType, byte[] content) {
+            return new FileFacts(name, mediaType, content.length, HashAlgorithm.SHA256.hex(content), HashAlgorithm.SM3.hex(content));
+        }
+
+        /** True when the content has exactly these digests. */
+        public boolean matches(byte[] content) {
+            return content.length == size && HashAlgorithm.SHA256.hex(content).equals(sha256) && HashAlgorithm.SM3.hex(content).equals(sm3);
+        }
+    }
+
+    /** The record's canonical bytes (RFC 8785). */
+    public byte[] canonicalBytes() {
+        return CanonicalJson.canonicalize(this);
+    }
+
+    /** The item digest that is notarised: the chosen hash over {@link #canonicalBytes()}. */
+    public byte[] digest(HashAlgorithm algorithm) {
+        return algorithm.digest(canonicalBytes());
+    }
+
+    /** All the parties, in a stable order for display. */
+    public List<Map.Entry<String, String>> partiesInOrder() {
+        return parties.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
+    }
+}

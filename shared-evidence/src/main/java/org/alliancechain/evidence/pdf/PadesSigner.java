@@ -1,0 +1,113 @@
+package org.alliancechain.evidence.pdf;
+
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.StampingProperties;
+import com.itextpdf.signatures.ICrlClient;
+import com.itextpdf.signatures.ITSAClient;
+import com.itextpdf.signatures.PdfPadesSigner;
+import com.itextpdf.signatures.PrivateKeySignature;
+import com.itextpdf.signatures.SignerProperties;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.evidence.pki.SigningIdentity;
+import org.alliancechain.evidence.tsa.TimeStamper;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+/**
+ * Signs a PDF as PAdES baseline B-T (default), B-LT or B-LTA, for the issuing organisation, with a
+ * signature time-stamp from the configured {@link TimeStamper}. B-LT and B-LTA add the chain and
+ * the CRLs (document security store) so the signature can be validated after the certificates expire;
+ * B-LTA adds a document time-stamp over all of it.
+ */
+public final class PadesSigner {
+
+    /** The PAdES baseline levels we produce. */
+    public enum Level { B_T, B_LT, B_LTA }
+
+    static {
+        if (java.security.Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+            java.security.Security.addProvider(new BouncyCastleProvider());
+        }
+    }
+
+    private final TimeStamper timeStamper;
+    private final Function<X509Certificate, Optional<X509CRL>> crls;
+
+    /**
+     * @param timeStamper the source of signature and document time-stamps
+     * @param crls        the current CRL of a certificate's issuer (signer's CA, TSA's CA), embedded for B-LT and B-LTA
+     */
+    public PadesSigner(TimeStamper timeStamper, Function<X509Certificate, Optional<X509CRL>> crls) {
+        this.timeStamper = timeStamper;
+        this.crls = crls;
+    }
+
+    public byte[] sign(byte[] pdf, SigningIdentity signer, Level level, String reason, String location) {
+        var out = new ByteArrayOutputStream(pdf.length + 32 * 1024);
+        try {
+            var pades = new PdfPadesSigner(new PdfReader(new ByteArrayInputStream(pdf)), out)
+                    .setStampingProperties(new StampingProperties().useAppendMode());
+            var properties = new SignerProperties().setFieldName("IssuerSignature").setReason(reason).setLocation(location);
+            Certificate[] chain = signer.chain().toArray(Certificate[]::new);
+            var signature = new PrivateKeySignature(signer.privateKey(), "SHA256", BouncyCastleProvider.PROVIDER_NAME);
+            var tsa = new TsaClient(timeStamper);
+            switch (level) {
+                case B_T -> pades.signWithBaselineTProfile(properties, chain, signature, tsa);
+                case B_LT -> {
+                    pades.setCrlClient(crlClient());
+                    pades.signWithBaselineLTProfile(properties, chain, signature, tsa);
+                }
+                case B_LTA -> {
+                    pades.setCrlClient(crlClient());
+                    pades.signWithBaselineLTAProfile(properties, chain, signature, tsa);
+                }
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign the certificate: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The issuer's CRL for each certificate iText asks about (the signer's, the TSA's). */
+    private ICrlClient crlClient() {
+        return (certificate, url) -> {
+            var crl = certificate == null ? Optional.<X509CRL>empty() : crls.apply(certificate);
+            if (crl.isEmpty()) {
+                return null;
+            }
+            try {
+                return List.of(crl.get().getEncoded());
+            } catch (java.security.cert.CRLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** iText's time-stamp client over our {@link TimeStamper} (SHA-256 imprints). */
+    private record TsaClient(TimeStamper stamper) implements ITSAClient {
+        @Override
+        public int getTokenSizeEstimate() {
+            return 6_000;
+        }
+
+        @Override
+        public MessageDigest getMessageDigest() throws GeneralSecurityException {
+            return MessageDigest.getInstance("SHA-256");
+        }
+
+        @Override
+        public byte[] getTimeStampToken(byte[] imprint) {
+            return stamper.timestamp(HashAlgorithm.SHA256, imprint);
+        }
+    }
+}

@@ -1,0 +1,503 @@
+package org.alliancechain.evidence.verify;
+
+import static org.alliancechain.evidence.verify.VerifierChecks.BYTE_RANGE;
+import static org.alliancechain.evidence.verify.VerifierChecks.DOCUMENT;
+import static org.alliancechain.evidence.verify.VerifierChecks.INTEGRITY;
+import static org.alliancechain.evidence.verify.VerifierChecks.ITEM_TIMESTAMP;
+import static org.alliancechain.evidence.verify.VerifierChecks.MERKLE;
+import static org.alliancechain.evidence.verify.VerifierChecks.MODIFICATIONS;
+import static org.alliancechain.evidence.verify.VerifierChecks.ON_CHAIN;
+import static org.alliancechain.evidence.verify.VerifierChecks.ORIGINAL;
+import static org.alliancechain.evidence.verify.VerifierChecks.RECORD;
+import static org.alliancechain.evidence.verify.VerifierChecks.REVOCATION;
+import static org.alliancechain.evidence.verify.VerifierChecks.SIGNER_CHAIN;
+import static org.alliancechain.evidence.verify.VerifierChecks.TIMESTAMP;
+import static org.alliancechain.evidence.verify.VerifierChecks.label;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.itextpdf.kernel.exceptions.BadPasswordException;
+import com.itextpdf.kernel.pdf.PdfArray;
+import com.itextpdf.kernel.pdf.PdfDictionary;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.PdfStream;
+import com.itextpdf.signatures.PdfPKCS7;
+import com.itextpdf.signatures.SignatureUtil;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.cert.CRL;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.alliancechain.chain.api.InclusionProof;
+import org.alliancechain.evidence.CanonicalJson;
+import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.evidence.pdf.CertificateRenderer;
+import org.alliancechain.evidence.pdf.EvidenceRecord;
+import org.alliancechain.evidence.verify.VerificationReport.Outcome;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.tsp.TimeStampToken;
+
+/**
+ * Checks an evidence certificate PDF — and, when given, the original file — without trusting the
+ * operator: the issuer's signature and its byte range, the signer's chain and revocation, the
+ * signature time-stamp, changes after signing, the embedded record's digest, the record's own
+ * time-stamp, the Merkle proof, and the root on chain. The record and proof are read from the
+ * revision the issuer signed, so attachments swapped in later revisions cannot fool it.
+ * Returns a report for every input; it never throws for a bad document.
+ */
+public final class CertificateVerifier {
+
+    private final TrustAnchors trust;
+    private final AnchorLookup chain;
+
+    public CertificateVerifier(TrustAnchors trust, AnchorLookup chain) {
+        this.trust = trust;
+        this.chain = chain;
+    }
+
+    public VerificationReport verify(byte[] pdf, byte[] originalFile) {
+        var report = new VerificationReport.Builder();
+        PdfDocument document;
+        try {
+            document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)));
+        } catch (BadPasswordException e) {
+            report.failed(DOCUMENT, label(DOCUMENT), "the PDF is encrypted; certificates are never encrypted");
+            return report.build(null);
+        } catch (RuntimeException | IOException e) {
+            report.failed(DOCUMENT, label(DOCUMENT), "not a readable PDF (" + e.getMessage() + ")");
+            return report.build(null);
+        }
+        try (document) {
+            return verify(pdf, document, originalFile, report);
+        } catch (RuntimeException e) {
+            report.failed(DOCUMENT, label(DOCUMENT), "the PDF is damaged (" + e.getMessage() + ")");
+            return report.build(null);
+        }
+    }
+
+    private VerificationReport verify(byte[] pdf, PdfDocument document, byte[] originalFile, VerificationReport.Builder report) {
+        var util = new SignatureUtil(document);
+        List<String> names = util.getSignatureNames();
+        String issuerSignature = null;
+        PdfPKCS7 pkcs7 = null;
+        for (String name : names) {
+            var candidate = util.readSignatureData(name);
+            if (!candidate.isTsp()) {
+                issuerSignature = name;
+                pkcs7 = candidate;
+                break;
+            }
+        }
+        if (pkcs7 == null) {
+            report.failed(INTEGRITY, label(INTEGRITY), "the document carries no signature");
+            return report.build(null);
+        }
+        report.passed(DOCUMENT, label(DOCUMENT), "PDF with " + names.size() + " signature(s) in " + util.getTotalRevisions() + " revision(s)");
+        checkByteRange(pdf, util, issuerSignature, report);
+        checkIntegrity(pkcs7, report);
+        Instant timestampAt = checkSignatureTimestamp(pkcs7, report);
+        var signer = pkcs7.getSigningCertificate();
+        checkSignerChain(pkcs7, timestampAt, report);
+        checkRevocation(document, pkcs7, signer, timestampAt, report);
+        checkModifications(document, util, names, issuerSignature, report);
+
+        Map<String, byte[]> attachments;
+        try (var signed = new PdfDocument(new PdfReader(util.extractRevision(issuerSignature)))) {
+            attachments = embeddedFiles(signed);
+        } catch (IOException | RuntimeException e) {
+            report.failed(RECORD, label(RECORD), "cannot read the signed revision: " + e.getMessage());
+            return report.build(summary(pkcs7, timestampAt, document, null, null));
+        }
+        byte[] recordBytes = attachments.get(CertificateRenderer.RECORD_FILE);
+        byte[] proofBytes = attachments.get(CertificateRenderer.PROOF_FILE);
+        if (recordBytes == null || proofBytes == null) {
+            report.failed(RECORD, label(RECORD), "the signed document embeds no " + (recordBytes == null ? "record.json" : "proof.json"));
+            return report.build(summary(pkcs7, timestampAt, document, null, null));
+        }
+        EvidenceRecord record;
+        InclusionProof proof;
+        HashAlgorithm algorithm;
+        Instant anchoredAt;
+        try {
+            record = CanonicalJson.MAPPER.readValue(recordBytes, EvidenceRecord.class);
+            JsonNode proofJson = CanonicalJson.MAPPER.readTree(proofBytes);
+            algorithm = HashAlgorithm.byId(proofJson.path("recordAlgorithm").asText("sha256"));
+            anchoredAt = proofJson.hasNonNull("anchoredAt") ? Instant.parse(proofJson.get("anchoredAt").asText()) : null;
+            proof = CanonicalJson.MAPPER.treeToValue(((com.fasterxml.jackson.databind.node.ObjectNode) proofJson.deepCopy())
+                    .without(List.of("recordAlgorithm", "anchoredAt")), InclusionProof.class);
+        } catch (IOException | RuntimeException e) {
+            report.failed(RECORD, label(RECORD), "the embedded record or proof is not what a certificate holds: " + e.getMessage());
+            return report.build(summary(pkcs7, timestampAt, document, null, null));
+        }
+        String digest = HexFormat.of().formatHex(algorithm.digest(CanonicalJson.canonicalize(new String(recordBytes, java.nio.charset.StandardCharsets.UTF_8))));
+        if (digest.equals(proof.itemDigest())) {
+            report.passed(RECORD, label(RECORD), algorithm.id() + " of the canonical record.json = " + digest + ", the digest the proof proves");
+        } else {
+            report.failed(RECORD, label(RECORD), "record.json hashes to " + digest + " but the proof is for " + proof.itemDigest());
+        }
+        checkOriginal(record, originalFile, report);
+        checkItemTimestamp(attachments.get(CertificateRenderer.TIMESTAMP_FILE), digest, report);
+        if (proof.isConsistent()) {
+            report.passed(MERKLE, label(MERKLE), "leaf " + proof.leafIndex() + " of " + proof.treeSize() + " leads to root " + proof.root());
+        } else {
+            report.failed(MERKLE, label(MERKLE), "the audit path does not lead from the record digest to root " + proof.root());
+        }
+        checkOnChain(proof, report);
+        return report.build(summary(pkcs7, timestampAt, document, record, proof, anchoredAt, digest));
+    }
+
+    private void checkByteRange(byte[] pdf, SignatureUtil util, String name, VerificationReport.Builder report) {
+        var dictionary = util.getSignatureDictionary(name);
+        PdfArray range = dictionary.getAsArray(PdfName.ByteRange);
+        var contents = dictionary.getAsString(PdfName.Contents);
+        if (range == null || range.size() != 4 || contents == null) {
+            report.failed(BYTE_RANGE, label(BYTE_RANGE), "the signature has no well-formed /ByteRange and /Contents");
+            return;
+        }
+        long a = range.getAsNumber(0).longValue(), b = range.getAsNumber(1).longValue();
+        long c = range.getAsNumber(2).longValue(), d = range.getAsNumber(3).longValue();
+        long hole = 2L * contents.getValueBytes().length + 2;
+        boolean wellFormed = a == 0 && b > 0 && c > b && d >= 0 && c + d <= pdf.length && c - b == hole
+                && pdf[(int) b] == '<' && pdf[(int) c - 1] == '>';
+        if (wellFormed) {
+            report.passed(BYTE_RANGE, label(BYTE_RANGE), "signed: bytes 0–" + b + " and " + c + "–" + (c + d) + "; the gap is exactly the signature value");
+        } else {
+            report.failed(BYTE_RANGE, label(BYTE_RANGE), "the /ByteRange " + range + " does not leave out exactly the signature value: "
+                    + "bytes outside it could be changed unnoticed");
+        }
+    }
+
+    private static void checkIntegrity(PdfPKCS7 pkcs7, VerificationReport.Builder report) {
+        try {
+            if (pkcs7.verifySignatureIntegrityAndAuthenticity()) {
+                report.passed(INTEGRITY, label(INTEGRITY), pkcs7.getSignatureMechanismName() + " over the signed bytes holds");
+            } else {
+                report.failed(INTEGRITY, label(INTEGRITY), "the signed bytes were changed: the digest in the signature does not match");
+            }
+        } catch (Exception e) {
+            report.failed(INTEGRITY, label(INTEGRITY), "the signature cannot be checked: " + e.getMessage());
+        }
+    }
+
+    private Instant checkSignatureTimestamp(PdfPKCS7 pkcs7, VerificationReport.Builder report) {
+        try {
+            if (pkcs7.getTimeStampDate() == null || pkcs7.getTimeStampTokenInfo() == null) {
+                report.failed(TIMESTAMP, label(TIMESTAMP), "no signature time-stamp (PAdES B-T requires one)");
+                return null;
+            }
+            var token = pkcs7.getTimestampSignatureContainer();
+            if (!pkcs7.verifyTimestampImprint()) {
+                report.failed(TIMESTAMP, label(TIMESTAMP), "the time-stamp is over another signature value");
+                return null;
+            }
+            if (!token.verifySignatureIntegrityAndAuthenticity()) {
+                report.failed(TIMESTAMP, label(TIMESTAMP), "the time-stamp token's own signature does not hold");
+                return null;
+            }
+            Instant at = pkcs7.getTimeStampDate().toInstant();
+            String chained = chainsTo(token.getSignCertificateChain(), trust.tsaRoots(), Date.from(at));
+            if (chained != null) {
+                report.add(TIMESTAMP, label(TIMESTAMP), Outcome.UNKNOWN, "time-stamped " + at + " by an authority we do not trust: " + chained);
+            } else {
+                report.passed(TIMESTAMP, label(TIMESTAMP), at + " by " + token.getSigningCertificate().getSubjectX500Principal().getName());
+            }
+            return at;
+        } catch (Exception e) {
+            report.failed(TIMESTAMP, label(TIMESTAMP), "the time-stamp cannot be checked: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void checkSignerChain(PdfPKCS7 pkcs7, Instant at, VerificationReport.Builder report) {
+        String problem = chainsTo(pkcs7.getSignCertificateChain(), trust.signerRoots(), at == null ? new Date() : Date.from(at));
+        var subject = pkcs7.getSigningCertificate().getSubjectX500Principal().getName();
+        if (problem == null) {
+            report.passed(SIGNER_CHAIN, label(SIGNER_CHAIN), subject + " chains to a trusted root and was valid at signing time");
+        } else {
+            report.add(SIGNER_CHAIN, label(SIGNER_CHAIN), Outcome.UNKNOWN, subject + ": " + problem);
+        }
+    }
+
+    /** Null when the chain leads to one of the roots and every certificate was valid at the time; else the reason. */
+    private static String chainsTo(java.security.cert.Certificate[] chain, List<X509Certificate> roots, Date at) {
+        try {
+            var factory = CertificateFactory.getInstance("X.509");
+            var certificates = Arrays.stream(chain).map(c -> (X509Certificate) c)
+                    .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList();
+            var path = factory.generateCertPath(certificates);
+            var parameters = new PKIXParameters(roots.stream().map(r -> new TrustAnchor(r, null)).collect(Collectors.toSet()));
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(at);
+            CertPathValidator.getInstance("PKIX").validate(path, parameters);
+            return null;
+        } catch (Exception e) {
+            return "the certificate chain is not trusted here (" + e.getMessage() + ")";
+        }
+    }
+
+    private void checkRevocation(PdfDocument document, PdfPKCS7 pkcs7, X509Certificate signer, Instant at, VerificationReport.Builder report) {
+        List<X509CRL> crls = new ArrayList<>();
+        if (pkcs7.getCRLs() != null) {
+            pkcs7.getCRLs().forEach(c -> crls.add((X509CRL) c));
+        }
+        crls.addAll(dssCrls(document));
+        var issuer = Arrays.stream(pkcs7.getSignCertificateChain()).map(c -> (X509Certificate) c)
+                .filter(c -> c.getSubjectX500Principal().equals(signer.getIssuerX500Principal())).findFirst().orElse(null);
+        if (issuer != null) {
+            trust.currentCrl().apply(issuer).ifPresent(crls::add);
+        }
+        X509CRL usable = null;
+        for (var crl : crls) {
+            try {
+                if (issuer != null && crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+                    crl.verify(issuer.getPublicKey());
+                    if (usable == null || crl.getThisUpdate().after(usable.getThisUpdate())) {
+                        usable = crl;
+                    }
+                }
+            } catch (Exception e) {
+                // A CRL that is not the issuer's, or not signed by it, tells nothing.
+            }
+        }
+        if (usable == null) {
+            report.add(REVOCATION, label(REVOCATION), Outcome.UNKNOWN, "no CRL of the signer's CA was available");
+            return;
+        }
+        var entry = usable.getRevokedCertificate(signer);
+        if (entry == null) {
+            report.passed(REVOCATION, label(REVOCATION), "not revoked according to the CRL of " + usable.getThisUpdate().toInstant());
+        } else if (at != null && entry.getRevocationDate().toInstant().isAfter(at)) {
+            report.passed(REVOCATION, label(REVOCATION), "revoked on " + entry.getRevocationDate().toInstant()
+                    + ", after the signature was time-stamped (" + at + ")");
+        } else {
+            report.failed(REVOCATION, label(REVOCATION), "the signer's certificate was revoked on " + entry.getRevocationDate().toInstant());
+        }
+    }
+
+    private static List<X509CRL> dssCrls(PdfDocument document) {
+        List<X509CRL> out = new ArrayList<>();
+        PdfDictionary dss = document.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS);
+        PdfArray crls = dss == null ? null : dss.getAsArray(PdfName.CRLs);
+        if (crls != null) {
+            for (int i = 0; i < crls.size(); i++) {
+                try {
+                    var bytes = crls.getAsStream(i).getBytes();
+                    for (CRL crl : CertificateFactory.getInstance("X.509").generateCRLs(new ByteArrayInputStream(bytes))) {
+                        out.add((X509CRL) crl);
+                    }
+                } catch (Exception e) {
+                    // an unreadable CRL is no revocation information
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * After the issuer signed, only a document security store and document time-stamps may be added
+     * (PAdES B-LT, B-LTA). Anything else — new page content, annotations, other attachments — is a change.
+     */
+    private static void checkModifications(PdfDocument document, SignatureUtil util, List<String> names, String issuerSignature,
+                                           VerificationReport.Builder report) {
+        if (util.signatureCoversWholeDocument(issuerSignature)) {
+            report.passed(MODIFICATIONS, label(MODIFICATIONS), "the signature covers the whole file: nothing was added after signing");
+            return;
+        }
+        List<String> later = new ArrayList<>();
+        for (String name : names) {
+            if (util.getRevision(name) > util.getRevision(issuerSignature)) {
+                later.add(name);
+            }
+        }
+        boolean onlyTimestamps = later.stream().allMatch(n -> util.readSignatureData(n).isTsp());
+        if (!onlyTimestamps) {
+            report.failed(MODIFICATIONS, label(MODIFICATIONS), "another signature was added after the issuer signed");
+            report.markModified();
+            return;
+        }
+        try (var signed = new PdfDocument(new PdfReader(util.extractRevision(issuerSignature)))) {
+            String difference = difference(signed, document);
+            if (difference == null) {
+                report.passed(MODIFICATIONS, label(MODIFICATIONS), "added after signing only: validation data"
+                        + (later.isEmpty() ? "" : " and " + later.size() + " document time-stamp(s)"));
+            } else {
+                report.failed(MODIFICATIONS, label(MODIFICATIONS), "changed after signing: " + difference);
+                report.markModified();
+            }
+        } catch (IOException | RuntimeException e) {
+            report.failed(MODIFICATIONS, label(MODIFICATIONS), "cannot compare the revisions: " + e.getMessage());
+            report.markModified();
+        }
+    }
+
+    /** What differs between the signed revision and a later one, in what a reader sees or extracts; null when nothing does. */
+    private static String difference(PdfDocument signed, PdfDocument later) {
+        if (signed.getNumberOfPages() != later.getNumberOfPages()) {
+            return "the number of pages";
+        }
+        for (int i = 1; i <= signed.getNumberOfPages(); i++) {
+            var a = signed.getPage(i);
+            var b = later.getPage(i);
+            if (!Arrays.equals(a.getContentBytes(), b.getContentBytes())) {
+                return "the content of page " + i;
+            }
+            if (annotationCount(a.getPdfObject()) != annotationCount(b.getPdfObject())) {
+                return "the annotations of page " + i;
+            }
+        }
+        var before = embeddedFiles(signed);
+        var after = embeddedFiles(later);
+        if (!before.keySet().equals(after.keySet()) || before.entrySet().stream().anyMatch(e -> !Arrays.equals(e.getValue(), after.get(e.getKey())))) {
+            return "the embedded files";
+        }
+        return null;
+    }
+
+    private static int annotationCount(PdfDictionary page) {
+        var annotations = page.getAsArray(PdfName.Annots);
+        if (annotations == null) {
+            return 0;
+        }
+        int count = 0;
+        for (int i = 0; i < annotations.size(); i++) {
+            var annotation = annotations.getAsDictionary(i);
+            // Signature widgets of later document time-stamps are part of what B-LTA adds.
+            if (annotation != null && !PdfName.Sig.equals(annotation.getAsName(PdfName.FT))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The embedded files by name. */
+    static Map<String, byte[]> embeddedFiles(PdfDocument document) {
+        Map<String, byte[]> files = new HashMap<>();
+        var tree = document.getCatalog().getNameTree(PdfName.EmbeddedFiles);
+        for (var entry : tree.getNames().entrySet()) {
+            if (entry.getValue() instanceof PdfDictionary spec || (entry.getValue().isIndirectReference()
+                    && ((com.itextpdf.kernel.pdf.PdfIndirectReference) entry.getValue()).getRefersTo() instanceof PdfDictionary)) {
+                PdfDictionary dictionary = entry.getValue() instanceof PdfDictionary d ? d
+                        : (PdfDictionary) ((com.itextpdf.kernel.pdf.PdfIndirectReference) entry.getValue()).getRefersTo();
+                PdfDictionary ef = dictionary.getAsDictionary(PdfName.EF);
+                PdfStream stream = ef == null ? null : ef.getAsStream(PdfName.F);
+                if (stream != null) {
+                    files.put(entry.getKey().toUnicodeString(), stream.getBytes());
+                }
+            }
+        }
+        return files;
+    }
+
+    private static void checkOriginal(EvidenceRecord record, byte[] originalFile, VerificationReport.Builder report) {
+        if (originalFile == null) {
+            report.add(ORIGINAL, label(ORIGINAL), Outcome.SKIPPED, "no file given: only the certificate was checked");
+        } else if (record.file() == null) {
+            report.failed(ORIGINAL, label(ORIGINAL), "a file was given, but the record is not about a file");
+        } else if (record.file().matches(originalFile)) {
+            report.passed(ORIGINAL, label(ORIGINAL), "the file has the SHA-256 and SM3 digests and the size in the record");
+        } else {
+            report.failed(ORIGINAL, label(ORIGINAL), "the file differs from the one in the record (SHA-256 "
+                    + HashAlgorithm.SHA256.hex(originalFile) + ", record says " + record.file().sha256() + ")");
+        }
+    }
+
+    private void checkItemTimestamp(byte[] tokenBytes, String digestHex, VerificationReport.Builder report) {
+        if (tokenBytes == null) {
+            report.add(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), Outcome.SKIPPED, "the certificate carries no time-stamp of the record");
+            return;
+        }
+        try {
+            var token = new TimeStampToken(new CMSSignedData(tokenBytes));
+            var imprint = HexFormat.of().formatHex(token.getTimeStampInfo().getMessageImprintDigest());
+            if (!imprint.equals(digestHex)) {
+                report.failed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), "the token time-stamps " + imprint + ", not the record digest");
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            var holders = (java.util.Collection<org.bouncycastle.cert.X509CertificateHolder>) token.getCertificates().getMatches(token.getSID());
+            if (holders.isEmpty()) {
+                report.failed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), "the token does not carry its authority's certificate");
+                return;
+            }
+            var tsa = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holders.iterator().next());
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa));
+            Instant at = token.getTimeStampInfo().getGenTime().toInstant();
+            var all = token.getCertificates().getMatches(null).stream()
+                    .map(h -> {
+                        try {
+                            return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate((org.bouncycastle.cert.X509CertificateHolder) h);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).toArray(java.security.cert.Certificate[]::new);
+            String problem = chainsTo(reorder(tsa, all), trust.tsaRoots(), Date.from(at));
+            if (problem == null) {
+                report.passed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), "the record digest existed at " + at);
+            } else {
+                report.add(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), Outcome.UNKNOWN, "time-stamped " + at + ", but " + problem);
+            }
+        } catch (Exception e) {
+            report.failed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), "the record's time-stamp token does not hold: " + e.getMessage());
+        }
+    }
+
+    private static java.security.cert.Certificate[] reorder(X509Certificate leaf, java.security.cert.Certificate[] all) {
+        List<java.security.cert.Certificate> out = new ArrayList<>();
+        out.add(leaf);
+        Arrays.stream(all).filter(c -> !c.equals(leaf)).forEach(out::add);
+        return out.toArray(java.security.cert.Certificate[]::new);
+    }
+
+    private void checkOnChain(InclusionProof proof, VerificationReport.Builder report) {
+        try {
+            var anchored = chain.anchorOf(proof.chainId(), proof.anchorRegistry(), proof.batchId());
+            if (anchored.isEmpty()) {
+                report.failed(ON_CHAIN, label(ON_CHAIN), "nothing is anchored under batch " + proof.batchId() + " in " + proof.anchorRegistry()
+                        + " on chain " + proof.chainId());
+            } else if (!anchored.get().root().equals(proof.root())) {
+                report.failed(ON_CHAIN, label(ON_CHAIN), "the chain holds root " + anchored.get().root() + ", the proof claims " + proof.root());
+            } else if (anchored.get().leafCount() != proof.treeSize()) {
+                report.failed(ON_CHAIN, label(ON_CHAIN), "the chain says the batch has " + anchored.get().leafCount() + " items, the proof says " + proof.treeSize());
+            } else {
+                report.passed(ON_CHAIN, label(ON_CHAIN), "root " + proof.root() + " anchored in block " + anchored.get().blockNumber()
+                        + " at " + Instant.ofEpochSecond(anchored.get().timestamp()) + " on chain " + proof.chainId());
+            }
+        } catch (AnchorLookup.ChainUnreachableException e) {
+            report.add(ON_CHAIN, label(ON_CHAIN), Outcome.UNKNOWN, e.getMessage());
+        }
+    }
+
+    private VerificationReport.Summary summary(PdfPKCS7 pkcs7, Instant timestampAt, PdfDocument document, EvidenceRecord record, InclusionProof proof) {
+        return summary(pkcs7, timestampAt, document, record, proof, null, null);
+    }
+
+    private VerificationReport.Summary summary(PdfPKCS7 pkcs7, Instant timestampAt, PdfDocument document, EvidenceRecord record,
+                                               InclusionProof proof, Instant anchoredAt, String digest) {
+        var catalog = document.getCatalog().getPdfObject();
+        boolean dss = catalog.getAsDictionary(PdfName.DSS) != null;
+        var util = new SignatureUtil(document);
+        boolean documentTimestamp = util.getSignatureNames().stream().anyMatch(n -> util.readSignatureData(n).isTsp());
+        String level = timestampAt == null ? "PAdES-BASELINE-B" : !dss ? "PAdES-BASELINE-T"
+                : documentTimestamp ? "PAdES-BASELINE-LTA" : "PAdES-BASELINE-LT";
+        return new VerificationReport.Summary(pkcs7.getSigningCertificate().getSubjectX500Principal().getName(),
+                pkcs7.getSignDate() == null ? null : pkcs7.getSignDate().toInstant(), timestampAt, level,
+                record == null ? null : record.title(), digest, proof == null ? null : proof.transactionHash(),
+                proof == null ? null : proof.blockNumber(), anchoredAt);
+    }
+
+}
