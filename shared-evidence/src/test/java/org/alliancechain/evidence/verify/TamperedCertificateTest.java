@@ -1,0 +1,125 @@
+package org.alliancechain.evidence.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.evidence.fixture.EvidenceFixture;
+import org.alliancechain.evidence.fixture.TamperedCertificates;
+import org.alliancechain.evidence.pdf.PadesSigner;
+import org.alliancechain.evidence.verify.VerificationReport.Outcome;
+import org.alliancechain.evidence.verify.VerificationReport.Verdict;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Each tampering has its own fixture (TamperedCertificates) and its own test; none passes for VALID. */
+class TamperedCertificateTest {
+
+    private static byte[] file;
+    private static byte[] signed;
+    private static CertificateVerifier verifier;
+
+    @BeforeAll
+    static void signOne() {
+        file = EvidenceFixture.someFile();
+        signed = EvidenceFixture.signedCertificate(PadesSigner.Level.B_T, file);
+        verifier = EvidenceFixture.verifier();
+        assertThat(verifier.verify(signed, file).verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
+    void aFlippedByteBreaksTheSignature() {
+        var report = verifier.verify(TamperedCertificates.flippedByte(signed), file);
+        assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.INVALID);
+        assertFailed(report, VerifierChecks.INTEGRITY, "the signed bytes were changed");
+    }
+
+    @Test
+    void anIncrementalUpdateAfterSigningIsReportedAsAModification() {
+        var report = verifier.verify(TamperedCertificates.incrementalUpdate(signed), file);
+        assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.MODIFIED);
+        assertFailed(report, VerifierChecks.MODIFICATIONS, "the content of page 1");
+        // What was signed still holds: the signature and the record are reported as such.
+        assertThat(report.check(VerifierChecks.INTEGRITY).orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(report.check(VerifierChecks.RECORD).orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void aManipulatedByteRangeIsRefused() {
+        var report = verifier.verify(TamperedCertificates.manipulatedByteRange(signed), file);
+        assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.INVALID);
+        assertFailed(report, VerifierChecks.BYTE_RANGE, "does not leave out exactly the signature value");
+    }
+
+    @Test
+    void aSwappedAttachmentIsNeitherBelievedNorMissed() {
+        var forged = EvidenceFixture.record("伪造 forged", "other".getBytes(StandardCharsets.UTF_8)).canonicalBytes();
+        var report = verifier.verify(TamperedCertificates.swappedAttachment(signed, forged), file);
+        assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.MODIFIED);
+        assertFailed(report, VerifierChecks.MODIFICATIONS, "the embedded files");
+        // The record checked is the one the issuer signed, not the swapped one.
+        assertThat(report.summary().recordTitle()).isEqualTo("借款合同 Loan agreement");
+    }
+
+    @Test
+    void anotherFileThanTheRecordedOneIsInvalid() {
+        var report = verifier.verify(signed, "a different file".getBytes(StandardCharsets.UTF_8));
+        assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.INVALID);
+        assertFailed(report, VerifierChecks.ORIGINAL, "differs from the one in the record");
+    }
+
+    @Test
+    void aRootThatIsNotOnChainIsInvalid() {
+        var lying = new CertificateVerifier(EvidenceFixture.trust(), (chainId, registry, batch) -> java.util.Optional.empty());
+        var report = lying.verify(signed, file);
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
+        assertFailed(report, VerifierChecks.ON_CHAIN, "nothing is anchored under batch");
+    }
+
+    @Test
+    void anUnreachableChainMakesTheAnswerIndeterminateNotValid() {
+        var offline = new CertificateVerifier(EvidenceFixture.trust(),
+                new JsonRpcAnchorLookup(java.net.URI.create("http://127.0.0.1:1"), java.time.Duration.ofSeconds(2)));
+        var report = offline.verify(signed, file);
+        assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(report.check(VerifierChecks.ON_CHAIN).orElseThrow().detail()).contains("cannot reach the node");
+    }
+
+    @Test
+    void aRevokedSignerIsInvalid() {
+        var pki = org.alliancechain.evidence.pki.DevPki.inMemory(EvidenceFixture.CRL_URL);
+        var signer = pki.documentSigner("pixel-studio", "Pixel Studio");
+        var certificate = EvidenceFixture.anchored(List.of(EvidenceFixture.record("Photo", file)), HashAlgorithm.SHA256).getFirst();
+        pki.revoke(signer.certificate());
+        byte[] pdf = new PadesSigner(EvidenceFixture.TSA, pki::crlFor)
+                .sign(EvidenceFixture.RENDERER.render(certificate), signer, PadesSigner.Level.B_T, "Evidence certificate", "Beijing");
+        var revokedFirst = new CertificateVerifier(new TrustAnchors(List.of(pki.rootCertificate()), List.of(EvidenceFixture.PKI.tsaRootCertificate()),
+                pki::crlFor), new JsonRpcAnchorLookup(java.net.URI.create(EvidenceFixture.rpcUrl()), java.time.Duration.ofSeconds(10)));
+        var report = revokedFirst.verify(pdf, file);
+        assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.INVALID);
+        assertFailed(report, VerifierChecks.REVOCATION, "was revoked on");
+    }
+
+    @Test
+    void notAPdfAndAnEncryptedPdfGetAReportNotAnException() throws Exception {
+        var notPdf = verifier.verify("just text".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(notPdf.verdict()).isEqualTo(Verdict.INVALID);
+        assertFailed(notPdf, VerifierChecks.DOCUMENT, "not a readable PDF");
+
+        var out = new java.io.ByteArrayOutputStream();
+        var properties = new com.itextpdf.kernel.pdf.WriterProperties().setStandardEncryption("u".getBytes(), "o".getBytes(),
+                com.itextpdf.kernel.pdf.EncryptionConstants.ALLOW_PRINTING, com.itextpdf.kernel.pdf.EncryptionConstants.ENCRYPTION_AES_256);
+        try (var document = new com.itextpdf.kernel.pdf.PdfDocument(new com.itextpdf.kernel.pdf.PdfWriter(out, properties))) {
+            document.addNewPage();
+        }
+        var encrypted = verifier.verify(out.toByteArray(), null);
+        assertFailed(encrypted, VerifierChecks.DOCUMENT, "encrypted");
+    }
+
+    private static void assertFailed(VerificationReport report, String id, String reason) {
+        var check = report.check(id).orElseThrow(() -> new AssertionError("no check " + id + " in\n" + report.toText()));
+        assertThat(check.outcome()).as(report.toText()).isEqualTo(Outcome.FAILED);
+        assertThat(check.detail()).contains(reason);
+    }
+}
