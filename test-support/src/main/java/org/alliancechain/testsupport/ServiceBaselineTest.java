@@ -126,7 +126,9 @@ public abstract class ServiceBaselineTest {
                 .get("/api/notarisations/" + id).then().statusCode(200).extract().jsonPath();
         var auditPath = proof.getList("chain.proof.auditPath", String.class).stream().map(HexFormat.of()::parseHex).toList();
         byte[] root = HexFormat.of().parseHex(proof.getString("chain.proof.root"));
-        assertThat(ThirdPartyProofCheck.verify(HexFormat.of().parseHex(proof.getString("sha256")), proof.getLong("chain.proof.leafIndex"),
+        assertThat(proof.getString("chain.proof.itemDigest")).as("the record digest is what was anchored")
+                .isEqualTo(proof.getString("recordDigest"));
+        assertThat(ThirdPartyProofCheck.verify(HexFormat.of().parseHex(proof.getString("recordDigest")), proof.getLong("chain.proof.leafIndex"),
                 proof.getLong("chain.proof.treeSize"), auditPath, root)).as("the audit path leads to the root").isTrue();
         assertThat(ChainProbe.anchoredRoot(SuiteTestResource.stack().contracts(), proof.getString("chain.proof.batchId")))
                 .as("the root anchored on chain, read directly from the node").isEqualTo(proof.getString("chain.proof.root"));
@@ -134,6 +136,91 @@ public abstract class ServiceBaselineTest {
 
         problem(given().auth().oauth2(Tokens.accessToken(otherOrganisationUser()))
                 .get("/api/notarisations/" + id), 404);
+    }
+
+    @Test
+    void aConfirmedNotarisationHasASignedCertificateThatAnyoneCanVerify() throws Exception {
+        String label = "certificate " + UUID.randomUUID();
+        long id = given().auth().oauth2(Tokens.accessToken(authorisedUser())).contentType(ContentType.JSON).body(validRequest(label))
+                .post("/api/notarisations").then().statusCode(202).extract().jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.accessToken(authorisedUser())).get("/api/notarisations/" + id)
+                        .then().statusCode(200).body("chain.status", equalTo("CONFIRMED")));
+
+        byte[] pdf = given().auth().oauth2(Tokens.accessToken(authorisedUser())).get("/api/notarisations/" + id + "/certificate?level=B-LT")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        problem(given().auth().oauth2(Tokens.accessToken(otherOrganisationUser())).get("/api/notarisations/" + id + "/certificate"), 404);
+        problem(given().auth().oauth2(Tokens.accessToken(authorisedUser())).get("/api/notarisations/" + id + "/certificate?level=X"), 400);
+
+        // Public: no token. The certificate alone, then with the original (the label's bytes were hashed).
+        given().contentType("application/pdf").body(pdf).post("/api/verify").then().statusCode(200)
+                .body("verdict", equalTo("VALID"))
+                .body("summary.level", equalTo("PAdES-BASELINE-LT"))
+                .body("checks.find { it.id == 'proof.on-chain-root' }.outcome", equalTo("PASSED"))
+                .body("checks.find { it.id == 'record.timestamp' }.outcome", equalTo("PASSED"));
+        given().multiPart("certificate", "certificate.pdf", pdf, "application/pdf")
+                .multiPart("file", "original.txt", label.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
+                .post("/api/verify").then().statusCode(200).body("verdict", equalTo("VALID"))
+                .body("checks.find { it.id == 'record.original-file' }.outcome", equalTo("PASSED"));
+        given().multiPart("certificate", "certificate.pdf", pdf, "application/pdf")
+                .multiPart("file", "original.txt", "another file".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
+                .post("/api/verify").then().statusCode(200).body("verdict", equalTo("INVALID"));
+    }
+
+    @Test
+    void verificationRefusesWhatIsNotACertificateWithProblemJson() throws Exception {
+        problem(given().contentType("application/pdf").body("hello".getBytes()).post("/api/verify"), 415)
+                .body("detail", containsString("not a PDF"));
+        problem(given().contentType("text/plain").body("hello").post("/api/verify"), 415);
+        problem(given().contentType("application/pdf").body("%PDF-1.7\n garbage".getBytes()).post("/api/verify"), 422)
+                .body("detail", containsString("damaged"));
+        problem(given().contentType("application/pdf").body(encryptedPdf()).post("/api/verify"), 422)
+                .body("detail", containsString("encrypted"));
+        byte[] huge = new byte[20 * 1024 * 1024 + 1];
+        System.arraycopy("%PDF-".getBytes(), 0, huge, 0, 5);
+        problem(given().contentType("application/pdf").body(huge).post("/api/verify"), 413)
+                .body("detail", containsString("limit of 20 MB"));
+        problem(given().multiPart("file", "x.txt", "x".getBytes(), "text/plain").post("/api/verify"), 400)
+                .body("detail", containsString("no 'certificate' part"));
+    }
+
+    @Test
+    void theTimeStampingAuthorityAnswersRfc3161RequestsFromMembers() throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest("evidence".getBytes());
+        var request = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+        request.setCertReq(true);
+        var query = request.generate(org.bouncycastle.tsp.TSPAlgorithms.SHA256, digest, java.math.BigInteger.valueOf(42));
+        byte[] reply = given().auth().oauth2(Tokens.accessToken(authorisedUser())).contentType("application/timestamp-query")
+                .body(query.getEncoded()).post("/tsa").then().statusCode(200).contentType("application/timestamp-reply")
+                .extract().asByteArray();
+        var response = new org.bouncycastle.tsp.TimeStampResponse(reply);
+        response.validate(query);
+        var roots = given().get("/pki/roots.pem").then().statusCode(200).extract().asString();
+        var tsaRoot = java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificates(new java.io.ByteArrayInputStream(roots.getBytes())).stream()
+                .map(c -> (java.security.cert.X509Certificate) c)
+                .filter(c -> c.getSubjectX500Principal().getName().contains("TSA Root")).findFirst().orElseThrow();
+        var token = response.getTimeStampToken();
+        var tsa = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(((org.bouncycastle.cert.X509CertificateHolder)
+                        token.getCertificates().getMatches(token.getSID()).iterator().next()).getEncoded()));
+        tsa.verify(tsaRoot.getPublicKey());
+        token.validate(new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder().build(tsa));
+
+        problem(given().contentType("application/timestamp-query").body(query.getEncoded()).post("/tsa"), 401);
+        var crl = given().get("/pki/root.crl").then().statusCode(200).contentType("application/pkix-crl").extract().asByteArray();
+        assertThat(java.security.cert.CertificateFactory.getInstance("X.509").generateCRL(new java.io.ByteArrayInputStream(crl))).isNotNull();
+    }
+
+    private static byte[] encryptedPdf() throws Exception {
+        // A one-page AES-256 encrypted PDF written by hand would be long; iText is on every app's classpath via shared-evidence.
+        var out = new java.io.ByteArrayOutputStream();
+        var properties = new com.itextpdf.kernel.pdf.WriterProperties().setStandardEncryption("u".getBytes(), "o".getBytes(),
+                com.itextpdf.kernel.pdf.EncryptionConstants.ALLOW_PRINTING, com.itextpdf.kernel.pdf.EncryptionConstants.ENCRYPTION_AES_256);
+        try (var document = new com.itextpdf.kernel.pdf.PdfDocument(new com.itextpdf.kernel.pdf.PdfWriter(out, properties))) {
+            document.addNewPage();
+        }
+        return out.toByteArray();
     }
 
     private long rowsWithLabel(String label) throws Exception {

@@ -90,9 +90,12 @@ public final class CertificateRenderer {
             record.partiesInOrder().forEach(p -> row(facts, "当事人", "Party: " + p.getKey(), p.getValue()));
             if (record.file() != null) {
                 var file = record.file();
-                row(facts, "文件", "File", file.name() + " (" + file.mediaType() + ", " + file.size() + " bytes)");
+                row(facts, "文件", "File", file.name() + (file.mediaType() == null ? "" : " (" + file.mediaType()
+                        + (file.size() == null ? "" : ", " + file.size() + " bytes") + ")"));
                 row(facts, "文件 SHA-256", "File SHA-256", file.sha256());
-                row(facts, "文件 SM3", "File SM3", file.sm3());
+                if (file.sm3() != null) {
+                    row(facts, "文件 SM3", "File SM3", file.sm3());
+                }
             }
             record.attributes().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(a -> row(facts, "", a.getKey(), a.getValue()));

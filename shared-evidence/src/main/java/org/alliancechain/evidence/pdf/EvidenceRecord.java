@@ -37,16 +37,21 @@ public record EvidenceRecord(
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
-    /** A file by its name, media type, size and digests (hex) — SHA-256 and SM3, both always computed. */
-    public record FileFacts(String name, String mediaType, long size, String sha256, String sm3) {
+    /**
+     * A file by its name, media type, size and digests (hex). Files uploaded to the suite have all of
+     * them; a hash registered without its file has only the SHA-256 (the other fields are left out).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FileFacts(String name, String mediaType, Long size, String sha256, String sm3) {
 
         public static FileFacts of(String name, String mediaType, byte[] content) {
-            return new FileFacts(name, mediaType, content.length, HashAlgorithm.SHA256.hex(content), HashAlgorithm.SM3.hex(content));
+            return new FileFacts(name, mediaType, (long) content.length, HashAlgorithm.SHA256.hex(content), HashAlgorithm.SM3.hex(content));
         }
 
-        /** True when the content has exactly these digests. */
+        /** True when the content has every digest (and the size) recorded here. */
         public boolean matches(byte[] content) {
-            return content.length == size && HashAlgorithm.SHA256.hex(content).equals(sha256) && HashAlgorithm.SM3.hex(content).equals(sm3);
+            return (size == null || content.length == size) && HashAlgorithm.SHA256.hex(content).equals(sha256)
+                    && (sm3 == null || HashAlgorithm.SM3.hex(content).equals(sm3));
         }
     }
 

@@ -95,10 +95,25 @@ public final class DevPki {
         return new DevPki(rootCa, tsaRoot, tsa, crlUrl, null, null);
     }
 
-    /** The PKI kept in {@code directory} (created on first use), its keys in PKCS#12 files under {@code password}. */
+    /**
+     * The PKI kept in {@code directory} (created on first use), its keys in PKCS#12 files under
+     * {@code password}. Several services may open it at once: a file lock makes one of them create it.
+     */
     public static DevPki openOrCreate(Path directory, char[] password, String crlUrl) {
         try {
             Files.createDirectories(directory);
+            try (var channel = java.nio.channels.FileChannel.open(directory.resolve(".lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 var lock = channel.lock()) {
+                return openOrCreateLocked(directory, password, crlUrl);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot keep the development PKI in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static DevPki openOrCreateLocked(Path directory, char[] password, String crlUrl) {
+        try {
             var rootFile = directory.resolve("root-ca.p12");
             DevPki pki;
             if (Files.exists(rootFile)) {
@@ -139,11 +154,23 @@ public final class DevPki {
     /** The organisation's document-signing identity, issued on first request (and kept, when the PKI has a directory). */
     public SigningIdentity documentSigner(String organisationAlias, String organisationName) {
         return documentSigners.computeIfAbsent(organisationAlias, alias -> {
-            var identity = issue(rootCa, name(organisationName, alias), Usage.DOCUMENT_SIGNING, crlUrl);
             if (directory != null) {
-                write(directory.resolve("org-" + alias + ".p12"), identity, password);
+                // Another service of the suite may have issued it meanwhile: take that one.
+                var file = directory.resolve("org-" + alias + ".p12");
+                try (var channel = java.nio.channels.FileChannel.open(directory.resolve(".lock"),
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                     var lock = channel.lock()) {
+                    if (Files.exists(file)) {
+                        return read(file, password);
+                    }
+                    var identity = issue(rootCa, name(organisationName, alias), Usage.DOCUMENT_SIGNING, crlUrl);
+                    write(file, identity, password);
+                    return identity;
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot keep the signing identity of " + alias + ": " + e.getMessage(), e);
+                }
             }
-            return identity;
+            return issue(rootCa, name(organisationName, alias), Usage.DOCUMENT_SIGNING, crlUrl);
         });
     }
 

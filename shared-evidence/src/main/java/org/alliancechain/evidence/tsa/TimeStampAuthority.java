@@ -38,10 +38,18 @@ public final class TimeStampAuthority implements TimeStamper {
     private static final Set<ASN1ObjectIdentifier> ACCEPTED = Set.of(TSPAlgorithms.SHA256, TSPAlgorithms.SHA384,
             TSPAlgorithms.SHA512, GMObjectIdentifiers.sm3);
 
-    private final TimeStampResponseGenerator responses;
+    /** BouncyCastle's generators hold a Signature instance: one per thread, or concurrent tokens come out corrupt. */
+    private final ThreadLocal<TimeStampResponseGenerator> generators;
     private final AtomicLong serial;
 
     public TimeStampAuthority(SigningIdentity identity) {
+        this.generators = ThreadLocal.withInitial(() -> generator(identity));
+        generators.get(); // fail fast on a key or certificate that cannot sign
+        // Serial numbers must be unique per TSA: start from the clock, count up.
+        this.serial = new AtomicLong(System.currentTimeMillis() * 1000 + new SecureRandom().nextInt(1000));
+    }
+
+    private static TimeStampResponseGenerator generator(SigningIdentity identity) {
         try {
             var digests = new JcaDigestCalculatorProviderBuilder().build();
             DigestCalculator certIdDigest = digests.get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
@@ -49,9 +57,7 @@ public final class TimeStampAuthority implements TimeStamper {
             var tokens = new TimeStampTokenGenerator(signerInfo, certIdDigest, new ASN1ObjectIdentifier(POLICY_OID));
             tokens.addCertificates(new JcaCertStore(identity.chain()));
             tokens.setAccuracySeconds(1);
-            this.responses = new TimeStampResponseGenerator(tokens, ACCEPTED);
-            // Serial numbers must be unique per TSA: start from the clock, count up.
-            this.serial = new AtomicLong(System.currentTimeMillis() * 1000 + new SecureRandom().nextInt(1000));
+            return new TimeStampResponseGenerator(tokens, ACCEPTED);
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up the time-stamping authority: " + e.getMessage(), e);
         }
@@ -59,6 +65,7 @@ public final class TimeStampAuthority implements TimeStamper {
 
     /** Answers a DER-encoded TimeStampReq with a DER-encoded TimeStampResp (a rejection for malformed or unsupported requests). */
     public byte[] respond(byte[] request) {
+        var responses = generators.get();
         try {
             TimeStampRequest parsed;
             try {

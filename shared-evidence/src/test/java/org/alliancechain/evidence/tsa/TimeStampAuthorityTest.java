@@ -69,6 +69,25 @@ class TimeStampAuthorityTest {
     }
 
     @Test
+    void tokensMadeConcurrentlyAllVerify() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var verifier = new JcaSimpleSignerInfoVerifierBuilder().build(PKI.timeStampingIdentity().certificate());
+        List<java.util.concurrent.Future<byte[]>> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            byte[] digest = HashAlgorithm.SHA256.digest(("item " + i).getBytes(StandardCharsets.UTF_8));
+            tokens.add(pool.submit(() -> tsa.timestamp(HashAlgorithm.SHA256, digest)));
+        }
+        var serials = new java.util.HashSet<java.math.BigInteger>();
+        for (var token : tokens) {
+            var parsed = new TimeStampToken(new org.bouncycastle.cms.CMSSignedData(token.get()));
+            parsed.validate(verifier);
+            serials.add(parsed.getTimeStampInfo().getSerialNumber());
+        }
+        pool.shutdown();
+        assertThat(serials).hasSize(400);
+    }
+
+    @Test
     void aMalformedRequestGetsARejectionNotAnException() throws Exception {
         var reply = new TimeStampResponse(tsa.respond("not DER at all".getBytes(StandardCharsets.UTF_8)));
         assertThat(reply.getStatus()).isEqualTo(2); // PKIStatus.rejection

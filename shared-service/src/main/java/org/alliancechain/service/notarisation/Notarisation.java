@@ -34,4 +34,16 @@ public class Notarisation extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The record whose digest was notarised, in RFC 8785 canonical JSON (exactly the bytes that were hashed). */
+    @Column(name = "record_json")
+    public String recordJson;
+
+    /** SHA-256 of {@link #recordJson}: the notarised item digest. */
+    @Column(name = "record_digest")
+    public String recordDigest;
+
+    /** RFC 3161 token over the record digest; null when the TSA could not be reached at registration. */
+    @Column(name = "timestamp_token")
+    public byte[] timestampToken;
 }

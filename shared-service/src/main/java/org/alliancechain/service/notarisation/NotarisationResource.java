@@ -54,16 +54,19 @@ public class NotarisationResource {
         }
     }
 
-    public record NotarisationView(long id, String organisation, String createdBy, String label, String sha256,
+    /** {@code recordDigest}: what was anchored — SHA-256 of the record (RFC 8785 JSON) that holds {@code sha256}. */
+    public record NotarisationView(long id, String organisation, String createdBy, String label, String sha256, String recordDigest,
                                    Instant createdAt, ChainState chain) {
     }
 
     private final NotarisationService service;
     private final ChainPort chain;
+    private final org.alliancechain.service.evidence.CertificateIssuer issuer;
 
-    NotarisationResource(NotarisationService service, ChainPort chain) {
+    NotarisationResource(NotarisationService service, ChainPort chain, org.alliancechain.service.evidence.CertificateIssuer issuer) {
         this.service = service;
         this.chain = chain;
+        this.issuer = issuer;
     }
 
     @POST
@@ -92,9 +95,26 @@ public class NotarisationResource {
         return service.latest(limit).stream().map(this::view).toList();
     }
 
+    @GET
+    @Path("/{id}/certificate")
+    @Produces("application/pdf")
+    @RolesAllowed("${suite.notarisation.roles}")
+    @Operation(summary = "The signed evidence certificate (PDF/A-3, PAdES) of a confirmed notarisation; 409 while it is not anchored yet")
+    public Response certificate(@PathParam("id") long id,
+                                @QueryParam("level") @DefaultValue("B-T") @jakarta.validation.constraints.Pattern(regexp = "B-T|B-LT|B-LTA",
+                                        message = "must be B-T, B-LT or B-LTA") String level) {
+        var item = service.find(id);
+        byte[] pdf = issuer.issue(item.organisation + "-N" + item.id, org.alliancechain.evidence.pdf.EvidenceCertificate.Title.EVIDENCE,
+                item.organisation, item.recordJson, item.itemId, item.timestampToken,
+                org.alliancechain.evidence.pdf.PadesSigner.Level.valueOf(level.replace('-', '_')));
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"certificate-" + item.organisation + "-N" + item.id + ".pdf\"")
+                .build();
+    }
+
     private NotarisationView view(Notarisation item) {
         var onChain = chain.notarisation(item.itemId).orElseThrow();
-        return new NotarisationView(item.id, item.organisation, item.createdBy, item.label, item.sha256,
+        return new NotarisationView(item.id, item.organisation, item.createdBy, item.label, item.sha256, item.recordDigest,
                 item.createdAt, ChainState.of(onChain));
     }
 }

@@ -7,22 +7,37 @@ import java.util.HexFormat;
 import java.util.List;
 import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.service.identity.Caller;
+import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.evidence.pdf.EvidenceRecord;
+import org.alliancechain.evidence.tsa.TimeStampException;
+import org.alliancechain.evidence.tsa.TimeStamper;
 import org.alliancechain.service.problem.ProblemException;
+import org.jboss.logging.Logger;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 @ApplicationScoped
 public class NotarisationService {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    private static final Logger LOG = Logger.getLogger(NotarisationService.class);
+
     private final ChainPort chain;
     private final Caller caller;
+    private final TimeStamper timeStamper;
 
-    NotarisationService(ChainPort chain, Caller caller) {
+    NotarisationService(ChainPort chain, Caller caller, TimeStamper timeStamper) {
         this.chain = chain;
         this.caller = caller;
+        this.timeStamper = timeStamper;
     }
 
-    /** Stores the hash and queues it for the next anchored Merkle batch, in one transaction. */
+    /**
+     * Stores the hash in a record, time-stamps the record's digest and queues the digest for the next
+     * anchored Merkle batch, in one transaction.
+     */
     @Transactional
     public Notarisation register(String sha256, String label) {
         var item = new Notarisation();
@@ -30,10 +45,26 @@ public class NotarisationService {
         item.createdBy = caller.userName();
         item.label = label;
         item.sha256 = sha256.toLowerCase();
-        item.createdAt = Instant.now();
-        item.itemId = chain.notarise(HEX.parseHex(item.sha256));
+        item.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var record = record(item, java.util.UUID.randomUUID().toString());
+        byte[] digest = record.digest(HashAlgorithm.SHA256);
+        item.recordJson = new String(record.canonicalBytes(), StandardCharsets.UTF_8);
+        item.recordDigest = HEX.formatHex(digest);
+        try {
+            item.timestampToken = timeStamper.timestamp(HashAlgorithm.SHA256, digest);
+        } catch (TimeStampException e) {
+            LOG.warnf("notarisation '%s' registered without a time-stamp: %s", item.label, e.getMessage());
+        }
+        item.itemId = chain.notarise(digest);
         item.persist();
         return item;
+    }
+
+    /** What a notarisation attests: the document hash, who registered it, when. */
+    private static EvidenceRecord record(Notarisation item, String reference) {
+        return new EvidenceRecord("notarisation", reference, item.organisation, item.label, null,
+                new EvidenceRecord.FileFacts(item.label, null, null, item.sha256, null),
+                Map.of("registered by", item.createdBy), item.createdAt);
     }
 
     /** The caller's organisation's item; any other organisation's answers 404. */

@@ -5,18 +5,40 @@ import jakarta.ws.rs.core.Response;
 /** Thrown by services for a refusal the user can understand (409 conflict, 422 rule broken, ...). */
 public class ProblemException extends RuntimeException {
 
-    private final Response.Status status;
+    /** 422: the request is well-formed but its content cannot be processed (JAX-RS has no constant for it). */
+    public static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
 
-    public ProblemException(Response.Status status, String detail) {
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
+    private final Response.StatusType status;
+
+    public ProblemException(Response.StatusType status, String detail) {
         super(detail);
         this.status = status;
     }
 
-    public Response.Status status() {
+    public Response.StatusType status() {
         return status;
     }
 
     public static ProblemException notFound(String what) {
         return new ProblemException(Response.Status.NOT_FOUND, what + " not found");
+    }
+
+    public static ProblemException unprocessable(String detail) {
+        return new ProblemException(UNPROCESSABLE, detail);
     }
 }

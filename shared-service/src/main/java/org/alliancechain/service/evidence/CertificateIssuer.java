@@ -1,0 +1,77 @@
+package org.alliancechain.service.evidence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.alliancechain.chain.api.ChainPort;
+import org.alliancechain.evidence.CanonicalJson;
+import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.evidence.pdf.CertificateRenderer;
+import org.alliancechain.evidence.pdf.EvidenceCertificate;
+import org.alliancechain.evidence.pdf.EvidenceRecord;
+import org.alliancechain.evidence.pdf.PadesSigner;
+import org.alliancechain.evidence.pki.DevPki;
+import org.alliancechain.evidence.verify.AnchorLookup;
+import org.alliancechain.service.problem.ProblemException;
+
+/**
+ * Issues the signed certificate of an anchored record, for the organisation that registered it:
+ * the record and its time-stamp as stored, the proof and the anchoring time as the chain has them,
+ * signed with that organisation's document-signing identity.
+ */
+@ApplicationScoped
+public class CertificateIssuer {
+
+    private final ChainPort chain;
+    private final DevPki pki;
+    private final CertificateRenderer renderer;
+    private final PadesSigner signer;
+    private final EvidenceConfig config;
+    private final AnchorLookup anchors;
+
+    CertificateIssuer(ChainPort chain, DevPki pki, CertificateRenderer renderer, PadesSigner signer, EvidenceConfig config,
+                      @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chain.rpc-url") String rpcUrl) {
+        this.chain = chain;
+        this.pki = pki;
+        this.renderer = renderer;
+        this.signer = signer;
+        this.config = config;
+        this.anchors = new org.alliancechain.evidence.verify.JsonRpcAnchorLookup(java.net.URI.create(rpcUrl), java.time.Duration.ofSeconds(10));
+    }
+
+    /**
+     * @param number      the certificate's number
+     * @param recordJson  the stored canonical record
+     * @param itemId      the chain client's notarisation item of the record digest
+     * @param token       the RFC 3161 token over the record digest, or null
+     * @throws ProblemException 409 while the record is not anchored yet
+     */
+    public byte[] issue(String number, EvidenceCertificate.Title title, String organisation, String recordJson, long itemId,
+                        byte[] token, PadesSigner.Level level) {
+        EvidenceRecord record;
+        try {
+            record = CanonicalJson.MAPPER.readValue(recordJson, EvidenceRecord.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored record unreadable: " + e.getMessage(), e);
+        }
+        var item = chain.notarisation(itemId).orElseThrow(() -> ProblemException.notFound("Notarisation item"));
+        var proof = item.proof().filter(p -> item.confirmed())
+                .orElseThrow(() -> new ProblemException(jakarta.ws.rs.core.Response.Status.CONFLICT,
+                        "not anchored yet (" + item.state() + "): the certificate can be issued once the anchoring transaction is confirmed"));
+        var anchored = anchors.anchorOf(proof.chainId(), proof.anchorRegistry(), proof.batchId())
+                .orElseThrow(() -> new IllegalStateException("the chain does not hold batch " + proof.batchId()));
+        Instant tokenTime = null;
+        if (token != null) {
+            try {
+                tokenTime = new org.bouncycastle.tsp.TimeStampToken(new org.bouncycastle.cms.CMSSignedData(token))
+                        .getTimeStampInfo().getGenTime().toInstant();
+            } catch (Exception e) {
+                throw new IllegalStateException("stored time-stamp unreadable: " + e.getMessage(), e);
+            }
+        }
+        var certificate = new EvidenceCertificate(number, title, organisation, record, HashAlgorithm.SHA256, proof,
+                Instant.ofEpochSecond(anchored.timestamp()), token, tokenTime,
+                config.publicUrl() + "/verify?digest=" + proof.itemDigest());
+        var identity = pki.documentSigner(organisation, organisation);
+        return signer.sign(renderer.render(certificate), identity, level, title.english(), organisation);
+    }
+}
