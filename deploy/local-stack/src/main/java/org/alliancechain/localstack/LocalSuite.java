@@ -105,6 +105,9 @@ public final class LocalSuite {
         config.putAll(stack.contracts().appConfig());
         Path keys = DevKeystores.write(root.resolve(".run-state/keys/" + app.id()), "service", DevKeys.service(app.id()));
         config.put("chain.key-custody.directory", keys.toString());
+        // One development PKI for the whole suite: every service signs under the same roots.
+        config.put("suite.evidence.pki-directory", root.resolve(".run-state/pki").toString());
+        config.put("suite.evidence.public-url", "http://127.0.0.1:" + app.port());
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx384m");
@@ -113,7 +116,8 @@ public final class LocalSuite {
         // Secrets go through the environment, not the command line that `ps` shows.
         Map<String, String> env = Map.of(
                 "QUARKUS_DATASOURCE_PASSWORD", db.password(),
-                "CHAIN_KEY_CUSTODY_PASSPHRASE", DevKeystores.PASSPHRASE);
+                "CHAIN_KEY_CUSTODY_PASSPHRASE", DevKeystores.PASSPHRASE,
+                "SUITE_EVIDENCE_PKI_PASSWORD", DevKeystores.PASSPHRASE);
         return LoggedProcess.start(cmd, logDir.resolve(app.id() + ".log"), env, root);
     }
 

@@ -409,7 +409,9 @@ public final class CertificateVerifier {
         } else if (record.file() == null) {
             report.failed(ORIGINAL, label(ORIGINAL), "a file was given, but the record is not about a file");
         } else if (record.file().matches(originalFile)) {
-            report.passed(ORIGINAL, label(ORIGINAL), "the file has the SHA-256 and SM3 digests and the size in the record");
+            var file = record.file();
+            report.passed(ORIGINAL, label(ORIGINAL), "the file has the " + (file.sm3() == null ? "SHA-256 digest" : "SHA-256 and SM3 digests")
+                    + (file.size() == null ? "" : " and the size") + " in the record");
         } else {
             report.failed(ORIGINAL, label(ORIGINAL), "the file differs from the one in the record (SHA-256 "
                     + HashAlgorithm.SHA256.hex(originalFile) + ", record says " + record.file().sha256() + ")");
