@@ -55,12 +55,44 @@ public final class CertificateRenderer {
     private static final DeviceRgb ACCENT = new DeviceRgb(0x1f, 0x4e, 0x79);
     private static final DeviceRgb LABEL_BACKGROUND = new DeviceRgb(0xee, 0xf3, 0xf8);
 
-    private final FontProgram font;
+    private final FontProgram commonFont;
+    private final FontProgram fullFont;
     private final byte[] iccProfile;
 
     public CertificateRenderer() {
-        this.font = CertificateFont.program();
+        FastXmlParsers.install();
+        this.commonFont = CertificateFont.common();
+        this.fullFont = CertificateFont.full();
         this.iccProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    }
+
+    /**
+     * The common-characters font when it has a glyph for every character of the certificate (iText
+     * subsets it several times faster), else the full font.
+     */
+    private FontProgram fontFor(EvidenceCertificate certificate) {
+        var record = certificate.record();
+        var texts = new java.util.ArrayList<String>(java.util.List.of(certificate.number(), certificate.title().chinese(),
+                certificate.title().english(), certificate.issuerName(), String.valueOf(record.issuer()), String.valueOf(record.title()),
+                String.valueOf(record.kind()), String.valueOf(record.reference()), certificate.verificationUrl()));
+        record.parties().forEach((role, name) -> {
+            texts.add(role);
+            texts.add(name);
+        });
+        record.attributes().forEach((label, value) -> {
+            texts.add(label);
+            texts.add(value);
+        });
+        if (record.file() != null) {
+            texts.add(String.valueOf(record.file().name()));
+            texts.add(String.valueOf(record.file().mediaType()));
+        }
+        for (String text : texts) {
+            if (!text.codePoints().allMatch(c -> Character.isWhitespace(c) || commonFont.getGlyph(c) != null)) {
+                return fullFont;
+            }
+        }
+        return commonFont;
     }
 
     /** The unsigned PDF/A-3b certificate. */
@@ -69,7 +101,9 @@ public final class CertificateRenderer {
         var intent = new PdfOutputIntent("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", new ByteArrayInputStream(iccProfile));
         try (var pdf = new PdfADocument(new PdfWriter(out, new WriterProperties().setFullCompressionMode(true)), PdfAConformance.PDF_A_3B, intent);
              var document = new Document(pdf, PageSize.A4)) {
-            PdfFont cjk = PdfFontFactory.createFont(font, PdfEncodings.IDENTITY_H, PdfFontFactory.EmbeddingStrategy.FORCE_EMBEDDED);
+            var program = fontFor(certificate);
+            PdfFont cjk = PdfFontFactory.createFont(program, PdfEncodings.IDENTITY_H, PdfFontFactory.EmbeddingStrategy.FORCE_EMBEDDED);
+            java.util.function.UnaryOperator<String> p = text -> printable(program, text);
             document.setFont(cjk).setFontSize(9.5f);
             document.setMargins(42, 42, 42, 42);
             describe(pdf.getDocumentInfo(), certificate);
@@ -79,18 +113,18 @@ public final class CertificateRenderer {
                     .setTextAlignment(TextAlignment.CENTER).setMarginBottom(0));
             document.add(new Paragraph(certificate.title().english()).setFontSize(13).setFontColor(ACCENT)
                     .setTextAlignment(TextAlignment.CENTER).setMarginTop(0));
-            document.add(new Paragraph("证书编号 Certificate No. " + certificate.number()).setTextAlignment(TextAlignment.CENTER)
+            document.add(new Paragraph("证书编号 Certificate No. " + p.apply(certificate.number())).setTextAlignment(TextAlignment.CENTER)
                     .setFontSize(10));
 
             var facts = new Table(UnitValue.createPercentArray(new float[] {31, 69})).useAllAvailableWidth();
             var record = certificate.record();
-            row(facts, "出具机构", "Issued by", certificate.issuerName() + " (" + record.issuer() + ")");
-            row(facts, "事项", "Subject", record.title());
-            row(facts, "类型 / 编号", "Kind / reference", record.kind() + " / " + record.reference());
-            record.partiesInOrder().forEach(p -> row(facts, "当事人", "Party: " + p.getKey(), p.getValue()));
+            row(facts, "出具机构", "Issued by", p.apply(certificate.issuerName() + " (" + record.issuer() + ")"));
+            row(facts, "事项", "Subject", p.apply(record.title()));
+            row(facts, "类型 / 编号", "Kind / reference", p.apply(record.kind() + " / " + record.reference()));
+            record.partiesInOrder().forEach(party -> row(facts, "当事人", p.apply("Party: " + party.getKey()), p.apply(party.getValue())));
             if (record.file() != null) {
                 var file = record.file();
-                row(facts, "文件", "File", file.name() + (file.mediaType() == null ? "" : " (" + file.mediaType()
+                row(facts, "文件", "File", p.apply(file.name()) + (file.mediaType() == null ? "" : " (" + file.mediaType()
                         + (file.size() == null ? "" : ", " + file.size() + " bytes") + ")"));
                 row(facts, "文件 SHA-256", "File SHA-256", file.sha256());
                 if (file.sm3() != null) {
@@ -98,7 +132,7 @@ public final class CertificateRenderer {
                 }
             }
             record.attributes().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(a -> row(facts, "", a.getKey(), a.getValue()));
+                    .forEach(a -> row(facts, "", p.apply(a.getKey()), p.apply(a.getValue())));
             row(facts, "登记时间", "Registered", TIME.format(record.registeredAt()));
             row(facts, "记录摘要 (" + certificate.recordAlgorithm().id() + ")", "Record digest (RFC 8785)", certificate.recordDigestHex());
             var proof = certificate.proof();
@@ -163,27 +197,56 @@ public final class CertificateRenderer {
         pdf.addAssociatedFile(name, spec);
     }
 
-    /** The font program, parsed once per JVM from the font bundled with this module. */
-    static final class CertificateFont {
-        static final String RESOURCE = "/org/alliancechain/evidence/fonts/certificate-font.ttf";
-        private static volatile FontProgram program;
-
-        static FontProgram program() {
-            if (program == null) {
-                synchronized (CertificateFont.class) {
-                    if (program == null) {
-                        try (InputStream in = CertificateRenderer.class.getResourceAsStream(RESOURCE)) {
-                            if (in == null) {
-                                throw new IllegalStateException("the certificate font " + RESOURCE + " is missing from the build");
-                            }
-                            program = FontProgramFactory.createFont(in.readAllBytes());
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                }
+    /**
+     * The text with every character the font has no glyph for written as [U+XXXX]: PDF/A forbids
+     * unrenderable glyphs, and a certificate must never be refused for a rare character in a name.
+     * The exact text stays in the embedded record.json.
+     */
+    static String printable(FontProgram font, String text) {
+        if (text == null) {
+            return null;
+        }
+        var out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isWhitespace(c) || font.getGlyph(c) != null) {
+                out.appendCodePoint(c);
+            } else {
+                out.append(String.format("[U+%04X]", c));
             }
-            return program;
+        });
+        return out.toString();
+    }
+
+    /** The font programs, parsed once per JVM from the fonts bundled with this module (see fonts/install.mjs). */
+    static final class CertificateFont {
+        private static final String FULL = "/org/alliancechain/evidence/fonts/certificate-font.ttf";
+        private static final String COMMON = "/org/alliancechain/evidence/fonts/certificate-font-common.ttf";
+        private static volatile FontProgram full;
+        private static volatile FontProgram common;
+
+        static synchronized FontProgram full() {
+            if (full == null) {
+                full = load(FULL);
+            }
+            return full;
+        }
+
+        static synchronized FontProgram common() {
+            if (common == null) {
+                common = load(COMMON);
+            }
+            return common;
+        }
+
+        private static FontProgram load(String resource) {
+            try (InputStream in = CertificateRenderer.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("the certificate font " + resource + " is missing from the build");
+                }
+                return FontProgramFactory.createFont(in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

@@ -199,6 +199,7 @@ public final class DevPki {
     /** Revokes a certificate this PKI issued; the next {@link #crl()} lists it. */
     public void revoke(X509Certificate certificate) {
         revoked.put(new Revoked(certificate.getIssuerX500Principal(), certificate.getSerialNumber()), Instant.now());
+        issuedCrls.clear();
     }
 
     /** The root CA's CRL, valid for a day from now, listing every certificate it issued and revoked. */
@@ -206,7 +207,21 @@ public final class DevPki {
         return crlOf(rootCa);
     }
 
+    /** Issued CRLs by CA subject: a CRL is reissued when it is an hour old or a certificate was revoked. */
+    private final Map<String, X509CRL> issuedCrls = new ConcurrentHashMap<>();
+
     private X509CRL crlOf(SigningIdentity ca) {
+        String key = ca.certificate().getSubjectX500Principal().getName();
+        var current = issuedCrls.get(key);
+        if (current != null && current.getThisUpdate().toInstant().isAfter(Instant.now().minus(Duration.ofHours(1)).plusSeconds(60))) {
+            return current;
+        }
+        var fresh = buildCrl(ca);
+        issuedCrls.put(key, fresh);
+        return fresh;
+    }
+
+    private X509CRL buildCrl(SigningIdentity ca) {
         try {
             var now = Instant.now();
             var builder = new X509v2CRLBuilder(X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),

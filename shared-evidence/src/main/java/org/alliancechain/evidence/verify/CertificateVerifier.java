@@ -62,10 +62,17 @@ import org.bouncycastle.tsp.TimeStampToken;
  */
 public final class CertificateVerifier {
 
+    /** BouncyCastle's P-256 arithmetic verifies ECDSA signatures faster than the JDK's. */
+    private static final String BC = "BC";
+
     private final TrustAnchors trust;
     private final AnchorLookup chain;
 
     public CertificateVerifier(TrustAnchors trust, AnchorLookup chain) {
+        org.alliancechain.evidence.pdf.FastXmlParsers.install();
+        if (java.security.Security.getProvider(BC) == null) {
+            java.security.Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        }
         this.trust = trust;
         this.chain = chain;
     }
@@ -95,12 +102,13 @@ public final class CertificateVerifier {
         List<String> names = util.getSignatureNames();
         String issuerSignature = null;
         PdfPKCS7 pkcs7 = null;
+        Map<String, Boolean> documentTimestamps = new HashMap<>();
         for (String name : names) {
-            var candidate = util.readSignatureData(name);
-            if (!candidate.isTsp()) {
+            var candidate = util.readSignatureData(name, BC);
+            documentTimestamps.put(name, candidate.isTsp());
+            if (!candidate.isTsp() && pkcs7 == null) {
                 issuerSignature = name;
                 pkcs7 = candidate;
-                break;
             }
         }
         if (pkcs7 == null) {
@@ -114,20 +122,27 @@ public final class CertificateVerifier {
         var signer = pkcs7.getSigningCertificate();
         checkSignerChain(pkcs7, timestampAt, report);
         checkRevocation(document, pkcs7, signer, timestampAt, report);
-        checkModifications(document, util, names, issuerSignature, report);
+        boolean wholeDocument = util.signatureCoversWholeDocument(issuerSignature);
+        checkModifications(document, util, names, issuerSignature, wholeDocument, documentTimestamps, report);
+        var summary = new SummaryFacts(pkcs7, timestampAt, document.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS) != null,
+                documentTimestamps.containsValue(true));
 
         Map<String, byte[]> attachments;
-        try (var signed = new PdfDocument(new PdfReader(util.extractRevision(issuerSignature)))) {
-            attachments = embeddedFiles(signed);
-        } catch (IOException | RuntimeException e) {
-            report.failed(RECORD, label(RECORD), "cannot read the signed revision: " + e.getMessage());
-            return report.build(summary(pkcs7, timestampAt, document, null, null));
+        if (wholeDocument) {
+            attachments = embeddedFiles(document);
+        } else {
+            try (var signed = new PdfDocument(new PdfReader(util.extractRevision(issuerSignature)))) {
+                attachments = embeddedFiles(signed);
+            } catch (IOException | RuntimeException e) {
+                report.failed(RECORD, label(RECORD), "cannot read the signed revision: " + e.getMessage());
+                return report.build(summary.of(null, null, null, null));
+            }
         }
         byte[] recordBytes = attachments.get(CertificateRenderer.RECORD_FILE);
         byte[] proofBytes = attachments.get(CertificateRenderer.PROOF_FILE);
         if (recordBytes == null || proofBytes == null) {
             report.failed(RECORD, label(RECORD), "the signed document embeds no " + (recordBytes == null ? "record.json" : "proof.json"));
-            return report.build(summary(pkcs7, timestampAt, document, null, null));
+            return report.build(summary.of(null, null, null, null));
         }
         EvidenceRecord record;
         InclusionProof proof;
@@ -142,7 +157,7 @@ public final class CertificateVerifier {
                     .without(List.of("recordAlgorithm", "anchoredAt")), InclusionProof.class);
         } catch (IOException | RuntimeException e) {
             report.failed(RECORD, label(RECORD), "the embedded record or proof is not what a certificate holds: " + e.getMessage());
-            return report.build(summary(pkcs7, timestampAt, document, null, null));
+            return report.build(summary.of(null, null, null, null));
         }
         String digest = HexFormat.of().formatHex(algorithm.digest(CanonicalJson.canonicalize(new String(recordBytes, java.nio.charset.StandardCharsets.UTF_8))));
         if (digest.equals(proof.itemDigest())) {
@@ -158,7 +173,7 @@ public final class CertificateVerifier {
             report.failed(MERKLE, label(MERKLE), "the audit path does not lead from the record digest to root " + proof.root());
         }
         checkOnChain(proof, report);
-        return report.build(summary(pkcs7, timestampAt, document, record, proof, anchoredAt, digest));
+        return report.build(summary.of(record, proof, anchoredAt, digest));
     }
 
     private void checkByteRange(byte[] pdf, SignatureUtil util, String name, VerificationReport.Builder report) {
@@ -233,8 +248,54 @@ public final class CertificateVerifier {
         }
     }
 
+    /**
+     * Paths that validated, by their certificates and roots, with the window in which all their
+     * certificates are valid: most documents share a handful of chains, and re-checking signatures
+     * that already held is where verification time went.
+     */
+    private static final Map<String, long[]> VALID_PATHS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Null when the chain leads to one of the roots and every certificate was valid at the time; else the reason. */
     private static String chainsTo(java.security.cert.Certificate[] chain, List<X509Certificate> roots, Date at) {
+        String key = pathKey(chain, roots);
+        long[] window = key == null ? null : VALID_PATHS.get(key);
+        if (window != null && at.getTime() >= window[0] && at.getTime() <= window[1]) {
+            return null;
+        }
+        String problem = validatePath(chain, roots, at);
+        if (problem == null && key != null) {
+            if (VALID_PATHS.size() > 10_000) {
+                VALID_PATHS.clear();
+            }
+            long notBefore = Long.MIN_VALUE;
+            long notAfter = Long.MAX_VALUE;
+            for (var c : chain) {
+                var x = (X509Certificate) c;
+                notBefore = Math.max(notBefore, x.getNotBefore().getTime());
+                notAfter = Math.min(notAfter, x.getNotAfter().getTime());
+            }
+            VALID_PATHS.put(key, new long[] {notBefore, notAfter});
+        }
+        return problem;
+    }
+
+    private static String pathKey(java.security.cert.Certificate[] chain, List<X509Certificate> roots) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (var c : chain) {
+                digest.update(c.getEncoded());
+            }
+            digest.update((byte) 0);
+            for (var r : roots) {
+                digest.update(r.getEncoded());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String validatePath(java.security.cert.Certificate[] chain, List<X509Certificate> roots, Date at) {
         try {
             var factory = CertificateFactory.getInstance("X.509");
             var certificates = Arrays.stream(chain).map(c -> (X509Certificate) c)
@@ -265,7 +326,14 @@ public final class CertificateVerifier {
         for (var crl : crls) {
             try {
                 if (issuer != null && crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
-                    crl.verify(issuer.getPublicKey());
+                    String key = HexFormat.of().formatHex(crl.getSignature()) + "/" + HexFormat.of().formatHex(issuer.getPublicKey().getEncoded());
+                    if (!VERIFIED_CRLS.contains(key)) {
+                        crl.verify(issuer.getPublicKey());
+                        if (VERIFIED_CRLS.size() > 10_000) {
+                            VERIFIED_CRLS.clear();
+                        }
+                        VERIFIED_CRLS.add(key);
+                    }
                     if (usable == null || crl.getThisUpdate().after(usable.getThisUpdate())) {
                         usable = crl;
                     }
@@ -288,6 +356,9 @@ public final class CertificateVerifier {
             report.failed(REVOCATION, label(REVOCATION), "the signer's certificate was revoked on " + entry.getRevocationDate().toInstant());
         }
     }
+
+    /** CRLs whose signature by their issuer has been checked (a CRL is signed once and read by many documents). */
+    private static final java.util.Set<String> VERIFIED_CRLS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static List<X509CRL> dssCrls(PdfDocument document) {
         List<X509CRL> out = new ArrayList<>();
@@ -313,8 +384,9 @@ public final class CertificateVerifier {
      * (PAdES B-LT, B-LTA). Anything else — new page content, annotations, other attachments — is a change.
      */
     private static void checkModifications(PdfDocument document, SignatureUtil util, List<String> names, String issuerSignature,
+                                           boolean wholeDocument, Map<String, Boolean> documentTimestamps,
                                            VerificationReport.Builder report) {
-        if (util.signatureCoversWholeDocument(issuerSignature)) {
+        if (wholeDocument) {
             report.passed(MODIFICATIONS, label(MODIFICATIONS), "the signature covers the whole file: nothing was added after signing");
             return;
         }
@@ -324,7 +396,7 @@ public final class CertificateVerifier {
                 later.add(name);
             }
         }
-        boolean onlyTimestamps = later.stream().allMatch(n -> util.readSignatureData(n).isTsp());
+        boolean onlyTimestamps = later.stream().allMatch(documentTimestamps::get);
         if (!onlyTimestamps) {
             report.failed(MODIFICATIONS, label(MODIFICATIONS), "another signature was added after the issuer signed");
             report.markModified();
@@ -437,7 +509,7 @@ public final class CertificateVerifier {
                 return;
             }
             var tsa = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holders.iterator().next());
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa));
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(tsa));
             Instant at = token.getTimeStampInfo().getGenTime().toInstant();
             var all = token.getCertificates().getMatches(null).stream()
                     .map(h -> {
@@ -484,22 +556,15 @@ public final class CertificateVerifier {
         }
     }
 
-    private VerificationReport.Summary summary(PdfPKCS7 pkcs7, Instant timestampAt, PdfDocument document, EvidenceRecord record, InclusionProof proof) {
-        return summary(pkcs7, timestampAt, document, record, proof, null, null);
+    /** What the summary says about the signature, gathered while checking it. */
+    private record SummaryFacts(PdfPKCS7 pkcs7, Instant timestampAt, boolean dss, boolean documentTimestamp) {
+        VerificationReport.Summary of(EvidenceRecord record, InclusionProof proof, Instant anchoredAt, String digest) {
+            String level = timestampAt == null ? "PAdES-BASELINE-B" : !dss ? "PAdES-BASELINE-T"
+                    : documentTimestamp ? "PAdES-BASELINE-LTA" : "PAdES-BASELINE-LT";
+            return new VerificationReport.Summary(pkcs7.getSigningCertificate().getSubjectX500Principal().getName(),
+                    pkcs7.getSignDate() == null ? null : pkcs7.getSignDate().toInstant(), timestampAt, level,
+                    record == null ? null : record.title(), digest, proof == null ? null : proof.transactionHash(),
+                    proof == null ? null : proof.blockNumber(), anchoredAt);
+        }
     }
-
-    private VerificationReport.Summary summary(PdfPKCS7 pkcs7, Instant timestampAt, PdfDocument document, EvidenceRecord record,
-                                               InclusionProof proof, Instant anchoredAt, String digest) {
-        var catalog = document.getCatalog().getPdfObject();
-        boolean dss = catalog.getAsDictionary(PdfName.DSS) != null;
-        var util = new SignatureUtil(document);
-        boolean documentTimestamp = util.getSignatureNames().stream().anyMatch(n -> util.readSignatureData(n).isTsp());
-        String level = timestampAt == null ? "PAdES-BASELINE-B" : !dss ? "PAdES-BASELINE-T"
-                : documentTimestamp ? "PAdES-BASELINE-LTA" : "PAdES-BASELINE-LT";
-        return new VerificationReport.Summary(pkcs7.getSigningCertificate().getSubjectX500Principal().getName(),
-                pkcs7.getSignDate() == null ? null : pkcs7.getSignDate().toInstant(), timestampAt, level,
-                record == null ? null : record.title(), digest, proof == null ? null : proof.transactionHash(),
-                proof == null ? null : proof.blockNumber(), anchoredAt);
-    }
-
 }
