@@ -18,14 +18,34 @@ public final class Tokens {
     }
 
     public static String accessToken(String username) {
-        return CACHE.computeIfAbsent(username, Tokens::fetch);
+        return accessToken(username, "suite-cli");
     }
 
-    private static String fetch(String username) {
+    /** A token obtained through another client of the realm (cached like the others). */
+    public static String accessToken(String username, String clientId) {
+        return CACHE.computeIfAbsent(clientId + "/" + username, key -> fetch(username, clientId));
+    }
+
+    /** A token fetched now, never cached (for tokens that expire quickly). */
+    public static String freshAccessToken(String username, String clientId) {
+        return fetch(username, clientId);
+    }
+
+    /** A genuine token of the same Keycloak, but issued by its master realm: any service must refuse it. */
+    public static String masterRealmToken() {
+        KeycloakServer keycloak = SuiteTestResource.stack().keycloak();
+        String master = keycloak.realmUrl().replaceAll("/realms/[^/]+$", "/realms/master");
+        return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post(master + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static String fetch(String username, String clientId) {
         KeycloakServer keycloak = SuiteTestResource.stack().keycloak();
         return given()
                 .formParam("grant_type", "password")
-                .formParam("client_id", "suite-cli")
+                .formParam("client_id", clientId)
                 .formParam("username", username)
                 .formParam("password", DEMO_PASSWORD)
                 .post(keycloak.realmUrl() + "/protocol/openid-connect/token")

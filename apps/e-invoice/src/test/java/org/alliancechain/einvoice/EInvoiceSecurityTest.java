@@ -1,0 +1,28 @@
+package org.alliancechain.einvoice;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.alliancechain.testsupport.SecurityMatrixTest;
+import org.alliancechain.testsupport.SuiteTestResource;
+
+/** Every endpoint of the service × no token / no role / other organisation / own organisation, and token attacks. */
+@QuarkusTest
+@WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "e-invoice"))
+class EInvoiceSecurityTest extends SecurityMatrixTest {
+
+    @Override
+    protected String authorisedUser() {
+        return "issuer.acme";
+    }
+
+    @Override
+    protected String authorisedOrganisation() {
+        return "acme-trading";
+    }
+
+    @Override
+    protected String otherOrganisationUser() {
+        return "issuer.nova";
+    }
+}
