@@ -9,7 +9,6 @@ import org.alliancechain.evidence.pdf.CertificateRenderer;
 import org.alliancechain.evidence.pdf.EvidenceCertificate;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
 import org.alliancechain.evidence.pdf.PadesSigner;
-import org.alliancechain.evidence.pki.DevPki;
 import org.alliancechain.evidence.verify.AnchorLookup;
 import org.alliancechain.service.problem.ProblemException;
 
@@ -22,16 +21,16 @@ import org.alliancechain.service.problem.ProblemException;
 public class CertificateIssuer {
 
     private final ChainPort chain;
-    private final DevPki pki;
+    private final DocumentSigners signers;
     private final CertificateRenderer renderer;
     private final PadesSigner signer;
     private final EvidenceConfig config;
     private final AnchorLookup anchors;
 
-    CertificateIssuer(ChainPort chain, DevPki pki, CertificateRenderer renderer, PadesSigner signer, EvidenceConfig config,
+    CertificateIssuer(ChainPort chain, DocumentSigners signers, CertificateRenderer renderer, PadesSigner signer, EvidenceConfig config,
                       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chain.rpc-url") String rpcUrl) {
         this.chain = chain;
-        this.pki = pki;
+        this.signers = signers;
         this.renderer = renderer;
         this.signer = signer;
         this.config = config;
@@ -71,7 +70,7 @@ public class CertificateIssuer {
         var certificate = new EvidenceCertificate(number, title, organisation, record, HashAlgorithm.SHA256, proof,
                 Instant.ofEpochSecond(anchored.timestamp()), token, tokenTime,
                 config.publicUrl() + "/verify?digest=" + proof.itemDigest());
-        var identity = pki.documentSigner(organisation, organisation);
+        var identity = signers.of(organisation);
         return signer.sign(renderer.render(certificate), identity, level, title.english(), organisation);
     }
 }
