@@ -165,6 +165,18 @@ public abstract class ServiceBaselineTest {
         given().multiPart("certificate", "certificate.pdf", pdf, "application/pdf")
                 .multiPart("file", "original.txt", "another file".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
                 .post("/api/verify").then().statusCode(200).body("verdict", equalTo("INVALID"));
+
+        // The page behind the certificate's QR code, and the page where a visitor drops the certificate.
+        String digest = given().auth().oauth2(Tokens.accessToken(authorisedUser())).get("/api/notarisations/" + id)
+                .then().extract().path("recordDigest");
+        given().get("/verify?digest=" + digest).then().statusCode(200).contentType(ContentType.HTML)
+                .body(containsString("证据核验 · Evidence verification")).body(containsString(label)).body(containsString("CONFIRMED"));
+        given().get("/verify?digest=" + "0".repeat(64)).then().statusCode(404).contentType(ContentType.HTML)
+                .body(containsString("Not found"));
+        given().multiPart("certificate", "certificate.pdf", pdf, "application/pdf").post("/verify")
+                .then().statusCode(200).contentType(ContentType.HTML).body(containsString("id=\"verdict\">VALID"));
+        given().multiPart("certificate", "notes.txt", "not a pdf".getBytes(), "text/plain").post("/verify")
+                .then().statusCode(415).contentType(ContentType.HTML).body(containsString("not a PDF"));
     }
 
     @Test
