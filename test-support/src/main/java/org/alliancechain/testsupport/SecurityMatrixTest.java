@@ -31,14 +31,23 @@ public abstract class SecurityMatrixTest {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 
-    protected abstract String authorisedUser();
+    /** The app's demo users, declared once per app. */
+    protected abstract AppUnderTest app();
 
-    protected abstract String authorisedOrganisation();
+    protected String authorisedUser() {
+        return app().authorisedUser();
+    }
 
-    protected abstract String otherOrganisationUser();
+    protected String authorisedOrganisation() {
+        return app().authorisedOrganisation();
+    }
+
+    protected String otherOrganisationUser() {
+        return app().otherOrganisationUser();
+    }
 
     protected String userWithoutRole() {
-        return "outsider";
+        return AppUnderTest.USER_WITHOUT_ROLE;
     }
 
     /**

@@ -23,21 +23,27 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ServiceBaselineTest {
 
-    /** A user whose role lets them register notarisations in this app. */
-    protected abstract String authorisedUser();
+    /** The app's demo users, declared once per app. */
+    protected abstract AppUnderTest app();
 
-    /** Their organisation alias. */
-    protected abstract String authorisedOrganisation();
+    protected String authorisedUser() {
+        return app().authorisedUser();
+    }
 
-    /** A user with the same kind of role in another organisation. */
-    protected abstract String otherOrganisationUser();
+    protected String authorisedOrganisation() {
+        return app().authorisedOrganisation();
+    }
 
-    /** The app's database name. */
-    protected abstract String database();
+    protected String otherOrganisationUser() {
+        return app().otherOrganisationUser();
+    }
 
-    /** A demo user without any role in this app. */
     protected String userWithoutRole() {
-        return "outsider";
+        return AppUnderTest.USER_WITHOUT_ROLE;
+    }
+
+    protected String database() {
+        return app().database();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.alliancechain.copyright;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.alliancechain.testsupport.AppUnderTest;
 import org.alliancechain.testsupport.SecurityMatrixTest;
 import org.alliancechain.testsupport.SuiteTestResource;
 
@@ -12,17 +13,7 @@ import org.alliancechain.testsupport.SuiteTestResource;
 class CopyrightSecurityTest extends SecurityMatrixTest {
 
     @Override
-    protected String authorisedUser() {
-        return "rights.daily";
-    }
-
-    @Override
-    protected String authorisedOrganisation() {
-        return "daily-news";
-    }
-
-    @Override
-    protected String otherOrganisationUser() {
-        return "rights.pixel";
+    protected AppUnderTest app() {
+        return CopyrightServiceTest.APP;
     }
 }

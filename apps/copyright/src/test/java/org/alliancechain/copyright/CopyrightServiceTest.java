@@ -3,6 +3,7 @@ package org.alliancechain.copyright;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.alliancechain.testsupport.AppUnderTest;
 import org.alliancechain.testsupport.ServiceBaselineTest;
 import org.alliancechain.testsupport.SuiteTestResource;
 
@@ -10,23 +11,10 @@ import org.alliancechain.testsupport.SuiteTestResource;
 @WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "copyright"))
 class CopyrightServiceTest extends ServiceBaselineTest {
 
-    @Override
-    protected String authorisedUser() {
-        return "rights.daily";
-    }
+    static final AppUnderTest APP = new AppUnderTest("rights.daily", "daily-news", "rights.pixel", "copyright");
 
     @Override
-    protected String authorisedOrganisation() {
-        return "daily-news";
-    }
-
-    @Override
-    protected String otherOrganisationUser() {
-        return "rights.pixel";
-    }
-
-    @Override
-    protected String database() {
-        return "copyright";
+    protected AppUnderTest app() {
+        return APP;
     }
 }

@@ -3,6 +3,7 @@ package org.alliancechain.einvoice;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.alliancechain.testsupport.AppUnderTest;
 import org.alliancechain.testsupport.SecurityMatrixTest;
 import org.alliancechain.testsupport.SuiteTestResource;
 
@@ -12,17 +13,7 @@ import org.alliancechain.testsupport.SuiteTestResource;
 class EInvoiceSecurityTest extends SecurityMatrixTest {
 
     @Override
-    protected String authorisedUser() {
-        return "issuer.acme";
-    }
-
-    @Override
-    protected String authorisedOrganisation() {
-        return "acme-trading";
-    }
-
-    @Override
-    protected String otherOrganisationUser() {
-        return "issuer.nova";
+    protected AppUnderTest app() {
+        return EInvoiceServiceTest.APP;
     }
 }

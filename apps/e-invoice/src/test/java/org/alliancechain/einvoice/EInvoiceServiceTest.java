@@ -3,6 +3,7 @@ package org.alliancechain.einvoice;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.alliancechain.testsupport.AppUnderTest;
 import org.alliancechain.testsupport.ServiceBaselineTest;
 import org.alliancechain.testsupport.SuiteTestResource;
 
@@ -10,23 +11,10 @@ import org.alliancechain.testsupport.SuiteTestResource;
 @WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "e-invoice"))
 class EInvoiceServiceTest extends ServiceBaselineTest {
 
-    @Override
-    protected String authorisedUser() {
-        return "issuer.acme";
-    }
+    static final AppUnderTest APP = new AppUnderTest("issuer.acme", "acme-trading", "issuer.nova", "e_invoice");
 
     @Override
-    protected String authorisedOrganisation() {
-        return "acme-trading";
-    }
-
-    @Override
-    protected String otherOrganisationUser() {
-        return "issuer.nova";
-    }
-
-    @Override
-    protected String database() {
-        return "e_invoice";
+    protected AppUnderTest app() {
+        return APP;
     }
 }

@@ -3,6 +3,7 @@ package org.alliancechain.odr;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.alliancechain.testsupport.AppUnderTest;
 import org.alliancechain.testsupport.SecurityMatrixTest;
 import org.alliancechain.testsupport.SuiteTestResource;
 
@@ -12,17 +13,7 @@ import org.alliancechain.testsupport.SuiteTestResource;
 class OdrArbitrationSecurityTest extends SecurityMatrixTest {
 
     @Override
-    protected String authorisedUser() {
-        return "alice";
-    }
-
-    @Override
-    protected String authorisedOrganisation() {
-        return "acme-trading";
-    }
-
-    @Override
-    protected String otherOrganisationUser() {
-        return "nora";
+    protected AppUnderTest app() {
+        return OdrArbitrationServiceTest.APP;
     }
 }

@@ -3,6 +3,7 @@ package org.alliancechain.odr;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.alliancechain.testsupport.AppUnderTest;
 import org.alliancechain.testsupport.ServiceBaselineTest;
 import org.alliancechain.testsupport.SuiteTestResource;
 
@@ -10,23 +11,10 @@ import org.alliancechain.testsupport.SuiteTestResource;
 @WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "odr-arbitration"))
 class OdrArbitrationServiceTest extends ServiceBaselineTest {
 
-    @Override
-    protected String authorisedUser() {
-        return "alice";
-    }
+    static final AppUnderTest APP = new AppUnderTest("alice", "acme-trading", "nora", "odr_arbitration");
 
     @Override
-    protected String authorisedOrganisation() {
-        return "acme-trading";
-    }
-
-    @Override
-    protected String otherOrganisationUser() {
-        return "nora";
-    }
-
-    @Override
-    protected String database() {
-        return "odr_arbitration";
+    protected AppUnderTest app() {
+        return APP;
     }
 }

@@ -3,6 +3,7 @@ package org.alliancechain.supplyfinance;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.alliancechain.testsupport.AppUnderTest;
 import org.alliancechain.testsupport.ServiceBaselineTest;
 import org.alliancechain.testsupport.SuiteTestResource;
 
@@ -10,23 +11,10 @@ import org.alliancechain.testsupport.SuiteTestResource;
 @WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "supply-finance"))
 class SupplyFinanceServiceTest extends ServiceBaselineTest {
 
-    @Override
-    protected String authorisedUser() {
-        return "supplier.acme";
-    }
+    static final AppUnderTest APP = new AppUnderTest("supplier.acme", "acme-trading", "supplier.pixel", "supply_finance");
 
     @Override
-    protected String authorisedOrganisation() {
-        return "acme-trading";
-    }
-
-    @Override
-    protected String otherOrganisationUser() {
-        return "supplier.pixel";
-    }
-
-    @Override
-    protected String database() {
-        return "supply_finance";
+    protected AppUnderTest app() {
+        return APP;
     }
 }

@@ -198,7 +198,7 @@ public final class CertificateRenderer {
     }
 
     /**
-     * The text with every character the font has no glyph for written as [U+XXXX]: PDF/A forbids
+     * The text with every character the font has no glyph for written as its code point (e.g. [U+20000]): PDF/A forbids
      * unrenderable glyphs, and a certificate must never be refused for a rare character in a name.
      * The exact text stays in the embedded record.json.
      */
