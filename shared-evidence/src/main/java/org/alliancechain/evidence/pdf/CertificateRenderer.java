@@ -9,7 +9,6 @@ import com.itextpdf.kernel.colors.ColorConstants;
 import com.itextpdf.kernel.colors.DeviceRgb;
 import com.itextpdf.kernel.font.PdfFont;
 import com.itextpdf.kernel.font.PdfFontFactory;
-import com.itextpdf.kernel.geom.PageSize;
 import com.itextpdf.kernel.pdf.PdfAConformance;
 import com.itextpdf.kernel.pdf.PdfDocumentInfo;
 import com.itextpdf.kernel.pdf.PdfName;
@@ -17,14 +16,6 @@ import com.itextpdf.kernel.pdf.PdfOutputIntent;
 import com.itextpdf.kernel.pdf.PdfWriter;
 import com.itextpdf.kernel.pdf.WriterProperties;
 import com.itextpdf.kernel.pdf.filespec.PdfFileSpec;
-import com.itextpdf.layout.Document;
-import com.itextpdf.layout.borders.SolidBorder;
-import com.itextpdf.layout.element.Cell;
-import com.itextpdf.layout.element.Image;
-import com.itextpdf.layout.element.Paragraph;
-import com.itextpdf.layout.element.Table;
-import com.itextpdf.layout.properties.TextAlignment;
-import com.itextpdf.layout.properties.UnitValue;
 import com.itextpdf.pdfa.PdfADocument;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -54,6 +45,11 @@ public final class CertificateRenderer {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneId.of("UTC"));
     private static final DeviceRgb ACCENT = new DeviceRgb(0x1f, 0x4e, 0x79);
     private static final DeviceRgb LABEL_BACKGROUND = new DeviceRgb(0xee, 0xf3, 0xf8);
+    private static final String VERIFY_ZH = "扫描二维码或上传本证书至核验页面，即可独立核对签名、时间戳、记录摘要、默克尔证明与链上根。"
+            + "本证书内嵌 record.json、proof.json 与 timestamp.tsr，核验方法见 docs/hashing.md 与 docs/proofs.md。";
+    private static final String VERIFY_EN = "Scan the code or upload this certificate to the verification page to check the signature, "
+            + "the time-stamp, the record digest, the Merkle proof and the root on chain yourself. The record, "
+            + "its proof and its time-stamp token are embedded in this PDF as record.json, proof.json and timestamp.tsr.";
 
     private final FontProgram commonFont;
     private final FontProgram fullFont;
@@ -99,76 +95,56 @@ public final class CertificateRenderer {
     public byte[] render(EvidenceCertificate certificate) {
         var out = new ByteArrayOutputStream(64 * 1024);
         var intent = new PdfOutputIntent("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", new ByteArrayInputStream(iccProfile));
-        try (var pdf = new PdfADocument(new PdfWriter(out, new WriterProperties().setFullCompressionMode(true)), PdfAConformance.PDF_A_3B, intent);
-             var document = new Document(pdf, PageSize.A4)) {
+        try (var pdf = new PdfADocument(new PdfWriter(out, new WriterProperties().setFullCompressionMode(true)), PdfAConformance.PDF_A_3B, intent)) {
             var program = fontFor(certificate);
             PdfFont cjk = PdfFontFactory.createFont(program, PdfEncodings.IDENTITY_H, PdfFontFactory.EmbeddingStrategy.FORCE_EMBEDDED);
             java.util.function.UnaryOperator<String> p = text -> printable(program, text);
-            document.setFont(cjk).setFontSize(9.5f);
-            document.setMargins(42, 42, 42, 42);
             describe(pdf.getDocumentInfo(), certificate);
             attach(pdf, certificate);
+            var page = new PageWriter(pdf, cjk);
+            page.centred(certificate.title().chinese(), 22, ACCENT, 0);
+            page.centred(certificate.title().english(), 13, ACCENT, 4);
+            page.centred("证书编号 Certificate No. " + p.apply(certificate.number()), 10, ColorConstants.BLACK, 10);
 
-            document.add(new Paragraph(certificate.title().chinese()).setFontSize(22).setFontColor(ACCENT)
-                    .setTextAlignment(TextAlignment.CENTER).setMarginBottom(0));
-            document.add(new Paragraph(certificate.title().english()).setFontSize(13).setFontColor(ACCENT)
-                    .setTextAlignment(TextAlignment.CENTER).setMarginTop(0));
-            document.add(new Paragraph("证书编号 Certificate No. " + p.apply(certificate.number())).setTextAlignment(TextAlignment.CENTER)
-                    .setFontSize(10));
-
-            var facts = new Table(UnitValue.createPercentArray(new float[] {31, 69})).useAllAvailableWidth();
             var record = certificate.record();
-            row(facts, "出具机构", "Issued by", p.apply(certificate.issuerName() + " (" + record.issuer() + ")"));
-            row(facts, "事项", "Subject", p.apply(record.title()));
-            row(facts, "类型 / 编号", "Kind / reference", p.apply(record.kind() + " / " + record.reference()));
-            record.partiesInOrder().forEach(party -> row(facts, "当事人", p.apply("Party: " + party.getKey()), p.apply(party.getValue())));
+            java.util.function.BiConsumer<String, String> row = (label, value) -> page.row(label, 7.5f, value == null ? "—" : value,
+                    value != null && value.length() > 60 ? 7.5f : 9f, LABEL_BACKGROUND, 0.31f);
+            row.accept("出具机构  Issued by", p.apply(certificate.issuerName() + " (" + record.issuer() + ")"));
+            row.accept("事项  Subject", p.apply(record.title()));
+            row.accept("类型 / 编号  Kind / reference", p.apply(record.kind() + " / " + record.reference()));
+            record.partiesInOrder().forEach(party -> row.accept(p.apply("当事人  Party: " + party.getKey()), p.apply(party.getValue())));
             if (record.file() != null) {
                 var file = record.file();
-                row(facts, "文件", "File", p.apply(file.name()) + (file.mediaType() == null ? "" : " (" + file.mediaType()
+                row.accept("文件  File", p.apply(file.name()) + (file.mediaType() == null ? "" : " (" + p.apply(file.mediaType())
                         + (file.size() == null ? "" : ", " + file.size() + " bytes") + ")"));
-                row(facts, "文件 SHA-256", "File SHA-256", file.sha256());
+                row.accept("文件 SHA-256  File SHA-256", file.sha256());
                 if (file.sm3() != null) {
-                    row(facts, "文件 SM3", "File SM3", file.sm3());
+                    row.accept("文件 SM3  File SM3", file.sm3());
                 }
             }
             record.attributes().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(a -> row(facts, "", p.apply(a.getKey()), p.apply(a.getValue())));
-            row(facts, "登记时间", "Registered", TIME.format(record.registeredAt()));
-            row(facts, "记录摘要 (" + certificate.recordAlgorithm().id() + ")", "Record digest (RFC 8785)", certificate.recordDigestHex());
+                    .forEach(a -> row.accept(p.apply(a.getKey()), p.apply(a.getValue())));
+            row.accept("登记时间  Registered", TIME.format(record.registeredAt()));
+            row.accept("记录摘要 (" + certificate.recordAlgorithm().id() + ")  Record digest (RFC 8785)", certificate.recordDigestHex());
             var proof = certificate.proof();
-            row(facts, "默克尔根", "Merkle root", proof.root());
-            row(facts, "叶序号 / 批大小", "Leaf / batch size", proof.leafIndex() + " / " + proof.treeSize());
-            row(facts, "批次编号", "Batch id", proof.batchId());
-            row(facts, "链 / 合约", "Chain / registry", proof.chainId() + " / " + proof.anchorRegistry());
-            row(facts, "上链交易", "Anchoring transaction", proof.transactionHash());
-            row(facts, "区块 / 区块时间", "Block / block time", proof.blockNumber() + " / " + TIME.format(certificate.anchoredAt()));
+            row.accept("默克尔根  Merkle root", proof.root());
+            row.accept("叶序号 / 批大小  Leaf / batch size", proof.leafIndex() + " / " + proof.treeSize());
+            row.accept("批次编号  Batch id", proof.batchId());
+            row.accept("链 / 合约  Chain / registry", proof.chainId() + " / " + proof.anchorRegistry());
+            row.accept("上链交易  Anchoring transaction", proof.transactionHash());
+            row.accept("区块 / 区块时间  Block / block time", proof.blockNumber() + " / " + TIME.format(certificate.anchoredAt()));
             if (certificate.itemTimestampAt() != null) {
-                row(facts, "可信时间戳", "Trusted time (RFC 3161)", TIME.format(certificate.itemTimestampAt()));
+                row.accept("可信时间戳  Trusted time (RFC 3161)", TIME.format(certificate.itemTimestampAt()));
             }
-            document.add(facts);
 
-            var qr = new BarcodeQRCode(certificate.verificationUrl());
-            var verification = new Table(UnitValue.createPercentArray(new float[] {22, 78})).useAllAvailableWidth().setMarginTop(14);
-            verification.addCell(new Cell().add(new Image(qr.createFormXObject(ColorConstants.BLACK, pdf)).setWidth(96).setHeight(96))
-                    .setBorder(SolidBorder.NO_BORDER));
-            verification.addCell(new Cell().setBorder(SolidBorder.NO_BORDER).add(new Paragraph("核验 / Verify").setFontSize(11).setFontColor(ACCENT))
-                    .add(new Paragraph(certificate.verificationUrl()).setFontSize(8.5f))
-                    .add(new Paragraph("扫描二维码或上传本证书至核验页面，即可独立核对签名、时间戳、记录摘要、默克尔证明与链上根。"
-                            + "本证书内嵌 record.json、proof.json 与 timestamp.tsr，核验方法见 docs/hashing.md 与 docs/proofs.md。").setFontSize(8))
-                    .add(new Paragraph("Scan the code or upload this certificate to the verification page to check the signature, "
-                            + "the time-stamp, the record digest, the Merkle proof and the root on chain yourself. The record, "
-                            + "its proof and its time-stamp token are embedded in this PDF as record.json, proof.json and timestamp.tsr.")
-                            .setFontSize(8)));
-            document.add(verification);
+            var qr = new BarcodeQRCode(certificate.verificationUrl()).createFormXObject(ColorConstants.BLACK, pdf);
+            page.beside(qr, 96, java.util.List.of(
+                    new PageWriter.Paragraph("核验 / Verify", 11, ACCENT),
+                    new PageWriter.Paragraph(p.apply(certificate.verificationUrl()), 8.5f, ColorConstants.BLACK),
+                    new PageWriter.Paragraph(VERIFY_ZH, 8, ColorConstants.BLACK),
+                    new PageWriter.Paragraph(VERIFY_EN, 8, ColorConstants.BLACK)), 14);
         }
         return out.toByteArray();
-    }
-
-    private static void row(Table table, String chinese, String english, String value) {
-        table.addCell(new Cell().setBackgroundColor(LABEL_BACKGROUND).setBorder(new SolidBorder(ColorConstants.LIGHT_GRAY, 0.5f))
-                .setPadding(2.5f).add(new Paragraph(chinese.isEmpty() ? english : chinese + "  " + english).setFontSize(7.5f)));
-        table.addCell(new Cell().setBorder(new SolidBorder(ColorConstants.LIGHT_GRAY, 0.5f)).setPadding(2.5f)
-                .add(new Paragraph(value == null ? "—" : value).setFontSize(value != null && value.length() > 60 ? 7.5f : 9f)));
     }
 
     private static void describe(PdfDocumentInfo info, EvidenceCertificate certificate) {

@@ -1,0 +1,189 @@
+package org.alliancechain.evidence.pdf;
+
+import com.itextpdf.kernel.colors.Color;
+import com.itextpdf.kernel.colors.ColorConstants;
+import com.itextpdf.kernel.font.PdfFont;
+import com.itextpdf.kernel.geom.PageSize;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
+import com.itextpdf.kernel.pdf.xobject.PdfFormXObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Draws the certificate straight onto the page: centred lines, two-column rows with wrapped text,
+ * an image beside a block of text. The certificate's shape is fixed, so this does in a few hundred
+ * canvas operations what a general layout engine spent most of the rendering time on.
+ */
+final class PageWriter {
+
+    private static final float MARGIN = 42;
+    private static final float PADDING = 2.5f;
+    private static final float LEADING = 1.3f;
+
+    private final PdfDocument pdf;
+    private final PdfFont font;
+    private final float width;
+    private PdfCanvas canvas;
+    private float y;
+
+    PageWriter(PdfDocument pdf, PdfFont font) {
+        this.pdf = pdf;
+        this.font = font;
+        this.width = PageSize.A4.getWidth() - 2 * MARGIN;
+        newPage();
+    }
+
+    void centred(String text, float size, Color color, float spaceAfter) {
+        for (String line : wrap(text, size, width)) {
+            float w = font.getWidth(line, size);
+            y -= size * LEADING;
+            show(line, MARGIN + (width - w) / 2, y + size * 0.25f, size, color);
+        }
+        y -= spaceAfter;
+    }
+
+    /** A row of two cells: a shaded label and a value, each wrapped to its column. */
+    void row(String label, float labelSize, String value, float valueSize, Color shade, float labelShare) {
+        float labelWidth = width * labelShare;
+        float valueWidth = width - labelWidth;
+        var labelLines = wrap(label, labelSize, labelWidth - 2 * PADDING);
+        var valueLines = wrap(value, valueSize, valueWidth - 2 * PADDING);
+        float height = Math.max(labelLines.size() * labelSize * LEADING, valueLines.size() * valueSize * LEADING) + 2 * PADDING;
+        ensure(height);
+        float top = y;
+        canvas.saveState().setFillColor(shade).rectangle(MARGIN, top - height, labelWidth, height).fill().restoreState();
+        canvas.saveState().setStrokeColor(ColorConstants.LIGHT_GRAY).setLineWidth(0.5f)
+                .rectangle(MARGIN, top - height, labelWidth, height).rectangle(MARGIN + labelWidth, top - height, valueWidth, height)
+                .stroke().restoreState();
+        lines(labelLines, MARGIN + PADDING, top - PADDING, labelSize, ColorConstants.BLACK);
+        lines(valueLines, MARGIN + labelWidth + PADDING, top - PADDING, valueSize, ColorConstants.BLACK);
+        y = top - height;
+    }
+
+    /** An image (e.g. the QR code) of the given size at the left, paragraphs to its right. */
+    void beside(PdfFormXObject image, float size, List<Paragraph> paragraphs, float spaceBefore) {
+        y -= spaceBefore;
+        float textX = MARGIN + size + 14;
+        float textWidth = width - size - 14;
+        float height = 0;
+        List<List<String>> wrapped = new ArrayList<>();
+        for (var p : paragraphs) {
+            var lines = wrap(p.text(), p.size(), textWidth);
+            wrapped.add(lines);
+            height += lines.size() * p.size() * LEADING + 3;
+        }
+        ensure(Math.max(size, height));
+        float top = y;
+        canvas.addXObjectFittedIntoRectangle(image, new com.itextpdf.kernel.geom.Rectangle(MARGIN, top - size, size, size));
+        float cursor = top;
+        for (int i = 0; i < paragraphs.size(); i++) {
+            var p = paragraphs.get(i);
+            lines(wrapped.get(i), textX, cursor, p.size(), p.color());
+            cursor -= wrapped.get(i).size() * p.size() * LEADING + 3;
+        }
+        y = Math.min(top - size, cursor);
+    }
+
+    record Paragraph(String text, float size, Color color) {
+    }
+
+    private void lines(List<String> lines, float x, float top, float size, Color color) {
+        float baseline = top;
+        for (String line : lines) {
+            baseline -= size * LEADING;
+            show(line, x, baseline + size * 0.25f, size, color);
+        }
+    }
+
+    private void show(String text, float x, float baseline, float size, Color color) {
+        if (text.isEmpty()) {
+            return;
+        }
+        canvas.beginText().setFontAndSize(font, size).setFillColor(color).moveText(x, baseline).showText(text).endText();
+    }
+
+    private void ensure(float height) {
+        if (y - height < MARGIN) {
+            newPage();
+        }
+    }
+
+    private void newPage() {
+        canvas = new PdfCanvas(pdf.addNewPage(PageSize.A4));
+        y = PageSize.A4.getHeight() - MARGIN;
+    }
+
+    /**
+     * Greedy line breaking: at spaces where there are any, anywhere in runs without them (hashes,
+     * addresses) and between CJK characters, which need no spaces.
+     */
+    List<String> wrap(String text, float size, float maxWidth) {
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : text.split("\n", -1)) {
+            var line = new StringBuilder();
+            float lineWidth = 0;
+            int i = 0;
+            while (i < paragraph.length()) {
+                int end = tokenEnd(paragraph, i);
+                String token = paragraph.substring(i, end);
+                float tokenWidth = font.getWidth(token, size);
+                if (lineWidth + tokenWidth <= maxWidth) {
+                    line.append(token);
+                    lineWidth += tokenWidth;
+                    i = end;
+                } else if (line.length() > 0 && tokenWidth <= maxWidth) {
+                    lines.add(line.toString().stripTrailing());
+                    line.setLength(0);
+                    lineWidth = 0;
+                    if (token.isBlank()) {
+                        i = end;
+                    }
+                } else {
+                    // A token wider than a line: break it by characters.
+                    int cp = paragraph.codePointAt(i);
+                    float w = font.getWidth(new String(Character.toChars(cp)), size);
+                    if (lineWidth + w > maxWidth && line.length() > 0) {
+                        lines.add(line.toString());
+                        line.setLength(0);
+                        lineWidth = 0;
+                    }
+                    line.appendCodePoint(cp);
+                    lineWidth += w;
+                    i += Character.charCount(cp);
+                }
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    /** Tokens: a run of spaces, one CJK character, or a run of other characters up to the next space or CJK character. */
+    private static int tokenEnd(String s, int start) {
+        int cp = s.codePointAt(start);
+        if (Character.isWhitespace(cp)) {
+            int i = start;
+            while (i < s.length() && Character.isWhitespace(s.codePointAt(i))) {
+                i += Character.charCount(s.codePointAt(i));
+            }
+            return i;
+        }
+        if (isCjk(cp)) {
+            return start + Character.charCount(cp);
+        }
+        int i = start;
+        while (i < s.length()) {
+            int c = s.codePointAt(i);
+            if (Character.isWhitespace(c) || isCjk(c)) {
+                break;
+            }
+            i += Character.charCount(c);
+        }
+        return i;
+    }
+
+    private static boolean isCjk(int cp) {
+        var script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef);
+    }
+}
