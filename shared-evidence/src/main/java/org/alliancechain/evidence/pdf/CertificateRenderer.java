@@ -1,7 +1,6 @@
 package org.alliancechain.evidence.pdf;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.itextpdf.barcodes.BarcodeQRCode;
 import com.itextpdf.io.font.FontProgram;
 import com.itextpdf.io.font.FontProgramFactory;
 import com.itextpdf.io.font.PdfEncodings;
@@ -51,6 +50,12 @@ public final class CertificateRenderer {
             + "the time-stamp, the record digest, the Merkle proof and the root on chain yourself. The record, "
             + "its proof and its time-stamp token are embedded in this PDF as record.json, proof.json and timestamp.tsr.";
 
+    /**
+     * Copies of the common-characters font, one per core: iText reads a font program through one
+     * synchronised source, so threads sharing a copy wait on each other while subsetting it. The full
+     * font, needed only for rare characters, is shared.
+     */
+    private final java.util.concurrent.BlockingQueue<FontProgram> commonFonts;
     private final FontProgram commonFont;
     private final FontProgram fullFont;
     private final byte[] iccProfile;
@@ -59,6 +64,12 @@ public final class CertificateRenderer {
         FastXmlParsers.install();
         this.commonFont = CertificateFont.common();
         this.fullFont = CertificateFont.full();
+        int copies = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.commonFonts = new java.util.concurrent.ArrayBlockingQueue<>(copies);
+        commonFonts.add(commonFont);
+        for (int i = 1; i < copies; i++) {
+            commonFonts.add(CertificateFont.commonCopy());
+        }
         this.iccProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     }
 
@@ -95,8 +106,15 @@ public final class CertificateRenderer {
     public byte[] render(EvidenceCertificate certificate) {
         var out = new ByteArrayOutputStream(64 * 1024);
         var intent = new PdfOutputIntent("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", new ByteArrayInputStream(iccProfile));
+        boolean common = fontFor(certificate) == commonFont;
+        FontProgram program;
+        try {
+            program = common ? commonFonts.take() : fullFont;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a font", e);
+        }
         try (var pdf = new PdfADocument(new PdfWriter(out, new WriterProperties().setFullCompressionMode(true)), PdfAConformance.PDF_A_3B, intent)) {
-            var program = fontFor(certificate);
             PdfFont cjk = PdfFontFactory.createFont(program, PdfEncodings.IDENTITY_H, PdfFontFactory.EmbeddingStrategy.FORCE_EMBEDDED);
             java.util.function.UnaryOperator<String> p = text -> printable(program, text);
             describe(pdf.getDocumentInfo(), certificate);
@@ -137,12 +155,16 @@ public final class CertificateRenderer {
                 row.accept("可信时间戳  Trusted time (RFC 3161)", TIME.format(certificate.itemTimestampAt()));
             }
 
-            var qr = new BarcodeQRCode(certificate.verificationUrl()).createFormXObject(ColorConstants.BLACK, pdf);
+            var qr = qrCode(certificate.verificationUrl(), pdf);
             page.beside(qr, 96, java.util.List.of(
                     new PageWriter.Paragraph("核验 / Verify", 11, ACCENT),
                     new PageWriter.Paragraph(p.apply(certificate.verificationUrl()), 8.5f, ColorConstants.BLACK),
                     new PageWriter.Paragraph(VERIFY_ZH, 8, ColorConstants.BLACK),
                     new PageWriter.Paragraph(VERIFY_EN, 8, ColorConstants.BLACK)), 14);
+        } finally {
+            if (common) {
+                commonFonts.add(program);
+            }
         }
         return out.toByteArray();
     }
@@ -171,6 +193,43 @@ public final class CertificateRenderer {
         PdfFileSpec spec = PdfFileSpec.createEmbeddedFileSpec(pdf, content, description, name, new PdfName(mediaType), null,
                 PdfName.Data);
         pdf.addAssociatedFile(name, spec);
+    }
+
+    /**
+     * The QR code of the verification link as a vector drawing. ZXing with a fixed mask pattern:
+     * every mask gives a valid code, and choosing the "best" one by trying all eight was the single
+     * most expensive step of drawing a certificate.
+     */
+    private static com.itextpdf.kernel.pdf.xobject.PdfFormXObject qrCode(String text, com.itextpdf.kernel.pdf.PdfDocument pdf) {
+        try {
+            var hints = new java.util.EnumMap<com.google.zxing.EncodeHintType, Object>(com.google.zxing.EncodeHintType.class);
+            hints.put(com.google.zxing.EncodeHintType.ERROR_CORRECTION, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M);
+            hints.put(com.google.zxing.EncodeHintType.QR_MASK_PATTERN, 2);
+            hints.put(com.google.zxing.EncodeHintType.CHARACTER_SET, "UTF-8");
+            var matrix = com.google.zxing.qrcode.encoder.Encoder.encode(text, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M, hints)
+                    .getMatrix();
+            int size = matrix.getWidth();
+            int quiet = 4; // the white border scanners need, in modules
+            var form = new com.itextpdf.kernel.pdf.xobject.PdfFormXObject(new com.itextpdf.kernel.geom.Rectangle(size + 2 * quiet, size + 2 * quiet));
+            var canvas = new com.itextpdf.kernel.pdf.canvas.PdfCanvas(form, pdf).setFillColor(ColorConstants.BLACK);
+            for (int row = 0; row < size; row++) {
+                for (int col = 0; col < size; ) {
+                    if (matrix.get(col, row) != 1) {
+                        col++;
+                        continue;
+                    }
+                    int start = col;
+                    while (col < size && matrix.get(col, row) == 1) {
+                        col++;
+                    }
+                    canvas.rectangle(start + quiet, size + quiet - row - 1, col - start, 1);
+                }
+            }
+            canvas.fill();
+            return form;
+        } catch (com.google.zxing.WriterException e) {
+            throw new IllegalArgumentException("the verification link does not fit in a QR code: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -212,6 +271,11 @@ public final class CertificateRenderer {
                 common = load(COMMON);
             }
             return common;
+        }
+
+        /** Another, independent copy of the common-characters font program. */
+        static FontProgram commonCopy() {
+            return load(COMMON);
         }
 
         private static FontProgram load(String resource) {
