@@ -28,13 +28,13 @@ public class CertificateIssuer {
     private final AnchorLookup anchors;
 
     CertificateIssuer(ChainPort chain, DocumentSigners signers, CertificateRenderer renderer, PadesSigner signer, EvidenceConfig config,
-                      @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chain.rpc-url") String rpcUrl) {
+                      AnchorLookup anchors) {
         this.chain = chain;
         this.signers = signers;
         this.renderer = renderer;
         this.signer = signer;
         this.config = config;
-        this.anchors = new org.alliancechain.evidence.verify.JsonRpcAnchorLookup(java.net.URI.create(rpcUrl), java.time.Duration.ofSeconds(10));
+        this.anchors = anchors;
     }
 
     /**
@@ -46,6 +46,9 @@ public class CertificateIssuer {
      */
     public byte[] issue(String number, EvidenceCertificate.Title title, String organisation, String recordJson, long itemId,
                         byte[] token, PadesSigner.Level level) {
+        if (recordJson == null) {
+            throw ProblemException.unprocessable("registered before certificates were issued: there is no stored record to certify");
+        }
         EvidenceRecord record;
         try {
             record = CanonicalJson.MAPPER.readValue(recordJson, EvidenceRecord.class);

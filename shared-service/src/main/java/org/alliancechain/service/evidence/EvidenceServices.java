@@ -16,6 +16,7 @@ import org.alliancechain.evidence.pki.DevPki;
 import org.alliancechain.evidence.tsa.HttpTimeStamper;
 import org.alliancechain.evidence.tsa.TimeStampAuthority;
 import org.alliancechain.evidence.tsa.TimeStamper;
+import org.alliancechain.evidence.verify.AnchorLookup;
 import org.alliancechain.evidence.verify.CertificateVerifier;
 import org.alliancechain.evidence.verify.JsonRpcAnchorLookup;
 import org.alliancechain.evidence.verify.TrustAnchors;
@@ -60,9 +61,16 @@ public class EvidenceServices {
         return new PadesSigner(timeStamper, pki::crlFor);
     }
 
+    /** Roots on chain, read through the node the service uses, cached per batch (anchors never change). */
     @Produces
     @Singleton
-    CertificateVerifier verifier(EvidenceConfig config, DevPki pki, @ConfigProperty(name = "chain.rpc-url") String rpcUrl) {
+    AnchorLookup anchors(@ConfigProperty(name = "chain.rpc-url") String rpcUrl) {
+        return new JsonRpcAnchorLookup(URI.create(rpcUrl), java.time.Duration.ofSeconds(10));
+    }
+
+    @Produces
+    @Singleton
+    CertificateVerifier verifier(EvidenceConfig config, DevPki pki, AnchorLookup anchors) {
         List<X509Certificate> roots = new ArrayList<>(List.of(pki.rootCertificate(), pki.tsaRootCertificate()));
         for (var file : config.trustedRoots().orElse(List.of())) {
             try (var in = Files.newInputStream(file)) {
@@ -71,7 +79,6 @@ public class EvidenceServices {
                 throw new IllegalStateException("cannot read the trusted roots in " + file + ": " + e.getMessage(), e);
             }
         }
-        return new CertificateVerifier(new TrustAnchors(roots, roots, pki::crlFor),
-                new JsonRpcAnchorLookup(URI.create(rpcUrl), java.time.Duration.ofSeconds(10)));
+        return new CertificateVerifier(new TrustAnchors(roots, roots, pki::crlFor), anchors);
     }
 }
