@@ -1,6 +1,5 @@
 package org.alliancechain.service.notarisation;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,14 +9,11 @@ import java.time.Instant;
 
 /** A document hash registered on chain by a member organisation. */
 @Entity
-public class Notarisation extends PanacheEntityBase {
+public class Notarisation extends org.alliancechain.service.tenancy.OrganisationOwned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-
-    @Column(nullable = false)
-    public String organisation;
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;

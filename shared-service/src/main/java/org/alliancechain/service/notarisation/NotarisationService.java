@@ -27,11 +27,13 @@ public class NotarisationService {
     private final ChainPort chain;
     private final Caller caller;
     private final TimeStamper timeStamper;
+    private final org.alliancechain.service.tenancy.Tenancy tenancy;
 
-    NotarisationService(ChainPort chain, Caller caller, TimeStamper timeStamper) {
+    NotarisationService(ChainPort chain, Caller caller, TimeStamper timeStamper, org.alliancechain.service.tenancy.Tenancy tenancy) {
         this.chain = chain;
         this.caller = caller;
         this.timeStamper = timeStamper;
+        this.tenancy = tenancy;
     }
 
     /**
@@ -70,14 +72,11 @@ public class NotarisationService {
     /** The caller's organisation's item; any other organisation's answers 404. */
     @Transactional
     public Notarisation find(long id) {
-        return Notarisation.<Notarisation>find("id = ?1 and organisation = ?2", id, caller.requireOrganisation())
-                .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Notarisation " + id));
+        return tenancy.find(Notarisation.class, id, "Notarisation");
     }
 
     @Transactional
     public List<Notarisation> latest(int limit) {
-        return Notarisation.<Notarisation>find("organisation = ?1 order by id desc", caller.requireOrganisation())
-                .page(0, limit).list();
+        return tenancy.list(Notarisation.class, null, Map.of(), io.quarkus.panache.common.Sort.descending("id")).page(0, limit).list();
     }
 }
