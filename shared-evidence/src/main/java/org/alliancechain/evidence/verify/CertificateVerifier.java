@@ -116,13 +116,12 @@ public final class CertificateVerifier {
             return report.build(null);
         }
         report.passed(DOCUMENT, label(DOCUMENT), "PDF with " + names.size() + " signature(s) in " + util.getTotalRevisions() + " revision(s)");
-        checkByteRange(pdf, util, issuerSignature, report);
+        boolean wholeDocument = checkByteRange(pdf, util, issuerSignature, report);
         checkIntegrity(pkcs7, report);
         Instant timestampAt = checkSignatureTimestamp(pkcs7, report);
         var signer = pkcs7.getSigningCertificate();
         checkSignerChain(pkcs7, timestampAt, report);
         checkRevocation(document, pkcs7, signer, timestampAt, report);
-        boolean wholeDocument = util.signatureCoversWholeDocument(issuerSignature);
         checkModifications(document, util, names, issuerSignature, wholeDocument, documentTimestamps, report);
         var summary = new SummaryFacts(pkcs7, timestampAt, document.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS) != null,
                 documentTimestamps.containsValue(true));
@@ -176,13 +175,14 @@ public final class CertificateVerifier {
         return report.build(summary.of(record, proof, anchoredAt, digest));
     }
 
-    private void checkByteRange(byte[] pdf, SignatureUtil util, String name, VerificationReport.Builder report) {
+    /** Checks the signed ranges; true when they are well-formed and run to the end of the file (nothing was appended). */
+    private boolean checkByteRange(byte[] pdf, SignatureUtil util, String name, VerificationReport.Builder report) {
         var dictionary = util.getSignatureDictionary(name);
         PdfArray range = dictionary.getAsArray(PdfName.ByteRange);
         var contents = dictionary.getAsString(PdfName.Contents);
         if (range == null || range.size() != 4 || contents == null) {
             report.failed(BYTE_RANGE, label(BYTE_RANGE), "the signature has no well-formed /ByteRange and /Contents");
-            return;
+            return false;
         }
         long a = range.getAsNumber(0).longValue(), b = range.getAsNumber(1).longValue();
         long c = range.getAsNumber(2).longValue(), d = range.getAsNumber(3).longValue();
@@ -195,6 +195,7 @@ public final class CertificateVerifier {
             report.failed(BYTE_RANGE, label(BYTE_RANGE), "the /ByteRange " + range + " does not leave out exactly the signature value: "
                     + "bytes outside it could be changed unnoticed");
         }
+        return wellFormed && c + d == pdf.length;
     }
 
     private static void checkIntegrity(PdfPKCS7 pkcs7, VerificationReport.Builder report) {
