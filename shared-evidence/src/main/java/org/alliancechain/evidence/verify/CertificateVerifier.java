@@ -5,7 +5,6 @@ import static org.alliancechain.evidence.verify.VerifierChecks.DOCUMENT;
 import static org.alliancechain.evidence.verify.VerifierChecks.INTEGRITY;
 import static org.alliancechain.evidence.verify.VerifierChecks.ITEM_TIMESTAMP;
 import static org.alliancechain.evidence.verify.VerifierChecks.MERKLE;
-import static org.alliancechain.evidence.verify.VerifierChecks.MODIFICATIONS;
 import static org.alliancechain.evidence.verify.VerifierChecks.ON_CHAIN;
 import static org.alliancechain.evidence.verify.VerifierChecks.ORIGINAL;
 import static org.alliancechain.evidence.verify.VerifierChecks.RECORD;
@@ -21,16 +20,12 @@ import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfName;
 import com.itextpdf.kernel.pdf.PdfReader;
-import com.itextpdf.kernel.pdf.PdfStream;
 import com.itextpdf.signatures.PdfPKCS7;
 import com.itextpdf.signatures.SignatureUtil;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.cert.CRL;
-import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -41,7 +36,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.alliancechain.chain.api.InclusionProof;
 import org.alliancechain.evidence.CanonicalJson;
 import org.alliancechain.evidence.HashAlgorithm;
@@ -122,16 +116,16 @@ public final class CertificateVerifier {
         var signer = pkcs7.getSigningCertificate();
         checkSignerChain(pkcs7, timestampAt, report);
         checkRevocation(document, pkcs7, signer, timestampAt, report);
-        checkModifications(document, util, names, issuerSignature, wholeDocument, documentTimestamps, report);
+        SignedRevisions.checkModifications(document, util, names, issuerSignature, wholeDocument, documentTimestamps, report);
         var summary = new SummaryFacts(pkcs7, timestampAt, document.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS) != null,
                 documentTimestamps.containsValue(true));
 
         Map<String, byte[]> attachments;
         if (wholeDocument) {
-            attachments = embeddedFiles(document);
+            attachments = SignedRevisions.embeddedFiles(document);
         } else {
             try (var signed = new PdfDocument(new PdfReader(util.extractRevision(issuerSignature)))) {
-                attachments = embeddedFiles(signed);
+                attachments = SignedRevisions.embeddedFiles(signed);
             } catch (IOException | RuntimeException e) {
                 report.failed(RECORD, label(RECORD), "cannot read the signed revision: " + e.getMessage());
                 return report.build(summary.of(null, null, null, null));
@@ -226,7 +220,7 @@ public final class CertificateVerifier {
                 return null;
             }
             Instant at = pkcs7.getTimeStampDate().toInstant();
-            String chained = chainsTo(token.getSignCertificateChain(), trust.tsaRoots(), Date.from(at));
+            String chained = TrustedPaths.chainsTo(token.getSignCertificateChain(), trust.tsaRoots(), Date.from(at));
             if (chained != null) {
                 report.add(TIMESTAMP, label(TIMESTAMP), Outcome.UNKNOWN, "time-stamped " + at + " by an authority we do not trust: " + chained);
             } else {
@@ -240,75 +234,12 @@ public final class CertificateVerifier {
     }
 
     private void checkSignerChain(PdfPKCS7 pkcs7, Instant at, VerificationReport.Builder report) {
-        String problem = chainsTo(pkcs7.getSignCertificateChain(), trust.signerRoots(), at == null ? new Date() : Date.from(at));
+        String problem = TrustedPaths.chainsTo(pkcs7.getSignCertificateChain(), trust.signerRoots(), at == null ? new Date() : Date.from(at));
         var subject = pkcs7.getSigningCertificate().getSubjectX500Principal().getName();
         if (problem == null) {
             report.passed(SIGNER_CHAIN, label(SIGNER_CHAIN), subject + " chains to a trusted root and was valid at signing time");
         } else {
             report.add(SIGNER_CHAIN, label(SIGNER_CHAIN), Outcome.UNKNOWN, subject + ": " + problem);
-        }
-    }
-
-    /**
-     * Paths that validated, by their certificates and roots, with the window in which all their
-     * certificates are valid: most documents share a handful of chains, and re-checking signatures
-     * that already held is where verification time went.
-     */
-    private static final Map<String, long[]> VALID_PATHS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Null when the chain leads to one of the roots and every certificate was valid at the time; else the reason. */
-    private static String chainsTo(java.security.cert.Certificate[] chain, List<X509Certificate> roots, Date at) {
-        String key = pathKey(chain, roots);
-        long[] window = key == null ? null : VALID_PATHS.get(key);
-        if (window != null && at.getTime() >= window[0] && at.getTime() <= window[1]) {
-            return null;
-        }
-        String problem = validatePath(chain, roots, at);
-        if (problem == null && key != null) {
-            if (VALID_PATHS.size() > 10_000) {
-                VALID_PATHS.clear();
-            }
-            long notBefore = Long.MIN_VALUE;
-            long notAfter = Long.MAX_VALUE;
-            for (var c : chain) {
-                var x = (X509Certificate) c;
-                notBefore = Math.max(notBefore, x.getNotBefore().getTime());
-                notAfter = Math.min(notAfter, x.getNotAfter().getTime());
-            }
-            VALID_PATHS.put(key, new long[] {notBefore, notAfter});
-        }
-        return problem;
-    }
-
-    private static String pathKey(java.security.cert.Certificate[] chain, List<X509Certificate> roots) {
-        try {
-            var digest = java.security.MessageDigest.getInstance("SHA-256");
-            for (var c : chain) {
-                digest.update(c.getEncoded());
-            }
-            digest.update((byte) 0);
-            for (var r : roots) {
-                digest.update(r.getEncoded());
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    private static String validatePath(java.security.cert.Certificate[] chain, List<X509Certificate> roots, Date at) {
-        try {
-            var factory = CertificateFactory.getInstance("X.509");
-            var certificates = Arrays.stream(chain).map(c -> (X509Certificate) c)
-                    .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList();
-            var path = factory.generateCertPath(certificates);
-            var parameters = new PKIXParameters(roots.stream().map(r -> new TrustAnchor(r, null)).collect(Collectors.toSet()));
-            parameters.setRevocationEnabled(false);
-            parameters.setDate(at);
-            CertPathValidator.getInstance("PKIX").validate(path, parameters);
-            return null;
-        } catch (Exception e) {
-            return "the certificate chain is not trusted here (" + e.getMessage() + ")";
         }
     }
 
@@ -380,102 +311,6 @@ public final class CertificateVerifier {
         return out;
     }
 
-    /**
-     * After the issuer signed, only a document security store and document time-stamps may be added
-     * (PAdES B-LT, B-LTA). Anything else — new page content, annotations, other attachments — is a change.
-     */
-    private static void checkModifications(PdfDocument document, SignatureUtil util, List<String> names, String issuerSignature,
-                                           boolean wholeDocument, Map<String, Boolean> documentTimestamps,
-                                           VerificationReport.Builder report) {
-        if (wholeDocument) {
-            report.passed(MODIFICATIONS, label(MODIFICATIONS), "the signature covers the whole file: nothing was added after signing");
-            return;
-        }
-        List<String> later = new ArrayList<>();
-        for (String name : names) {
-            if (util.getRevision(name) > util.getRevision(issuerSignature)) {
-                later.add(name);
-            }
-        }
-        boolean onlyTimestamps = later.stream().allMatch(documentTimestamps::get);
-        if (!onlyTimestamps) {
-            report.failed(MODIFICATIONS, label(MODIFICATIONS), "another signature was added after the issuer signed");
-            report.markModified();
-            return;
-        }
-        try (var signed = new PdfDocument(new PdfReader(util.extractRevision(issuerSignature)))) {
-            String difference = difference(signed, document);
-            if (difference == null) {
-                report.passed(MODIFICATIONS, label(MODIFICATIONS), "added after signing only: validation data"
-                        + (later.isEmpty() ? "" : " and " + later.size() + " document time-stamp(s)"));
-            } else {
-                report.failed(MODIFICATIONS, label(MODIFICATIONS), "changed after signing: " + difference);
-                report.markModified();
-            }
-        } catch (IOException | RuntimeException e) {
-            report.failed(MODIFICATIONS, label(MODIFICATIONS), "cannot compare the revisions: " + e.getMessage());
-            report.markModified();
-        }
-    }
-
-    /** What differs between the signed revision and a later one, in what a reader sees or extracts; null when nothing does. */
-    private static String difference(PdfDocument signed, PdfDocument later) {
-        if (signed.getNumberOfPages() != later.getNumberOfPages()) {
-            return "the number of pages";
-        }
-        for (int i = 1; i <= signed.getNumberOfPages(); i++) {
-            var a = signed.getPage(i);
-            var b = later.getPage(i);
-            if (!Arrays.equals(a.getContentBytes(), b.getContentBytes())) {
-                return "the content of page " + i;
-            }
-            if (annotationCount(a.getPdfObject()) != annotationCount(b.getPdfObject())) {
-                return "the annotations of page " + i;
-            }
-        }
-        var before = embeddedFiles(signed);
-        var after = embeddedFiles(later);
-        if (!before.keySet().equals(after.keySet()) || before.entrySet().stream().anyMatch(e -> !Arrays.equals(e.getValue(), after.get(e.getKey())))) {
-            return "the embedded files";
-        }
-        return null;
-    }
-
-    private static int annotationCount(PdfDictionary page) {
-        var annotations = page.getAsArray(PdfName.Annots);
-        if (annotations == null) {
-            return 0;
-        }
-        int count = 0;
-        for (int i = 0; i < annotations.size(); i++) {
-            var annotation = annotations.getAsDictionary(i);
-            // Signature widgets of later document time-stamps are part of what B-LTA adds.
-            if (annotation != null && !PdfName.Sig.equals(annotation.getAsName(PdfName.FT))) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /** The embedded files by name. */
-    static Map<String, byte[]> embeddedFiles(PdfDocument document) {
-        Map<String, byte[]> files = new HashMap<>();
-        var tree = document.getCatalog().getNameTree(PdfName.EmbeddedFiles);
-        for (var entry : tree.getNames().entrySet()) {
-            if (entry.getValue() instanceof PdfDictionary spec || (entry.getValue().isIndirectReference()
-                    && ((com.itextpdf.kernel.pdf.PdfIndirectReference) entry.getValue()).getRefersTo() instanceof PdfDictionary)) {
-                PdfDictionary dictionary = entry.getValue() instanceof PdfDictionary d ? d
-                        : (PdfDictionary) ((com.itextpdf.kernel.pdf.PdfIndirectReference) entry.getValue()).getRefersTo();
-                PdfDictionary ef = dictionary.getAsDictionary(PdfName.EF);
-                PdfStream stream = ef == null ? null : ef.getAsStream(PdfName.F);
-                if (stream != null) {
-                    files.put(entry.getKey().toUnicodeString(), stream.getBytes());
-                }
-            }
-        }
-        return files;
-    }
-
     private static void checkOriginal(EvidenceRecord record, byte[] originalFile, VerificationReport.Builder report) {
         if (originalFile == null) {
             report.add(ORIGINAL, label(ORIGINAL), Outcome.SKIPPED, "no file given: only the certificate was checked");
@@ -520,7 +355,7 @@ public final class CertificateVerifier {
                             throw new IllegalStateException(e);
                         }
                     }).toArray(java.security.cert.Certificate[]::new);
-            String problem = chainsTo(reorder(tsa, all), trust.tsaRoots(), Date.from(at));
+            String problem = TrustedPaths.chainsTo(reorder(tsa, all), trust.tsaRoots(), Date.from(at));
             if (problem == null) {
                 report.passed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), "the record digest existed at " + at);
             } else {

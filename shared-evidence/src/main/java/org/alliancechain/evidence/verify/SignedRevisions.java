@@ -1,0 +1,120 @@
+package org.alliancechain.evidence.verify;
+
+import static org.alliancechain.evidence.verify.VerifierChecks.MODIFICATIONS;
+import static org.alliancechain.evidence.verify.VerifierChecks.label;
+
+import com.itextpdf.kernel.pdf.PdfDictionary;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.PdfStream;
+import com.itextpdf.signatures.SignatureUtil;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What was signed, and what was added to the file after: the revisions of a signed PDF and their embedded files. */
+final class SignedRevisions {
+
+    private SignedRevisions() {
+    }
+
+    /**
+     * After the issuer signed, only a document security store and document time-stamps may be added
+     * (PAdES B-LT, B-LTA). Anything else — new page content, annotations, other attachments — is a change.
+     */
+    static void checkModifications(PdfDocument document, SignatureUtil util, List<String> names, String issuerSignature,
+                                           boolean wholeDocument, Map<String, Boolean> documentTimestamps,
+                                           VerificationReport.Builder report) {
+        if (wholeDocument) {
+            report.passed(MODIFICATIONS, label(MODIFICATIONS), "the signature covers the whole file: nothing was added after signing");
+            return;
+        }
+        List<String> later = new ArrayList<>();
+        for (String name : names) {
+            if (util.getRevision(name) > util.getRevision(issuerSignature)) {
+                later.add(name);
+            }
+        }
+        boolean onlyTimestamps = later.stream().allMatch(documentTimestamps::get);
+        if (!onlyTimestamps) {
+            report.failed(MODIFICATIONS, label(MODIFICATIONS), "another signature was added after the issuer signed");
+            report.markModified();
+            return;
+        }
+        try (var signed = new PdfDocument(new PdfReader(util.extractRevision(issuerSignature)))) {
+            String difference = difference(signed, document);
+            if (difference == null) {
+                report.passed(MODIFICATIONS, label(MODIFICATIONS), "added after signing only: validation data"
+                        + (later.isEmpty() ? "" : " and " + later.size() + " document time-stamp(s)"));
+            } else {
+                report.failed(MODIFICATIONS, label(MODIFICATIONS), "changed after signing: " + difference);
+                report.markModified();
+            }
+        } catch (IOException | RuntimeException e) {
+            report.failed(MODIFICATIONS, label(MODIFICATIONS), "cannot compare the revisions: " + e.getMessage());
+            report.markModified();
+        }
+    }
+
+    /** What differs between the signed revision and a later one, in what a reader sees or extracts; null when nothing does. */
+    private static String difference(PdfDocument signed, PdfDocument later) {
+        if (signed.getNumberOfPages() != later.getNumberOfPages()) {
+            return "the number of pages";
+        }
+        for (int i = 1; i <= signed.getNumberOfPages(); i++) {
+            var a = signed.getPage(i);
+            var b = later.getPage(i);
+            if (!Arrays.equals(a.getContentBytes(), b.getContentBytes())) {
+                return "the content of page " + i;
+            }
+            if (annotationCount(a.getPdfObject()) != annotationCount(b.getPdfObject())) {
+                return "the annotations of page " + i;
+            }
+        }
+        var before = embeddedFiles(signed);
+        var after = embeddedFiles(later);
+        if (!before.keySet().equals(after.keySet()) || before.entrySet().stream().anyMatch(e -> !Arrays.equals(e.getValue(), after.get(e.getKey())))) {
+            return "the embedded files";
+        }
+        return null;
+    }
+
+    private static int annotationCount(PdfDictionary page) {
+        var annotations = page.getAsArray(PdfName.Annots);
+        if (annotations == null) {
+            return 0;
+        }
+        int count = 0;
+        for (int i = 0; i < annotations.size(); i++) {
+            var annotation = annotations.getAsDictionary(i);
+            // Signature widgets of later document time-stamps are part of what B-LTA adds.
+            if (annotation != null && !PdfName.Sig.equals(annotation.getAsName(PdfName.FT))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The embedded files by name. */
+    static Map<String, byte[]> embeddedFiles(PdfDocument document) {
+        Map<String, byte[]> files = new HashMap<>();
+        var tree = document.getCatalog().getNameTree(PdfName.EmbeddedFiles);
+        for (var entry : tree.getNames().entrySet()) {
+            if (entry.getValue() instanceof PdfDictionary spec || (entry.getValue().isIndirectReference()
+                    && ((com.itextpdf.kernel.pdf.PdfIndirectReference) entry.getValue()).getRefersTo() instanceof PdfDictionary)) {
+                PdfDictionary dictionary = entry.getValue() instanceof PdfDictionary d ? d
+                        : (PdfDictionary) ((com.itextpdf.kernel.pdf.PdfIndirectReference) entry.getValue()).getRefersTo();
+                PdfDictionary ef = dictionary.getAsDictionary(PdfName.EF);
+                PdfStream stream = ef == null ? null : ef.getAsStream(PdfName.F);
+                if (stream != null) {
+                    files.put(entry.getKey().toUnicodeString(), stream.getBytes());
+                }
+            }
+        }
+        return files;
+    }
+}
