@@ -55,12 +55,11 @@ public class ChainRelay {
     private final AtomicLong openWrites = new AtomicLong();
     private final AtomicLong oldestOpenMillis = new AtomicLong();
     private final WorkerLoop threads;
+    private final MinedTransactions mined;
     private volatile Instant gaugesAt = Instant.EPOCH;
     /** Blocks up to here have had their receipts read; -1 until the first full look-up. */
     private volatile long scannedTo = -1;
     private volatile Instant polledAt = Instant.EPOCH;
-    /** Resolved from the configuration (auto: by the node's client version) at the first scan (see ChainConfig.Relay#receiptSource). */
-    private volatile ChainConfig.ReceiptSource receiptSource;
 
     ChainRelay(Web3j web3j, org.web3j.protocol.http.HttpService rpc, TransactionSigner signer, ChainConfig config, RelayStore store, NotarisationBatches batches,
                NodeInfo node, FaultHooks faults, MeterRegistry registry) {
@@ -79,6 +78,7 @@ public class ChainRelay {
         this.rebroadcasts = Counter.builder("chain.transactions").tag("outcome", "rebroadcast").register(registry);
         this.refused = Counter.builder("chain.transactions").tag("outcome", "refused-by-node").register(registry);
         this.threads = new WorkerLoop("relay", LOG, config.relay().interval(), Duration.ofMillis(500));
+        this.mined = new MinedTransactions(web3j, rpc, config.relay().receiptSource());
         registry.gauge("chain.outbox.open", openWrites);
         registry.gauge("chain.outbox.oldest.age.seconds", oldestOpenMillis, v -> v.get() / 1000.0);
     }
@@ -199,8 +199,8 @@ public class ChainRelay {
         }
         List<RelayStore.Settlement> settlements = new ArrayList<>();
         List<RelayStore.Signed> open = new ArrayList<>();
-        if (scannedTo >= 0 && head - scannedTo <= MAX_BLOCKS_SCANNED && receiptSource() != ChainConfig.ReceiptSource.PER_TRANSACTION) {
-            var receipts = minedIn(scannedTo + 1, head);
+        if (scannedTo >= 0 && head - scannedTo <= MAX_BLOCKS_SCANNED && mined.blockwise()) {
+            var receipts = mined.in(scannedTo + 1, head);
             LOG.debugf("settle: %d open loaded in %d ms, receipts of blocks %d..%d read in %d ms", submitted.size(),
                     (t1 - t0) / 1_000_000, scannedTo + 1, head, (System.nanoTime() - t1) / 1_000_000);
             if (receipts != null) {
@@ -219,7 +219,7 @@ public class ChainRelay {
         } else {
             open.addAll(submitted);
         }
-        boolean fullLookup = scannedTo < 0 || head - scannedTo > MAX_BLOCKS_SCANNED || receiptSource() == ChainConfig.ReceiptSource.PER_TRANSACTION;
+        boolean fullLookup = scannedTo < 0 || head - scannedTo > MAX_BLOCKS_SCANNED || !mined.blockwise();
         scannedTo = head;
         var resendBefore = now.minus(config.relay().rebroadcastAfter());
         List<RelayStore.Signed> stale = open.stream()
@@ -239,7 +239,7 @@ public class ChainRelay {
                 var t = chunk.get(i);
                 var receipt = ((EthGetTransactionReceipt) replies.get(i)).getTransactionReceipt();
                 if (receipt.isPresent()) {
-                    settlements.add(settlement(t, Mined.of(receipt.get())));
+                    settlements.add(settlement(t, MinedTransactions.Mined.of(receipt.get())));
                     receiptLatency.record(Duration.between(t.submittedAt(), now));
                 } else if (lastSent(t).isBefore(resendBefore)) {
                     resend.add(t);
@@ -276,75 +276,9 @@ public class ChainRelay {
         }
     }
 
-    private ChainConfig.ReceiptSource receiptSource() {
-        if (receiptSource == null) {
-            var configured = config.relay().receiptSource();
-            receiptSource = configured != ChainConfig.ReceiptSource.AUTO ? configured
-                    : Rpc.send(web3j.web3ClientVersion()).getWeb3ClientVersion().toLowerCase(java.util.Locale.ROOT).startsWith("anvil")
-                            ? ChainConfig.ReceiptSource.TRACE_BLOCK : ChainConfig.ReceiptSource.BLOCK_RECEIPTS;
-            LOG.infof("finding mined transactions with %s", receiptSource);
-        }
-        return receiptSource;
-    }
-
     /** When the transaction was last broadcast, or signed if it never was (a crash between the two). */
     private static Instant lastSent(RelayStore.Signed t) {
         return t.lastBroadcastAt() != null ? t.lastBroadcastAt() : t.submittedAt();
-    }
-
-    /** Whether a mined transaction succeeded, from its receipt or from its top-level call trace. */
-    record Mined(long block, boolean success) {
-        static Mined of(TransactionReceipt receipt) {
-            return new Mined(receipt.getBlockNumber().longValueExact(), receipt.isStatusOK());
-        }
-    }
-
-    /**
-     * The transactions mined in blocks from..to by hash, read whole per block by the configured
-     * method; null when the node offers neither (then every open transaction is looked up alone).
-     */
-    private java.util.Map<String, Mined> minedIn(long from, long to) {
-        var receiptSource = receiptSource();
-        var byHash = new java.util.HashMap<String, Mined>();
-        var batch = web3j.newBatch();
-        for (long b = from; b <= to; b++) {
-            var number = DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(b));
-            batch.add(receiptSource == ChainConfig.ReceiptSource.TRACE_BLOCK
-                    ? new org.web3j.protocol.core.Request<>("trace_block", List.of(number.getValue()), rpc, BlockTraces.class)
-                    : web3j.ethGetBlockReceipts(number));
-        }
-        for (var reply : Rpc.send(batch).getResponses()) {
-            if (reply.hasError()) {
-                LOG.infof("node does not serve %s (%s); looking up receipts per transaction", receiptSource,
-                        reply.getError().getMessage());
-                this.receiptSource = ChainConfig.ReceiptSource.PER_TRANSACTION;
-                return null;
-            }
-            if (reply instanceof BlockTraces traces) {
-                for (var call : traces.getResult()) {
-                    if (call.traceAddress == null || call.traceAddress.isEmpty()) {
-                        byHash.put(call.transactionHash, new Mined(call.blockNumber, call.error == null));
-                    }
-                }
-            } else {
-                ((org.web3j.protocol.core.methods.response.EthGetBlockReceipts) reply).getBlockReceipts()
-                        .ifPresent(list -> list.forEach(r -> byHash.put(r.getTransactionHash(), Mined.of(r))));
-            }
-        }
-        return byHash;
-    }
-
-    /** The reply of trace_block: every call of every transaction in the block, of which only the top-level ones are read. */
-    public static class BlockTraces extends Response<List<CallTrace>> {
-    }
-
-    /** One call of a trace_block reply; {@code error} is set when the call failed (for the top-level call: the transaction reverted). */
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    public static class CallTrace {
-        public String transactionHash;
-        public long blockNumber;
-        public List<Integer> traceAddress;
-        public String error;
     }
 
     /**
@@ -366,7 +300,7 @@ public class ChainRelay {
         broadcast(again, true);
     }
 
-    private RelayStore.Settlement settlement(RelayStore.Signed t, Mined mined) {
+    private RelayStore.Settlement settlement(RelayStore.Signed t, MinedTransactions.Mined mined) {
         if (mined.success()) {
             return new RelayStore.Settlement(t.id(), true, mined.block(), null);
         }
