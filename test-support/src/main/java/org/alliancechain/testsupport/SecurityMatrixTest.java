@@ -27,28 +27,9 @@ import org.junit.jupiter.api.Test;
  * operation without a sample body must still pass authorisation (neither 401 nor 403).
  * Forged, expired, foreign and audience-less tokens are all 401.
  */
-public abstract class SecurityMatrixTest {
+public abstract class SecurityMatrixTest extends AppTest {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
-
-    /** The app's demo users, declared once per app. */
-    protected abstract AppUnderTest app();
-
-    protected String authorisedUser() {
-        return app().authorisedUser();
-    }
-
-    protected String authorisedOrganisation() {
-        return app().authorisedOrganisation();
-    }
-
-    protected String otherOrganisationUser() {
-        return app().otherOrganisationUser();
-    }
-
-    protected String userWithoutRole() {
-        return AppUnderTest.USER_WITHOUT_ROLE;
-    }
 
     /**
      * Values for path parameters: objects the authorised user's organisation owns, ready for every

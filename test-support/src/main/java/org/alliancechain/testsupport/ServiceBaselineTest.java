@@ -21,26 +21,7 @@ import org.junit.jupiter.api.Test;
  * What every app service must do, run by each app's {@code @QuarkusTest} subclass against the real
  * Keycloak, PostgreSQL and anvil of {@link SuiteTestResource}.
  */
-public abstract class ServiceBaselineTest {
-
-    /** The app's demo users, declared once per app. */
-    protected abstract AppUnderTest app();
-
-    protected String authorisedUser() {
-        return app().authorisedUser();
-    }
-
-    protected String authorisedOrganisation() {
-        return app().authorisedOrganisation();
-    }
-
-    protected String otherOrganisationUser() {
-        return app().otherOrganisationUser();
-    }
-
-    protected String userWithoutRole() {
-        return AppUnderTest.USER_WITHOUT_ROLE;
-    }
+public abstract class ServiceBaselineTest extends AppTest {
 
     protected String database() {
         return app().database();

@@ -36,7 +36,7 @@ public final class Tokens {
         KeycloakServer keycloak = SuiteTestResource.stack().keycloak();
         String master = keycloak.realmUrl().replaceAll("/realms/[^/]+$", "/realms/master");
         return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin")
+                .formParam("username", KeycloakServer.ADMIN_USER).formParam("password", KeycloakServer.ADMIN_PASSWORD)
                 .post(master + "/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
     }

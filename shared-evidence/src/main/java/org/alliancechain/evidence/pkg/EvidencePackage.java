@@ -6,10 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.alliancechain.evidence.CanonicalJson;
 import org.alliancechain.evidence.pdf.EvidenceCertificate;
+import org.alliancechain.evidence.pki.Pem;
 
 /**
  * An evidence package: one ZIP a party hands to a court or an auditor. It holds the original files
@@ -65,7 +64,7 @@ public final class EvidencePackage {
                 put(zip, ORIGINALS + safeName(original.getKey()), original.getValue());
             }
             for (int i = 0; i < roots.size(); i++) {
-                put(zip, TRUST + "root-" + (i + 1) + ".pem", pem(roots.get(i)).getBytes(StandardCharsets.US_ASCII));
+                put(zip, TRUST + "root-" + (i + 1) + ".pem", Pem.certificate(roots.get(i)).getBytes(StandardCharsets.US_ASCII));
             }
         }
     }
@@ -157,15 +156,6 @@ public final class EvidencePackage {
         String base = name.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
         return base.isBlank() || base.equals("..") || base.equals(".") ? "file" : base;
-    }
-
-    private static String pem(X509Certificate certificate) {
-        try {
-            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {

@@ -60,9 +60,7 @@ class IndependentToolsTest {
                 HashAlgorithm.SHA256).getFirst();
         Files.write(dir.resolve("record.json"), certificate.record().canonicalBytes());
         Files.write(dir.resolve("timestamp.tsr"), certificate.itemTimestamp());
-        Files.writeString(dir.resolve("tsa-root.pem"), "-----BEGIN CERTIFICATE-----\n"
-                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(EvidenceFixture.PKI.tsaRootCertificate().getEncoded())
-                + "\n-----END CERTIFICATE-----\n");
+        Files.writeString(dir.resolve("tsa-root.pem"), org.alliancechain.evidence.pki.Pem.certificate(EvidenceFixture.PKI.tsaRootCertificate()));
         // docs/hashing.md: the record digest is SHA-256 over record.json as embedded (already canonical).
         String out = run(dir, "openssl", "ts", "-verify", "-data", "record.json", "-in", "timestamp.tsr", "-token_in", "-CAfile", "tsa-root.pem");
         assertThat(out).contains("Verification: OK");

@@ -18,6 +18,7 @@ import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.fixture.EvidenceFixture;
 import org.alliancechain.evidence.pdf.EvidenceCertificate;
 import org.alliancechain.evidence.pdf.PadesSigner;
+import org.alliancechain.evidence.pki.Pem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +73,7 @@ class EvidencePackageTest {
     void aCertificateAndItsFileCanBeCheckedWithoutAPackageAndWithExplicitTrust(@TempDir Path dir) throws Exception {
         var certificatePdf = Files.write(dir.resolve("certificate.pdf"), pdf);
         var original = Files.write(dir.resolve("contract.pdf"), file);
-        var roots = Files.writeString(dir.resolve("roots.pem"), pem(EvidenceFixture.PKI.rootCertificate()) + pem(EvidenceFixture.PKI.tsaRootCertificate()));
+        var roots = Files.writeString(dir.resolve("roots.pem"), Pem.certificate(EvidenceFixture.PKI.rootCertificate()) + Pem.certificate(EvidenceFixture.PKI.tsaRootCertificate()));
         var out = new ByteArrayOutputStream();
         int status = OfflineVerifier.run(new String[] {"--rpc", EvidenceFixture.rpcUrl(), "--trust", roots.toString(),
                 certificatePdf.toString(), original.toString()}, print(out), print(new ByteArrayOutputStream()));
@@ -116,11 +117,6 @@ class EvidencePackageTest {
             zip.closeEntry();
         }
         return out.toByteArray();
-    }
-
-    private static String pem(java.security.cert.X509Certificate certificate) throws Exception {
-        return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
     }
 
     private static PrintStream print(ByteArrayOutputStream out) {

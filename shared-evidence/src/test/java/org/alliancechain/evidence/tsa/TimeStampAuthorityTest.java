@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.alliancechain.evidence.HashAlgorithm;
@@ -45,7 +44,7 @@ class TimeStampAuthorityTest {
         var data = Files.writeString(dir.resolve("evidence.txt"), "仲裁证据 evidence " + Instant.now());
         openssl(dir, "ts", "-query", "-data", data.toString(), "-sha256", "-cert", "-out", "request.tsq");
         Files.write(dir.resolve("reply.tsr"), tsa.respond(Files.readAllBytes(dir.resolve("request.tsq"))));
-        Files.writeString(dir.resolve("tsa-root.pem"), pem(PKI.tsaRootCertificate().getEncoded()));
+        Files.writeString(dir.resolve("tsa-root.pem"), org.alliancechain.evidence.pki.Pem.certificate(PKI.tsaRootCertificate()));
 
         String verified = openssl(dir, "ts", "-verify", "-data", data.toString(), "-in", "reply.tsr", "-CAfile", "tsa-root.pem");
         assertThat(verified).contains("Verification: OK");
@@ -131,11 +130,6 @@ class TimeStampAuthorityTest {
         });
         server.start();
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
-    }
-
-    static String pem(byte[] der) {
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END CERTIFICATE-----\n";
     }
 
     private static boolean onPath(String tool) {

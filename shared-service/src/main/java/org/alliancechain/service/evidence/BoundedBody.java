@@ -34,6 +34,19 @@ final class BoundedBody {
         return out.toByteArray();
     }
 
+    /** An uploaded form part, refused (413) when larger than the limit. */
+    static byte[] read(org.jboss.resteasy.reactive.multipart.FileUpload upload, MemorySize limit, String what) {
+        if (upload.size() > limit.asLongValue()) {
+            throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                    what + " is larger than the limit of " + describe(limit.asLongValue()) + " (suite.evidence settings)");
+        }
+        try (var in = java.nio.file.Files.newInputStream(upload.uploadedFile())) {
+            return read(in, limit, what);
+        } catch (IOException e) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "cannot read " + what);
+        }
+    }
+
     static String describe(long bytes) {
         return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " bytes";
     }

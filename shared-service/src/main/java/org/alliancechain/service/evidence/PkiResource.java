@@ -5,10 +5,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import java.security.cert.CRLException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import org.alliancechain.evidence.pki.DevPki;
+import org.alliancechain.evidence.pki.Pem;
 import org.alliancechain.evidence.pkg.EvidencePackage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -43,13 +42,12 @@ public class PkiResource {
     @Path("/roots.pem")
     @Produces("application/x-pem-file")
     @Operation(summary = "The document-signing and time-stamping roots (PEM), each preceded by its SHA-256 fingerprint")
-    public String roots() throws CertificateEncodingException {
+    public String roots() {
         return pem(pki.rootCertificate()) + pem(pki.tsaRootCertificate());
     }
 
-    private static String pem(X509Certificate certificate) throws CertificateEncodingException {
+    private static String pem(X509Certificate certificate) {
         return "# " + certificate.getSubjectX500Principal().getName() + "\n# SHA-256 " + EvidencePackage.fingerprint(certificate)
-                + "\n-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
+                + "\n" + Pem.certificate(certificate);
     }
 }

@@ -7,9 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import org.alliancechain.evidence.verify.CertificateVerifier;
 import org.alliancechain.evidence.verify.VerificationReport;
 import org.alliancechain.service.problem.ProblemException;
@@ -50,19 +48,7 @@ public class VerificationResource {
         if (certificate == null) {
             throw new ProblemException(Response.Status.BAD_REQUEST, "the form has no 'certificate' part");
         }
-        byte[] pdf = PdfUpload.require(read(certificate, config.maxCertificateSize(), "the certificate"));
-        return verifier.verify(pdf, file == null ? null : read(file, config.maxFileSize(), "the file"));
-    }
-
-    private static byte[] read(FileUpload upload, io.quarkus.runtime.configuration.MemorySize limit, String what) {
-        if (upload.size() > limit.asLongValue()) {
-            throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    what + " is larger than the limit of " + BoundedBody.describe(limit.asLongValue()) + " (suite.evidence settings)");
-        }
-        try (var in = Files.newInputStream(upload.uploadedFile())) {
-            return BoundedBody.read(in, limit, what);
-        } catch (IOException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "cannot read " + what + ": " + e.getMessage());
-        }
+        byte[] pdf = PdfUpload.require(BoundedBody.read(certificate, config.maxCertificateSize(), "the certificate"));
+        return verifier.verify(pdf, file == null ? null : BoundedBody.read(file, config.maxFileSize(), "the file"));
     }
 }

@@ -12,8 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.nio.file.Files;
 import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.evidence.verify.CertificateVerifier;
 import org.alliancechain.evidence.verify.VerificationReport;
@@ -85,23 +83,11 @@ public class VerifyPage {
             if (certificate == null || certificate.size() == 0) {
                 throw new ProblemException(Response.Status.BAD_REQUEST, "the form has no certificate");
             }
-            byte[] pdf = PdfUpload.require(read(certificate, config.maxCertificateSize(), "the certificate"));
-            byte[] original = file == null || file.size() == 0 ? null : read(file, config.maxFileSize(), "the file");
+            byte[] pdf = PdfUpload.require(BoundedBody.read(certificate, config.maxCertificateSize(), "the certificate"));
+            byte[] original = file == null || file.size() == 0 ? null : BoundedBody.read(file, config.maxFileSize(), "the file");
             return Response.ok(Templates.page(null, verifier.verify(pdf, original), null)).build();
         } catch (ProblemException e) {
             return Response.status(e.status().getStatusCode()).entity(Templates.page(null, null, e.getMessage())).build();
-        }
-    }
-
-    private static byte[] read(FileUpload upload, io.quarkus.runtime.configuration.MemorySize limit, String what) {
-        if (upload.size() > limit.asLongValue()) {
-            throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    what + " is larger than the limit of " + BoundedBody.describe(limit.asLongValue()));
-        }
-        try (var in = Files.newInputStream(upload.uploadedFile())) {
-            return BoundedBody.read(in, limit, what);
-        } catch (IOException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "cannot read " + what);
         }
     }
 }
