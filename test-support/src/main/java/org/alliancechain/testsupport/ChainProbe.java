@@ -19,15 +19,28 @@ public final class ChainProbe {
 
     /** The root anchored under a batch id, hex; null when none is. */
     public static String anchoredRoot(SuiteContracts contracts, String batchIdHex) {
+        return anchorWord(contracts, batchIdHex, 0);
+    }
+
+    /**
+     * The member the registry recorded as the anchoring organisation of a batch (the member of the
+     * transaction's sender), hex; null when nothing is anchored.
+     */
+    public static String anchoringMember(SuiteContracts contracts, String batchIdHex) {
+        return anchorWord(contracts, batchIdHex, 1);
+    }
+
+    /** anchorOf(bytes32) returns a static struct {root, memberId, leafCount, blockNumber, timestamp}. */
+    private static String anchorWord(SuiteContracts contracts, String batchIdHex, int word) {
         var web3j = Web3j.build(new HttpService(contracts.rpcUrl()));
         try {
-            // anchorOf(bytes32) returns a static struct whose first word is the root.
             String data = FunctionEncoder.encode(new Function("anchorOf",
                     List.of(new Bytes32(HexFormat.of().parseHex(batchIdHex))), List.of()));
             String result = web3j.ethCall(Transaction.createEthCallTransaction(null, contracts.anchorRegistry(), data),
                     DefaultBlockParameterName.LATEST).send().getValue();
-            String root = result == null || result.length() < 66 ? null : result.substring(2, 66);
-            return root == null || root.equals("0".repeat(64)) ? null : root;
+            int from = 2 + 64 * word;
+            String value = result == null || result.length() < from + 64 ? null : result.substring(from, from + 64);
+            return value == null || value.equals("0".repeat(64)) ? null : value;
         } catch (Exception e) {
             throw new IllegalStateException("chain read failed: " + e.getMessage(), e);
         } finally {

@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.alliancechain.localstack.ConsortiumBootstrap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,6 +120,9 @@ public abstract class ServiceBaselineTest extends AppTest {
                 proof.getLong("chain.proof.treeSize"), auditPath, root)).as("the audit path leads to the root").isTrue();
         assertThat(ChainProbe.anchoredRoot(SuiteTestResource.stack().contracts(), proof.getString("chain.proof.batchId")))
                 .as("the root anchored on chain, read directly from the node").isEqualTo(proof.getString("chain.proof.root"));
+        assertThat(ChainProbe.anchoringMember(SuiteTestResource.stack().contracts(), proof.getString("chain.proof.batchId")))
+                .as("anchored by the caller's organisation's own account, not the service's")
+                .isEqualTo(HexFormat.of().formatHex(ConsortiumBootstrap.memberId(authorisedOrganisation())));
         assertThat(rowsWithLabel(label)).as("row in PostgreSQL").isEqualTo(1);
 
         problem(given().auth().oauth2(Tokens.accessToken(otherOrganisationUser()))

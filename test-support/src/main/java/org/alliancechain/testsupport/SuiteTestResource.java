@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.alliancechain.localstack.DevKeys;
+import org.alliancechain.localstack.DemoConsortium;
 import org.alliancechain.localstack.DevKeystores;
 import org.alliancechain.localstack.LocalStack;
 import org.alliancechain.localstack.SuiteApp;
@@ -37,10 +37,9 @@ public class SuiteTestResource implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
-    /** Key custody for the app's service key: a development keystore under target/. */
+    /** The app's key custody: development keystores under target/, the service's and one per demo organisation. */
     static Map<String, String> serviceKey(String appId) {
-        var keys = DevKeystores.write(Path.of("target", "local-stack", "keys", appId).toAbsolutePath(), "service",
-                DevKeys.service(appId));
+        var keys = DemoConsortium.writeCustody(Path.of("target", "local-stack", "keys", appId).toAbsolutePath(), appId);
         return Map.of(
                 "chain.key-custody.directory", keys.toString(),
                 "chain.key-custody.passphrase", DevKeystores.PASSPHRASE);

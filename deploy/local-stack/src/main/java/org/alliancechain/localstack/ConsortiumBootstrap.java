@@ -23,7 +23,7 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 public final class ConsortiumBootstrap implements AutoCloseable {
 
     /** Action enum of IMemberRegistry, in declaration order. */
-    enum Action { ADMIT_MEMBER, ADD_ACCOUNT, REMOVE_ACCOUNT, GRANT_ROLE, REVOKE_ROLE, SUSPEND_MEMBER }
+    enum Action { ADMIT_MEMBER, ADD_ACCOUNT, REMOVE_ACCOUNT, GRANT_ROLE, REVOKE_ROLE, SUSPEND_MEMBER, REINSTATE_MEMBER }
 
     public static final byte[] ANCHORER_ROLE = Hash.sha3("ANCHORER".getBytes(StandardCharsets.UTF_8));
     private static final byte[] NO_ROLE = new byte[32];
@@ -67,6 +67,15 @@ public final class ConsortiumBootstrap implements AutoCloseable {
     /** Adds a further account (e.g. an app service's signing key) to an admitted member. */
     public void addAccount(SuiteContracts contracts, String alias, String account) {
         decide(contracts, Action.ADD_ACCOUNT, memberId(alias), account, NO_ROLE);
+    }
+
+    /** Suspends a member: its accounts keep their identity on chain but lose every role until reinstated. */
+    public void suspend(SuiteContracts contracts, String alias) {
+        decide(contracts, Action.SUSPEND_MEMBER, memberId(alias), NO_ACCOUNT, NO_ROLE);
+    }
+
+    public void reinstate(SuiteContracts contracts, String alias) {
+        decide(contracts, Action.REINSTATE_MEMBER, memberId(alias), NO_ACCOUNT, NO_ROLE);
     }
 
     public static byte[] memberId(String alias) {

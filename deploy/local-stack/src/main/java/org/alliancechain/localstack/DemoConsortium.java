@@ -1,11 +1,12 @@
 package org.alliancechain.localstack;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The demo consortium of the local stack: the member organisations of deploy/keycloak's realm,
- * each admitted on chain with its own account, and the app services' signing accounts under the
- * consortium office.
+ * each admitted on chain with its own account plus one account per app service (the key that
+ * service signs with for it), and the app services' own accounts under the consortium office.
  */
 public final class DemoConsortium {
 
@@ -26,11 +27,26 @@ public final class DemoConsortium {
             for (String alias : ORGANISATIONS) {
                 bootstrap.admit(contracts, alias, DevKeys.organisation(alias).getAddress(),
                         List.of(ConsortiumBootstrap.ANCHORER_ROLE));
+                for (var app : SuiteApp.values()) {
+                    bootstrap.addAccount(contracts, alias, DevKeys.organisation(alias, app.id()).getAddress());
+                }
             }
             for (var app : SuiteApp.values()) {
                 bootstrap.addAccount(contracts, OPERATOR, DevKeys.service(app.id()).getAddress());
             }
             return contracts;
         }
+    }
+
+    /**
+     * Fills an app service's development key custody: its own key ("service") and the key it signs
+     * with for each demo organisation (key id = the organisation's alias). Returns the directory.
+     */
+    public static Path writeCustody(Path directory, String appId) {
+        DevKeystores.write(directory, "service", DevKeys.service(appId));
+        for (String alias : ORGANISATIONS) {
+            DevKeystores.write(directory, alias, DevKeys.organisation(alias, appId));
+        }
+        return directory;
     }
 }

@@ -18,6 +18,9 @@ final class Deployments {
     private Deployments() {
     }
 
+    /** Bumped whenever the demo seed changes, so a kept chain from an older seed is deployed afresh. */
+    private static final String SEED = "2";
+
     static Optional<SuiteContracts> load(Path file, String rpcUrl) {
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -27,6 +30,9 @@ final class Deployments {
             props.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (!SEED.equals(props.getProperty("seed"))) {
+            return Optional.empty();
         }
         var contracts = new SuiteContracts(rpcUrl, Long.parseLong(props.getProperty("chain-id")),
                 props.getProperty("member-registry"), props.getProperty("anchor-registry"));
@@ -44,6 +50,7 @@ final class Deployments {
 
     static void save(Path file, SuiteContracts contracts) {
         var props = new Properties();
+        props.setProperty("seed", SEED);
         props.setProperty("chain-id", String.valueOf(contracts.chainId()));
         props.setProperty("member-registry", contracts.memberRegistry());
         props.setProperty("anchor-registry", contracts.anchorRegistry());

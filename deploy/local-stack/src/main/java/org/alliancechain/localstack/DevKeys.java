@@ -27,7 +27,16 @@ public final class DevKeys {
         return of("organisation/" + alias);
     }
 
-    /** The signing key an app service uses until per-organisation signing arrives. */
+    /**
+     * An organisation's account in one app service: each service signs for an organisation with a
+     * key of its own (registered on chain as a further account of the member), so two services never
+     * compete for one account's nonces.
+     */
+    public static Credentials organisation(String alias, String app) {
+        return of("organisation/" + alias + "/" + app);
+    }
+
+    /** An app service's own key, for writes made for no organisation. */
     public static Credentials service(String app) {
         return of("service/" + app);
     }

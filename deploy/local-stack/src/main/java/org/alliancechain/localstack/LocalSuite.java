@@ -103,7 +103,7 @@ public final class LocalSuite {
         config.put("quarkus.datasource.username", db.user());
         config.put("quarkus.oidc.auth-server-url", stack.keycloak().realmUrl());
         config.putAll(stack.contracts().appConfig());
-        Path keys = DevKeystores.write(root.resolve(".run-state/keys/" + app.id()), "service", DevKeys.service(app.id()));
+        Path keys = DemoConsortium.writeCustody(root.resolve(".run-state/keys/" + app.id()), app.id());
         config.put("chain.key-custody.directory", keys.toString());
         // One development PKI for the whole suite: every service signs under the same roots.
         config.put("suite.evidence.pki-directory", root.resolve(".run-state/pki").toString());

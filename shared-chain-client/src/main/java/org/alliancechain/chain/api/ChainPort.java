@@ -9,13 +9,23 @@ import java.util.Optional;
  */
 public interface ChainPort {
 
-    /** Queues a contract call signed with this service's key; returns the outbox id. */
+    /**
+     * Queues a contract call signed by an organisation's key (its alias in key custody); returns the
+     * outbox id. {@link UnknownSignerException} when custody holds no key for it.
+     */
+    long submit(String organisation, ContractCall call);
+
+    /** Queues a contract call signed with this service's own key (writes made for no organisation). */
     long submit(ContractCall call);
 
     /**
-     * Queues an item for notarisation: its 32-byte digest becomes a leaf of the next Merkle batch,
-     * whose root is anchored in {@code AnchorRegistry}. Returns the item id.
+     * Queues an item for notarisation by an organisation: its 32-byte digest becomes a leaf of that
+     * organisation's next Merkle batch, whose root the organisation's key anchors in
+     * {@code AnchorRegistry}. Returns the item id.
      */
+    long notarise(String organisation, byte[] itemDigest);
+
+    /** Queues an item for notarisation under this service's own key. */
     long notarise(byte[] itemDigest);
 
     /** The state of a queued write. */

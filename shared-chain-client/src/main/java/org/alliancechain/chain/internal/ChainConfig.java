@@ -33,7 +33,7 @@ public interface ChainConfig {
     }
 
     interface Signer {
-        /** The key in custody this service signs with. */
+        /** The service's own key in custody, for writes made for no organisation (organisations sign with their own). */
         @WithDefault("service")
         String keyId();
     }

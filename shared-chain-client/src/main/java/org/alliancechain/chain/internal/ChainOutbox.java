@@ -27,16 +27,16 @@ public class ChainOutbox implements ChainPort {
     private static final HexFormat HEX = HexFormat.of();
 
     private final DataSource dataSource;
-    private final TransactionSigner signer;
+    private final Signers signers;
     private final NotarisationBatches batches;
     private final ChainConfig config;
     private final Web3j web3j;
     private final NodeInfo node;
 
-    ChainOutbox(DataSource dataSource, TransactionSigner signer, NotarisationBatches batches, ChainConfig config, Web3j web3j,
+    ChainOutbox(DataSource dataSource, Signers signers, NotarisationBatches batches, ChainConfig config, Web3j web3j,
                 NodeInfo node) {
         this.dataSource = dataSource;
-        this.signer = signer;
+        this.signers = signers;
         this.batches = batches;
         this.config = config;
         this.web3j = web3j;
@@ -45,20 +45,46 @@ public class ChainOutbox implements ChainPort {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
+    public long submit(String organisation, ContractCall call) {
+        return submit(signers.forOrganisation(organisation), call);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public long submit(ContractCall call) {
+        return submit(signers.serviceKey(), call);
+    }
+
+    private long submit(TransactionSigner signer, ContractCall call) {
         byte[] data = Numeric.hexStringToByteArray(AbiCodec.encode(call));
         return OutboxSql.insertTransaction(dataSource, call.purpose(), signer.address(), call.contract().toLowerCase(), data);
     }
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public long notarise(byte[] itemDigest) {
-        return notariseAll(List.of(itemDigest))[0];
+    public long notarise(String organisation, byte[] itemDigest) {
+        return notariseAll(signers.forOrganisation(organisation), List.of(itemDigest))[0];
     }
 
-    /** Queues many items in one statement (bulk registration). */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long notarise(byte[] itemDigest) {
+        return notariseAll(signers.serviceKey(), List.of(itemDigest))[0];
+    }
+
+    /** Queues many items of one organisation in one statement (bulk registration). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long[] notariseAll(String organisation, List<byte[]> itemDigests) {
+        return notariseAll(signers.forOrganisation(organisation), itemDigests);
+    }
+
+    /** Queues many items under the service's own key in one statement. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long[] notariseAll(List<byte[]> itemDigests) {
+        return notariseAll(signers.serviceKey(), itemDigests);
+    }
+
+    private long[] notariseAll(TransactionSigner signer, List<byte[]> itemDigests) {
         for (byte[] digest : itemDigests) {
             if (digest == null || digest.length != 32) {
                 throw new IllegalArgumentException("an item digest must be 32 bytes");
@@ -66,10 +92,11 @@ public class ChainOutbox implements ChainPort {
         }
         try (var c = dataSource.getConnection();
              var s = c.prepareStatement("""
-                     insert into notarisation_item (item_digest, created_at)
-                     select d, now() from unnest(?::bytea[]) with ordinality as t(d, n) order by n
+                     insert into notarisation_item (item_digest, signer, created_at)
+                     select d, ?, now() from unnest(?::bytea[]) with ordinality as t(d, n) order by n
                      returning id""")) {
-            s.setArray(1, c.createArrayOf("bytea", itemDigests.toArray(new byte[0][])));
+            s.setString(1, signer.address());
+            s.setArray(2, c.createArrayOf("bytea", itemDigests.toArray(new byte[0][])));
             var ids = new long[itemDigests.size()];
             try (var rs = s.executeQuery()) {
                 for (int i = 0; rs.next(); i++) {

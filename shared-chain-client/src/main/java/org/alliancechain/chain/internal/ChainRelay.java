@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import org.alliancechain.chain.custody.TransactionSigner;
 import org.jboss.logging.Logger;
 import org.web3j.crypto.TransactionDecoder;
@@ -41,7 +44,7 @@ public class ChainRelay {
 
     private final Web3j web3j;
     private final org.web3j.protocol.http.HttpService rpc;
-    private final TransactionSigner signer;
+    private final Signers signers;
     private final ChainConfig config;
     private final RelayStore store;
     private final NotarisationBatches batches;
@@ -61,11 +64,11 @@ public class ChainRelay {
     private volatile long scannedTo = -1;
     private volatile Instant polledAt = Instant.EPOCH;
 
-    ChainRelay(Web3j web3j, org.web3j.protocol.http.HttpService rpc, TransactionSigner signer, ChainConfig config, RelayStore store, NotarisationBatches batches,
+    ChainRelay(Web3j web3j, org.web3j.protocol.http.HttpService rpc, Signers signers, ChainConfig config, RelayStore store, NotarisationBatches batches,
                NodeInfo node, FaultHooks faults, MeterRegistry registry) {
         this.web3j = web3j;
         this.rpc = rpc;
-        this.signer = signer;
+        this.signers = signers;
         this.config = config;
         this.store = store;
         this.batches = batches;
@@ -118,14 +121,22 @@ public class ChainRelay {
         return settleRound() || sent;
     }
 
-    /** Closes a notarisation batch, signs what is pending and broadcasts it. */
+    /** Closes notarisation batches, signs what is pending (key by key) and broadcasts it. */
     boolean sendRound() {
         int batched = batches.closeBatch();
-        faults.reached(FaultHooks.Point.BEFORE_SIGNING);
-        var signed = store.signPending(signer, node.chainId(), this::nodeNonce);
-        faults.reached(FaultHooks.Point.AFTER_SIGNING_BEFORE_SENDING);
-        broadcast(signed, false);
-        return batched > 0 || !signed.isEmpty();
+        boolean sentAny = false;
+        for (String address : store.signersWithPending()) {
+            TransactionSigner signer = signers.byAddress(address);
+            if (signer == null) {
+                continue;
+            }
+            faults.reached(FaultHooks.Point.BEFORE_SIGNING);
+            var signed = store.signPending(signer, node.chainId(), () -> accountNonce(address, DefaultBlockParameterName.PENDING));
+            faults.reached(FaultHooks.Point.AFTER_SIGNING_BEFORE_SENDING);
+            broadcast(signed, false);
+            sentAny |= !signed.isEmpty();
+        }
+        return batched > 0 || sentAny;
     }
 
     /** Settles receipts, rebroadcasts what the node lost, refreshes the gauges. */
@@ -164,8 +175,9 @@ public class ChainRelay {
 
     /** A refused transaction stays SUBMITTED unless the node will never take it and its nonce blocks the others. */
     private void handleRefusal(RelayStore.Signed tx, String error, NodeReply kind) {
-        long latest = accountNonce(DefaultBlockParameterName.LATEST);
-        if (latest == tx.nonce()) {
+        long latest = accountNonce(tx.signer(), DefaultBlockParameterName.LATEST);
+        TransactionSigner signer = signers.byAddress(tx.signer());
+        if (latest == tx.nonce() && signer != null) {
             LOG.warnf("node refuses %s (nonce %d) for good: %s [%s]; filling the nonce", tx.txHash(), tx.nonce(), error, kind);
             var filler = store.fillGap(tx.id(), tx.nonce(), "refused by the node: " + error, signer, node.chainId());
             if (filler != null) {
@@ -191,7 +203,8 @@ public class ChainRelay {
         }
         polledAt = now;
         long t0 = System.nanoTime();
-        var submitted = store.submitted(signer.address(), config.relay().maxInFlight());
+        // The oldest open writes of all keys; beyond this bound the rest are settled in later rounds.
+        var submitted = store.submitted(config.relay().maxInFlight() * 4);
         long t1 = System.nanoTime();
         if (submitted.isEmpty()) {
             scannedTo = head;
@@ -265,9 +278,12 @@ public class ChainRelay {
      * make a busy node do the work twice).
      */
     private void sortStale(List<RelayStore.Signed> stale, List<RelayStore.Signed> lookUp, List<RelayStore.Signed> resend) {
-        long latest = accountNonce(DefaultBlockParameterName.LATEST);
-        long pending = accountNonce(DefaultBlockParameterName.PENDING);
+        Map<String, long[]> nonces = new HashMap<>();
         for (var t : stale) {
+            long[] n = nonces.computeIfAbsent(t.signer(), a -> new long[] {
+                    accountNonce(a, DefaultBlockParameterName.LATEST), accountNonce(a, DefaultBlockParameterName.PENDING)});
+            long latest = n[0];
+            long pending = n[1];
             if (t.nonce() < latest) {
                 lookUp.add(t);
             } else if (t.nonce() >= pending) {
@@ -287,11 +303,13 @@ public class ChainRelay {
      * the nonce; only then is the write signed anew.
      */
     private void resendOrRequeue(List<RelayStore.Signed> txs) {
-        long latest = accountNonce(DefaultBlockParameterName.LATEST);
+        Map<String, Long> latestBySigner = new HashMap<>();
         List<RelayStore.Signed> again = new ArrayList<>();
-        for (var t : txs) {
+        for (var t : txs.stream().sorted(Comparator.comparing(RelayStore.Signed::signer)
+                .thenComparingLong(RelayStore.Signed::nonce)).toList()) {
+            long latest = latestBySigner.computeIfAbsent(t.signer(), a -> accountNonce(a, DefaultBlockParameterName.LATEST));
             if (t.nonce() < latest && unknownToNode(t.txHash())) {
-                LOG.warnf("nonce %d of %s was used by another transaction; signing the write again", t.nonce(), signer.address());
+                LOG.warnf("nonce %d of %s was used by another transaction; signing the write again", t.nonce(), t.signer());
                 store.requeue(t.id(), "nonce " + t.nonce() + " was used by another transaction; re-signed");
             } else {
                 again.add(t);
@@ -320,7 +338,7 @@ public class ChainRelay {
                 return AbiCodec.describeRevert(output);
             }
             var raw = TransactionDecoder.decode(Numeric.toHexString(store.withRawTransactions(List.of(t)).getFirst().rawTx()));
-            var call = Transaction.createEthCallTransaction(signer.address(), raw.getTo(), raw.getData());
+            var call = Transaction.createEthCallTransaction(t.signer(), raw.getTo(), raw.getData());
             var reply = web3j.ethCall(call, DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(block))).send();
             String data = reply.hasError() && reply.getError().getData() != null
                     ? String.valueOf(reply.getError().getData()).replace("\"", "") : null;
@@ -343,12 +361,8 @@ public class ChainRelay {
         return Rpc.send(web3j.ethBlockNumber()).getBlockNumber().longValueExact();
     }
 
-    private long nodeNonce() {
-        return accountNonce(DefaultBlockParameterName.PENDING);
-    }
-
-    private long accountNonce(DefaultBlockParameterName at) {
-        return Rpc.send(web3j.ethGetTransactionCount(signer.address(), at)).getTransactionCount().longValueExact();
+    private long accountNonce(String address, DefaultBlockParameterName at) {
+        return Rpc.send(web3j.ethGetTransactionCount(address, at)).getTransactionCount().longValueExact();
     }
 
     private void refreshGauges() {

@@ -18,12 +18,12 @@ import org.alliancechain.chain.api.ContractCall;
 import org.alliancechain.chain.api.InclusionProof;
 import org.alliancechain.chain.api.MerkleTree;
 import org.alliancechain.chain.api.NotarisationView;
-import org.alliancechain.chain.custody.TransactionSigner;
 import org.web3j.utils.Numeric;
 
 /**
- * Closes notarisation batches (by count or by the age of the oldest item) into Merkle trees and
- * queues the anchoring of each root; serves items with their inclusion proofs.
+ * Closes notarisation batches (per organisation, by count or by the age of the oldest item) into
+ * Merkle trees and queues the anchoring of each root with the organisation's key; serves items
+ * with their inclusion proofs.
  */
 @ApplicationScoped
 public class NotarisationBatches {
@@ -34,7 +34,7 @@ public class NotarisationBatches {
 
     private final DataSource dataSource;
     private final ChainConfig config;
-    private final TransactionSigner signer;
+    private final Signers signers;
     /** Audit paths of recently read batches: computing all paths of a tree once is O(n log n). */
     private final Map<Long, List<List<byte[]>>> paths = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -43,78 +43,109 @@ public class NotarisationBatches {
         }
     });
 
-    NotarisationBatches(DataSource dataSource, ChainConfig config, TransactionSigner signer) {
+    NotarisationBatches(DataSource dataSource, ChainConfig config, Signers signers) {
         this.dataSource = dataSource;
         this.config = config;
-        this.signer = signer;
+        this.signers = signers;
     }
 
     /**
-     * Takes the oldest unbatched items (up to the batch size) if there are enough or the oldest is
-     * old enough, builds their tree, stores the batch with its leaves and queues the anchoring —
-     * one transaction. Returns the number of items batched.
+     * For each organisation with unbatched items: takes its oldest ones (up to the batch size) if
+     * there are enough or the oldest is old enough, builds their tree, stores the batch with its
+     * leaves and queues the anchoring, signed by that organisation's key — one transaction.
+     * Returns the number of items batched.
      */
     @Transactional
     public int closeBatch() {
+        try (var c = dataSource.getConnection()) {
+            int batched = 0;
+            for (String signer : signersWithUnbatchedItems(c)) {
+                batched += closeBatch(c, signer);
+            }
+            return batched;
+        } catch (SQLException e) {
+            throw new IllegalStateException("closing a notarisation batch failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The distinct signers of unbatched items, by a skip scan of the partial index (few signers, many items). */
+    private static List<String> signersWithUnbatchedItems(java.sql.Connection c) throws SQLException {
+        List<String> signers = new ArrayList<>();
+        try (var s = c.prepareStatement("""
+                with recursive s(signer) as (
+                    (select signer from notarisation_item where batch_id is null order by signer limit 1)
+                    union all
+                    select (select i.signer from notarisation_item i
+                             where i.batch_id is null and i.signer > s.signer order by i.signer limit 1)
+                      from s where s.signer is not null)
+                select signer from s where signer is not null""");
+             var rs = s.executeQuery()) {
+            while (rs.next()) {
+                signers.add(rs.getString(1));
+            }
+        }
+        return signers;
+    }
+
+    private int closeBatch(java.sql.Connection c, String itemSigner) throws SQLException {
         int max = config.notarisation().maxBatchSize();
         List<Long> ids = new ArrayList<>();
         List<byte[]> leaves = new ArrayList<>();
         Instant oldest = null;
-        try (var c = dataSource.getConnection()) {
-            try (var s = c.prepareStatement("""
-                    select id, item_digest, created_at from notarisation_item
-                     where batch_id is null order by id limit ? for update skip locked""")) {
-                s.setInt(1, max);
-                try (var rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                        leaves.add(MerkleTree.leafHash(rs.getBytes(2)));
-                        if (oldest == null) {
-                            oldest = rs.getTimestamp(3).toInstant();
-                        }
+        try (var s = c.prepareStatement("""
+                select id, item_digest, created_at from notarisation_item
+                 where batch_id is null and signer = ? order by id limit ? for update skip locked""")) {
+            s.setString(1, itemSigner);
+            s.setInt(2, max);
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    leaves.add(MerkleTree.leafHash(rs.getBytes(2)));
+                    if (oldest == null) {
+                        oldest = rs.getTimestamp(3).toInstant();
                     }
                 }
             }
-            if (ids.isEmpty() || ids.size() < max && oldest.isAfter(Instant.now().minus(config.notarisation().maxAge()))) {
-                return 0;
-            }
-            byte[] root = MerkleTree.root(leaves);
-            byte[] batchKey = new byte[32];
-            RANDOM.nextBytes(batchKey);
-            byte[] callData = Numeric.hexStringToByteArray(AbiCodec.encode(
-                    ContractCall.of(config.contracts().anchorRegistry(), ANCHOR, batchKey, root, ids.size())));
-            long txId = OutboxSql.insertTransaction(c, "anchor-batch", signer.address(),
-                    config.contracts().anchorRegistry().toLowerCase(), callData);
-            long batchId;
-            try (var s = c.prepareStatement("""
-                    insert into notarisation_batch (batch_key, root, size, leaves, chain_tx_id, created_at)
-                    values (?, ?, ?, ?, ?, now()) returning id""")) {
-                s.setBytes(1, batchKey);
-                s.setBytes(2, root);
-                s.setInt(3, ids.size());
-                s.setBytes(4, concat(leaves));
-                s.setLong(5, txId);
-                try (var rs = s.executeQuery()) {
-                    rs.next();
-                    batchId = rs.getLong(1);
-                }
-            }
-            Integer[] indexes = new Integer[ids.size()];
-            for (int i = 0; i < indexes.length; i++) {
-                indexes[i] = i;
-            }
-            try (var s = c.prepareStatement("""
-                    update notarisation_item i set batch_id = ?, leaf_index = x.idx
-                      from unnest(?::bigint[], ?::int[]) as x(id, idx) where i.id = x.id""")) {
-                s.setLong(1, batchId);
-                s.setArray(2, c.createArrayOf("bigint", ids.toArray()));
-                s.setArray(3, c.createArrayOf("integer", indexes));
-                s.executeUpdate();
-            }
-            return ids.size();
-        } catch (SQLException e) {
-            throw new IllegalStateException("closing a notarisation batch failed: " + e.getMessage(), e);
         }
+        if (ids.isEmpty() || ids.size() < max && oldest.isAfter(Instant.now().minus(config.notarisation().maxAge()))) {
+            return 0;
+        }
+        // Items queued before notarisation had a signer are anchored with the service's own key.
+        String anchorer = itemSigner.isEmpty() ? signers.serviceKey().address() : itemSigner;
+        byte[] root = MerkleTree.root(leaves);
+        byte[] batchKey = new byte[32];
+        RANDOM.nextBytes(batchKey);
+        byte[] callData = Numeric.hexStringToByteArray(AbiCodec.encode(
+                ContractCall.of(config.contracts().anchorRegistry(), ANCHOR, batchKey, root, ids.size())));
+        long txId = OutboxSql.insertTransaction(c, "anchor-batch", anchorer,
+                config.contracts().anchorRegistry().toLowerCase(), callData);
+        long batchId;
+        try (var s = c.prepareStatement("""
+                insert into notarisation_batch (batch_key, root, size, leaves, chain_tx_id, created_at)
+                values (?, ?, ?, ?, ?, now()) returning id""")) {
+            s.setBytes(1, batchKey);
+            s.setBytes(2, root);
+            s.setInt(3, ids.size());
+            s.setBytes(4, concat(leaves));
+            s.setLong(5, txId);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                batchId = rs.getLong(1);
+            }
+        }
+        Integer[] indexes = new Integer[ids.size()];
+        for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = i;
+        }
+        try (var s = c.prepareStatement("""
+                update notarisation_item i set batch_id = ?, leaf_index = x.idx
+                  from unnest(?::bigint[], ?::int[]) as x(id, idx) where i.id = x.id""")) {
+            s.setLong(1, batchId);
+            s.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+            s.setArray(3, c.createArrayOf("integer", indexes));
+            s.executeUpdate();
+        }
+        return ids.size();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -23,7 +23,7 @@ import org.web3j.utils.Numeric;
 public class RelayStore {
 
     /** A signed transaction on its way to the node. */
-    record Signed(long id, long nonce, String txHash, byte[] rawTx, Instant submittedAt, Instant lastBroadcastAt) {
+    record Signed(long id, String signer, long nonce, String txHash, byte[] rawTx, Instant submittedAt, Instant lastBroadcastAt) {
     }
 
     /** What a receipt said. */
@@ -79,7 +79,7 @@ public class RelayStore {
             List<Signed> signed = java.util.stream.IntStream.range(0, pending.size()).parallel().mapToObj(i -> {
                 var p = pending.get(i);
                 byte[] raw = signer.sign(first + i, gasPrice, gasLimit, p.to(), p.data(), chainId);
-                return new Signed(p.id(), first + i, Numeric.toHexString(Hash.sha3(raw)), raw, Instant.now(), null);
+                return new Signed(p.id(), address, first + i, Numeric.toHexString(Hash.sha3(raw)), raw, Instant.now(), null);
             }).toList();
             // One statement for the whole round: far cheaper than a JDBC batch of single-row updates.
             try (var s = c.prepareStatement("""
@@ -104,24 +104,46 @@ public class RelayStore {
         }
     }
 
-    /**
-     * Submitted transactions of this signer, lowest nonce first — without their raw bytes, which
-     * this per-block scan does not need; {@link #withRawTransactions} loads them for a rebroadcast.
-     */
+    /** The signers with writes waiting to be signed (a skip scan of the open-writes index). */
     @Transactional
-    public List<Signed> submitted(String signer, int limit) {
+    public List<String> signersWithPending() {
         try (var c = dataSource.getConnection();
              var s = c.prepareStatement("""
-                     select id, nonce, tx_hash, submitted_at, last_broadcast_at from chain_transaction
-                      where signer = ? and status = 'SUBMITTED' order by nonce limit ?""")) {
-            s.setString(1, signer);
-            s.setInt(2, limit);
+                     with recursive s(signer) as (
+                         (select signer from chain_transaction where status = 'PENDING' order by signer limit 1)
+                         union all
+                         select (select t.signer from chain_transaction t
+                                  where t.status = 'PENDING' and t.signer > s.signer order by t.signer limit 1)
+                           from s where s.signer is not null)
+                     select signer from s where signer is not null""");
+             var rs = s.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Submitted transactions of all signers, oldest first — without their raw bytes, which this
+     * per-block scan does not need; {@link #withRawTransactions} loads them for a rebroadcast.
+     */
+    @Transactional
+    public List<Signed> submitted(int limit) {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("""
+                     select id, signer, nonce, tx_hash, submitted_at, last_broadcast_at from chain_transaction
+                      where status = 'SUBMITTED' order by id limit ?""")) {
+            s.setInt(1, limit);
             List<Signed> out = new ArrayList<>();
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp last = rs.getTimestamp(5);
-                    out.add(new Signed(rs.getLong(1), rs.getLong(2), rs.getString(3), null,
-                            rs.getTimestamp(4).toInstant(), last == null ? null : last.toInstant()));
+                    Timestamp last = rs.getTimestamp(6);
+                    out.add(new Signed(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), null,
+                            rs.getTimestamp(5).toInstant(), last == null ? null : last.toInstant()));
                 }
             }
             return out;
@@ -148,7 +170,7 @@ public class RelayStore {
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        return txs.stream().map(t -> new Signed(t.id(), t.nonce(), t.txHash(), raw.get(t.id()), t.submittedAt(),
+        return txs.stream().map(t -> new Signed(t.id(), t.signer(), t.nonce(), t.txHash(), raw.get(t.id()), t.submittedAt(),
                 t.lastBroadcastAt())).toList();
     }
 
@@ -237,7 +259,7 @@ public class RelayStore {
                 s.setLong(4, fillerId);
                 s.executeUpdate();
             }
-            return new Signed(fillerId, nonce, hash, raw, Instant.now(), null);
+            return new Signed(fillerId, signer.address(), nonce, hash, raw, Instant.now(), null);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

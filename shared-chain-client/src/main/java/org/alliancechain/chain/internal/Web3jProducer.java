@@ -9,11 +9,10 @@ import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.alliancechain.chain.custody.KeyCustody;
 import org.alliancechain.chain.custody.KeystoreKeyCustody;
-import org.alliancechain.chain.custody.TransactionSigner;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
-/** Builds the node connection, the key custody and this service's signer once. */
+/** Builds the node connection and the key custody once. */
 @ApplicationScoped
 public class Web3jProducer {
 
@@ -44,11 +43,5 @@ public class Web3jProducer {
     @Singleton
     KeyCustody keyCustody(ChainConfig config) {
         return new KeystoreKeyCustody(Path.of(config.keyCustody().directory()), config.keyCustody().passphrase());
-    }
-
-    @Produces
-    @Singleton
-    TransactionSigner serviceSigner(KeyCustody custody, ChainConfig config) {
-        return custody.signer(config.signer().keyId());
     }
 }

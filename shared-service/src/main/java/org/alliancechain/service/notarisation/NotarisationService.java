@@ -38,7 +38,7 @@ public class NotarisationService {
 
     /**
      * Stores the hash in a record, time-stamps the record's digest and queues the digest for the next
-     * anchored Merkle batch, in one transaction.
+     * Merkle batch anchored by the caller's organisation, in one transaction.
      */
     @Transactional
     public Notarisation register(String sha256, String label) {
@@ -57,7 +57,8 @@ public class NotarisationService {
         } catch (TimeStampException e) {
             LOG.warnf("notarisation '%s' registered without a time-stamp: %s", item.label, e.getMessage());
         }
-        item.itemId = chain.notarise(digest);
+        // Anchored by the caller's organisation's own key (its account for this service).
+        item.itemId = chain.notarise(item.organisation, digest);
         item.persist();
         return item;
     }

@@ -44,6 +44,13 @@ public class ProblemMappers {
         return Problem.of(Response.Status.FORBIDDEN, "Your roles do not allow this operation", path(uri)).toResponse();
     }
 
+    /** The caller's organisation holds no key in this service's key custody: nothing was queued. */
+    @ServerExceptionMapper
+    public Response notOnboarded(org.alliancechain.chain.api.UnknownSignerException e, UriInfo uri) {
+        return Problem.of(Response.Status.CONFLICT, "Your organisation (" + e.keyId() + ") cannot write to the chain through "
+                + "this service yet: its key has not been placed in key custody (onboarding)", path(uri)).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         var violations = e.getConstraintViolations().stream()
