@@ -30,10 +30,23 @@ public final class ConsortiumBootstrap implements AutoCloseable {
     private static final String NO_ACCOUNT = "0x0000000000000000000000000000000000000000";
     private static final StaticGasProvider GAS = new StaticGasProvider(BigInteger.ZERO, BigInteger.valueOf(15_000_000));
 
+    /** MemberRegistry's MemberStatus, in declaration order. */
+    public enum MemberStatus { NONE, ACTIVE, SUSPENDED }
+
     private final Web3j web3j;
     private final long chainId;
+    private final Credentials proposer;
+    private final Credentials approver;
 
+    /** Governance by the local consortium's development admins 1 (proposes) and 2 (approves). */
     public ConsortiumBootstrap(String rpcUrl) {
+        this(rpcUrl, DevKeys.admin(1), DevKeys.admin(2));
+    }
+
+    /** Governance by two admins of the registry: one proposes each change, the other approves it (quorum 2). */
+    public ConsortiumBootstrap(String rpcUrl, Credentials proposer, Credentials approver) {
+        this.proposer = proposer;
+        this.approver = approver;
         this.web3j = Web3j.build(new HttpService(rpcUrl));
         try {
             this.chainId = web3j.ethChainId().send().getChainId().longValueExact();
@@ -69,6 +82,19 @@ public final class ConsortiumBootstrap implements AutoCloseable {
         decide(contracts, Action.ADD_ACCOUNT, memberId(alias), account, NO_ROLE);
     }
 
+    public void grantRole(SuiteContracts contracts, String alias, byte[] role) {
+        decide(contracts, Action.GRANT_ROLE, memberId(alias), NO_ACCOUNT, role);
+    }
+
+    /** Whether the member holds a role (whatever its status). */
+    public boolean hasMemberRole(SuiteContracts contracts, String alias, byte[] role) {
+        try {
+            return reader(contracts).hasMemberRole(memberId(alias), role).send();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the roles of " + alias + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Suspends a member: its accounts keep their identity on chain but lose every role until reinstated. */
     public void suspend(SuiteContracts contracts, String alias) {
         decide(contracts, Action.SUSPEND_MEMBER, memberId(alias), NO_ACCOUNT, NO_ROLE);
@@ -78,18 +104,53 @@ public final class ConsortiumBootstrap implements AutoCloseable {
         decide(contracts, Action.REINSTATE_MEMBER, memberId(alias), NO_ACCOUNT, NO_ROLE);
     }
 
+    public long chainId() {
+        return chainId;
+    }
+
+    /** A member's status on chain (NONE when never admitted). */
+    public MemberStatus memberStatus(SuiteContracts contracts, String alias) {
+        try {
+            return MemberStatus.values()[reader(contracts).memberStatus(memberId(alias)).send().intValueExact()];
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the status of " + alias + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The member an account belongs to (32 zero bytes when none). */
+    public byte[] memberOf(SuiteContracts contracts, String account) {
+        try {
+            return reader(contracts).memberOf(account).send();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the member of " + account + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether an account may act with a role (its member is active and holds the role). */
+    public boolean hasRole(SuiteContracts contracts, byte[] role, String account) {
+        try {
+            return reader(contracts).hasRole(role, account).send();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the roles of " + account + ": " + e.getMessage(), e);
+        }
+    }
+
+    private MemberRegistry reader(SuiteContracts contracts) {
+        return MemberRegistry.load(contracts.memberRegistry(), web3j, new org.web3j.tx.ReadonlyTransactionManager(web3j, null), GAS);
+    }
+
     public static byte[] memberId(String alias) {
         return Hash.sha3(alias.getBytes(StandardCharsets.UTF_8));
     }
 
     private void decide(SuiteContracts contracts, Action action, byte[] memberId, String account, byte[] role) {
         try {
-            var proposer = MemberRegistry.load(contracts.memberRegistry(), web3j, manager(DevKeys.admin(1)), GAS);
-            TransactionReceipt proposed = proposer.propose(BigInteger.valueOf(action.ordinal()), memberId, account, role).send();
+            var proposing = MemberRegistry.load(contracts.memberRegistry(), web3j, manager(proposer), GAS);
+            TransactionReceipt proposed = proposing.propose(BigInteger.valueOf(action.ordinal()), memberId, account, role).send();
             requireSuccess(proposed, action + " proposal");
             BigInteger proposalId = MemberRegistry.getProposalCreatedEvents(proposed).getFirst().proposalId;
-            var approver = MemberRegistry.load(contracts.memberRegistry(), web3j, manager(DevKeys.admin(2)), GAS);
-            requireSuccess(approver.approve(proposalId).send(), action + " approval");
+            var approving = MemberRegistry.load(contracts.memberRegistry(), web3j, manager(approver), GAS);
+            requireSuccess(approving.approve(proposalId).send(), action + " approval");
         } catch (Exception e) {
             throw new IllegalStateException(action + " failed: " + e.getMessage(), e);
         }

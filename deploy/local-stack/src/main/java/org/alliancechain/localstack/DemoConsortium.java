@@ -20,11 +20,15 @@ public final class DemoConsortium {
     private DemoConsortium() {
     }
 
-    /** Deploys the contracts and admits every demo member; returns the addresses. */
-    public static SuiteContracts deployAndSeed(String rpcUrl) {
+    /**
+     * Deploys the contracts, admits the founding member (the consortium office, with the services'
+     * own accounts) and, with {@code allMembers}, every other demo member with one account per
+     * service; returns the addresses.
+     */
+    public static SuiteContracts deployAndSeed(String rpcUrl, boolean allMembers) {
         try (var bootstrap = new ConsortiumBootstrap(rpcUrl)) {
             var contracts = bootstrap.deploy(rpcUrl);
-            for (String alias : ORGANISATIONS) {
+            for (String alias : allMembers ? ORGANISATIONS : List.of(OPERATOR)) {
                 bootstrap.admit(contracts, alias, DevKeys.organisation(alias).getAddress(),
                         List.of(ConsortiumBootstrap.ANCHORER_ROLE));
                 for (var app : SuiteApp.values()) {

@@ -23,11 +23,16 @@ public final class DevKeystores {
 
     /** Writes the key unless a keystore for it is already there; returns the directory. */
     public static Path write(Path directory, String keyId, Credentials key) {
+        return write(directory, keyId, key, PASSPHRASE);
+    }
+
+    /** The same under another passphrase (a custody directory outside the local stack). */
+    public static Path write(Path directory, String keyId, Credentials key, String passphrase) {
         try {
             Files.createDirectories(directory);
             Path file = directory.resolve(keyId + ".json");
             if (!Files.exists(file)) {
-                var wallet = Wallet.createLight(PASSPHRASE, key.getEcKeyPair());
+                var wallet = Wallet.createLight(passphrase, key.getEcKeyPair());
                 Path tmp = Files.createTempFile(directory, keyId, ".tmp");
                 new ObjectMapper().writeValue(tmp.toFile(), wallet);
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);

@@ -16,13 +16,18 @@ import java.util.concurrent.Executors;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** What to start; ports 0 mean free ports (tests), fixed ports are for ./run. */
+    /**
+     * What to start; ports 0 mean free ports (tests), fixed ports are for ./run. With
+     * {@code demoMembers} every demo organisation is admitted on chain while deploying (tests);
+     * without, only the founding member is, and ./run onboards the others with the onboarding tool.
+     */
     public record Options(int anvilPort, int postgresPort, int keycloakPort, Optional<String> externalChainUrl,
                           Optional<Database> externalDatabase, Optional<Path> dataDir, Optional<Double> blockTime,
-                          Path logDir, boolean withKeycloak, Optional<Path> anvilState) {
+                          Path logDir, boolean withKeycloak, Optional<Path> anvilState, boolean demoMembers) {
 
         public static Options forTests(Path logDir) {
-            return new Options(0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), logDir, true, Optional.empty());
+            return new Options(0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), logDir, true,
+                    Optional.empty(), true);
         }
 
         /** Chain and database only, for tests of the chain client. */
@@ -33,7 +38,7 @@ public final class LocalStack implements AutoCloseable {
         /** Chain (optionally with interval mining, like a QBFT network's block period) and database only. */
         public static Options chainOnly(Path logDir, Path anvilState, Optional<Double> blockTime) {
             return new Options(0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(), blockTime, logDir, false,
-                    Optional.of(anvilState));
+                    Optional.of(anvilState), true);
         }
     }
 
@@ -93,18 +98,29 @@ public final class LocalStack implements AutoCloseable {
                 return previous.get();
             }
         }
-        // Deploying and seeding is ~50 transactions one after another: mine each at once, then return
+        // Deploying and seeding is many transactions one after another: mine each at once, then return
         // to the block period the node was started with.
-        boolean interval = anvil != null && options.blockTime().isPresent();
+        var holder = new SuiteContracts[1];
+        String url = rpcUrl;
+        withInstantBlocks(options.blockTime(), () -> holder[0] = DemoConsortium.deployAndSeed(url, options.demoMembers()));
+        var deployed = holder[0];
+        saved.ifPresent(file -> Deployments.save(file, deployed));
+        return deployed;
+    }
+
+    /** Runs chain writes with a block per transaction (set-up work), then returns to the block period. */
+    public void withInstantBlocks(Optional<Double> blockTime, Runnable work) {
+        boolean interval = anvil != null && blockTime.isPresent();
         if (interval) {
             anvil.setAutomine(true);
         }
-        var deployed = DemoConsortium.deployAndSeed(rpcUrl);
-        if (interval) {
-            anvil.setIntervalMining(options.blockTime().get());
+        try {
+            work.run();
+        } finally {
+            if (interval) {
+                anvil.setIntervalMining(blockTime.get());
+            }
         }
-        saved.ifPresent(file -> Deployments.save(file, deployed));
-        return deployed;
     }
 
     public Optional<AnvilNode> anvil() {

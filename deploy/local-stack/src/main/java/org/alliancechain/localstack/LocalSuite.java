@@ -20,7 +20,8 @@ public final class LocalSuite {
 
             Starts the Alliance Chain Suite on this machine without Docker: anvil (chain, port 8545),
             PostgreSQL (embedded, port 15432), Keycloak (port 8180, realm 'alliance' with demo users),
-            deploys the contracts, admits the demo organisations on chain, and starts the four services
+            deploys the contracts, onboards the demo organisations (./onboard: Keycloak organisation
+            and admin user, keys in each service's custody, membership on chain), and starts the four services
             (odr-arbitration 8081, e-invoice 8082, supply-finance 8083, copyright 8084).
             Ctrl-C stops everything.
 
@@ -46,6 +47,8 @@ public final class LocalSuite {
     }
 
     public static void main(String[] args) throws Exception {
+        // Initialise java.util.logging here, on one thread, before the stack's start-up threads log.
+        java.util.logging.LogManager.getLogManager();
         Options options;
         try {
             options = Options.parse(args);
@@ -65,8 +68,17 @@ public final class LocalSuite {
         System.out.println("Starting chain, database and Keycloak (logs in " + logDir + ") ...");
 
         var stackOptions = new LocalStack.Options(8545, 15432, 8180, options.chainUrl, options.database(),
-                options.dataDir, options.blockTime, logDir, true, Optional.empty());
+                options.dataDir, options.blockTime, logDir, true, Optional.empty(), false);
         var stack = LocalStack.start(stackOptions);
+        Map<SuiteApp, Path> custody = new LinkedHashMap<>();
+        for (SuiteApp app : SuiteApp.values()) {
+            custody.put(app, DevKeystores.write(root.resolve(".run-state/keys/" + app.id()), "service", DevKeys.service(app.id())));
+        }
+        var seeder = java.util.ServiceLoader.load(StackSeeder.class).findFirst().orElseThrow(() -> new IllegalStateException(
+                "the onboarding tool (deploy/operator) is not on the classpath: start the suite with ./run"));
+        writeSuiteProperties(root, stack);
+        System.out.println("Onboarding the demo organisations ...");
+        stack.withInstantBlocks(options.blockTime, () -> seeder.seed(stack, root, custody));
         List<Process> services = new ArrayList<>();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -91,6 +103,21 @@ public final class LocalSuite {
         stopped.await();
     }
 
+    /** Where the suite runs, for ./onboard and other tools: node, contracts, Keycloak. */
+    private static void writeSuiteProperties(Path root, LocalStack stack) throws IOException {
+        var props = new java.util.Properties();
+        var contracts = stack.contracts();
+        props.setProperty("rpc-url", contracts.rpcUrl());
+        props.setProperty("chain-id", String.valueOf(contracts.chainId()));
+        props.setProperty("member-registry", contracts.memberRegistry());
+        props.setProperty("anchor-registry", contracts.anchorRegistry());
+        props.setProperty("keycloak-url", stack.keycloak().baseUrl());
+        props.setProperty("crl-url", "http://127.0.0.1:" + SuiteApp.values()[0].port() + "/pki/root.crl");
+        try (var out = Files.newBufferedWriter(root.resolve(".run-state/suite.properties"))) {
+            props.store(out, "The suite started by ./run");
+        }
+    }
+
     private static Process startService(Path root, SuiteApp app, LocalStack stack, Path logDir) throws IOException {
         Path jar = root.resolve("apps/" + app.id() + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -103,8 +130,7 @@ public final class LocalSuite {
         config.put("quarkus.datasource.username", db.user());
         config.put("quarkus.oidc.auth-server-url", stack.keycloak().realmUrl());
         config.putAll(stack.contracts().appConfig());
-        Path keys = DemoConsortium.writeCustody(root.resolve(".run-state/keys/" + app.id()), app.id());
-        config.put("chain.key-custody.directory", keys.toString());
+        config.put("chain.key-custody.directory", root.resolve(".run-state/keys/" + app.id()).toString());
         // One development PKI for the whole suite: every service signs under the same roots.
         config.put("suite.evidence.pki-directory", root.resolve(".run-state/pki").toString());
         config.put("suite.evidence.public-url", "http://127.0.0.1:" + app.port());

@@ -317,14 +317,7 @@ public final class DevPki {
     }
 
     private static void write(Path file, SigningIdentity identity, char[] password) {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            var store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("key", identity.privateKey(), password, identity.chain().toArray(X509Certificate[]::new));
-            store.store(out, password);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        Pkcs12Identities.store(file, identity, password);
     }
 
     static SigningIdentity read(Path file, char[] password) {

@@ -35,4 +35,26 @@ public final class Pkcs12Identities {
             throw new IOException("cannot open the PKCS#12 file: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Writes an identity as PKCS#12 (key and chain under one password), through a temporary file
+     * moved into place, so a reader never sees half a file.
+     */
+    public static void store(java.nio.file.Path file, SigningIdentity identity, char[] password) {
+        try {
+            var dir = file.toAbsolutePath().getParent();
+            java.nio.file.Files.createDirectories(dir);
+            var tmp = java.nio.file.Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try (var out = java.nio.file.Files.newOutputStream(tmp)) {
+                var store = KeyStore.getInstance("PKCS12");
+                store.load(null, null);
+                store.setKeyEntry("key", identity.privateKey(), password, identity.chain().toArray(X509Certificate[]::new));
+                store.store(out, password);
+            }
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
 }
