@@ -7,4 +7,10 @@ pragma solidity 0.8.37;
 library ConsortiumRoles {
     /// @dev May anchor Merkle roots of notarised batches in the AnchorRegistry.
     bytes32 internal constant ANCHORER = keccak256("ANCHORER");
+
+    /// @dev An arbitration commission: accepts or rejects cases filed with it, runs them, issues awards.
+    bytes32 internal constant ODR_COMMISSION = keccak256("ODR_COMMISSION");
+
+    /// @dev May file arbitration cases as claimant (companies, their lawyers' organisations).
+    bytes32 internal constant ODR_PARTY = keccak256("ODR_PARTY");
 }
