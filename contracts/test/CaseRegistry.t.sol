@@ -282,12 +282,4 @@ contract CaseRegistryTest is CaseFixture {
         ICaseRegistry.CaseStatus to = ICaseRegistry.CaseStatus(b % 9);
         assertEq(cases.isAllowed(from, to), _documented(from, to));
     }
-
-    function _documented(ICaseRegistry.CaseStatus from, ICaseRegistry.CaseStatus to) internal pure returns (bool) {
-        uint8 f = uint8(from);
-        uint8 t = uint8(to);
-        // Filed=1 Accepted=2 Rejected=3 Evidence=4 Hearing=5 Awarded=6 Closed=7 Withdrawn=8
-        return (f == 1 && (t == 2 || t == 3 || t == 8)) || (f == 2 && (t == 4 || t == 8)) || (f == 4 && (t == 5 || t == 8))
-            || (f == 5 && (t == 6 || t == 8)) || (f == 6 && t == 7);
-    }
 }

@@ -3,6 +3,7 @@ pragma solidity 0.8.37;
 
 import {CaseRegistry} from "../../src/CaseRegistry.sol";
 import {ConsortiumRoles} from "../../src/ConsortiumRoles.sol";
+import {ICaseRegistry} from "../../src/ICaseRegistry.sol";
 import {IMemberRegistry} from "../../src/IMemberRegistry.sol";
 import {RegistryFixture} from "./RegistryFixture.sol";
 
@@ -39,6 +40,15 @@ abstract contract CaseFixture is RegistryFixture {
 
     function _suspend(bytes32 memberId) internal {
         _pass(IMemberRegistry.Action.SuspendMember, memberId, address(0), bytes32(0));
+    }
+
+    /// @dev The transition table as ICaseRegistry documents it (filing, None -> Filed, is not a transition).
+    function _documented(ICaseRegistry.CaseStatus from, ICaseRegistry.CaseStatus to) internal pure returns (bool) {
+        uint8 f = uint8(from);
+        uint8 t = uint8(to);
+        // Filed=1 Accepted=2 Rejected=3 Evidence=4 Hearing=5 Awarded=6 Closed=7 Withdrawn=8
+        return (f == 1 && (t == 2 || t == 3 || t == 8)) || (f == 2 && (t == 4 || t == 8)) || (f == 4 && (t == 5 || t == 8))
+            || (f == 5 && (t == 6 || t == 8)) || (f == 6 && t == 7);
     }
 
     /// @dev Acme files against Nova with the Hangzhou commission.
