@@ -88,11 +88,7 @@ public final class ConsortiumBootstrap implements AutoCloseable {
 
     /** Whether the member holds a role (whatever its status). */
     public boolean hasMemberRole(SuiteContracts contracts, String alias, byte[] role) {
-        try {
-            return reader(contracts).hasMemberRole(memberId(alias), role).send();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the roles of " + alias + ": " + e.getMessage(), e);
-        }
+        return read(contracts, "the roles of " + alias, r -> r.hasMemberRole(memberId(alias), role).send());
     }
 
     /** Suspends a member: its accounts keep their identity on chain but lose every role until reinstated. */
@@ -110,33 +106,32 @@ public final class ConsortiumBootstrap implements AutoCloseable {
 
     /** A member's status on chain (NONE when never admitted). */
     public MemberStatus memberStatus(SuiteContracts contracts, String alias) {
-        try {
-            return MemberStatus.values()[reader(contracts).memberStatus(memberId(alias)).send().intValueExact()];
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the status of " + alias + ": " + e.getMessage(), e);
-        }
+        return MemberStatus.values()[read(contracts, "the status of " + alias,
+                r -> r.memberStatus(memberId(alias)).send()).intValueExact()];
     }
 
     /** The member an account belongs to (32 zero bytes when none). */
     public byte[] memberOf(SuiteContracts contracts, String account) {
-        try {
-            return reader(contracts).memberOf(account).send();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the member of " + account + ": " + e.getMessage(), e);
-        }
+        return read(contracts, "the member of " + account, r -> r.memberOf(account).send());
     }
 
     /** Whether an account may act with a role (its member is active and holds the role). */
     public boolean hasRole(SuiteContracts contracts, byte[] role, String account) {
-        try {
-            return reader(contracts).hasRole(role, account).send();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the roles of " + account + ": " + e.getMessage(), e);
-        }
+        return read(contracts, "the roles of " + account, r -> r.hasRole(role, account).send());
     }
 
-    private MemberRegistry reader(SuiteContracts contracts) {
-        return MemberRegistry.load(contracts.memberRegistry(), web3j, new org.web3j.tx.ReadonlyTransactionManager(web3j, null), GAS);
+    private interface RegistryRead<T> {
+        T from(MemberRegistry registry) throws Exception;
+    }
+
+    /** One view call of the registry; a failure names what was being read. */
+    private <T> T read(SuiteContracts contracts, String what, RegistryRead<T> call) {
+        try {
+            return call.from(MemberRegistry.load(contracts.memberRegistry(), web3j,
+                    new org.web3j.tx.ReadonlyTransactionManager(web3j, null), GAS));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + what + ": " + e.getMessage(), e);
+        }
     }
 
     public static byte[] memberId(String alias) {

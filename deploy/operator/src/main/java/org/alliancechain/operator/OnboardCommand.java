@@ -122,15 +122,11 @@ public final class OnboardCommand {
         Credentials proposer = adminKey(o, "proposer-key", 1);
         Credentials approver = adminKey(o, "approver-key", 2);
 
-        long chainId;
-        try (var probe = new ConsortiumBootstrap(rpc, proposer, approver)) {
-            chainId = probe.chainId();
-        }
-        var contracts = new SuiteContracts(rpc, chainId, registry, suite.getProperty("anchor-registry", ""));
-        try (var keycloak = new KeycloakOrganisations(one(o, "keycloak", suite.getProperty("keycloak-url", "http://127.0.0.1:8180")),
-                one(o, "realm", KeycloakServer.REALM), one(o, "keycloak-admin", KeycloakServer.ADMIN_USER),
-                env("KEYCLOAK_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD));
-             var governance = new ConsortiumBootstrap(rpc, proposer, approver)) {
+        try (var governance = new ConsortiumBootstrap(rpc, proposer, approver);
+             var keycloak = new KeycloakOrganisations(one(o, "keycloak", suite.getProperty("keycloak-url", "http://127.0.0.1:8180")),
+                     one(o, "realm", KeycloakServer.REALM), one(o, "keycloak-admin", KeycloakServer.ADMIN_USER),
+                     env("KEYCLOAK_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD))) {
+            var contracts = new SuiteContracts(rpc, governance.chainId(), registry, suite.getProperty("anchor-registry", ""));
             var result = new Onboarding(keycloak, governance, contracts, custody, custodyPassphrase.toCharArray(), pki,
                     System.out::println).onboard(organisation, admin, roles);
             System.out.println();

@@ -23,6 +23,8 @@ public class Signers {
     private final String defaultKeyId;
     private final Map<String, TransactionSigner> byKeyId = new ConcurrentHashMap<>();
     private final Map<String, TransactionSigner> byAddress = new ConcurrentHashMap<>();
+    /** Addresses already reported as missing, so a waiting write is logged once, not every relay round. */
+    private final java.util.Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
 
     Signers(KeyCustody custody, ChainConfig config) {
         this.custody = custody;
@@ -69,7 +71,7 @@ public class Signers {
                 byAddress.putIfAbsent(candidate.address().toLowerCase(Locale.ROOT), candidate);
             }
             signer = byAddress.get(key);
-            if (signer == null) {
+            if (signer == null && reportedMissing.add(key)) {
                 LOG.warnf("writes queued for %s wait: no key with that address in key custody", address);
             }
         }

@@ -63,9 +63,9 @@ class OrganisationSigningTest {
 
         var web3j = Web3j.build(new HttpService(ChainTestResource.stack().contracts().rpcUrl()));
         try {
-            for (var c : List.of(new Object[] {"hz-arbitration", courtProof}, new Object[] {"blue-bank", bankProof})) {
-                String alias = (String) c[0];
-                var proof = (org.alliancechain.chain.api.InclusionProof) c[1];
+            for (var entry : java.util.Map.of("hz-arbitration", courtProof, "blue-bank", bankProof).entrySet()) {
+                String alias = entry.getKey();
+                var proof = entry.getValue();
                 var tx = web3j.ethGetTransactionByHash(proof.transactionHash()).send().getTransaction().orElseThrow();
                 assertThat(tx.getFrom()).as("the anchoring transaction of %s", alias)
                         .isEqualToIgnoringCase(DevKeys.organisation(alias, APP).getAddress());
