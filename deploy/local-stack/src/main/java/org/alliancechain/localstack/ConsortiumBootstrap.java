@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import org.alliancechain.contracts.generated.AnchorRegistry;
+import org.alliancechain.contracts.generated.CaseRegistry;
 import org.alliancechain.contracts.generated.MemberRegistry;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
@@ -25,7 +26,11 @@ public final class ConsortiumBootstrap implements AutoCloseable {
     /** Action enum of IMemberRegistry, in declaration order. */
     enum Action { ADMIT_MEMBER, ADD_ACCOUNT, REMOVE_ACCOUNT, GRANT_ROLE, REVOKE_ROLE, SUSPEND_MEMBER, REINSTATE_MEMBER }
 
-    public static final byte[] ANCHORER_ROLE = Hash.sha3("ANCHORER".getBytes(StandardCharsets.UTF_8));
+    public static final byte[] ANCHORER_ROLE = role("ANCHORER");
+    /** An arbitration commission: takes the commission's steps of its cases in CaseRegistry. */
+    public static final byte[] ODR_COMMISSION_ROLE = role("ODR_COMMISSION");
+    /** A party to arbitration: files and withdraws cases in CaseRegistry. */
+    public static final byte[] ODR_PARTY_ROLE = role("ODR_PARTY");
     private static final byte[] NO_ROLE = new byte[32];
     private static final String NO_ACCOUNT = "0x0000000000000000000000000000000000000000";
     private static final StaticGasProvider GAS = new StaticGasProvider(BigInteger.ZERO, BigInteger.valueOf(15_000_000));
@@ -55,14 +60,16 @@ public final class ConsortiumBootstrap implements AutoCloseable {
         }
     }
 
-    /** Deploys MemberRegistry (admins 1-3, quorum 2) and AnchorRegistry. */
+    /** Deploys MemberRegistry (admins 1-3, quorum 2), AnchorRegistry and CaseRegistry. */
     public SuiteContracts deploy(String rpcUrl) {
         try {
             var admins = List.of(DevKeys.admin(1), DevKeys.admin(2), DevKeys.admin(3));
             var registry = MemberRegistry.deploy(web3j, manager(admins.getFirst()), GAS,
                     admins.stream().map(Credentials::getAddress).toList(), BigInteger.TWO).send();
             var anchors = AnchorRegistry.deploy(web3j, manager(admins.getFirst()), GAS, registry.getContractAddress()).send();
-            return new SuiteContracts(rpcUrl, chainId, registry.getContractAddress(), anchors.getContractAddress());
+            var cases = CaseRegistry.deploy(web3j, manager(admins.getFirst()), GAS, registry.getContractAddress()).send();
+            return new SuiteContracts(rpcUrl, chainId, registry.getContractAddress(), anchors.getContractAddress(),
+                    cases.getContractAddress());
         } catch (Exception e) {
             throw new IllegalStateException("deploying the suite contracts failed: " + e.getMessage(), e);
         }
@@ -132,6 +139,11 @@ public final class ConsortiumBootstrap implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot read " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A role's id as ConsortiumRoles.sol defines it: keccak256 of its name. */
+    public static byte[] role(String name) {
+        return Hash.sha3(name.getBytes(StandardCharsets.UTF_8));
     }
 
     public static byte[] memberId(String alias) {

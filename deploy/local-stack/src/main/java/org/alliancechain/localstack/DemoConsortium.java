@@ -29,8 +29,7 @@ public final class DemoConsortium {
         try (var bootstrap = new ConsortiumBootstrap(rpcUrl)) {
             var contracts = bootstrap.deploy(rpcUrl);
             for (String alias : allMembers ? ORGANISATIONS : List.of(OPERATOR)) {
-                bootstrap.admit(contracts, alias, DevKeys.organisation(alias).getAddress(),
-                        List.of(ConsortiumBootstrap.ANCHORER_ROLE));
+                bootstrap.admit(contracts, alias, DevKeys.organisation(alias).getAddress(), rolesOf(alias));
                 for (var app : SuiteApp.values()) {
                     bootstrap.addAccount(contracts, alias, DevKeys.organisation(alias, app.id()).getAddress());
                 }
@@ -40,6 +39,18 @@ public final class DemoConsortium {
             }
             return contracts;
         }
+    }
+
+    /** The arbitration commissions of the demo consortium; every other member may be a party to arbitration. */
+    public static final List<String> COMMISSIONS = List.of("hz-arbitration", "sz-arbitration");
+
+    /** The roles a demo member holds on chain: anchoring for all, and the commission's or a party's in arbitration. */
+    public static List<byte[]> rolesOf(String alias) {
+        if (alias.equals(OPERATOR)) {
+            return List.of(ConsortiumBootstrap.ANCHORER_ROLE);
+        }
+        return List.of(ConsortiumBootstrap.ANCHORER_ROLE,
+                COMMISSIONS.contains(alias) ? ConsortiumBootstrap.ODR_COMMISSION_ROLE : ConsortiumBootstrap.ODR_PARTY_ROLE);
     }
 
     /**

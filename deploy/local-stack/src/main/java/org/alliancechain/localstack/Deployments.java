@@ -19,7 +19,7 @@ final class Deployments {
     }
 
     /** Bumped whenever the demo seed changes, so a kept chain from an older seed is deployed afresh. */
-    private static final String SEED = "2";
+    private static final String SEED = "3";
 
     static Optional<SuiteContracts> load(Path file, String rpcUrl) {
         if (!Files.exists(file)) {
@@ -35,7 +35,8 @@ final class Deployments {
             return Optional.empty();
         }
         var contracts = new SuiteContracts(rpcUrl, Long.parseLong(props.getProperty("chain-id")),
-                props.getProperty("member-registry"), props.getProperty("anchor-registry"));
+                props.getProperty("member-registry"), props.getProperty("anchor-registry"),
+                props.getProperty("case-registry"));
         // Only trust the file if the chain still has code there (the state file may have been deleted).
         var web3j = Web3j.build(new HttpService(rpcUrl));
         try {
@@ -54,6 +55,7 @@ final class Deployments {
         props.setProperty("chain-id", String.valueOf(contracts.chainId()));
         props.setProperty("member-registry", contracts.memberRegistry());
         props.setProperty("anchor-registry", contracts.anchorRegistry());
+        props.setProperty("case-registry", contracts.caseRegistry());
         try {
             Files.createDirectories(file.getParent());
             try (Writer out = Files.newBufferedWriter(file)) {

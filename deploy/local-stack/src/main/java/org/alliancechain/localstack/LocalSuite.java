@@ -111,6 +111,7 @@ public final class LocalSuite {
         props.setProperty("chain-id", String.valueOf(contracts.chainId()));
         props.setProperty("member-registry", contracts.memberRegistry());
         props.setProperty("anchor-registry", contracts.anchorRegistry());
+        props.setProperty("case-registry", contracts.caseRegistry());
         props.setProperty("keycloak-url", stack.keycloak().baseUrl());
         props.setProperty("crl-url", "http://127.0.0.1:" + SuiteApp.values()[0].port() + "/pki/root.crl");
         try (var out = Files.newBufferedWriter(root.resolve(".run-state/suite.properties"))) {

@@ -3,7 +3,7 @@ package org.alliancechain.localstack;
 import java.util.Map;
 
 /** Addresses of the suite's contracts on one chain. */
-public record SuiteContracts(String rpcUrl, long chainId, String memberRegistry, String anchorRegistry) {
+public record SuiteContracts(String rpcUrl, long chainId, String memberRegistry, String anchorRegistry, String caseRegistry) {
 
     /** The chain.* configuration every app reads. */
     public Map<String, String> appConfig() {
@@ -11,6 +11,7 @@ public record SuiteContracts(String rpcUrl, long chainId, String memberRegistry,
                 "chain.rpc-url", rpcUrl,
                 "chain.chain-id", String.valueOf(chainId),
                 "chain.contracts.member-registry", memberRegistry,
-                "chain.contracts.anchor-registry", anchorRegistry);
+                "chain.contracts.anchor-registry", anchorRegistry,
+                "chain.contracts.case-registry", caseRegistry);
     }
 }

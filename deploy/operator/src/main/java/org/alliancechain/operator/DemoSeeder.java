@@ -38,7 +38,7 @@ public final class DemoSeeder implements StackSeeder {
             for (String alias : DemoConsortium.ORGANISATIONS) {
                 var result = onboarding.onboard(new Onboarding.Organisation(alias, null, null),
                         new Onboarding.AdminUser(alias + "-admin", "admin@" + alias + ".example", null, "Admin", DEMO_PASSWORD),
-                        List.of(ConsortiumBootstrap.ANCHORER_ROLE));
+                        DemoConsortium.rolesOf(alias));
                 System.out.printf("  %-20s %s%n", alias, summary(result));
             }
         }

@@ -126,7 +126,8 @@ public final class OnboardCommand {
              var keycloak = new KeycloakOrganisations(one(o, "keycloak", suite.getProperty("keycloak-url", "http://127.0.0.1:8180")),
                      one(o, "realm", KeycloakServer.REALM), one(o, "keycloak-admin", KeycloakServer.ADMIN_USER),
                      env("KEYCLOAK_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD))) {
-            var contracts = new SuiteContracts(rpc, governance.chainId(), registry, suite.getProperty("anchor-registry", ""));
+            var contracts = new SuiteContracts(rpc, governance.chainId(), registry, suite.getProperty("anchor-registry", ""),
+                    suite.getProperty("case-registry", ""));
             var result = new Onboarding(keycloak, governance, contracts, custody, custodyPassphrase.toCharArray(), pki,
                     System.out::println).onboard(organisation, admin, roles);
             System.out.println();

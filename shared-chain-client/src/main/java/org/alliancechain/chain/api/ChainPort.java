@@ -15,6 +15,13 @@ public interface ChainPort {
      */
     long submit(String organisation, ContractCall call);
 
+    /**
+     * Queues a contract call that must follow an earlier write, whoever signed that one: it is signed
+     * and sent only once {@code previous} is confirmed, and it fails, unsent, if {@code previous}
+     * fails. Keeps the steps of one on-chain object in order across organisations' keys.
+     */
+    long submitAfter(long previous, String organisation, ContractCall call);
+
     /** Queues a contract call signed with this service's own key (writes made for no organisation). */
     long submit(ContractCall call);
 

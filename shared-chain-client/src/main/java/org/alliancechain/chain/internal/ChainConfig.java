@@ -30,6 +30,9 @@ public interface ChainConfig {
         String memberRegistry();
 
         String anchorRegistry();
+
+        /** CaseRegistry (online arbitration); only the ODR service uses it. */
+        java.util.Optional<String> caseRegistry();
     }
 
     interface Signer {

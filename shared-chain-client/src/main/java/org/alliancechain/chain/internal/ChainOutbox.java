@@ -52,12 +52,22 @@ public class ChainOutbox implements ChainPort {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public long submit(ContractCall call) {
-        return submit(signers.serviceKey(), call);
+        return submit(signers.serviceKey(), call, null);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long submitAfter(long previous, String organisation, ContractCall call) {
+        return submit(signers.forOrganisation(organisation), call, previous);
     }
 
     private long submit(TransactionSigner signer, ContractCall call) {
+        return submit(signer, call, null);
+    }
+
+    private long submit(TransactionSigner signer, ContractCall call, Long after) {
         byte[] data = Numeric.hexStringToByteArray(AbiCodec.encode(call));
-        return OutboxSql.insertTransaction(dataSource, call.purpose(), signer.address(), call.contract().toLowerCase(), data);
+        return OutboxSql.insertTransaction(dataSource, call.purpose(), signer.address(), call.contract().toLowerCase(), data, after);
     }
 
     @Override

@@ -124,7 +124,7 @@ public class ChainRelay {
     /** Closes notarisation batches, signs what is pending (key by key) and broadcasts it. */
     boolean sendRound() {
         int batched = batches.closeBatch();
-        boolean sentAny = false;
+        boolean sentAny = store.failFollowersOfFailed() > 0;
         for (String address : store.signersWithPending()) {
             TransactionSigner signer = signers.byAddress(address);
             if (signer == null) {

@@ -59,8 +59,11 @@ public class RelayStore {
             }
             List<Pending> pending = new ArrayList<>();
             try (var s = c.prepareStatement("""
-                    select id, to_address, call_data from chain_transaction
-                     where signer = ? and status = 'PENDING' order by id limit ? for update skip locked""")) {
+                    select t.id, t.to_address, t.call_data from chain_transaction t
+                     where t.signer = ? and t.status = 'PENDING'
+                       and (t.after_id is null
+                            or exists (select 1 from chain_transaction p where p.id = t.after_id and p.status = 'CONFIRMED'))
+                     order by t.id limit ? for update of t skip locked""")) {
                 s.setString(1, address);
                 s.setInt(2, limit);
                 try (var rs = s.executeQuery()) {
@@ -101,6 +104,24 @@ public class RelayStore {
             return signed;
         } catch (SQLException e) {
             throw new IllegalStateException("signing pending writes failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails, unsent, the pending writes that were to follow a write that failed (and, round after
+     * round, those that followed them). Returns how many.
+     */
+    @Transactional
+    public int failFollowersOfFailed() {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("""
+                     update chain_transaction t set status = 'FAILED', confirmed_at = null,
+                            failure_reason = 'not sent: it was to follow write #' || p.id || ' (' || p.purpose || '), which failed'
+                       from chain_transaction p
+                      where t.after_id = p.id and t.status = 'PENDING' and p.status = 'FAILED'""")) {
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot settle the followers of failed writes: " + e.getMessage(), e);
         }
     }
 

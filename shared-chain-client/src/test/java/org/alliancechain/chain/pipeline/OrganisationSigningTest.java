@@ -122,6 +122,38 @@ class OrganisationSigningTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> chain.status(after).orElseThrow().status() == ChainTxStatus.CONFIRMED);
     }
 
+    @Test
+    void aWriteThatFollowsAnotherIsSentAfterItIsConfirmedAndFailsUnsentWithIt() {
+        byte[] batch = ChainFixture.random32();
+        long first = submitAs("hz-arbitration", ContractCall.of(fixture.anchorRegistry(), ChainFixture.ANCHOR, batch,
+                ChainFixture.random32(), 1));
+        long follower = submitAfter(first, "blue-bank", anchor());
+        // The same batch again: reverts (already anchored) — and whatever was to follow it is never sent.
+        long failing = submitAfter(first, "daily-news", ContractCall.of(fixture.anchorRegistry(), ChainFixture.ANCHOR, batch,
+                ChainFixture.random32(), 1));
+        long orphan = submitAfter(failing, "blue-bank", anchor());
+        long orphansFollower = submitAfter(orphan, "pixel-studio", anchor());
+        await().atMost(Duration.ofSeconds(30)).until(() -> settled(follower) && settled(orphansFollower));
+
+        var firstView = chain.status(first).orElseThrow();
+        var followerView = chain.status(follower).orElseThrow();
+        assertThat(followerView.status()).isEqualTo(ChainTxStatus.CONFIRMED);
+        assertThat(followerView.blockNumber()).as("signed only once the write it follows was confirmed")
+                .isGreaterThan(firstView.blockNumber());
+        assertThat(chain.status(failing).orElseThrow().failureReason()).startsWith("AnchorRegistryBatchAlreadyAnchored");
+        for (long id : new long[] {orphan, orphansFollower}) {
+            var view = chain.status(id).orElseThrow();
+            assertThat(view.status()).isEqualTo(ChainTxStatus.FAILED);
+            assertThat(view.transactionHash()).as("never signed nor sent").isNull();
+            assertThat(view.failureReason()).startsWith("not sent: it was to follow write #");
+        }
+    }
+
+    @Transactional
+    long submitAfter(long previous, String organisation, ContractCall call) {
+        return chain.submitAfter(previous, organisation, call);
+    }
+
     private ContractCall anchor() {
         return ContractCall.of(fixture.anchorRegistry(), ChainFixture.ANCHOR, ChainFixture.random32(), ChainFixture.random32(), 1);
     }
