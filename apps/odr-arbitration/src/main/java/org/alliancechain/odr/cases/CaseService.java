@@ -1,0 +1,360 @@
+package org.alliancechain.odr.cases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.evidence.pdf.EvidenceRecord;
+import org.alliancechain.evidence.tsa.TimeStampException;
+import org.alliancechain.evidence.tsa.TimeStamper;
+import org.alliancechain.odr.OdrConfig;
+import org.alliancechain.odr.evidence.EvidenceService;
+import org.alliancechain.odr.evidence.IncomingFile;
+import org.alliancechain.service.identity.Caller;
+import org.alliancechain.service.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+/**
+ * The life of a case, from filing to closing: each step checks who takes it and from which state,
+ * changes the case, records the step in the timeline and queues its chain write — in one database
+ * transaction, so a step is either fully taken or not at all.
+ */
+@ApplicationScoped
+public class CaseService {
+
+    private static final Logger LOG = Logger.getLogger(CaseService.class);
+    private static final HexFormat HEX = HexFormat.of();
+
+    public record Filing(String title, String commission, String respondent, String claim, BigDecimal amount, String currency,
+                         String agreementReference) {
+    }
+
+    /** The tribunal: one arbitrator, or three of whom one presides. */
+    public record Tribunal(List<String> arbitrators, String presiding) {
+    }
+
+    /** Due dates; a null one is left as it is. */
+    public record Deadlines(Instant answer, Instant evidence, Instant award) {
+    }
+
+    private final Caller caller;
+    private final CaseAccess access;
+    private final CaseChain chain;
+    private final CaseNumbers numbers;
+    private final Timeline timeline;
+    private final ConsortiumDirectory directory;
+    private final TimeStamper timeStamper;
+    private final EvidenceService evidence;
+    private final OdrConfig config;
+
+    CaseService(Caller caller, CaseAccess access, CaseChain chain, CaseNumbers numbers, Timeline timeline,
+                ConsortiumDirectory directory, TimeStamper timeStamper, EvidenceService evidence, OdrConfig config) {
+        this.caller = caller;
+        this.access = access;
+        this.chain = chain;
+        this.numbers = numbers;
+        this.timeline = timeline;
+        this.directory = directory;
+        this.timeStamper = timeStamper;
+        this.evidence = evidence;
+        this.config = config;
+    }
+
+    /**
+     * Files a case for the caller's organisation with its documents (they become the claimant's
+     * first evidence items): a case number, the filing record whose digest is the case hash,
+     * a time-stamp, and {@code fileCase} on chain signed by the claimant.
+     */
+    @Transactional
+    public OdrCase file(Filing filing, List<IncomingFile> documents) {
+        String claimant = caller.requireOrganisation();
+        checkParticipants(claimant, filing.commission(), filing.respondent());
+        var prepared = evidence.prepare(documents);
+
+        var c = new OdrCase();
+        c.caseNumber = numbers.next(filing.commission());
+        c.chainCaseId = CaseChain.caseId(c.caseNumber);
+        c.commission = filing.commission();
+        c.claimant = claimant;
+        c.respondent = filing.respondent();
+        c.filedBy = caller.userName();
+        c.title = filing.title().strip();
+        c.claim = filing.claim().strip();
+        c.amount = filing.amount();
+        c.currency = filing.amount() == null ? null : (filing.currency() == null ? "CNY" : filing.currency());
+        c.agreementReference = filing.agreementReference().strip();
+        c.status = CaseStatus.FILED;
+        c.filedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        c.updatedAt = c.filedAt;
+
+        var attributes = new LinkedHashMap<String, String>();
+        attributes.put("仲裁请求 Claim", c.claim);
+        attributes.put("仲裁协议 Arbitration agreement", c.agreementReference);
+        if (c.amount != null) {
+            attributes.put("争议金额 Amount", c.amount.toPlainString() + " " + c.currency);
+        }
+        attributes.put("申请人经办 Filed by", c.filedBy);
+        for (int i = 0; i < prepared.size(); i++) {
+            var file = prepared.get(i);
+            attributes.put("申请材料 Document C-" + (i + 1), file.name() + " sha256:" + HashAlgorithm.SHA256.hex(file.content()));
+        }
+        var record = new EvidenceRecord("odr.case", c.caseNumber, claimant, c.title, parties(c), null, attributes, c.filedAt);
+        byte[] digest = record.digest(HashAlgorithm.SHA256);
+        c.recordJson = new String(record.canonicalBytes(), StandardCharsets.UTF_8);
+        c.caseHash = HEX.formatHex(digest);
+        c.timestampToken = timestamp(digest, c.caseNumber);
+        c.persist();
+        long tx = chain.file(c);
+        timeline.record(c, Step.FILED, c.title, tx, null);
+        evidence.store(c, Side.CLAIMANT, prepared, "filing");
+        return c;
+    }
+
+    private void checkParticipants(String claimant, String commission, String respondent) {
+        if (respondent.equals(claimant)) {
+            throw ProblemException.unprocessable("the respondent must be another organisation than the claimant");
+        }
+        if (commission.equals(claimant) || commission.equals(respondent)) {
+            throw ProblemException.unprocessable("the commission cannot be a party to its own case");
+        }
+        if (!directory.holds(commission, ConsortiumDirectory.ODR_COMMISSION)) {
+            throw ProblemException.unprocessable("'" + commission + "' is not an arbitration commission of the consortium");
+        }
+        if (!directory.isActiveMember(respondent)) {
+            throw ProblemException.unprocessable("the respondent '" + respondent + "' is not an active member of the consortium");
+        }
+        if (!directory.holds(claimant, ConsortiumDirectory.ODR_PARTY)) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "your organisation (" + claimant
+                    + ") is not admitted to file arbitration cases on the consortium chain (role ODR_PARTY)");
+        }
+    }
+
+    static Map<String, String> parties(OdrCase c) {
+        return Map.of("申请人 Claimant", c.claimant, "被申请人 Respondent", c.respondent, "仲裁委员会 Commission", c.commission);
+    }
+
+    /** The clerk accepts the case, forms the tribunal, sets the deadlines and opens the evidence period. */
+    @Transactional
+    public OdrCase accept(long id, Tribunal tribunal, Deadlines deadlines) {
+        var c = access.lockFor(id, EnumSet.of(Side.COMMISSION), "accept a case");
+        requireStatus(c, "accept it", CaseStatus.FILED);
+        c.status = CaseStatus.ACCEPTED;
+        timeline.record(c, Step.ACCEPTED, null, chain.accept(c), null);
+        formTribunal(c, tribunal);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var d = config.deadlines();
+        setDeadlines(c, new Deadlines(
+                deadlines == null || deadlines.answer() == null ? now.plus(d.answer()) : deadlines.answer(),
+                deadlines == null || deadlines.evidence() == null ? now.plus(d.evidence()) : deadlines.evidence(),
+                deadlines == null || deadlines.award() == null ? now.plus(d.award()) : deadlines.award()));
+        c.status = CaseStatus.EVIDENCE;
+        timeline.record(c, Step.EVIDENCE_OPENED, null, chain.openEvidence(c), null);
+        return touched(c);
+    }
+
+    @Transactional
+    public OdrCase reject(long id, String reason) {
+        var c = access.lockFor(id, EnumSet.of(Side.COMMISSION), "reject a case");
+        requireStatus(c, "reject it", CaseStatus.FILED);
+        c.status = CaseStatus.REJECTED;
+        c.decisionReason = reason.strip();
+        timeline.record(c, Step.REJECTED, c.decisionReason, chain.reject(c, c.decisionReason), null);
+        return touched(c);
+    }
+
+    /** Forms the tribunal again (before the award), e.g. when an arbitrator withdraws. */
+    @Transactional
+    public OdrCase changeTribunal(long id, Tribunal tribunal) {
+        var c = access.lockFor(id, EnumSet.of(Side.COMMISSION), "form the tribunal");
+        requireStatus(c, "change its tribunal", CaseStatus.ACCEPTED, CaseStatus.EVIDENCE, CaseStatus.HEARING);
+        if (org.alliancechain.odr.award.Award.<org.alliancechain.odr.award.Award>findByIdOptional(c.id).isPresent()) {
+            throw new ProblemException(Response.Status.CONFLICT, "an award has been drafted in case " + c.caseNumber
+                    + "; the tribunal can no longer change");
+        }
+        formTribunal(c, tribunal);
+        return touched(c);
+    }
+
+    @Transactional
+    public OdrCase changeDeadlines(long id, Deadlines deadlines) {
+        var c = access.lockFor(id, EnumSet.of(Side.COMMISSION), "set deadlines");
+        requireStatus(c, "change its deadlines", CaseStatus.ACCEPTED, CaseStatus.EVIDENCE, CaseStatus.HEARING);
+        setDeadlines(c, deadlines);
+        return touched(c);
+    }
+
+    /** The respondent's answer (defence) to the claim. */
+    @Transactional
+    public OdrCase answer(long id, String text) {
+        var c = access.lockFor(id, EnumSet.of(Side.RESPONDENT), "answer the claim");
+        requireStatus(c, "answer it", CaseStatus.ACCEPTED, CaseStatus.EVIDENCE);
+        if (c.answeredAt != null) {
+            throw new ProblemException(Response.Status.CONFLICT, "the answer in case " + c.caseNumber + " was already submitted on "
+                    + c.answeredAt);
+        }
+        c.answerText = text.strip();
+        c.answeredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        c.answeredBy = caller.userName();
+        meet(c, Deadline.Kind.ANSWER);
+        timeline.record(c, Step.ANSWERED, null, null, null);
+        return touched(c);
+    }
+
+    @Transactional
+    public OdrCase withdraw(long id, String reason) {
+        var c = access.lockFor(id, EnumSet.of(Side.CLAIMANT), "withdraw the case");
+        if (!c.status.withdrawable()) {
+            throw invalidStep(c, "withdraw it");
+        }
+        c.status = CaseStatus.WITHDRAWN;
+        c.decisionReason = reason.strip();
+        timeline.record(c, Step.WITHDRAWN, c.decisionReason, chain.withdraw(c, c.decisionReason), null);
+        return touched(c);
+    }
+
+    /** The evidence period ends and the hearing opens (by the clerk or a member of the tribunal). */
+    @Transactional
+    public OdrCase openHearing(long id) {
+        var c = access.lockFor(id, EnumSet.of(Side.COMMISSION), "open the hearing");
+        requireTribunalOrClerk(c);
+        requireStatus(c, "open its hearing", CaseStatus.EVIDENCE);
+        openHearing(c, null);
+        return touched(c);
+    }
+
+    /** Opens the hearing of a case in its evidence period; {@code detail} says why when it is not the clerk's own step. */
+    public void openHearing(OdrCase c, String detail) {
+        c.status = CaseStatus.HEARING;
+        meet(c, Deadline.Kind.EVIDENCE);
+        timeline.record(c, Step.HEARING_OPENED, detail, chain.openHearing(c), null);
+    }
+
+    @Transactional
+    public OdrCase close(long id) {
+        var c = access.lockFor(id, EnumSet.of(Side.COMMISSION), "close the case");
+        requireStatus(c, "close it", CaseStatus.AWARDED);
+        c.status = CaseStatus.CLOSED;
+        timeline.record(c, Step.CLOSED, null, chain.close(c), null);
+        return touched(c);
+    }
+
+    /** The caller must be the clerk of the commission or one of the case's arbitrators. */
+    public void requireTribunalOrClerk(OdrCase c) {
+        var roles = caller.roles();
+        if (roles.contains("clerk")) {
+            return;
+        }
+        requireArbitrator(c);
+    }
+
+    /** The caller must be one of the case's arbitrators; returns that seat. */
+    public Arbitrator requireArbitrator(OdrCase c) {
+        return Arbitrator.<Arbitrator>findByIdOptional(new Arbitrator.Key(c.id, caller.userName()))
+                .filter(a -> caller.roles().contains("arbitrator"))
+                .orElseThrow(() -> new ProblemException(Response.Status.FORBIDDEN, "you are not on the tribunal of case " + c.caseNumber));
+    }
+
+    private void formTribunal(OdrCase c, Tribunal tribunal) {
+        var names = tribunal.arbitrators().stream().map(String::strip).toList();
+        if (names.size() != 1 && names.size() != 3) {
+            throw ProblemException.unprocessable("a tribunal is a sole arbitrator or a panel of three, not " + names.size());
+        }
+        if (Set.copyOf(names).size() != names.size()) {
+            throw ProblemException.unprocessable("the same arbitrator is named twice");
+        }
+        String presiding = tribunal.presiding() == null ? names.getFirst() : tribunal.presiding().strip();
+        if (!names.contains(presiding)) {
+            throw ProblemException.unprocessable("the presiding arbitrator '" + presiding + "' is not one of the tribunal");
+        }
+        Arbitrator.delete("caseId", c.id);
+        Arbitrator.getEntityManager().flush();
+        for (int i = 0; i < names.size(); i++) {
+            var a = new Arbitrator();
+            a.caseId = c.id;
+            a.username = names.get(i);
+            a.presiding = names.get(i).equals(presiding);
+            a.position = i;
+            a.persist();
+        }
+        c.tribunal = names.size() == 1 ? "SOLE" : "PANEL";
+        timeline.record(c, Step.TRIBUNAL_FORMED, (names.size() == 1 ? "独任仲裁员 Sole arbitrator: " : "合议庭 Panel: ")
+                + String.join(", ", names) + (names.size() == 3 ? " (首席 presiding: " + presiding + ")" : ""), null, null);
+    }
+
+    private void setDeadlines(OdrCase c, Deadlines deadlines) {
+        var now = Instant.now();
+        var parts = new java.util.ArrayList<String>();
+        for (var kind : Deadline.Kind.values()) {
+            Instant due = switch (kind) {
+                case ANSWER -> deadlines.answer();
+                case EVIDENCE -> deadlines.evidence();
+                case AWARD -> deadlines.award();
+            };
+            if (due == null) {
+                continue;
+            }
+            if (!due.isAfter(now)) {
+                throw ProblemException.unprocessable("the " + kind.english.toLowerCase() + " deadline must lie in the future");
+            }
+            var deadline = Deadline.of(c.id, kind).orElseGet(() -> {
+                var d = new Deadline();
+                d.caseId = c.id;
+                d.kind = kind;
+                return d;
+            });
+            if (deadline.metAt != null) {
+                continue;
+            }
+            deadline.dueAt = due;
+            deadline.overdueFlaggedAt = null;
+            deadline.persist();
+            parts.add(kind.chinese + " " + kind.english + ": " + due);
+        }
+        if (!parts.isEmpty()) {
+            timeline.record(c, Step.DEADLINES_SET, String.join("; ", parts), null, null);
+        }
+    }
+
+    /** Marks a deadline met (the step it waited for was taken). */
+    public void meet(OdrCase c, Deadline.Kind kind) {
+        Deadline.of(c.id, kind).filter(d -> d.metAt == null).ifPresent(d -> d.metAt = Instant.now());
+    }
+
+    private byte[] timestamp(byte[] digest, String what) {
+        try {
+            return timeStamper.timestamp(HashAlgorithm.SHA256, digest);
+        } catch (TimeStampException e) {
+            LOG.warnf("%s registered without a time-stamp: %s", what, e.getMessage());
+            return null;
+        }
+    }
+
+    public static void requireStatus(OdrCase c, String action, CaseStatus... allowed) {
+        for (var s : allowed) {
+            if (c.status == s) {
+                return;
+            }
+        }
+        throw invalidStep(c, action);
+    }
+
+    public static ProblemException invalidStep(OdrCase c, String action) {
+        return new ProblemException(Response.Status.CONFLICT, "case " + c.caseNumber + " is " + c.status.english.toLowerCase()
+                + " (" + c.status.chinese + "): you cannot " + action + " now");
+    }
+
+    public static OdrCase touched(OdrCase c) {
+        c.updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return c;
+    }
+}

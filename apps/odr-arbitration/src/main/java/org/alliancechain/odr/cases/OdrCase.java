@@ -1,0 +1,122 @@
+package org.alliancechain.odr.cases;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * An arbitration case. Shared by three organisations (claimant, respondent, commission), so it is
+ * read and changed only through {@link CaseAccess}, never by id alone.
+ */
+@Entity
+@Table(name = "odr_case")
+public class OdrCase extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "case_number", nullable = false, updatable = false)
+    public String caseNumber;
+
+    /** keccak256 of the case number: the case's id in CaseRegistry. */
+    @Column(name = "case_id", nullable = false, updatable = false)
+    public byte[] chainCaseId;
+
+    @Column(nullable = false, updatable = false)
+    public String commission;
+
+    @Column(nullable = false, updatable = false)
+    public String claimant;
+
+    @Column(nullable = false, updatable = false)
+    public String respondent;
+
+    @Column(name = "filed_by", nullable = false, updatable = false)
+    public String filedBy;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String claim;
+
+    public BigDecimal amount;
+
+    public String currency;
+
+    @Column(name = "agreement_reference", nullable = false)
+    public String agreementReference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CaseStatus status;
+
+    /** SOLE or PANEL once the clerk has formed the tribunal. */
+    public String tribunal;
+
+    @Column(name = "decision_reason")
+    public String decisionReason;
+
+    @Column(name = "answer_text")
+    public String answerText;
+
+    @Column(name = "answered_at")
+    public Instant answeredAt;
+
+    @Column(name = "answered_by")
+    public String answeredBy;
+
+    @Column(name = "record_json", nullable = false, updatable = false)
+    public String recordJson;
+
+    @Column(name = "case_hash", nullable = false, updatable = false)
+    public String caseHash;
+
+    @Column(name = "timestamp_token", updatable = false)
+    public byte[] timestampToken;
+
+    /** The case's latest chain write: the next one is sent only after it (steps stay in order across keys). */
+    @Column(name = "last_chain_tx_id")
+    public Long lastChainTxId;
+
+    @Column(name = "filed_at", nullable = false, updatable = false)
+    public Instant filedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public int version;
+
+    /** The side an organisation is on in this case, or null when it is none of the three. */
+    public Side sideOf(String organisation) {
+        if (organisation == null) {
+            return null;
+        }
+        if (organisation.equals(commission)) {
+            return Side.COMMISSION;
+        }
+        if (organisation.equals(claimant)) {
+            return Side.CLAIMANT;
+        }
+        return organisation.equals(respondent) ? Side.RESPONDENT : null;
+    }
+
+    public String organisationOf(Side side) {
+        return switch (side) {
+            case CLAIMANT -> claimant;
+            case RESPONDENT -> respondent;
+            case COMMISSION -> commission;
+        };
+    }
+}

@@ -1,0 +1,196 @@
+package org.alliancechain.odr.evidence;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.alliancechain.chain.api.ChainPort;
+import org.alliancechain.odr.OdrConfig;
+import org.alliancechain.odr.cases.CaseAccess;
+import org.alliancechain.service.evidence.CertificateIssuer;
+import org.alliancechain.service.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Evidence of a case: upload (files or ZIP archives), download, certificates, cross-examination. */
+@Path("/api/cases/{caseId}/evidence")
+@Tag(name = "Evidence")
+@Produces(MediaType.APPLICATION_JSON)
+public class EvidenceResource {
+
+    /** An item as the parties see it; {@code chain} is its notarisation's state and proof once anchored. */
+    public record ItemView(long id, String number, String side, String organisation, String submittedBy, String title, String fileName,
+                           String mediaType, long size, String sha256, String sm3, String source, String recordDigest,
+                           boolean timeStamped, Instant submittedAt, String chainStatus, String transactionHash, Long blockNumber) {
+    }
+
+    public record CommentRequest(@NotNull EvidenceComment.Position authenticity, @NotNull EvidenceComment.Position legality,
+                                 @NotNull EvidenceComment.Position relevance, @NotBlank @Size(max = 10000) String opinion) {
+    }
+
+    public record CommentView(long id, String organisation, String author, String authenticity, String legality, String relevance,
+                              String opinion, Instant createdAt) {
+        static CommentView of(EvidenceComment c) {
+            return new CommentView(c.id, c.organisation, c.author, c.authenticity.name(), c.legality.name(), c.relevance.name(),
+                    c.opinion, c.createdAt);
+        }
+    }
+
+    /** Reads form uploads within the per-file and per-request limits, before anything is stored. */
+    @ApplicationScoped
+    public static class Uploads {
+        private final OdrConfig config;
+
+        Uploads(OdrConfig config) {
+            this.config = config;
+        }
+
+        public List<IncomingFile> read(List<FileUpload> uploads) {
+            if (uploads == null) {
+                return List.of();
+            }
+            var limits = config.evidence();
+            if (uploads.size() > limits.maxFilesPerUpload()) {
+                throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, uploads.size() + " files in one upload; the limit is "
+                        + limits.maxFilesPerUpload() + " (odr.evidence.max-files-per-upload)");
+            }
+            var files = new ArrayList<IncomingFile>();
+            for (var upload : uploads) {
+                String name = upload.fileName() == null || upload.fileName().isBlank() ? "unnamed" : upload.fileName();
+                if (upload.size() > limits.maxFileSize().asLongValue()) {
+                    throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "'" + EvidenceIntake.displayName(name)
+                            + "' is larger than the limit of " + EvidenceIntake.describe(limits.maxFileSize().asLongValue())
+                            + " per file (odr.evidence.max-file-size)");
+                }
+                if (upload.size() == 0) {
+                    throw ProblemException.unprocessable("'" + EvidenceIntake.displayName(name) + "' is empty");
+                }
+                try {
+                    files.add(new IncomingFile(name, Files.readAllBytes(upload.uploadedFile())));
+                } catch (IOException e) {
+                    throw new ProblemException(Response.Status.BAD_REQUEST, "the upload of '" + EvidenceIntake.displayName(name)
+                            + "' broke off");
+                }
+            }
+            return files;
+        }
+    }
+
+    private final EvidenceService service;
+    private final Uploads uploads;
+    private final ChainPort chain;
+    private final CertificateIssuer issuer;
+    private final CaseAccess access;
+
+    EvidenceResource(EvidenceService service, Uploads uploads, ChainPort chain, CertificateIssuer issuer, CaseAccess access) {
+        this.service = service;
+        this.uploads = uploads;
+        this.chain = chain;
+        this.issuer = issuer;
+        this.access = access;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({"claimant", "respondent"})
+    @Operation(summary = "Submit evidence: parts 'files' (any accepted type, recognised by content; ZIP archives are expanded into one "
+            + "item per file). Each item is hashed (SHA-256, SM3), time-stamped and notarised by your organisation; 201 with the items")
+    public Response submit(@PathParam("caseId") long caseId, @RestForm("files") List<FileUpload> files) {
+        access.find(caseId); // another organisation's case answers 404 before its upload is even read
+        var items = service.submit(caseId, uploads.read(files));
+        return Response.status(Response.Status.CREATED).entity(items.stream().map(this::view).toList()).build();
+    }
+
+    @GET
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(summary = "The evidence list of a case, both sides, with each item's anchoring state")
+    public List<ItemView> list(@PathParam("caseId") long caseId) {
+        return service.list(caseId).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/{itemId}")
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(summary = "One evidence item")
+    public ItemView get(@PathParam("caseId") long caseId, @PathParam("itemId") long itemId) {
+        return view(service.find(caseId, itemId));
+    }
+
+    @GET
+    @Path("/{itemId}/content")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(summary = "The item's file, as submitted")
+    public Response content(@PathParam("caseId") long caseId, @PathParam("itemId") long itemId) {
+        var item = service.find(caseId, itemId);
+        return Response.ok(service.content(caseId, itemId), item.mediaType)
+                .header("Content-Disposition", EvidenceIntake.attachment(item.fileName))
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    @GET
+    @Path("/{itemId}/certificate")
+    @Produces("application/pdf")
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(summary = "The item's signed evidence certificate (PDF/A-3, PAdES by the submitting organisation); 409 until anchored")
+    public Response certificate(@PathParam("caseId") long caseId, @PathParam("itemId") long itemId,
+                                @QueryParam("level") @DefaultValue("B-T") @jakarta.validation.constraints.Pattern(regexp = "B-T|B-LT|B-LTA",
+                                        message = "must be B-T, B-LT or B-LTA") String level) {
+        var item = service.find(caseId, itemId);
+        var c = access.find(caseId);
+        byte[] pdf = issuer.issue(c.caseNumber + "-" + item.number, org.alliancechain.evidence.pdf.EvidenceCertificate.Title.EVIDENCE,
+                item.organisation, item.recordJson, item.notarisationItemId, item.timestampToken,
+                org.alliancechain.evidence.pdf.PadesSigner.Level.valueOf(level.replace('-', '_')));
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"certificate-" + c.caseNumber + "-" + item.number + ".pdf\"")
+                .build();
+    }
+
+    @POST
+    @Path("/{itemId}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"claimant", "respondent"})
+    @Operation(summary = "Cross-examine the other party's item: authenticity, legality, relevance (ADMITTED, DISPUTED, PARTLY) and reasons")
+    public Response comment(@PathParam("caseId") long caseId, @PathParam("itemId") long itemId, @Valid @NotNull CommentRequest request) {
+        var saved = service.comment(caseId, itemId, new EvidenceService.Comment(request.authenticity(), request.legality(),
+                request.relevance(), request.opinion()));
+        return Response.status(Response.Status.CREATED).entity(CommentView.of(saved)).build();
+    }
+
+    @GET
+    @Path("/{itemId}/comments")
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(summary = "The cross-examination comments on an item")
+    public List<CommentView> comments(@PathParam("caseId") long caseId, @PathParam("itemId") long itemId) {
+        return service.comments(caseId, itemId).stream().map(CommentView::of).toList();
+    }
+
+    ItemView view(EvidenceItem item) {
+        var state = chain.notarisation(item.notarisationItemId).orElse(null);
+        var proof = state == null ? null : state.proof().orElse(null);
+        return new ItemView(item.id, item.number, item.side.name(), item.organisation, item.submittedBy, item.title, item.fileName,
+                item.mediaType, item.size, item.sha256, item.sm3, item.source, item.recordDigest, item.timestampToken != null,
+                item.submittedAt, state == null ? null : state.state(), proof == null ? null : proof.transactionHash(),
+                proof == null ? null : proof.blockNumber());
+    }
+}

@@ -1,0 +1,222 @@
+package org.alliancechain.odr.evidence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.alliancechain.chain.api.ChainPort;
+import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.evidence.pdf.EvidenceRecord;
+import org.alliancechain.evidence.tsa.TimeStampException;
+import org.alliancechain.evidence.tsa.TimeStamper;
+import org.alliancechain.odr.OdrConfig;
+import org.alliancechain.odr.cases.CaseAccess;
+import org.alliancechain.odr.cases.CaseService;
+import org.alliancechain.odr.cases.CaseStatus;
+import org.alliancechain.odr.cases.Deadline;
+import org.alliancechain.odr.cases.OdrCase;
+import org.alliancechain.odr.cases.Side;
+import org.alliancechain.odr.cases.Step;
+import org.alliancechain.odr.cases.Timeline;
+import org.alliancechain.service.identity.Caller;
+import org.alliancechain.service.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+/**
+ * Evidence of a case: files recognised by their content, archives expanded safely, each item hashed
+ * (SHA-256 and SM3) into a record that is time-stamped and notarised by the submitting organisation;
+ * and the other side's cross-examination of each item.
+ */
+@ApplicationScoped
+public class EvidenceService {
+
+    private static final Logger LOG = Logger.getLogger(EvidenceService.class);
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** A file ready to be stored: its name for display, the type its content shows, where it came from. */
+    public record Prepared(String name, String mediaType, byte[] content, String origin) {
+    }
+
+    public record Comment(EvidenceComment.Position authenticity, EvidenceComment.Position legality, EvidenceComment.Position relevance,
+                          String opinion) {
+    }
+
+    private final Caller caller;
+    private final CaseAccess access;
+    private final ChainPort chain;
+    private final TimeStamper timeStamper;
+    private final Timeline timeline;
+    private final EvidenceIntake intake;
+    private final OdrConfig config;
+
+    EvidenceService(Caller caller, CaseAccess access, ChainPort chain, TimeStamper timeStamper, Timeline timeline, EvidenceIntake intake,
+                    OdrConfig config) {
+        this.caller = caller;
+        this.access = access;
+        this.chain = chain;
+        this.timeStamper = timeStamper;
+        this.timeline = timeline;
+        this.intake = intake;
+        this.config = config;
+    }
+
+    /** Checks and expands uploaded files (types by content, archives safely); nothing is stored yet. */
+    public List<Prepared> prepare(List<IncomingFile> files) {
+        return intake.prepare(files);
+    }
+
+    /** A party submits evidence during the evidence period. */
+    @Transactional
+    public List<EvidenceItem> submit(long caseId, List<IncomingFile> files) {
+        if (files.isEmpty()) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "the upload holds no files (form parts named 'files')");
+        }
+        var c = access.lockFor(caseId, EnumSet.of(Side.CLAIMANT, Side.RESPONDENT), "submit evidence");
+        if (!c.status.takesEvidence()) {
+            throw CaseService.invalidStep(c, "submit evidence");
+        }
+        Deadline.of(c.id, Deadline.Kind.EVIDENCE).filter(d -> Instant.now().isAfter(d.dueAt)).ifPresent(d -> {
+            throw new ProblemException(Response.Status.CONFLICT, "the evidence period of case " + c.caseNumber + " ended on "
+                    + d.dueAt + "; ask the tribunal to extend it");
+        });
+        var prepared = prepare(files);
+        var items = store(c, access.side(c), prepared, "upload");
+        CaseService.touched(c);
+        return items;
+    }
+
+    /**
+     * Stores prepared files as the next evidence items of one side: per-case limits, numbers, records,
+     * time-stamps, notarisation by the submitting organisation, one timeline step per item.
+     */
+    public List<EvidenceItem> store(OdrCase c, Side side, List<Prepared> files, String source) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        long count = EvidenceItem.count("caseId", c.id);
+        if (count + files.size() > config.evidence().maxItemsPerCase()) {
+            throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "case " + c.caseNumber + " would hold "
+                    + (count + files.size()) + " evidence items; the limit is " + config.evidence().maxItemsPerCase());
+        }
+        long stored = ((Number) EvidenceItem.getEntityManager()
+                .createQuery("select coalesce(sum(e.size), 0) from EvidenceItem e where e.caseId = :c").setParameter("c", c.id)
+                .getSingleResult()).longValue();
+        long adding = files.stream().mapToLong(f -> f.content().length).sum();
+        long limit = config.evidence().maxCaseSize().asLongValue();
+        if (stored + adding > limit) {
+            throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "case " + c.caseNumber + "'s evidence would reach "
+                    + EvidenceIntake.describe(stored + adding) + "; the limit per case is " + EvidenceIntake.describe(limit));
+        }
+        int next = (int) EvidenceItem.count("caseId = ?1 and side = ?2", c.id, side) + 1;
+        var items = new ArrayList<EvidenceItem>();
+        for (var file : files) {
+            var item = new EvidenceItem();
+            item.caseId = c.id;
+            item.organisation = c.organisationOf(side);
+            item.side = side;
+            item.number = side.evidencePrefix + "-" + next++;
+            item.submittedBy = caller.userName();
+            item.fileName = file.name();
+            item.title = file.name();
+            item.mediaType = file.mediaType();
+            item.size = file.content().length;
+            var facts = EvidenceRecord.FileFacts.of(file.name(), file.mediaType(), file.content());
+            item.sha256 = facts.sha256();
+            item.sm3 = facts.sm3();
+            item.source = file.origin() == null ? source : source + " / " + file.origin();
+            item.submittedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            var record = new EvidenceRecord("odr.evidence-item", c.caseNumber + "/" + item.number, item.organisation,
+                    item.number + " " + item.title, parties(c), facts,
+                    Map.of("案号 Case", c.caseNumber, "提交方 Side", side.chinese + " " + side.english,
+                            "提交人 Submitted by", item.submittedBy, "来源 Source", item.source),
+                    item.submittedAt);
+            byte[] digest = record.digest(HashAlgorithm.SHA256);
+            item.recordJson = new String(record.canonicalBytes(), StandardCharsets.UTF_8);
+            item.recordDigest = HEX.formatHex(digest);
+            item.timestampToken = timestamp(digest, item.number);
+            item.notarisationItemId = chain.notarise(item.organisation, digest);
+            item.persist();
+            var content = new EvidenceContent();
+            content.evidenceId = item.id;
+            content.content = file.content();
+            content.persist();
+            timeline.record(c, Step.EVIDENCE_SUBMITTED, item.number + " " + item.fileName + " (" + item.mediaType + ", sha256 "
+                    + item.sha256 + ")", null, item.notarisationItemId);
+            items.add(item);
+        }
+        return items;
+    }
+
+    private static Map<String, String> parties(OdrCase c) {
+        return Map.of("申请人 Claimant", c.claimant, "被申请人 Respondent", c.respondent, "仲裁委员会 Commission", c.commission);
+    }
+
+    private byte[] timestamp(byte[] digest, String what) {
+        try {
+            return timeStamper.timestamp(HashAlgorithm.SHA256, digest);
+        } catch (TimeStampException e) {
+            LOG.warnf("evidence %s registered without a time-stamp: %s", what, e.getMessage());
+            return null;
+        }
+    }
+
+    @Transactional
+    public List<EvidenceItem> list(long caseId) {
+        var c = access.find(caseId);
+        return EvidenceItem.list("caseId = ?1 order by id", c.id);
+    }
+
+    /** One item of a case the caller takes part in; items of other cases answer 404. */
+    @Transactional
+    public EvidenceItem find(long caseId, long itemId) {
+        var c = access.find(caseId);
+        return EvidenceItem.<EvidenceItem>find("id = ?1 and caseId = ?2", itemId, c.id).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Evidence item " + itemId + " of case " + caseId));
+    }
+
+    @Transactional
+    public byte[] content(long caseId, long itemId) {
+        var item = find(caseId, itemId);
+        return EvidenceContent.<EvidenceContent>findByIdOptional(item.id).orElseThrow().content;
+    }
+
+    /** The other side's cross-examination of an item, during the evidence period or the hearing. */
+    @Transactional
+    public EvidenceComment comment(long caseId, long itemId, Comment comment) {
+        var c = access.lock(caseId);
+        var item = find(caseId, itemId);
+        Side side = access.side(c);
+        if (side != item.side.other()) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "only the " + item.side.other().english.toLowerCase()
+                    + " comments on " + item.number + " (cross-examination is by the other party)");
+        }
+        CaseService.requireStatus(c, "comment on evidence", CaseStatus.ACCEPTED, CaseStatus.EVIDENCE, CaseStatus.HEARING);
+        var saved = new EvidenceComment();
+        saved.evidenceId = item.id;
+        saved.caseId = c.id;
+        saved.author = caller.userName();
+        saved.authenticity = comment.authenticity();
+        saved.legality = comment.legality();
+        saved.relevance = comment.relevance();
+        saved.opinion = comment.opinion().strip();
+        saved.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        saved.persist();
+        timeline.record(c, Step.EVIDENCE_COMMENTED, item.number + ": 真实性 authenticity " + saved.authenticity.english
+                + ", 合法性 legality " + saved.legality.english + ", 关联性 relevance " + saved.relevance.english, null, null);
+        CaseService.touched(c);
+        return saved;
+    }
+
+    @Transactional
+    public List<EvidenceComment> comments(long caseId, long itemId) {
+        var item = find(caseId, itemId);
+        return EvidenceComment.list("evidenceId = ?1 order by id", item.id);
+    }
+}

@@ -1,0 +1,189 @@
+package org.alliancechain.odr.cases;
+
+import static org.alliancechain.odr.OdrFlow.ARBITRATOR;
+import static org.alliancechain.odr.OdrFlow.CLAIMANT;
+import static org.alliancechain.odr.OdrFlow.CLERK;
+import static org.alliancechain.odr.OdrFlow.RESPONDENT;
+import static org.alliancechain.odr.OdrFlow.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.alliancechain.contracts.generated.CaseRegistry;
+import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.localstack.ConsortiumBootstrap;
+import org.alliancechain.odr.OdrFlow;
+import org.alliancechain.testsupport.SuiteTestResource;
+import org.junit.jupiter.api.Test;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.StaticGasProvider;
+
+/**
+ * A whole case over the API against the real Keycloak, PostgreSQL and anvil: filed with documents
+ * by the claimant, accepted by the clerk with a sole arbitrator, evidence from the respondent in a
+ * ZIP archive, cross-examination, answer, award issued and served, opened by the claimant, closed —
+ * and every step recorded in CaseRegistry as the chain sees it.
+ */
+@QuarkusTest
+@WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "odr-arbitration"))
+class OdrCaseFlowTest {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    @Test
+    void aCaseFromFilingToClosing() throws Exception {
+        var documents = new LinkedHashMap<String, byte[]>();
+        documents.put("合同 contract.pdf", OdrFlow.pdf("contract AC-2026-17"));
+        documents.put("delivery-note.png", OdrFlow.png(1));
+        var filed = OdrFlow.file("货款纠纷 Unpaid delivery", documents);
+        long id = filed.getLong("id");
+        String number = filed.getString("caseNumber");
+        assertThat(number).matches("HZ-ARBITRATION-\\d{4}-\\d{6}");
+        assertThat(filed.getString("status.code")).isEqualTo("FILED");
+        assertThat(filed.getString("yourSide")).isEqualTo("CLAIMANT");
+
+        var evidence = as(CLAIMANT).get("/api/cases/" + id + "/evidence").then().statusCode(200).extract().jsonPath();
+        assertThat(evidence.getList("number", String.class)).containsExactly("C-1", "C-2");
+        assertThat(evidence.getList("mediaType", String.class)).containsExactly("application/pdf", "image/png");
+        assertThat(evidence.getString("[0].sha256")).isEqualTo(HashAlgorithm.SHA256.hex(documents.get("合同 contract.pdf")));
+        assertThat(evidence.getString("[0].sm3")).isEqualTo(HashAlgorithm.SM3.hex(documents.get("合同 contract.pdf")));
+        assertThat(evidence.getList("timeStamped", Boolean.class)).containsOnly(true);
+
+        // The respondent and the commission see the case; the clerk accepts with a sole arbitrator.
+        as(RESPONDENT).get("/api/cases/" + id).then().statusCode(200).body("yourSide", equalTo("RESPONDENT"));
+        var accepted = OdrFlow.accept(id);
+        assertThat(accepted.getString("status.code")).isEqualTo("EVIDENCE");
+        assertThat(accepted.getString("tribunal")).isEqualTo("SOLE");
+        assertThat(accepted.getList("deadlines.kind", String.class)).containsExactlyInAnyOrder("ANSWER", "EVIDENCE", "AWARD");
+
+        // The respondent's evidence, as a ZIP archive with a folder: one item per file.
+        var archive = OdrFlow.zip(Map.of("证据/payment-record.pdf", OdrFlow.pdf("bank record"), "证据/photo.png", OdrFlow.png(2)));
+        var items = OdrFlow.upload(RESPONDENT, id, Map.of("respondent-evidence.zip", archive), 201);
+        assertThat(items).extracting(i -> i.get("number")).containsExactlyInAnyOrder("R-1", "R-2");
+        assertThat(items).extracting(i -> (String) i.get("source")).allMatch(s -> s.contains("respondent-evidence.zip"));
+        assertThat(items).extracting(i -> (String) i.get("fileName")).allMatch(n -> n.startsWith("证据/"));
+
+        // Cross-examination of the claimant's C-1 by the respondent, and the respondent's answer.
+        long c1 = evidence.getLong("[0].id");
+        as(RESPONDENT).contentType(ContentType.JSON).body("""
+                {"authenticity": "ADMITTED", "legality": "ADMITTED", "relevance": "DISPUTED",
+                 "opinion": "合同真实，但与本案付款期限无关。The contract is genuine but does not fix the payment date."}
+                """).post("/api/cases/" + id + "/evidence/" + c1 + "/comments").then().statusCode(201).body("organisation", equalTo("nova-manufacturing"));
+        as(CLAIMANT).get("/api/cases/" + id + "/evidence/" + c1 + "/comments").then().statusCode(200)
+                .body("[0].relevance", equalTo("DISPUTED"));
+        as(RESPONDENT).contentType(ContentType.JSON).body("{\"text\": \"Delivery is not disputed; the amount is.\"}")
+                .post("/api/cases/" + id + "/answer").then().statusCode(200).body("answer.by", equalTo(RESPONDENT));
+
+        // The evidence is anchored: each item's certificate can be issued and verifies.
+        OdrFlow.awaitTimelineConfirmed(id);
+        byte[] certificate = as(RESPONDENT).get("/api/cases/" + id + "/evidence/" + c1 + "/certificate").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        io.restassured.RestAssured.given().contentType("application/pdf").body(certificate).post("/api/verify").then().statusCode(200)
+                .body("verdict", equalTo("VALID"));
+        byte[] content = as(CLERK).get("/api/cases/" + id + "/evidence/" + c1 + "/content").then().statusCode(200)
+                .header("Content-Disposition", containsString("filename*=UTF-8''")).extract().asByteArray();
+        assertThat(content).isEqualTo(documents.get("合同 contract.pdf"));
+
+        // The award: issued from the evidence period (documents-only hearing), served on both parties.
+        OdrFlow.draftAndIssue(id);
+        as(CLAIMANT).get("/api/cases/" + id).then().statusCode(200).body("status.code", equalTo("AWARDED"));
+        OdrFlow.awaitTimelineConfirmed(id);
+        byte[] award = as(CLAIMANT).get("/api/cases/" + id + "/award/pdf").then().statusCode(200).contentType("application/pdf")
+                .extract().asByteArray();
+        io.restassured.RestAssured.given().contentType("application/pdf").body(award).post("/api/verify").then().statusCode(200)
+                .body("verdict", equalTo("VALID")).body("summary.recordTitle", containsString(number));
+        var awardView = as(CLERK).get("/api/cases/" + id + "/award").then().statusCode(200).extract().jsonPath();
+        assertThat(awardView.getString("status")).isEqualTo("ISSUED");
+        assertThat(awardView.getString("chainStatus")).isEqualTo("CONFIRMED");
+
+        as(CLERK).post("/api/cases/" + id + "/closure").then().statusCode(200).body("status.code", equalTo("CLOSED"));
+        OdrFlow.awaitTimelineConfirmed(id);
+
+        // The chain holds the same story.
+        var web3j = Web3j.build(new HttpService(SuiteTestResource.stack().contracts().rpcUrl()));
+        try {
+            var registry = CaseRegistry.load(SuiteTestResource.stack().contracts().caseRegistry(), web3j,
+                    new ReadonlyTransactionManager(web3j, null), new StaticGasProvider(BigInteger.ZERO, BigInteger.valueOf(15_000_000)));
+            byte[] caseId = HEX.parseHex(accepted.getString("chain.caseId").substring(2));
+            // caseOf returns a static struct: eight ABI words (status, claimant, commission, respondent, caseHash, awardHash, filedAt, updatedAt).
+            String words = web3j.ethCall(org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(null,
+                    registry.getContractAddress(), org.web3j.abi.FunctionEncoder.encode(new org.web3j.abi.datatypes.Function("caseOf",
+                            List.of(new org.web3j.abi.datatypes.generated.Bytes32(caseId)), List.of()))),
+                    org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getValue().substring(2);
+            java.util.function.IntFunction<String> word = i -> words.substring(i * 64, (i + 1) * 64);
+            assertThat(new BigInteger(word.apply(0), 16).intValue()).as("Closed").isEqualTo(7);
+            assertThat(word.apply(1)).isEqualTo(HEX.formatHex(ConsortiumBootstrap.memberId(OdrFlow.CLAIMANT_ORG)));
+            assertThat(word.apply(2)).isEqualTo(HEX.formatHex(ConsortiumBootstrap.memberId(OdrFlow.COMMISSION)));
+            assertThat(word.apply(3)).isEqualTo(HEX.formatHex(ConsortiumBootstrap.memberId(OdrFlow.RESPONDENT_ORG)));
+            assertThat(word.apply(4)).isEqualTo(filed.getString("chain.caseHash"));
+            assertThat(word.apply(5)).isEqualTo(awardView.getString("recordDigest"));
+            var claimantService = registry.serviceOf(caseId, ConsortiumBootstrap.memberId(OdrFlow.CLAIMANT_ORG)).send();
+            assertThat(claimantService.component1()).as("made available to the claimant").isTrue();
+            assertThat(claimantService.component2()).as("opened by the claimant").isTrue();
+            var respondentService = registry.serviceOf(caseId, ConsortiumBootstrap.memberId(OdrFlow.RESPONDENT_ORG)).send();
+            assertThat(respondentService.component1()).isTrue();
+            assertThat(respondentService.component2()).as("the respondent has not downloaded it").isFalse();
+        } finally {
+            web3j.shutdown();
+        }
+
+        var timeline = as(RESPONDENT).get("/api/cases/" + id + "/timeline").then().statusCode(200).extract().jsonPath();
+        assertThat(timeline.getList("step", String.class)).containsSubsequence("FILED", "ACCEPTED", "TRIBUNAL_FORMED",
+                "EVIDENCE_OPENED", "EVIDENCE_SUBMITTED", "EVIDENCE_COMMENTED", "ANSWERED", "AWARD_DRAFTED", "HEARING_OPENED",
+                "AWARD_ISSUED", "AWARD_MADE_AVAILABLE", "AWARD_OPENED", "CLOSED");
+        List<String> withTx = timeline.getList("findAll { it.transactionHash != null }.step", String.class);
+        assertThat(withTx).contains("FILED", "ACCEPTED", "AWARD_ISSUED", "CLOSED");
+        assertThat(timeline.getList("english", String.class)).contains("Case filed", "Award opened");
+        assertThat(timeline.getList("chinese", String.class)).contains("提交仲裁申请", "结案");
+    }
+
+    @Test
+    void aPanelOfThreeDecidesByMajority() {
+        long id = OdrFlow.fileWithoutDocuments("Panel case").getLong("id");
+        as(CLERK).contentType(ContentType.JSON)
+                .body("{\"tribunal\": {\"arbitrators\": [\"arb2.hz\", \"arb.hz\", \"arb3.hz\"], \"presiding\": \"arb.hz\"}}")
+                .post("/api/cases/" + id + "/acceptance").then().statusCode(200).body("tribunal", equalTo("PANEL"))
+                .body("arbitrators.find { it.presiding }.username", equalTo("arb.hz"));
+        as("arb2.hz").contentType(ContentType.JSON).body("{\"decision\": \"x\", \"reasoning\": \"y\"}")
+                .put("/api/cases/" + id + "/award").then().statusCode(403);
+        as(ARBITRATOR).contentType(ContentType.JSON).body("{\"decision\": \"Claim dismissed.\", \"reasoning\": \"No evidence.\"}")
+                .put("/api/cases/" + id + "/award").then().statusCode(200).body("status", equalTo("DRAFT"));
+        as("arb2.hz").contentType(ContentType.JSON).body("{\"approve\": false, \"note\": \"I dissent.\"}")
+                .post("/api/cases/" + id + "/award/votes").then().statusCode(200);
+        as(ARBITRATOR).post("/api/cases/" + id + "/award/issue").then().statusCode(409)
+                .body("detail", containsString("1 of 3"));
+        as(CLAIMANT).get("/api/cases/" + id + "/award").then().statusCode(404);
+        as("arb3.hz").contentType(ContentType.JSON).body("{\"approve\": true}")
+                .post("/api/cases/" + id + "/award/votes").then().statusCode(200);
+        as(ARBITRATOR).post("/api/cases/" + id + "/award/issue").then().statusCode(200).body("status", equalTo("ISSUED"))
+                .body("votes.size()", equalTo(2));
+        as(CLAIMANT).get("/api/cases/" + id + "/award").then().statusCode(200).body("decision", equalTo("Claim dismissed."));
+        OdrFlow.awaitTimelineConfirmed(id);
+    }
+
+    @Test
+    void aWithdrawnCaseIsWithdrawnOnChain() {
+        long id = OdrFlow.fileWithoutDocuments("Settled case").getLong("id");
+        OdrFlow.accept(id);
+        as(RESPONDENT).contentType(ContentType.JSON).body("{\"reason\": \"not mine\"}")
+                .post("/api/cases/" + id + "/withdrawal").then().statusCode(403);
+        as(CLAIMANT).contentType(ContentType.JSON).body("{\"reason\": \"和解 Settled between the parties\"}")
+                .post("/api/cases/" + id + "/withdrawal").then().statusCode(200).body("status.code", equalTo("WITHDRAWN"));
+        OdrFlow.awaitTimelineConfirmed(id);
+        as(CLAIMANT).contentType(ContentType.JSON).body("{\"reason\": \"again\"}")
+                .post("/api/cases/" + id + "/withdrawal").then().statusCode(409);
+    }
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs headless Chromium and its WebDriver (Debian's packages `chromium` and `chromium-driver`,
+# giving /usr/bin/chromium and /usr/bin/chromedriver) plus a CJK font, for the browser tests
+# (test-support's HeadlessChromium runs this before it starts the browser).
+#
+# Idempotent: exits 0 at once when everything is there. Otherwise installs with apt-get as root,
+# or through `sudo -n` when that works without a password; else exits 2 with a message that says
+# what to run. Test tools' own browser downloads (playwright install, puppeteer) do not work on
+# the project's machines: only the distribution's packages do.
+#
+# Exit codes: 0 installed (or already there), 2 cannot install (not root, no sudo, not Debian/apt),
+# 3 apt-get failed (e.g. no network / package not found).
+set -euo pipefail
+
+PACKAGES=(chromium chromium-driver fonts-wqy-zenhei)
+CHROMIUM=/usr/bin/chromium
+CHROMEDRIVER=/usr/bin/chromedriver
+# A font with Chinese glyphs: without one, Chinese text renders as boxes in screenshots.
+CJK_FONT=/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
+
+installed() { [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ] && [ -f "$CJK_FONT" ]; }
+
+if installed; then
+  exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "install-chromium: $CHROMIUM / $CHROMEDRIVER missing and no apt-get here;" \
+       "install Chromium and a matching chromedriver by hand (Debian: ${PACKAGES[*]})" >&2
+  exit 2
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  AS_ROOT=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  AS_ROOT=(sudo -n)
+else
+  echo "install-chromium: $CHROMIUM / $CHROMEDRIVER missing and this user is not root and has no" \
+       "password-less sudo; run as root: apt-get install -y --no-install-recommends ${PACKAGES[*]}" >&2
+  exit 2
+fi
+
+# Waits for the dpkg/apt lock (another build's install running at the same time) instead of failing.
+apt() { "${AS_ROOT[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 "$@"; }
+
+# `apt-get update` only when the package lists do not know the packages yet.
+known() {
+  local p
+  for p in "${PACKAGES[@]}"; do
+    apt-cache show --no-all-versions "$p" >/dev/null 2>&1 || return 1
+  done
+}
+
+echo "install-chromium: installing ${PACKAGES[*]} with apt-get" >&2
+if ! known; then
+  apt -q update >&2 || { echo "install-chromium: apt-get update failed (no network?)" >&2; exit 3; }
+fi
+if ! apt -q install -y --no-install-recommends "${PACKAGES[@]}" >&2; then
+  # Stale package lists (a version the mirror no longer has): refresh once and try again.
+  echo "install-chromium: apt-get install failed; refreshing the package lists and retrying" >&2
+  apt -q update >&2 && apt -q install -y --no-install-recommends "${PACKAGES[@]}" >&2 \
+    || { echo "install-chromium: apt-get install ${PACKAGES[*]} failed (no network?)" >&2; exit 3; }
+fi
+
+if ! installed; then
+  echo "install-chromium: apt-get succeeded but $CHROMIUM, $CHROMEDRIVER or $CJK_FONT is missing" >&2
+  exit 3
+fi
+echo "install-chromium: $("$CHROMIUM" --version 2>/dev/null || echo chromium), $("$CHROMEDRIVER" --version 2>/dev/null | head -n 1)" >&2

@@ -1,0 +1,394 @@
+package org.alliancechain.testsupport.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium for browser tests, driven through Selenium and Debian's chromedriver.
+ *
+ * <p>Per test class, as a JUnit 5 extension (started before the first test, closed after the last; on a
+ * failing test a PNG screenshot and the page's HTML go to {@code target/browser/}):
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final HeadlessChromium browser = HeadlessChromium.perTestClass();
+ *
+ * @Test
+ * void uploadsEvidence() {
+ *     browser.open(url).fill("#title", "证据").upload("#file", pdf).click("#submit")
+ *            .waitForText("#result", "已收到");
+ * }
+ * }</pre>
+ *
+ * <p>Or on its own: {@code try (var browser = HeadlessChromium.start()) { ... }}.
+ *
+ * <p>Before the browser starts, {@code deploy/bin/install-chromium.sh} (found by walking up from the
+ * working directory) installs Chromium, chromedriver and a CJK font when they are missing. When that
+ * cannot happen (not root, no network), the test is skipped through a JUnit assumption whose message
+ * says why; with {@code -Dbrowser.tests.required=true} it fails instead. Selenium Manager is never
+ * asked for anything: the driver and browser paths are set explicitly.
+ *
+ * <p>Selectors are CSS selectors. Waits poll up to {@link #timeout()} (10 s unless set otherwise).
+ */
+public final class HeadlessChromium implements AutoCloseable, BeforeAllCallback, BeforeEachCallback,
+        AfterAllCallback, TestExecutionExceptionHandler {
+
+    /** Debian's chromium; override with {@code -Dchromium.binary=...}. */
+    public static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    /** Debian's chromium-driver; override with {@code -Dwebdriver.chrome.driver=...}. */
+    public static final Path CHROMEDRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
+    /** Where screenshots and page dumps go (relative to the working directory: the module's target/). */
+    public static final Path OUTPUT = Path.of("target", "browser");
+
+    /** The flags Chromium needs here: headless, no sandbox as root, and no background traffic to the closed network. */
+    public static final List<String> FLAGS = List.of(
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-dev-shm-usage", "--disable-default-apps", "--disable-extensions",
+            "--no-default-browser-check", "--window-size=1280,1024");
+
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * Selenium warns at every start that it has no DevTools (CDP) bindings for this Chromium version.
+     * These tests use WebDriver only, never CDP, so those two loggers are quietened (held here, since
+     * java.util.logging keeps loggers only weakly).
+     */
+    private static final List<Logger> QUIETENED = Stream.of(
+            "org.openqa.selenium.chromium.ChromiumDriver", "org.openqa.selenium.devtools.CdpVersionFinder")
+            .map(Logger::getLogger).toList();
+
+    private ChromeDriver driver;
+    private ChromeDriverService service;
+    private Path profile;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private Duration startup = Duration.ZERO;
+    private String unavailable; // why the browser could not be had; tests are skipped with this reason
+
+    private HeadlessChromium() {
+    }
+
+    /**
+     * A browser for a test class, to be registered with {@code @RegisterExtension} on a static field:
+     * it starts before the class's first test and closes after its last.
+     */
+    public static HeadlessChromium perTestClass() {
+        return new HeadlessChromium();
+    }
+
+    /**
+     * Installs Chromium if needed and starts it now. Skips the calling test (JUnit assumption) when it
+     * cannot be installed. Close it when done.
+     */
+    public static HeadlessChromium start() {
+        HeadlessChromium browser = new HeadlessChromium();
+        browser.launch();
+        return browser;
+    }
+
+    // --- JUnit lifecycle -----------------------------------------------------------------------------
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        try {
+            launch();
+        } catch (TestAbortedException e) {
+            // skipped test by test in beforeEach, so that the report counts them as skipped, with the reason
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (unavailable != null) {
+            Assumptions.abort(unavailable);
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        if (driver != null) {
+            String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+            try {
+                Path png = screenshot(name);
+                failure.addSuppressed(new Throwable("browser screenshot: " + png.toAbsolutePath()
+                        + " (page HTML beside it); page was " + driver.getCurrentUrl()) {
+                    @Override
+                    public synchronized Throwable fillInStackTrace() {
+                        return this;
+                    }
+                });
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        throw failure;
+    }
+
+    // --- Driving the page ----------------------------------------------------------------------------
+
+    /** Loads a URL and waits for the document to be loaded. */
+    public HeadlessChromium open(String url) {
+        driver().get(url);
+        return this;
+    }
+
+    /** Loads a URL and waits for the document to be loaded. */
+    public HeadlessChromium open(URI url) {
+        return open(url.toString());
+    }
+
+    /** Clears the input (or textarea) and types the text into it. */
+    public HeadlessChromium fill(String selector, String text) {
+        WebElement input = waitFor(selector);
+        input.clear();
+        input.sendKeys(text);
+        return this;
+    }
+
+    /** Clicks the element once it is visible and enabled. */
+    public HeadlessChromium click(String selector) {
+        WebElement element = new WebDriverWait(driver(), timeout)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(selector)));
+        element.click();
+        return this;
+    }
+
+    /** Chooses local files in an {@code <input type=file>} (several only for {@code multiple}); the input may be hidden. */
+    public HeadlessChromium upload(String selector, Path... files) {
+        if (files.length == 0) {
+            throw new IllegalArgumentException("no file to upload");
+        }
+        StringBuilder paths = new StringBuilder();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("not a file: " + file);
+            }
+            paths.append(paths.isEmpty() ? "" : "\n").append(file.toAbsolutePath());
+        }
+        WebElement input = new WebDriverWait(driver(), timeout)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(selector)));
+        input.sendKeys(paths);
+        return this;
+    }
+
+    /** Waits until an element matching the selector is visible, and returns it. */
+    public WebElement waitFor(String selector) {
+        try {
+            return new WebDriverWait(driver(), timeout)
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(selector)));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no visible element " + selector + " within " + timeout + " on " + driver.getCurrentUrl(), e);
+        }
+    }
+
+    /** Waits until the element's visible text contains the text. */
+    public HeadlessChromium waitForText(String selector, String text) {
+        try {
+            new WebDriverWait(driver(), timeout)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(selector), text));
+        } catch (TimeoutException e) {
+            throw new AssertionError("element " + selector + " did not show \"" + text + "\" within " + timeout
+                    + "; its text: \"" + textOrNothing(selector) + "\" on " + driver.getCurrentUrl(), e);
+        }
+        return this;
+    }
+
+    /** Waits until the page's visible text (its body) contains the text. */
+    public HeadlessChromium waitForText(String text) {
+        return waitForText("body", text);
+    }
+
+    /** The element's visible text (as a person sees it: rendered, whitespace-normalised). */
+    public String text(String selector) {
+        return waitFor(selector).getText();
+    }
+
+    /** The current value of an input, select or textarea. */
+    public String value(String selector) {
+        return driver().findElement(By.cssSelector(selector)).getDomProperty("value");
+    }
+
+    /** Whether an element matching the selector is in the page now (no waiting). */
+    public boolean exists(String selector) {
+        return !driver().findElements(By.cssSelector(selector)).isEmpty();
+    }
+
+    /** The page's title. */
+    public String title() {
+        return driver().getTitle();
+    }
+
+    /** The URL the browser is on. */
+    public String currentUrl() {
+        return driver().getCurrentUrl();
+    }
+
+    /** Runs JavaScript in the page ({@code return ...} to get a value back). */
+    public Object script(String javascript, Object... args) {
+        return ((JavascriptExecutor) driver()).executeScript(javascript, args);
+    }
+
+    /**
+     * Saves a PNG screenshot of the viewport to {@code target/browser/NAME.png}, and the page's HTML
+     * beside it as {@code NAME.html}; returns the PNG's path.
+     */
+    public Path screenshot(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        try {
+            Files.createDirectories(OUTPUT);
+            Path png = OUTPUT.resolve(safe + ".png");
+            Files.write(png, running().getScreenshotAs(OutputType.BYTES));
+            Files.writeString(OUTPUT.resolve(safe + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+            return png;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How long waits poll. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Sets how long waits poll (10 s by default). */
+    public HeadlessChromium timeout(Duration timeout) {
+        this.timeout = timeout;
+        return this;
+    }
+
+    /** How long installing (when already installed: checking) and starting the browser took. */
+    public Duration startup() {
+        return startup;
+    }
+
+    /** The Selenium driver, for anything this class has no method for. */
+    public WebDriver driver() {
+        return running();
+    }
+
+    private ChromeDriver running() {
+        if (unavailable != null) {
+            Assumptions.abort(unavailable);
+        }
+        if (driver == null) {
+            throw new IllegalStateException("the browser is not running (register with @RegisterExtension on a static field, or use start())");
+        }
+        return driver;
+    }
+
+    // --- Start and stop ------------------------------------------------------------------------------
+
+    private void launch() {
+        if (driver != null) {
+            return;
+        }
+        long begin = System.nanoTime();
+        ChromiumInstall.Outcome install = ChromiumInstall.ensure(CHROMIUM, CHROMEDRIVER);
+        if (!install.ready()) {
+            String why = "headless Chromium is not available: " + install.reason();
+            if (Boolean.getBoolean("browser.tests.required")) {
+                throw new IllegalStateException(why + " (and -Dbrowser.tests.required=true)");
+            }
+            unavailable = "browser test skipped: " + why;
+            System.err.println("[HeadlessChromium] " + unavailable);
+            Assumptions.abort(unavailable);
+        }
+        // Selenium Manager (which downloads drivers and browsers) is skipped when the driver path is known.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        QUIETENED.forEach(logger -> logger.setLevel(Level.SEVERE));
+        try {
+            profile = Files.createTempDirectory("chromium-profile");
+            Files.createDirectories(OUTPUT);
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments(FLAGS);
+            options.addArguments("--user-data-dir=" + profile);
+            service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .withLogFile(OUTPUT.resolve("chromedriver.log").toFile())
+                    .build();
+            driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        startup = Duration.ofNanos(System.nanoTime() - begin);
+        System.err.println("[HeadlessChromium] " + driver.getCapabilities().getBrowserName() + " "
+                + driver.getCapabilities().getBrowserVersion() + " started in " + startup.toMillis() + " ms");
+    }
+
+    /** Quits the browser and chromedriver and deletes the browser profile. */
+    @Override
+    public void close() {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } catch (RuntimeException e) {
+            System.err.println("[HeadlessChromium] quitting the browser failed: " + e);
+        } finally {
+            driver = null;
+            if (service != null) {
+                service.stop();
+                service = null;
+            }
+            deleteProfile();
+        }
+    }
+
+    private void deleteProfile() {
+        if (profile == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temp directory; Chromium may still be letting go of a file
+        }
+        profile = null;
+    }
+
+    private String textOrNothing(String selector) {
+        List<WebElement> found = driver.findElements(By.cssSelector(selector));
+        return found.isEmpty() ? "(no such element)" : found.get(0).getText();
+    }
+}
