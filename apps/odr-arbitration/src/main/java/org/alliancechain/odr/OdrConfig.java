@@ -32,8 +32,8 @@ public interface OdrConfig {
         MemorySize maxCaseSize();
 
         /** Media types accepted, as recognised from the content (never from the name). */
-        @WithDefault("application/pdf,application/rtf,text/plain,text/csv,application/json,application/xml,message/rfc822,"
-                + "application/msword,application/vnd.ms-excel,application/vnd.ms-powerpoint,application/x-ole-storage,"
+        @WithDefault("application/pdf,application/rtf,text/plain,text/csv,text/tab-separated-values,application/json,application/xml,message/rfc822,"
+                + "application/msword,application/vnd.ms-excel,application/vnd.ms-powerpoint,application/vnd.ms-outlook,application/x-ole-storage,"
                 + "application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
                 + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
                 + "application/vnd.openxmlformats-officedocument.presentationml.presentation,"

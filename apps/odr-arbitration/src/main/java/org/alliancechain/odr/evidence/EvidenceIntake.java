@@ -62,6 +62,10 @@ public class EvidenceIntake {
             throw new ProblemException(Response.Status.UNSUPPORTED_MEDIA_TYPE, where + " is named like another type of file but its "
                     + "content is " + type.label() + " (" + type.mediaType() + "); a disguised file is not accepted as evidence");
         }
+        if (type.kind() == ContentType.Kind.ENCRYPTED) {
+            throw ProblemException.unprocessable(where + " is password-protected; evidence must be readable by the tribunal and the "
+                    + "other party: remove the password and upload it again");
+        }
         if (!config.evidence().allowedTypes().contains(type.mediaType())) {
             throw new ProblemException(Response.Status.UNSUPPORTED_MEDIA_TYPE, where + " is " + type.label() + " (" + type.mediaType()
                     + "), which is not accepted as evidence; accepted: documents (PDF, Word, Excel, OpenDocument, text), images, "

@@ -271,9 +271,10 @@ public final class SafeZip {
 
     /**
      * The entry's path as returned: NFC, backslashes read as {@code /}, empty and {@code .} segments
-     * dropped. Refuses control and bidi characters, absolute paths and {@code ..} segments — checked
-     * in the NFKC form too, so full-width look-alikes of {@code .} {@code /} {@code \} cannot slip
-     * past a consumer that folds them.
+     * dropped. Refuses control and bidi characters, absolute paths and {@code ..} segments; leading
+     * separators and {@code ..} segments are looked for in the NFKC form too, so look-alikes such as
+     * full-width {@code ．．／} or {@code ‥} cannot slip past a consumer that folds them. (A
+     * full-width colon after a letter, as in {@code A：合同.pdf}, is not taken for a drive.)
      */
     static String normalise(String name, String shown) throws UnsafeArchiveException {
         for (int i = 0; i < name.length(); i++) {
@@ -282,10 +283,9 @@ public final class SafeZip {
                         + "' contains a control or invisible formatting character");
             }
         }
-        String nfc = Normalizer.normalize(name, Normalizer.Form.NFC);
-        checkPath(Normalizer.normalize(name, Normalizer.Form.NFKC).replace('\\', '/'), name, shown);
-        String slashed = nfc.replace('\\', '/');
-        checkPath(slashed, name, shown);
+        String slashed = Normalizer.normalize(name, Normalizer.Form.NFC).replace('\\', '/');
+        checkPath(slashed, name, shown, true);
+        checkPath(Normalizer.normalize(name, Normalizer.Form.NFKC).replace('\\', '/'), name, shown, false);
         StringBuilder path = new StringBuilder(slashed.length());
         for (String segment : slashed.split("/")) {
             if (segment.isEmpty() || segment.equals(".")) {
@@ -299,8 +299,9 @@ public final class SafeZip {
         return path.toString();
     }
 
-    private static void checkPath(String slashed, String name, String shown) throws UnsafeArchiveException {
-        if (slashed.startsWith("/") || (slashed.length() >= 2 && slashed.charAt(1) == ':' && isAsciiLetter(slashed.charAt(0)))) {
+    private static void checkPath(String slashed, String name, String shown, boolean drives) throws UnsafeArchiveException {
+        boolean drive = drives && slashed.length() >= 2 && slashed.charAt(1) == ':' && isAsciiLetter(slashed.charAt(0));
+        if (slashed.startsWith("/") || drive) {
             throw new UnsafeArchiveException(Reason.ABSOLUTE_PATH, name,
                     "archive entry '" + shown + "' is an absolute path; only paths inside the archive are accepted");
         }
@@ -395,6 +396,9 @@ public final class SafeZip {
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
                 if (n == 0) {
+                    if (inflater.finished()) {
+                        break;
+                    }
                     if (inflater.needsInput() || inflater.needsDictionary() || ++stalls > 16) {
                         throw ZipDirectory.damaged("entry '" + file.shown() + "' is cut short");
                     }

@@ -145,7 +145,7 @@ class SafeZipTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"../../etc/passwd", "..", "a/../../b.txt", "a/../b.txt", "..\\..\\windows\\win.ini",
-                "evidence/..\\..\\x", "a/.../b", "a/.. /b", "\uFF0E\uFF0E/x", "..\uFF0Fx"})
+                "evidence/..\\..\\x", "a/.../b", "a/.. /b", "\uFF0E\uFF0E/x", "..\uFF0Fx", "\u2025/x"})
         void dotDotSegmentsAreRefused(String name) {
             UnsafeArchiveException e = refusal(ZipFixture.builder().file("ok.txt", "ok").file(name, "x").build());
             assertThat(e.reason()).isEqualTo(Reason.PATH_TRAVERSAL);
@@ -171,6 +171,11 @@ class SafeZipTest {
             UnsafeArchiveException e = refusal(ZipFixture.builder().file(name, "x").build());
             assertThat(e.reason()).isEqualTo(Reason.ABSOLUTE_PATH);
             assertThat(e.getMessage()).contains("is an absolute path");
+        }
+
+        @Test
+        void aFullWidthColonIsNotADrive() throws Exception {
+            assertThat(SafeZip.expand(ZipFixture.zip("A：合同.pdf", "x"), LIMITS)).extracting(Entry::path).containsExactly("A：合同.pdf");
         }
 
         @Test
@@ -294,13 +299,21 @@ class SafeZipTest {
 
         @Test
         void entriesThatLieAboutTheirSizesAreCountedWhileInflating() {
+            // Declared: 600 KB + 10 bytes, within 1 MB. Actual: 1.2 MB, caught while the second entry inflates.
             byte[] archive = ZipFixture.builder()
-                    .file("a.bin", Samples.noise((int) (600 * 1024), 5)).with(i -> i.declaredSize = 10L)
+                    .file("a.bin", Samples.noise((int) (600 * 1024), 5))
                     .file("b.bin", Samples.noise((int) (600 * 1024), 6)).with(i -> i.declaredSize = 10L)
                     .build();
-            assertThat(refusal(archive, new Limits(10, MB, MB, 100)).reason()).isIn(Reason.TOTAL_TOO_LARGE, Reason.DAMAGED);
-            // The first entry alone inflates to 600 KB while declaring 10 bytes: refused as damaged, never kept.
-            assertThat(refusal(archive, new Limits(10, MB, 10 * MB, 100)).reason()).isEqualTo(Reason.DAMAGED);
+            assertThat(refusal(archive, new Limits(10, MB, MB, 100)).reason()).isEqualTo(Reason.TOTAL_TOO_LARGE);
+            // Within the limits the lie itself is refused: the entry is not the size it declares.
+            assertThat(refusal(archive, new Limits(10, MB, 10 * MB, 100))).hasMessage(
+                    "the archive is damaged: entry 'b.bin' is not the size the archive declares");
+        }
+
+        @Test
+        void aBombThatDeclaresATinySizeIsCaughtByItsRatio() {
+            byte[] archive = ZipFixture.builder().file("tiny.txt", new byte[(int) (20 * MB)]).with(i -> i.declaredSize = 10L).build();
+            assertThat(refusal(archive, new Limits(10, 100 * MB, 100 * MB, 100)).reason()).isEqualTo(Reason.COMPRESSION_RATIO);
         }
 
         @Test
@@ -359,7 +372,7 @@ class SafeZipTest {
 
         @Test
         void fromAStreamLongerThanAllowed() {
-            byte[] archive = ZipFixture.zip("a.txt", "x".repeat(5000));
+            byte[] archive = ZipFixture.builder().file("a.bin", Samples.noise(5000, 8)).build();
             UnsafeArchiveException e = catchThrowableOfType(UnsafeArchiveException.class,
                     () -> SafeZip.expand(new ByteArrayInputStream(archive), 1024, LIMITS));
             assertThat(e.reason()).isEqualTo(Reason.ARCHIVE_TOO_LARGE);
