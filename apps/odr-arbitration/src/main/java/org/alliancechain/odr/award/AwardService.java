@@ -82,7 +82,7 @@ public class AwardService {
         m.text = text.strip();
         m.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         var record = new EvidenceRecord("odr.hearing-minutes", c.caseNumber + "/minutes/" + (Minutes.count("caseId", c.id) + 1),
-                c.commission, "庭审笔录 Hearing minutes " + c.caseNumber, parties(c),
+                c.commission, "庭审笔录 Hearing minutes " + c.caseNumber, CaseService.parties(c),
                 EvidenceRecord.FileFacts.of("minutes.txt", "text/plain; charset=utf-8", m.text.getBytes(StandardCharsets.UTF_8)),
                 Map.of("开庭时间 Held at", m.heldAt.toString(), "记录人 Recorded by", m.recordedBy), m.createdAt);
         byte[] digest = record.digest(HashAlgorithm.SHA256);
@@ -184,7 +184,7 @@ public class AwardService {
             attributes.put("合议 Panel", approving + " / " + tribunal.size() + " 同意 approve");
         }
         var record = new EvidenceRecord("odr.award", c.caseNumber, c.commission, "裁决书 Award " + c.caseNumber + " " + c.title,
-                parties(c), EvidenceRecord.FileFacts.of("award-" + c.caseNumber + ".txt", "text/plain; charset=utf-8", text),
+                CaseService.parties(c), EvidenceRecord.FileFacts.of("award-" + c.caseNumber + ".txt", "text/plain; charset=utf-8", text),
                 attributes, award.issuedAt);
         byte[] digest = record.digest(HashAlgorithm.SHA256);
         award.recordJson = new String(record.canonicalBytes(), StandardCharsets.UTF_8);
@@ -296,7 +296,4 @@ public class AwardService {
         return award;
     }
 
-    private static Map<String, String> parties(OdrCase c) {
-        return Map.of("申请人 Claimant", c.claimant, "被申请人 Respondent", c.respondent, "仲裁委员会 Commission", c.commission);
-    }
 }

@@ -139,7 +139,8 @@ public class CaseService {
         }
     }
 
-    static Map<String, String> parties(OdrCase c) {
+    /** A case's parties as its records name them (filing, evidence, minutes, award). */
+    public static Map<String, String> parties(OdrCase c) {
         return Map.of("申请人 Claimant", c.claimant, "被申请人 Respondent", c.respondent, "仲裁委员会 Commission", c.commission);
     }
 

@@ -133,7 +133,7 @@ public class EvidenceService {
             item.source = file.origin() == null ? source : source + " / " + file.origin();
             item.submittedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             var record = new EvidenceRecord("odr.evidence-item", c.caseNumber + "/" + item.number, item.organisation,
-                    item.number + " " + item.title, parties(c), facts,
+                    item.number + " " + item.title, CaseService.parties(c), facts,
                     Map.of("案号 Case", c.caseNumber, "提交方 Side", side.chinese + " " + side.english,
                             "提交人 Submitted by", item.submittedBy, "来源 Source", item.source),
                     item.submittedAt);
@@ -154,9 +154,6 @@ public class EvidenceService {
         return items;
     }
 
-    private static Map<String, String> parties(OdrCase c) {
-        return Map.of("申请人 Claimant", c.claimant, "被申请人 Respondent", c.respondent, "仲裁委员会 Commission", c.commission);
-    }
 
     private byte[] timestamp(byte[] digest, String what) {
         try {
