@@ -115,7 +115,7 @@ public class RelayStore {
     public int failFollowersOfFailed() {
         try (var c = dataSource.getConnection();
              var s = c.prepareStatement("""
-                     update chain_transaction t set status = 'FAILED', confirmed_at = null,
+                     update chain_transaction t set status = 'FAILED',
                             failure_reason = 'not sent: it was to follow write #' || p.id || ' (' || p.purpose || '), which failed'
                        from chain_transaction p
                       where t.after_id = p.id and t.status = 'PENDING' and p.status = 'FAILED'""")) {

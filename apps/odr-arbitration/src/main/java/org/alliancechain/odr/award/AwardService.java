@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,9 @@ import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.pdf.EvidenceCertificate;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
 import org.alliancechain.evidence.pdf.PadesSigner;
-import org.alliancechain.evidence.tsa.TimeStampException;
 import org.alliancechain.evidence.tsa.TimeStamper;
 import org.alliancechain.odr.cases.Arbitrator;
+import org.alliancechain.odr.cases.Attestation;
 import org.alliancechain.odr.cases.CaseAccess;
 import org.alliancechain.odr.cases.CaseChain;
 import org.alliancechain.odr.cases.CaseService;
@@ -31,7 +30,6 @@ import org.alliancechain.odr.cases.Timeline;
 import org.alliancechain.service.evidence.CertificateIssuer;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
-import org.jboss.logging.Logger;
 
 /**
  * Hearing minutes and the award: drafted by the sole or presiding arbitrator, approved by the
@@ -41,9 +39,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class AwardService {
-
-    private static final Logger LOG = Logger.getLogger(AwardService.class);
-    private static final HexFormat HEX = HexFormat.of();
 
     /** A signed award PDF and its file name. */
     public record SignedAward(byte[] pdf, String fileName) {
@@ -85,10 +80,10 @@ public class AwardService {
                 c.commission, "庭审笔录 Hearing minutes " + c.caseNumber, CaseService.parties(c),
                 EvidenceRecord.FileFacts.of("minutes.txt", "text/plain; charset=utf-8", m.text.getBytes(StandardCharsets.UTF_8)),
                 Map.of("开庭时间 Held at", m.heldAt.toString(), "记录人 Recorded by", m.recordedBy), m.createdAt);
-        byte[] digest = record.digest(HashAlgorithm.SHA256);
-        m.recordJson = new String(record.canonicalBytes(), StandardCharsets.UTF_8);
-        m.recordDigest = HEX.formatHex(digest);
-        m.notarisationItemId = chain.notarise(c.commission, digest);
+        var attested = Attestation.of(record);
+        m.recordJson = attested.json();
+        m.recordDigest = attested.digestHex();
+        m.notarisationItemId = chain.notarise(c.commission, attested.digest());
         m.persist();
         timeline.record(c, Step.MINUTES_RECORDED, "开庭 held " + m.heldAt, null, m.notarisationItemId);
         CaseService.touched(c);
@@ -186,14 +181,11 @@ public class AwardService {
         var record = new EvidenceRecord("odr.award", c.caseNumber, c.commission, "裁决书 Award " + c.caseNumber + " " + c.title,
                 CaseService.parties(c), EvidenceRecord.FileFacts.of("award-" + c.caseNumber + ".txt", "text/plain; charset=utf-8", text),
                 attributes, award.issuedAt);
-        byte[] digest = record.digest(HashAlgorithm.SHA256);
-        award.recordJson = new String(record.canonicalBytes(), StandardCharsets.UTF_8);
-        award.recordDigest = HEX.formatHex(digest);
-        try {
-            award.timestampToken = timeStamper.timestamp(HashAlgorithm.SHA256, digest);
-        } catch (TimeStampException e) {
-            LOG.warnf("award of %s issued without a time-stamp: %s", c.caseNumber, e.getMessage());
-        }
+        var attested = Attestation.timeStamped(record, timeStamper, "award of " + c.caseNumber);
+        byte[] digest = attested.digest();
+        award.recordJson = attested.json();
+        award.recordDigest = attested.digestHex();
+        award.timestampToken = attested.token();
         award.notarisationItemId = chain.notarise(c.commission, digest);
         award.status = Award.ISSUED;
         c.status = CaseStatus.AWARDED;

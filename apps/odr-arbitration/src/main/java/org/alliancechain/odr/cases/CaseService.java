@@ -4,25 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
-import org.alliancechain.evidence.tsa.TimeStampException;
 import org.alliancechain.evidence.tsa.TimeStamper;
 import org.alliancechain.odr.OdrConfig;
 import org.alliancechain.odr.evidence.EvidenceService;
 import org.alliancechain.odr.evidence.IncomingFile;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
-import org.jboss.logging.Logger;
 
 /**
  * The life of a case, from filing to closing: each step checks who takes it and from which state,
@@ -31,9 +27,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class CaseService {
-
-    private static final Logger LOG = Logger.getLogger(CaseService.class);
-    private static final HexFormat HEX = HexFormat.of();
 
     public record Filing(String title, String commission, String respondent, String claim, BigDecimal amount, String currency,
                          String agreementReference) {
@@ -109,10 +102,10 @@ public class CaseService {
             attributes.put("申请材料 Document C-" + (i + 1), file.name() + " sha256:" + HashAlgorithm.SHA256.hex(file.content()));
         }
         var record = new EvidenceRecord("odr.case", c.caseNumber, claimant, c.title, parties(c), null, attributes, c.filedAt);
-        byte[] digest = record.digest(HashAlgorithm.SHA256);
-        c.recordJson = new String(record.canonicalBytes(), StandardCharsets.UTF_8);
-        c.caseHash = HEX.formatHex(digest);
-        c.timestampToken = timestamp(digest, c.caseNumber);
+        var attested = Attestation.timeStamped(record, timeStamper, "case " + c.caseNumber);
+        c.recordJson = attested.json();
+        c.caseHash = attested.digestHex();
+        c.timestampToken = attested.token();
         c.persist();
         long tx = chain.file(c);
         timeline.record(c, Step.FILED, c.title, tx, null);
@@ -329,15 +322,6 @@ public class CaseService {
     /** Marks a deadline met (the step it waited for was taken). */
     public void meet(OdrCase c, Deadline.Kind kind) {
         Deadline.of(c.id, kind).filter(d -> d.metAt == null).ifPresent(d -> d.metAt = Instant.now());
-    }
-
-    private byte[] timestamp(byte[] digest, String what) {
-        try {
-            return timeStamper.timestamp(HashAlgorithm.SHA256, digest);
-        } catch (TimeStampException e) {
-            LOG.warnf("%s registered without a time-stamp: %s", what, e.getMessage());
-            return null;
-        }
     }
 
     public static void requireStatus(OdrCase c, String action, CaseStatus... allowed) {

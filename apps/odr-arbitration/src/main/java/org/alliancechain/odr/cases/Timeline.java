@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.alliancechain.chain.api.ChainPort;
-import org.alliancechain.chain.api.ChainTxView;
 import org.alliancechain.service.identity.Caller;
 
 /** Records each step of a case and shows them with the state of their chain writes. */
@@ -67,11 +66,6 @@ public class Timeline {
             }
         }
         return new Entry(e.id, e.step, step.chinese, step.english, e.actor, e.organisation, e.detail, e.at, status, tx, block, failure);
-    }
-
-    /** The chain status of one write, for views that show a single step. */
-    public ChainTxView status(long chainTxId) {
-        return chain.status(chainTxId).orElseThrow();
     }
 
     private static Caller currentCaller() {

@@ -3,20 +3,17 @@ package org.alliancechain.odr.evidence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.alliancechain.chain.api.ChainPort;
-import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
-import org.alliancechain.evidence.tsa.TimeStampException;
 import org.alliancechain.evidence.tsa.TimeStamper;
 import org.alliancechain.odr.OdrConfig;
+import org.alliancechain.odr.cases.Attestation;
 import org.alliancechain.odr.cases.CaseAccess;
 import org.alliancechain.odr.cases.CaseService;
 import org.alliancechain.odr.cases.CaseStatus;
@@ -27,7 +24,6 @@ import org.alliancechain.odr.cases.Step;
 import org.alliancechain.odr.cases.Timeline;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
-import org.jboss.logging.Logger;
 
 /**
  * Evidence of a case: files recognised by their content, archives expanded safely, each item hashed
@@ -36,9 +32,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class EvidenceService {
-
-    private static final Logger LOG = Logger.getLogger(EvidenceService.class);
-    private static final HexFormat HEX = HexFormat.of();
 
     /** A file ready to be stored: its name for display, the type its content shows, where it came from. */
     public record Prepared(String name, String mediaType, byte[] content, String origin) {
@@ -137,11 +130,11 @@ public class EvidenceService {
                     Map.of("案号 Case", c.caseNumber, "提交方 Side", side.chinese + " " + side.english,
                             "提交人 Submitted by", item.submittedBy, "来源 Source", item.source),
                     item.submittedAt);
-            byte[] digest = record.digest(HashAlgorithm.SHA256);
-            item.recordJson = new String(record.canonicalBytes(), StandardCharsets.UTF_8);
-            item.recordDigest = HEX.formatHex(digest);
-            item.timestampToken = timestamp(digest, item.number);
-            item.notarisationItemId = chain.notarise(item.organisation, digest);
+            var attested = Attestation.timeStamped(record, timeStamper, "evidence " + c.caseNumber + "/" + item.number);
+            item.recordJson = attested.json();
+            item.recordDigest = attested.digestHex();
+            item.timestampToken = attested.token();
+            item.notarisationItemId = chain.notarise(item.organisation, attested.digest());
             item.persist();
             var content = new EvidenceContent();
             content.evidenceId = item.id;
@@ -154,15 +147,6 @@ public class EvidenceService {
         return items;
     }
 
-
-    private byte[] timestamp(byte[] digest, String what) {
-        try {
-            return timeStamper.timestamp(HashAlgorithm.SHA256, digest);
-        } catch (TimeStampException e) {
-            LOG.warnf("evidence %s registered without a time-stamp: %s", what, e.getMessage());
-            return null;
-        }
-    }
 
     @Transactional
     public List<EvidenceItem> list(long caseId) {
