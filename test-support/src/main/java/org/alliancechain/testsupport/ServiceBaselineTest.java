@@ -168,6 +168,14 @@ public abstract class ServiceBaselineTest extends AppTest {
                 .then().statusCode(200).contentType(ContentType.HTML).body(containsString("id=\"verdict\">VALID"));
         given().multiPart("certificate", "notes.txt", "not a pdf".getBytes(), "text/plain").post("/verify")
                 .then().statusCode(415).contentType(ContentType.HTML).body(containsString("not a PDF"));
+        // A file dropped alone: which registered records hold its SHA-256.
+        given().multiPart("file", "original.txt", label.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain").post("/verify")
+                .then().statusCode(200).contentType(ContentType.HTML).body(containsString("File registered"))
+                .body(containsString(label)).body(containsString(digest));
+        given().multiPart("file", "other.txt", ("never registered " + label).getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
+                .post("/verify").then().statusCode(404).contentType(ContentType.HTML).body(containsString("has registered no file"));
+        given().multiPart("nothing", "x").post("/verify").then().statusCode(400).contentType(ContentType.HTML)
+                .body(containsString("neither a certificate nor a file"));
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.alliancechain.service.evidence;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,10 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
 import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.evidence.verify.CertificateVerifier;
 import org.alliancechain.evidence.verify.VerificationReport;
-import org.alliancechain.service.notarisation.Notarisation;
 import org.alliancechain.service.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
@@ -36,19 +41,27 @@ public class VerifyPage {
         static native TemplateInstance page(Lookup lookup, VerificationReport report, String error);
     }
 
-    /** What this service holds under a record digest. */
-    public record Lookup(String digest, boolean found, String title, String organisation, String registeredAt, String chainStatus,
-                         String transactionHash, Long blockNumber) {
+    /** What this service holds under a record digest, or for a dropped file's SHA-256 ({@code byFile}). */
+    public record Lookup(String query, boolean byFile, List<Found> found) {
     }
+
+    /** One registered record and where it stands on chain. */
+    public record Found(String digest, String title, String organisation, String registeredAt, String chainStatus,
+                        String transactionHash, Long blockNumber) {
+    }
+
+    private static final int MOST_RECORDS_PER_FILE = 20;
 
     private final CertificateVerifier verifier;
     private final EvidenceConfig config;
     private final ChainPort chain;
+    private final Instance<RegisteredRecords> directories;
 
-    VerifyPage(CertificateVerifier verifier, EvidenceConfig config, ChainPort chain) {
+    VerifyPage(CertificateVerifier verifier, EvidenceConfig config, ChainPort chain, @Any Instance<RegisteredRecords> directories) {
         this.verifier = verifier;
         this.config = config;
         this.chain = chain;
+        this.directories = directories;
     }
 
     @GET
@@ -62,32 +75,65 @@ public class VerifyPage {
         if (!digest.matches("[0-9a-fA-F]{64}")) {
             return Response.status(400).entity(Templates.page(null, null, "记录摘要应为 64 位十六进制 / a record digest is 64 hexadecimal characters")).build();
         }
-        Notarisation item = Notarisation.<Notarisation>find("recordDigest", digest.toLowerCase()).firstResult();
-        if (item == null) {
-            var missing = new Lookup(digest.toLowerCase(), false, null, null, null, null, null, null);
-            return Response.status(404).entity(Templates.page(missing, null, null)).build();
+        String wanted = digest.toLowerCase();
+        List<Found> found = new ArrayList<>();
+        for (var directory : directories) {
+            directory.byRecordDigest(wanted).map(this::found).ifPresent(found::add);
         }
-        var onChain = chain.notarisation(item.itemId).orElseThrow();
-        var proof = onChain.proof().orElse(null);
-        var lookup = new Lookup(item.recordDigest, true, item.label, item.organisation, item.createdAt.toString(), onChain.state(),
-                proof == null ? null : proof.transactionHash(), proof == null ? null : proof.blockNumber());
-        return Response.ok(Templates.page(lookup, null, null)).build();
+        return lookupPage(new Lookup(wanted, false, found));
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Verify a dropped certificate (and optionally its original file); the report as a page")
+    @Transactional
+    @Operation(summary = "Verify a dropped certificate (and optionally its original file) and get the report as a page; "
+            + "or drop a file alone and see which registered records hold its SHA-256")
     public Response verify(@RestForm("certificate") FileUpload certificate, @RestForm("file") FileUpload file) {
         try {
-            if (certificate == null || certificate.size() == 0) {
-                throw new ProblemException(Response.Status.BAD_REQUEST, "the form has no certificate");
+            boolean hasCertificate = certificate != null && certificate.size() > 0;
+            boolean hasFile = file != null && file.size() > 0;
+            if (!hasCertificate && !hasFile) {
+                throw new ProblemException(Response.Status.BAD_REQUEST, "the form has neither a certificate nor a file");
+            }
+            byte[] original = hasFile ? BoundedBody.read(file, config.maxFileSize(), "the file") : null;
+            if (!hasCertificate) {
+                return byFile(original);
             }
             byte[] pdf = PdfUpload.require(BoundedBody.read(certificate, config.maxCertificateSize(), "the certificate"));
-            byte[] original = file == null || file.size() == 0 ? null : BoundedBody.read(file, config.maxFileSize(), "the file");
             return Response.ok(Templates.page(null, verifier.verify(pdf, original), null)).build();
         } catch (ProblemException e) {
             return Response.status(e.status().getStatusCode()).entity(Templates.page(null, null, e.getMessage())).build();
         }
+    }
+
+    private Response byFile(byte[] content) {
+        String sha256 = HexFormat.of().formatHex(sha256(content));
+        List<Found> found = new ArrayList<>();
+        for (var directory : directories) {
+            directory.byFileSha256(sha256, MOST_RECORDS_PER_FILE).stream().map(this::found).forEach(found::add);
+        }
+        found.sort(Comparator.comparing(Found::registeredAt).reversed());
+        return lookupPage(new Lookup(sha256, true, found));
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Response lookupPage(Lookup lookup) {
+        return Response.status(lookup.found().isEmpty() ? 404 : 200).entity(Templates.page(lookup, null, null)).build();
+    }
+
+    private Found found(RegisteredRecords.Registered record) {
+        var onChain = chain.notarisation(record.notarisationItemId()).orElse(null);
+        var proof = onChain == null ? null : onChain.proof().orElse(null);
+        return new Found(record.digest(), record.title(), record.organisation(), record.registeredAt().toString(),
+                onChain == null ? "UNKNOWN" : onChain.state(), proof == null ? null : proof.transactionHash(),
+                proof == null ? null : proof.blockNumber());
     }
 }

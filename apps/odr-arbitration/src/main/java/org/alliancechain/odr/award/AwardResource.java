@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import org.alliancechain.chain.api.ChainPort;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,11 +51,11 @@ public class AwardResource {
     }
 
     private final AwardService service;
-    private final ChainPort chain;
+    private final AwardViews views;
 
-    AwardResource(AwardService service, ChainPort chain) {
+    AwardResource(AwardService service, AwardViews views) {
         this.service = service;
-        this.chain = chain;
+        this.views = views;
     }
 
     @POST
@@ -66,7 +65,7 @@ public class AwardResource {
     @Operation(summary = "Record the minutes of a hearing session (notarised by the commission)")
     public Response recordMinutes(@PathParam("caseId") long caseId, @Valid @NotNull MinutesRequest request) {
         var m = service.recordMinutes(caseId, request.heldAt(), request.text());
-        return Response.status(Response.Status.CREATED).entity(view(m)).build();
+        return Response.status(Response.Status.CREATED).entity(views.minutes(m)).build();
     }
 
     @GET
@@ -74,7 +73,7 @@ public class AwardResource {
     @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
     @Operation(summary = "The hearing minutes of a case")
     public List<MinutesView> minutes(@PathParam("caseId") long caseId) {
-        return service.minutes(caseId).stream().map(this::view).toList();
+        return service.minutes(caseId).stream().map(views::minutes).toList();
     }
 
     @PUT
@@ -111,12 +110,7 @@ public class AwardResource {
     @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
     @Operation(summary = "The award: the draft for the commission, the issued award for everyone in the case; with votes and service")
     public AwardView get(@PathParam("caseId") long caseId) {
-        var award = service.find(caseId);
-        var item = award.notarisationItemId == null ? null : chain.notarisation(award.notarisationItemId).orElse(null);
-        return new AwardView(award.status, award.draftedBy, award.draftedAt, award.decision, award.reasoning, award.issuedAt,
-                award.recordDigest, item == null ? null : item.state(), award.pdfSha256,
-                service.votes(caseId).stream().map(v -> new VoteView(v.arbitrator, v.approve, v.note, v.votedAt)).toList(),
-                service.service(caseId).stream().map(this::view).toList());
+        return views.award(caseId);
     }
 
     @GET
@@ -131,16 +125,4 @@ public class AwardResource {
                 .header("Content-Disposition", "attachment; filename=\"" + signed.fileName() + "\"").build();
     }
 
-    private MinutesView view(Minutes m) {
-        var item = chain.notarisation(m.notarisationItemId).orElse(null);
-        return new MinutesView(m.id, m.recordedBy, m.heldAt, m.text, m.recordDigest, item == null ? null : item.state(), m.createdAt);
-    }
-
-    private ServiceView view(ServiceRecord s) {
-        return new ServiceView(s.party, s.madeAvailableAt, status(s.madeAvailableTxId), s.openedAt, s.openedBy, status(s.openedTxId));
-    }
-
-    private String status(Long txId) {
-        return txId == null ? null : chain.status(txId).map(v -> v.status().name()).orElse(null);
-    }
 }

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.evidence.HashAlgorithm;
@@ -228,12 +229,15 @@ public class AwardService {
 
     @Transactional
     public Award find(long caseId) {
+        return findIfVisible(caseId).orElseThrow(() -> ProblemException.notFound("Award of case " + caseId));
+    }
+
+    /** The award, if there is one the caller may see: the issued award, or the draft for the commission. */
+    @Transactional
+    public Optional<Award> findIfVisible(long caseId) {
         var c = access.find(caseId);
-        var award = Award.<Award>findByIdOptional(c.id).orElseThrow(() -> ProblemException.notFound("Award of case " + caseId));
-        if (!Award.ISSUED.equals(award.status) && access.side(c) != Side.COMMISSION) {
-            throw ProblemException.notFound("Award of case " + caseId);
-        }
-        return award;
+        return Award.<Award>findByIdOptional(c.id)
+                .filter(award -> Award.ISSUED.equals(award.status) || access.side(c) == Side.COMMISSION);
     }
 
     @Transactional

@@ -21,10 +21,8 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.odr.OdrConfig;
 import org.alliancechain.odr.cases.CaseAccess;
-import org.alliancechain.service.evidence.CertificateIssuer;
 import org.alliancechain.service.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,7 +47,7 @@ public class EvidenceResource {
 
     public record CommentView(long id, String organisation, String author, String authenticity, String legality, String relevance,
                               String opinion, Instant createdAt) {
-        static CommentView of(EvidenceComment c) {
+        public static CommentView of(EvidenceComment c) {
             return new CommentView(c.id, c.organisation, c.author, c.authenticity.name(), c.legality.name(), c.relevance.name(),
                     c.opinion, c.createdAt);
         }
@@ -97,15 +95,13 @@ public class EvidenceResource {
 
     private final EvidenceService service;
     private final Uploads uploads;
-    private final ChainPort chain;
-    private final CertificateIssuer issuer;
+    private final EvidenceViews views;
     private final CaseAccess access;
 
-    EvidenceResource(EvidenceService service, Uploads uploads, ChainPort chain, CertificateIssuer issuer, CaseAccess access) {
+    EvidenceResource(EvidenceService service, Uploads uploads, EvidenceViews views, CaseAccess access) {
         this.service = service;
         this.uploads = uploads;
-        this.chain = chain;
-        this.issuer = issuer;
+        this.views = views;
         this.access = access;
     }
 
@@ -117,14 +113,14 @@ public class EvidenceResource {
     public Response submit(@PathParam("caseId") long caseId, @RestForm("files") List<FileUpload> files) {
         access.find(caseId); // another organisation's case answers 404 before its upload is even read
         var items = service.submit(caseId, uploads.read(files));
-        return Response.status(Response.Status.CREATED).entity(items.stream().map(this::view).toList()).build();
+        return Response.status(Response.Status.CREATED).entity(items.stream().map(views::item).toList()).build();
     }
 
     @GET
     @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
     @Operation(summary = "The evidence list of a case, both sides, with each item's anchoring state")
     public List<ItemView> list(@PathParam("caseId") long caseId) {
-        return service.list(caseId).stream().map(this::view).toList();
+        return service.list(caseId).stream().map(views::item).toList();
     }
 
     @GET
@@ -132,7 +128,7 @@ public class EvidenceResource {
     @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
     @Operation(summary = "One evidence item")
     public ItemView get(@PathParam("caseId") long caseId, @PathParam("itemId") long itemId) {
-        return view(service.find(caseId, itemId));
+        return views.item(service.find(caseId, itemId));
     }
 
     @GET
@@ -156,13 +152,9 @@ public class EvidenceResource {
     public Response certificate(@PathParam("caseId") long caseId, @PathParam("itemId") long itemId,
                                 @QueryParam("level") @DefaultValue("B-T") @jakarta.validation.constraints.Pattern(regexp = "B-T|B-LT|B-LTA",
                                         message = "must be B-T, B-LT or B-LTA") String level) {
-        var item = service.find(caseId, itemId);
-        var c = access.find(caseId);
-        byte[] pdf = issuer.issue(c.caseNumber + "-" + item.number, org.alliancechain.evidence.pdf.EvidenceCertificate.Title.EVIDENCE,
-                item.organisation, item.recordJson, item.notarisationItemId, item.timestampToken,
-                org.alliancechain.evidence.pdf.PadesSigner.Level.valueOf(level.replace('-', '_')));
-        return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"certificate-" + c.caseNumber + "-" + item.number + ".pdf\"")
+        var certificate = views.certificate(caseId, itemId, level);
+        return Response.ok(certificate.pdf(), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + certificate.fileName() + "\"")
                 .build();
     }
 
@@ -185,12 +177,4 @@ public class EvidenceResource {
         return service.comments(caseId, itemId).stream().map(CommentView::of).toList();
     }
 
-    ItemView view(EvidenceItem item) {
-        var state = chain.notarisation(item.notarisationItemId).orElse(null);
-        var proof = state == null ? null : state.proof().orElse(null);
-        return new ItemView(item.id, item.number, item.side.name(), item.organisation, item.submittedBy, item.title, item.fileName,
-                item.mediaType, item.size, item.sha256, item.sm3, item.source, item.recordDigest, item.timestampToken != null,
-                item.submittedAt, state == null ? null : state.state(), proof == null ? null : proof.transactionHash(),
-                proof == null ? null : proof.blockNumber());
-    }
 }

@@ -1,0 +1,160 @@
+package org.alliancechain.odr.web;
+
+import static org.alliancechain.odr.OdrFlow.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.alliancechain.odr.OdrFlow;
+import org.alliancechain.testsupport.SuiteTestResource;
+import org.alliancechain.testsupport.Tokens;
+import org.alliancechain.testsupport.browser.HeadlessChromium;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole story in a real headless Chromium against the real Keycloak, PostgreSQL and anvil,
+ * through the pages only: the claimant files a case with two evidence files → the clerk accepts it
+ * and assigns an arbitrator → the respondent comments on an item → the arbitrator issues the award
+ * → a visitor, signed in nowhere, verifies the award PDF on the public page (and follows its QR code).
+ */
+@QuarkusTest
+@TestProfile(OdrStoryBrowserTest.AnyPort.class)
+@WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "odr-arbitration"))
+class OdrStoryBrowserTest {
+
+    /** The browser tenant on the realm's test client that accepts any local port (the app listens on a random one). */
+    public static class AnyPort implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.oidc.web.client-id", "suite-test-pages");
+        }
+    }
+
+    @RegisterExtension
+    static final HeadlessChromium browser = HeadlessChromium.perTestClass();
+
+    @TestHTTPResource("/")
+    URL url;
+
+    /** The app as the realm's redirect URIs know it (the loopback address, not "localhost"). */
+    String app;
+
+    @TempDir
+    Path files;
+
+    @Test
+    void claimantFilesClerkAcceptsRespondentCommentsArbitratorIssuesVisitorVerifies() throws Exception {
+        browser.timeout(Duration.ofSeconds(30));
+        app = "http://127.0.0.1:" + url.getPort() + "/";
+        Path contract = Files.write(files.resolve("采购合同 purchase contract.pdf"), OdrFlow.pdf("contract AC-2026-31"));
+        Path delivery = Files.write(files.resolve("delivery-note.png"), OdrFlow.png(7));
+
+        // 1. The claimant files the case with two evidence files.
+        signIn(OdrFlow.CLAIMANT, "app/cases/new");
+        browser.waitForText("h2", "申请仲裁 · File a case");
+        browser.fill("#title", "设备货款纠纷 Unpaid equipment");
+        browser.fill("#commission", OdrFlow.COMMISSION);
+        browser.fill("#respondent", OdrFlow.RESPONDENT_ORG);
+        browser.fill("#claim", "支付货款及利息 Payment of the price of the equipment delivered in October, with interest");
+        browser.fill("#amount", "86000.00");
+        browser.fill("#currency", "CNY");
+        browser.fill("#agreementReference", "Contract AC-2026-31, clause 9");
+        browser.upload("#documents", contract, delivery);
+        browser.click("#submit-filing");
+        browser.waitForText("#notice", "The case is filed");
+        var matcher = Pattern.compile("/app/cases/(\\d+)").matcher(browser.currentUrl());
+        assertThat(matcher.find()).as("the case page after filing: " + browser.currentUrl()).isTrue();
+        long id = Long.parseLong(matcher.group(1));
+        assertThat(browser.text("#case-status")).contains("已立案申请").contains("Filed");
+        assertThat(browser.text("#item-C-1")).contains("采购合同 purchase contract.pdf").contains("application/pdf");
+        assertThat(browser.text("#item-C-2")).contains("delivery-note.png").contains("image/png");
+        String caseNumber = browser.text("#case-number");
+        assertThat(caseNumber).matches("HZ-ARBITRATION-\\d{4}-\\d{6}");
+        browser.open(app + "app/cases");
+        browser.waitForText("#cases", caseNumber);
+        signOut();
+
+        // 2. The clerk accepts the case and assigns a sole arbitrator.
+        signIn(OdrFlow.CLERK, "app/cases/" + id);
+        browser.fill("#arbitrator1", OdrFlow.ARBITRATOR);
+        browser.click("#accept");
+        browser.waitForText("#notice", "tribunal formed");
+        browser.waitForText("#case-status", "Evidence period");
+        assertThat(browser.text("#tribunal")).contains(OdrFlow.ARBITRATOR);
+        signOut();
+
+        // 3. The respondent disputes the authenticity of C-2; the evidence shows as anchored meanwhile.
+        signIn(OdrFlow.RESPONDENT, "app/cases/" + id);
+        assertThat(browser.text("#your-side")).isEqualTo("RESPONDENT");
+        browser.click("#item-C-2 + tr details summary");
+        browser.driver().findElement(org.openqa.selenium.By.cssSelector("#comment-C-2 select[name=authenticity] option[value=DISPUTED]")).click();
+        browser.fill("#comment-C-2 textarea[name=opinion]", "送货单无我方签收 The delivery note bears no signature of ours");
+        browser.click("#comment-C-2 button[type=submit]");
+        browser.waitForText("#notice", "The comment is recorded");
+        assertThat(browser.text("#evidence")).contains("DISPUTED").contains("The delivery note bears no signature of ours");
+        browser.waitForText("#item-C-1", "CONFIRMED"); // the page refreshes itself while chain writes are pending
+        signOut();
+
+        // 4. The arbitrator drafts and issues the award; the page follows it until the signed PDF can be had.
+        signIn(OdrFlow.ARBITRATOR, "app/cases/" + id);
+        browser.fill("#decision", "被申请人向申请人支付货款人民币86,000元。The respondent shall pay the claimant CNY 86,000.");
+        browser.fill("#reasoning", "The equipment was delivered (C-1); the respondent's objection to C-2 does not concern delivery.");
+        browser.click("#save-draft");
+        browser.waitForText("#notice", "The draft award is saved");
+        browser.click("#issue");
+        browser.waitForText("#notice", "The award is issued");
+        browser.waitForText("#case-status", "Awarded");
+        browser.waitFor("#award-pdf");
+        assertThat(browser.text("#timeline")).contains("作出裁决 · Award issued").contains("裁决书送达 · Award made available");
+        String verifyUrl = browser.driver().findElement(org.openqa.selenium.By.cssSelector("#award-verify")).getDomAttribute("href");
+        assertThat(browser.exists("#award svg.qr")).as("the award's QR code").isTrue();
+        signOut();
+
+        // 5. A visitor, not signed in, verifies the award PDF that a party handed over, and follows its QR code.
+        byte[] award = as(OdrFlow.CLAIMANT).get("/api/cases/" + id + "/award/pdf").then().statusCode(200).extract().asByteArray();
+        Path awardPdf = Files.write(files.resolve("award.pdf"), award);
+        browser.open(app + "verify");
+        browser.upload("#certificate", awardPdf);
+        browser.click("#verify");
+        browser.waitForText("#verdict", "VALID");
+        assertThat(browser.text("#report")).contains(OdrFlow.COMMISSION);
+        browser.open(verifyUrl.replaceFirst("^https?://[^/]+/", app));
+        browser.waitForText("#lookup", "裁决书 Award");
+        assertThat(browser.text("#lookup")).contains(caseNumber).contains("CONFIRMED").doesNotContain("Unpaid equipment");
+        // The award PDF dropped as a file: found by its SHA-256.
+        browser.open(app + "verify");
+        browser.upload("#file", awardPdf);
+        browser.click("#verify");
+        browser.waitForText("#lookup", "File registered");
+    }
+
+    private void signIn(String user, String path) {
+        browser.open(app + path);
+        browser.fill("#username", user);
+        if (!browser.exists("#password")) {
+            browser.click("#kc-login"); // identity-first: the user name, then the password
+        }
+        browser.fill("#password", Tokens.DEMO_PASSWORD);
+        browser.click("#kc-login");
+        browser.waitFor("#who");
+        assertThat(browser.text("#who")).contains(user);
+    }
+
+    private void signOut() {
+        browser.open(app + "app/logout");
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.currentUrl().contains("/app/signed-out"));
+    }
+}
