@@ -3,6 +3,7 @@ package org.alliancechain.odr.web;
 import static org.alliancechain.odr.OdrFlow.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -89,6 +90,15 @@ class OdrStoryBrowserTest {
 
         // 2. The clerk accepts the case and assigns a sole arbitrator.
         signIn(OdrFlow.CLERK, "app/cases/" + id);
+        // The clerk's session cookie in a form posted from another site (or naming no site) is refused: nothing changes.
+        var session = io.restassured.RestAssured.given().redirects().follow(false);
+        for (var cookie : browser.driver().manage().getCookies()) {
+            session = session.cookie(cookie.getName(), cookie.getValue());
+        }
+        session.header("Origin", "https://evil.example").formParam("reason", "forged").post(app + "app/cases/" + id + "/rejection")
+                .then().statusCode(403).contentType("application/problem+json").body("detail", containsString("https://evil.example"));
+        browser.open(app + "app/cases/" + id);
+        assertThat(browser.text("#case-status")).contains("Filed");
         browser.fill("#arbitrator1", OdrFlow.ARBITRATOR);
         browser.click("#accept");
         browser.waitForText("#notice", "tribunal formed");
@@ -106,6 +116,13 @@ class OdrStoryBrowserTest {
         browser.waitForText("#notice", "The comment is recorded");
         assertThat(browser.text("#evidence")).contains("DISPUTED").contains("The delivery note bears no signature of ours");
         browser.waitForText("#item-C-1", "CONFIRMED"); // the page refreshes itself while chain writes are pending
+        // A program disguised as a PDF is refused on the page with the reason, and nothing is stored.
+        Path disguised = Files.write(files.resolve("invoice.pdf"), OdrFlow.elf());
+        browser.upload("#files", disguised);
+        browser.click("#upload");
+        browser.waitForText("#error", "invoice.pdf");
+        assertThat(browser.exists("#item-R-1")).as("no evidence stored from a refused upload").isFalse();
+        browser.screenshot("story-3-respondent");
         signOut();
 
         // 4. The arbitrator drafts and issues the award; the page follows it until the signed PDF can be had.
@@ -121,6 +138,7 @@ class OdrStoryBrowserTest {
         assertThat(browser.text("#timeline")).contains("作出裁决 · Award issued").contains("裁决书送达 · Award made available");
         String verifyUrl = browser.driver().findElement(org.openqa.selenium.By.cssSelector("#award-verify")).getDomAttribute("href");
         assertThat(browser.exists("#award svg.qr")).as("the award's QR code").isTrue();
+        browser.screenshot("story-4-award");
         signOut();
 
         // 5. A visitor, not signed in, verifies the award PDF that a party handed over, and follows its QR code.
@@ -139,6 +157,7 @@ class OdrStoryBrowserTest {
         browser.upload("#file", awardPdf);
         browser.click("#verify");
         browser.waitForText("#lookup", "File registered");
+        browser.screenshot("story-5-visitor");
     }
 
     private void signIn(String user, String path) {
