@@ -37,7 +37,7 @@ public final class OfflineVerifier {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         String rpc = null;
         boolean json = false;
         List<Path> trustFiles = new ArrayList<>();

@@ -1,6 +1,13 @@
 package org.alliancechain.service.evidence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Map;
+import org.alliancechain.evidence.pki.DevPki;
+import org.alliancechain.evidence.pkg.EvidencePackage;
 import java.time.Instant;
 import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.evidence.CanonicalJson;
@@ -26,9 +33,11 @@ public class CertificateIssuer {
     private final PadesSigner signer;
     private final EvidenceConfig config;
     private final AnchorLookup anchors;
+    private final DevPki pki;
 
     CertificateIssuer(ChainPort chain, DocumentSigners signers, CertificateRenderer renderer, PadesSigner signer, EvidenceConfig config,
-                      AnchorLookup anchors) {
+                      AnchorLookup anchors, DevPki pki) {
+        this.pki = pki;
         this.chain = chain;
         this.signers = signers;
         this.renderer = renderer;
@@ -46,6 +55,31 @@ public class CertificateIssuer {
      */
     public byte[] issue(String number, EvidenceCertificate.Title title, String organisation, String recordJson, long itemId,
                         byte[] token, PadesSigner.Level level) {
+        var certificate = certificate(number, title, organisation, recordJson, itemId, token);
+        return signer.sign(renderer.render(certificate), signers.of(organisation), level, title.english(), organisation);
+    }
+
+    /**
+     * The evidence package of a record (shared-evidence's {@code EvidencePackage}): the signed
+     * certificate, the originals, the record, its proof, its time-stamp token and the roots of the
+     * signer's and the time-stamping authority's chains — all a verifier needs besides a chain RPC URL
+     * ({@code ./verify-evidence --rpc URL package.zip}). Same refusals as {@link #issue}.
+     */
+    public void writePackage(OutputStream out, String number, EvidenceCertificate.Title title, String organisation, String recordJson,
+                             long itemId, byte[] token, PadesSigner.Level level, Map<String, byte[]> originals) throws IOException {
+        var certificate = certificate(number, title, organisation, recordJson, itemId, token);
+        var identity = signers.of(organisation);
+        byte[] pdf = signer.sign(renderer.render(certificate), identity, level, title.english(), organisation);
+        var roots = new ArrayList<X509Certificate>();
+        roots.add(identity.chain().getLast());
+        if (!roots.contains(pki.tsaRootCertificate())) {
+            roots.add(pki.tsaRootCertificate());
+        }
+        EvidencePackage.write(out, certificate, pdf, originals, roots);
+    }
+
+    private EvidenceCertificate certificate(String number, EvidenceCertificate.Title title, String organisation, String recordJson,
+                                            long itemId, byte[] token) {
         if (recordJson == null) {
             throw ProblemException.unprocessable("registered before certificates were issued: there is no stored record to certify");
         }
@@ -70,10 +104,8 @@ public class CertificateIssuer {
                 throw new IllegalStateException("stored time-stamp unreadable: " + e.getMessage(), e);
             }
         }
-        var certificate = new EvidenceCertificate(number, title, organisation, record, HashAlgorithm.SHA256, proof,
+        return new EvidenceCertificate(number, title, organisation, record, HashAlgorithm.SHA256, proof,
                 Instant.ofEpochSecond(anchored.timestamp()), token, tokenTime,
                 config.publicUrl() + "/verify?digest=" + proof.itemDigest());
-        var identity = signers.of(organisation);
-        return signer.sign(renderer.render(certificate), identity, level, title.english(), organisation);
     }
 }

@@ -158,6 +158,42 @@ public class EvidenceResource {
                 .build();
     }
 
+    @GET
+    @Path("/{itemId}/package")
+    @Produces("application/zip")
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(summary = "The item's evidence package (ZIP: the file, its signed certificate, record, proof, time-stamp token and the "
+            + "roots), checkable offline with ./verify-evidence --rpc <node> package.zip; 409 until anchored")
+    public Response evidencePackage(@PathParam("caseId") long caseId, @PathParam("itemId") long itemId) {
+        var pkg = views.evidencePackage(caseId, itemId);
+        return Response.ok(pkg.pdf(), "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + pkg.fileName() + "\"").build();
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("application/zip")
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(summary = "The case's evidence export (ZIP): evidence-list.csv (every item, hashes, anchoring) and packages/<No.>.zip, "
+            + "the evidence package of each anchored item")
+    public Response export(@PathParam("caseId") long caseId) throws java.io.IOException {
+        return exportOf(views, caseId);
+    }
+
+    /** The export as a streamed download; the temporary file is deleted once sent. */
+    public static Response exportOf(EvidenceViews views, long caseId) throws java.io.IOException {
+        var file = views.export(caseId);
+        jakarta.ws.rs.core.StreamingOutput body = out -> {
+            try {
+                Files.copy(file, out);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        };
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"evidence-case-" + caseId + ".zip\"").build();
+    }
+
     @POST
     @Path("/{itemId}/comments")
     @Consumes(MediaType.APPLICATION_JSON)

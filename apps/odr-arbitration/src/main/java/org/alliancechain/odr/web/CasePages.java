@@ -395,6 +395,26 @@ public class CasePages {
     }
 
     @GET
+    @Path("/{caseId}/evidence/{itemId}/package")
+    @Produces("application/zip")
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(hidden = true)
+    public Response evidencePackage(@PathParam("caseId") long id, @PathParam("itemId") long itemId) {
+        var pkg = evidenceViews.evidencePackage(id, itemId);
+        return Response.ok(pkg.pdf(), "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + pkg.fileName() + "\"").build();
+    }
+
+    @GET
+    @Path("/{caseId}/evidence/export")
+    @Produces("application/zip")
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(hidden = true)
+    public Response export(@PathParam("caseId") long id) throws java.io.IOException {
+        return EvidenceResource.exportOf(evidenceViews, id);
+    }
+
+    @GET
     @Path("/{caseId}/award/pdf")
     @Produces("application/pdf")
     @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})

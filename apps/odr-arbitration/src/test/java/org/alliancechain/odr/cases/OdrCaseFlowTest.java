@@ -15,6 +15,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -93,6 +96,29 @@ class OdrCaseFlowTest {
                 .contentType("application/pdf").extract().asByteArray();
         io.restassured.RestAssured.given().contentType("application/pdf").body(certificate).post("/api/verify").then().statusCode(200)
                 .body("verdict", equalTo("VALID"));
+        // The item's evidence package checks offline with nothing but the chain's RPC URL (./verify-evidence).
+        byte[] pkg = as(CLAIMANT).get("/api/cases/" + id + "/evidence/" + c1 + "/package").then().statusCode(200)
+                .contentType("application/zip").extract().asByteArray();
+        Path pkgFile = Files.write(Files.createTempFile("odr-package-", ".zip"), pkg);
+        var report = new java.io.ByteArrayOutputStream();
+        int verdict = org.alliancechain.evidence.pkg.OfflineVerifier.run(new String[] {"--rpc",
+                SuiteTestResource.stack().anvil().orElseThrow().rpcUrl(), pkgFile.toString()}, new java.io.PrintStream(report, true,
+                StandardCharsets.UTF_8), new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(verdict).as(report.toString(StandardCharsets.UTF_8)).isZero();
+        Files.delete(pkgFile);
+        // The case's export: the evidence list and one package per anchored item.
+        byte[] export = as(CLERK).get("/api/cases/" + id + "/evidence/export").then().statusCode(200).contentType("application/zip")
+                .extract().asByteArray();
+        var entries = new java.util.LinkedHashMap<String, byte[]>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(export), StandardCharsets.UTF_8)) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        assertThat(entries.keySet()).contains("evidence-list.csv", "packages/C-1.zip", "packages/C-2.zip", "packages/R-1.zip");
+        String list = new String(entries.get("evidence-list.csv"), StandardCharsets.UTF_8);
+        assertThat(list.lines().count()).isEqualTo(1 + 2 + items.size());
+        assertThat(list).contains("\"C-1\"").contains("CONFIRMED").contains("contract.pdf").contains("证据/payment-record.pdf");
         byte[] content = as(CLERK).get("/api/cases/" + id + "/evidence/" + c1 + "/content").then().statusCode(200)
                 .header("Content-Disposition", containsString("filename*=UTF-8''")).extract().asByteArray();
         assertThat(content).isEqualTo(documents.get("合同 contract.pdf"));
