@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import org.alliancechain.chain.api.ChainPort;
+import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.verify.CertificateVerifier;
 import org.alliancechain.evidence.verify.VerificationReport;
 import org.alliancechain.service.problem.ProblemException;
@@ -108,21 +108,13 @@ public class VerifyPage {
     }
 
     private Response byFile(byte[] content) {
-        String sha256 = HexFormat.of().formatHex(sha256(content));
+        String sha256 = HashAlgorithm.SHA256.hex(content);
         List<Found> found = new ArrayList<>();
         for (var directory : directories) {
             directory.byFileSha256(sha256, MOST_RECORDS_PER_FILE).stream().map(this::found).forEach(found::add);
         }
         found.sort(Comparator.comparing(Found::registeredAt).reversed());
         return lookupPage(new Lookup(sha256, true, found));
-    }
-
-    private static byte[] sha256(byte[] content) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Response lookupPage(Lookup lookup) {

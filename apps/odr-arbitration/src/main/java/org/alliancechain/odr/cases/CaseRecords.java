@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.alliancechain.odr.award.Award;
 import org.alliancechain.odr.award.Minutes;
 import org.alliancechain.odr.evidence.EvidenceItem;
@@ -23,14 +22,12 @@ public class CaseRecords implements RegisteredRecords {
 
     @Override
     public Optional<Registered> byRecordDigest(String digest) {
-        return Stream.of(
-                        EvidenceItem.<EvidenceItem>find("recordDigest = ?1 and notarisationItemId is not null", digest).firstResultOptional()
-                                .map(CaseRecords::evidence),
-                        Award.<Award>find("recordDigest = ?1 and notarisationItemId is not null", digest).firstResultOptional()
-                                .map(CaseRecords::award),
-                        Minutes.<Minutes>find("recordDigest = ?1 and notarisationItemId is not null", digest).firstResultOptional()
-                                .map(CaseRecords::minutes))
-                .flatMap(Optional::stream).findFirst();
+        return EvidenceItem.<EvidenceItem>find("recordDigest = ?1 and notarisationItemId is not null", digest).firstResultOptional()
+                .map(CaseRecords::evidence)
+                .or(() -> Award.<Award>find("recordDigest = ?1 and notarisationItemId is not null", digest).firstResultOptional()
+                        .map(CaseRecords::award))
+                .or(() -> Minutes.<Minutes>find("recordDigest = ?1 and notarisationItemId is not null", digest).firstResultOptional()
+                        .map(CaseRecords::minutes));
     }
 
     @Override
