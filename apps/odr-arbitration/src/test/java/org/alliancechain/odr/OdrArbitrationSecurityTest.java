@@ -53,6 +53,7 @@ class OdrArbitrationSecurityTest extends SecurityMatrixTest {
         bodies.put("POST /api/cases/{caseId}/withdrawal", "{\"reason\": \"settled\"}");
         bodies.put("POST /api/cases/{caseId}/evidence/{itemId}/comments",
                 "{\"authenticity\": \"ADMITTED\", \"legality\": \"ADMITTED\", \"relevance\": \"PARTLY\", \"opinion\": \"ok\"}");
+        bodies.put("POST /api/cases/{caseId}/evidence/references", "{\"reference\": \"anchor:" + "ab".repeat(32) + "\"}");
         bodies.put("POST /api/cases/{caseId}/minutes", "{\"heldAt\": \"2026-11-20T09:00:00Z\", \"text\": \"Both parties attended.\"}");
         bodies.put("PUT /api/cases/{caseId}/award", "{\"decision\": \"d\", \"reasoning\": \"r\"}");
         bodies.put("POST /api/cases/{caseId}/award/votes", "{\"approve\": true}");
@@ -65,7 +66,7 @@ class OdrArbitrationSecurityTest extends SecurityMatrixTest {
         return Set.of("POST /api/cases/{caseId}/acceptance", "POST /api/cases/{caseId}/rejection", "PUT /api/cases/{caseId}/tribunal",
                 "PUT /api/cases/{caseId}/deadlines", "POST /api/cases/{caseId}/answer", "POST /api/cases/{caseId}/withdrawal",
                 "POST /api/cases/{caseId}/hearing", "POST /api/cases/{caseId}/closure", "POST /api/cases/{caseId}/evidence/{itemId}/comments",
-                "POST /api/cases/{caseId}/minutes", "PUT /api/cases/{caseId}/award", "POST /api/cases/{caseId}/award/votes",
+                "POST /api/cases/{caseId}/evidence/references", "POST /api/cases/{caseId}/minutes", "PUT /api/cases/{caseId}/award", "POST /api/cases/{caseId}/award/votes",
                 "POST /api/cases/{caseId}/award/issue");
     }
 

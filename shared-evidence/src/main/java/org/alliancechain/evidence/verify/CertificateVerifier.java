@@ -71,6 +71,16 @@ public final class CertificateVerifier {
         this.chain = chain;
     }
 
+    /**
+     * The files embedded in a certificate (record.json, proof.json …) by name. Read them only after
+     * {@link #verify} answered VALID: only then are they the ones the issuer signed.
+     */
+    public static Map<String, byte[]> embeddedFiles(byte[] pdf) throws IOException {
+        try (var document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+            return SignedRevisions.embeddedFiles(document);
+        }
+    }
+
     public VerificationReport verify(byte[] pdf, byte[] originalFile) {
         var report = new VerificationReport.Builder();
         PdfDocument document;

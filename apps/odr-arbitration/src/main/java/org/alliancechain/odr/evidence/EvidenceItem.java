@@ -60,6 +60,10 @@ public class EvidenceItem extends org.alliancechain.service.tenancy.Organisation
     @Column(nullable = false, updatable = false)
     public String source;
 
+    /** The normalised reference (event:0x…, anchor:…) when the item was attached by reference; null for files. */
+    @Column(updatable = false)
+    public String reference;
+
     @Column(name = "record_json", nullable = false, updatable = false)
     public String recordJson;
 

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancechain.chain.api.InclusionProof;
 import org.alliancechain.odr.OdrConfig;
 import org.alliancechain.odr.cases.CaseAccess;
 import org.alliancechain.service.problem.ProblemException;
@@ -37,8 +38,15 @@ public class EvidenceResource {
 
     /** An item as the parties see it; {@code chain} is its notarisation's state and proof once anchored. */
     public record ItemView(long id, String number, String side, String organisation, String submittedBy, String title, String fileName,
-                           String mediaType, long size, String sha256, String sm3, String source, String recordDigest,
+                           String mediaType, long size, String sha256, String sm3, String source, String reference, String recordDigest,
                            boolean timeStamped, Instant submittedAt, String chainStatus, String transactionHash, Long blockNumber) {
+    }
+
+    /**
+     * Evidence by reference: {@code reference} is {@code event:0x<tx hash>[:<log index>]}, {@code anchor:<record digest>} or a
+     * verification URL; {@code proof} is the inclusion proof of another service's record (its proof.json).
+     */
+    public record ReferenceRequest(@NotBlank @Size(max = 300) String reference, @Size(max = 200) String title, @Valid InclusionProof proof) {
     }
 
     public record CommentRequest(@NotNull EvidenceComment.Position authenticity, @NotNull EvidenceComment.Position legality,
@@ -114,6 +122,41 @@ public class EvidenceResource {
         access.find(caseId); // another organisation's case answers 404 before its upload is even read
         var items = service.submit(caseId, uploads.read(files));
         return Response.status(Response.Status.CREATED).entity(items.stream().map(views::item).toList()).build();
+    }
+
+    @POST
+    @Path("/references")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"claimant", "respondent"})
+    @Operation(summary = "Attach evidence by reference, in one step: an event of a suite contract (event:0x<tx hash>[:<log index>]) or an "
+            + "anchored record (anchor:<record digest> or its verification URL; another service's record with its proof). The reference "
+            + "is resolved and checked against the chain; the item's content is the canonical JSON of what it names and its proofs, "
+            + "hashed, time-stamped and notarised like any file. 201 with the item; 404 when the chain holds nothing under it, 409 "
+            + "while it is not anchored or mined yet or when the case holds it already, 422 when its proof does not hold")
+    public Response attach(@PathParam("caseId") long caseId, @Valid @NotNull ReferenceRequest request) {
+        var item = service.attachReference(caseId, request.reference(), request.proof(), null, request.title());
+        return Response.status(Response.Status.CREATED).entity(views.item(item)).build();
+    }
+
+    @POST
+    @Path("/references")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({"claimant", "respondent"})
+    @Operation(summary = "Attach another service's anchored record by its certificate: part 'certificate' (the certificate PDF or the "
+            + "evidence package ZIP), optional 'reference' (anchor:<record digest>, checked against the certificate) and 'title'. The "
+            + "certificate must verify VALID (signature, signer chain, time-stamp, record, proof against the chain); 201 with the item")
+    public Response attachCertificate(@PathParam("caseId") long caseId, @RestForm("certificate") FileUpload certificate,
+                                      @RestForm("reference") String reference, @RestForm("title") String title) {
+        access.find(caseId);
+        if (certificate == null) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "the form holds no part 'certificate' (the certificate PDF or evidence package)");
+        }
+        if (title != null && title.length() > 200) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "title: at most 200 characters");
+        }
+        var file = uploads.read(List.of(certificate)).getFirst();
+        var item = service.attachReference(caseId, reference, null, file.content(), title);
+        return Response.status(Response.Status.CREATED).entity(views.item(item)).build();
     }
 
     @GET

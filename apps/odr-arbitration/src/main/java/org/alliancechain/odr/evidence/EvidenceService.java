@@ -10,6 +10,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.alliancechain.chain.api.ChainPort;
+import org.alliancechain.chain.api.InclusionProof;
+import org.alliancechain.service.reference.ChainReferences;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
 import org.alliancechain.evidence.tsa.TimeStamper;
 import org.alliancechain.odr.OdrConfig;
@@ -34,7 +36,10 @@ import org.alliancechain.service.problem.ProblemException;
 public class EvidenceService {
 
     /** A file ready to be stored: its name for display, the type its content shows, where it came from. */
-    public record Prepared(String name, String mediaType, byte[] content, String origin) {
+    public record Prepared(String name, String mediaType, byte[] content, String origin, String title, String reference) {
+        public Prepared(String name, String mediaType, byte[] content, String origin) {
+            this(name, mediaType, content, origin, null, null);
+        }
     }
 
     public record Comment(EvidenceComment.Position authenticity, EvidenceComment.Position legality, EvidenceComment.Position relevance,
@@ -48,9 +53,11 @@ public class EvidenceService {
     private final Timeline timeline;
     private final EvidenceIntake intake;
     private final OdrConfig config;
+    private final ChainReferences references;
 
     EvidenceService(Caller caller, CaseAccess access, ChainPort chain, TimeStamper timeStamper, Timeline timeline, EvidenceIntake intake,
-                    OdrConfig config) {
+                    OdrConfig config, ChainReferences references) {
+        this.references = references;
         this.caller = caller;
         this.access = access;
         this.chain = chain;
@@ -71,6 +78,40 @@ public class EvidenceService {
         if (files.isEmpty()) {
             throw new ProblemException(Response.Status.BAD_REQUEST, "the upload holds no files (form parts named 'files')");
         }
+        var c = takingEvidence(caseId);
+        var prepared = prepare(files);
+        var items = store(c, access.side(c), prepared, "upload");
+        CaseService.touched(c);
+        return items;
+    }
+
+    /**
+     * A party attaches, in one step, something the suite put on chain — an event of a suite contract
+     * or an anchored record (its proof found here or brought along, or its certificate) — as an
+     * evidence item: the reference resolved and checked against the chain, with its proofs, becomes
+     * the item's content (canonical JSON), hashed, time-stamped and notarised like any file.
+     *
+     * @param certificate the other service's certificate PDF or evidence package, or null
+     */
+    @Transactional
+    public EvidenceItem attachReference(long caseId, String reference, InclusionProof proof, byte[] certificate, String title) {
+        var c = takingEvidence(caseId);
+        ChainReferences.Resolved resolved = certificate != null ? references.fromCertificate(reference, certificate)
+                : references.resolve(reference, proof);
+        EvidenceItem.<EvidenceItem>find("caseId = ?1 and reference = ?2", c.id, resolved.reference()).firstResultOptional().ifPresent(earlier -> {
+            throw new ProblemException(Response.Status.CONFLICT, resolved.reference() + " is already evidence " + earlier.number
+                    + " of case " + c.caseNumber);
+        });
+        String shown = title == null || title.isBlank() ? resolved.description() : title.strip();
+        var prepared = new Prepared(resolved.fileName(), "application/json", resolved.canonicalJson(), resolved.reference(),
+                shown.length() > 200 ? shown.substring(0, 199) + "…" : shown, resolved.reference());
+        var item = store(c, access.side(c), List.of(prepared), "reference").getFirst();
+        CaseService.touched(c);
+        return item;
+    }
+
+    /** The case, locked, when the caller is a party and the evidence period is open. */
+    private OdrCase takingEvidence(long caseId) {
         var c = access.lockFor(caseId, EnumSet.of(Side.CLAIMANT, Side.RESPONDENT), "submit evidence");
         if (!c.status.takesEvidence()) {
             throw CaseService.invalidStep(c, "submit evidence");
@@ -79,10 +120,7 @@ public class EvidenceService {
             throw new ProblemException(Response.Status.CONFLICT, "the evidence period of case " + c.caseNumber + " ended on "
                     + d.dueAt + "; ask the tribunal to extend it");
         });
-        var prepared = prepare(files);
-        var items = store(c, access.side(c), prepared, "upload");
-        CaseService.touched(c);
-        return items;
+        return c;
     }
 
     /**
@@ -117,7 +155,8 @@ public class EvidenceService {
             item.number = side.evidencePrefix + "-" + next++;
             item.submittedBy = caller.userName();
             item.fileName = file.name();
-            item.title = file.name();
+            item.title = file.title() == null ? file.name() : file.title();
+            item.reference = file.reference();
             item.mediaType = file.mediaType();
             item.size = file.content().length;
             var facts = EvidenceRecord.FileFacts.of(file.name(), file.mediaType(), file.content());
@@ -140,8 +179,9 @@ public class EvidenceService {
             content.evidenceId = item.id;
             content.content = file.content();
             content.persist();
-            timeline.record(c, Step.EVIDENCE_SUBMITTED, item.number + " " + item.fileName + " (" + item.mediaType + ", sha256 "
-                    + item.sha256 + ")", null, item.notarisationItemId);
+            timeline.record(c, Step.EVIDENCE_SUBMITTED, item.reference != null
+                    ? item.number + " 引用 by reference " + item.reference + ": " + item.title + " (sha256 " + item.sha256 + ")"
+                    : item.number + " " + item.fileName + " (" + item.mediaType + ", sha256 " + item.sha256 + ")", null, item.notarisationItemId);
             items.add(item);
         }
         return items;

@@ -42,7 +42,7 @@ public class EvidenceViews {
         var state = chain.notarisation(item.notarisationItemId).orElse(null);
         var proof = state == null ? null : state.proof().orElse(null);
         return new ItemView(item.id, item.number, item.side.name(), item.organisation, item.submittedBy, item.title, item.fileName,
-                item.mediaType, item.size, item.sha256, item.sm3, item.source, item.recordDigest, item.timestampToken != null,
+                item.mediaType, item.size, item.sha256, item.sm3, item.source, item.reference, item.recordDigest, item.timestampToken != null,
                 item.submittedAt, state == null ? null : state.state(), proof == null ? null : proof.transactionHash(),
                 proof == null ? null : proof.blockNumber());
     }

@@ -137,6 +137,8 @@ public class CasePages {
             Map.entry("answered", "答辩已提交 · The answer is submitted"),
             Map.entry("withdrawn", "案件已撤回 · The case is withdrawn"),
             Map.entry("uploaded", "证据已提交，正在存证上链 · Evidence submitted; being time-stamped and anchored"),
+            Map.entry("referenced", "已按引用附加证据并核验链上证明，正在存证上链 · Attached by reference, its proofs checked against the chain; "
+                    + "being time-stamped and anchored"),
             Map.entry("commented", "质证意见已提交 · The comment is recorded"),
             Map.entry("hearing", "已开庭审理 · The hearing is open"),
             Map.entry("minutes", "庭审笔录已记录 · The minutes are recorded"),
@@ -294,6 +296,27 @@ public class CasePages {
                 throw new ProblemException(Response.Status.BAD_REQUEST, "choose at least one file · 请选择文件");
             }
             evidence.submit(id, read);
+        });
+    }
+
+    @POST
+    @Path("/{caseId}/evidence/references")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({"claimant", "respondent"})
+    @Operation(hidden = true)
+    public Response attachReference(@PathParam("caseId") long id, @RestForm String reference, @RestForm String title,
+                                    @RestForm("certificate") List<FileUpload> certificate, UriInfo uri) {
+        return act(id, uri, "referenced", () -> {
+            access.find(id);
+            var files = uploads.read(nonEmpty(certificate));
+            String given = reference == null || reference.isBlank() ? null : reference.strip();
+            if (files.isEmpty() && given == null) {
+                throw new ProblemException(Response.Status.BAD_REQUEST, "请填写引用或选择证书 · give a reference or choose a certificate");
+            }
+            if (title != null && title.length() > 200) {
+                throw new ProblemException(Response.Status.BAD_REQUEST, "标题最多 200 字 · the title has at most 200 characters");
+            }
+            evidence.attachReference(id, given, null, files.isEmpty() ? null : files.getFirst().content(), title);
         });
     }
 

@@ -122,6 +122,13 @@ class OdrStoryBrowserTest {
         browser.click("#upload");
         browser.waitForText("#error", "invoice.pdf");
         assertThat(browser.exists("#item-R-1")).as("no evidence stored from a refused upload").isFalse();
+        // The respondent attaches, by reference, the case's filing event on chain (its transaction, from the timeline).
+        String filingTx = browser.text("li[data-step=FILED] code").replace("tx ", "").strip();
+        browser.click("#reference-section summary");
+        browser.fill("#reference", "event:" + filingTx);
+        browser.click("#attach-reference");
+        browser.waitForText("#notice", "Attached by reference");
+        assertThat(browser.text("#item-R-1")).contains("引用 Reference").contains("CaseRegistry.CaseFiled");
         browser.screenshot("story-3-respondent");
         signOut();
 
