@@ -61,6 +61,58 @@ final class PageWriter {
         y = top - height;
     }
 
+    /**
+     * A table: a shaded header row (repeated at the top of every page it continues on), then one row per
+     * entry, each cell wrapped to its column; {@code shares} are the columns' fractions of the width.
+     */
+    void table(List<String> headers, float[] shares, List<List<String>> rows, float size, Color shade) {
+        Runnable header = () -> tableRow(headers, shares, size, shade);
+        header.run();
+        for (var row : rows) {
+            float height = rowHeight(row, shares, size);
+            if (y - height < MARGIN) {
+                newPage();
+                header.run();
+            }
+            tableRow(row, shares, size, null);
+        }
+    }
+
+    private float rowHeight(List<String> cells, float[] shares, float size) {
+        int lines = 1;
+        for (int i = 0; i < cells.size(); i++) {
+            lines = Math.max(lines, wrap(cells.get(i), size, width * shares[i] - 2 * PADDING).size());
+        }
+        return lines * size * LEADING + 2 * PADDING;
+    }
+
+    private void tableRow(List<String> cells, float[] shares, float size, Color shade) {
+        float height = rowHeight(cells, shares, size);
+        ensure(height);
+        float top = y;
+        float x = MARGIN;
+        for (int i = 0; i < cells.size(); i++) {
+            float w = width * shares[i];
+            if (shade != null) {
+                canvas.saveState().setFillColor(shade).rectangle(x, top - height, w, height).fill().restoreState();
+            }
+            canvas.saveState().setStrokeColor(ColorConstants.LIGHT_GRAY).setLineWidth(0.5f).rectangle(x, top - height, w, height).stroke()
+                    .restoreState();
+            lines(wrap(cells.get(i), size, w - 2 * PADDING), x + PADDING, top - PADDING, size, ColorConstants.BLACK);
+            x += w;
+        }
+        y = top - height;
+    }
+
+    /** Left-aligned paragraph text across the page. */
+    void paragraph(String text, float size, Color color, float spaceBefore) {
+        y -= spaceBefore;
+        var wrapped = wrap(text, size, width);
+        ensure(wrapped.size() * size * LEADING);
+        lines(wrapped, MARGIN, y, size, color);
+        y -= wrapped.size() * size * LEADING;
+    }
+
     /** An image (e.g. the QR code) of the given size at the left, paragraphs to its right. */
     void beside(PdfFormXObject image, float size, List<Paragraph> paragraphs, float spaceBefore) {
         y -= spaceBefore;
@@ -132,7 +184,7 @@ final class PageWriter {
                     line.append(token);
                     lineWidth += tokenWidth;
                     i = end;
-                } else if (line.length() > 0 && tokenWidth <= maxWidth) {
+                } else if (line.length() > 0 && tokenWidth <= maxWidth && !midToken(paragraph, i)) {
                     lines.add(line.toString().stripTrailing());
                     line.setLength(0);
                     lineWidth = 0;
@@ -156,6 +208,16 @@ final class PageWriter {
             lines.add(line.toString().stripTrailing());
         }
         return lines;
+    }
+
+    /** Whether {@code i} is inside a run already being broken by characters (the rest then fills lines, not a fresh one). */
+    private static boolean midToken(String s, int i) {
+        if (i == 0) {
+            return false;
+        }
+        int before = s.codePointBefore(i);
+        int at = s.codePointAt(i);
+        return !Character.isWhitespace(before) && !isCjk(before) && !Character.isWhitespace(at) && !isCjk(at);
     }
 
     /** Tokens: a run of spaces, one CJK character, or a run of other characters up to the next space or CJK character. */

@@ -59,6 +59,11 @@ public class CertificateIssuer {
         return signer.sign(renderer.render(certificate), signers.of(organisation), level, title.english(), organisation);
     }
 
+    /** Signs a document (PDF) as an organisation, with its document-signing certificate, at a PAdES level. */
+    public byte[] sign(byte[] pdf, String organisation, PadesSigner.Level level, String reason) {
+        return signer.sign(pdf, signers.of(organisation), level, reason, organisation);
+    }
+
     /**
      * The evidence package of a record (shared-evidence's {@code EvidencePackage}): the signed
      * certificate, the originals, the record, its proof, its time-stamp token and the roots of the

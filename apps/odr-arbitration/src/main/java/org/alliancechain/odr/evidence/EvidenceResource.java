@@ -214,6 +214,22 @@ public class EvidenceResource {
     }
 
     @GET
+    @Path("/list")
+    @Produces("application/pdf")
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(summary = "The case's evidence list as a PDF/A-3 signed PAdES B-T by your organisation: every item with its hashes, "
+            + "record digest, anchoring and the other side's cross-examination; evidence-list.csv and evidence-list.json embedded")
+    public Response evidenceList(@PathParam("caseId") long caseId) {
+        return download(views.evidenceList(caseId), "application/pdf");
+    }
+
+    /** A generated document as a download under its file name. */
+    public static Response download(EvidenceViews.Certificate document, String mediaType) {
+        return Response.ok(document.pdf(), mediaType)
+                .header("Content-Disposition", "attachment; filename=\"" + document.fileName() + "\"").build();
+    }
+
+    @GET
     @Path("/export")
     @Produces("application/zip")
     @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})

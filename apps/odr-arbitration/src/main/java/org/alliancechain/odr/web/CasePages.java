@@ -429,6 +429,15 @@ public class CasePages {
     }
 
     @GET
+    @Path("/{caseId}/evidence/list")
+    @Produces("application/pdf")
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(hidden = true)
+    public Response evidenceList(@PathParam("caseId") long id) {
+        return EvidenceResource.download(evidenceViews.evidenceList(id), "application/pdf");
+    }
+
+    @GET
     @Path("/{caseId}/evidence/export")
     @Produces("application/zip")
     @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})

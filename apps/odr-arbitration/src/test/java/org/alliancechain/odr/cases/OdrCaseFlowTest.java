@@ -119,6 +119,24 @@ class OdrCaseFlowTest {
         String list = new String(entries.get("evidence-list.csv"), StandardCharsets.UTF_8);
         assertThat(list.lines().count()).isEqualTo(1 + 2 + items.size());
         assertThat(list).contains("\"C-1\"").contains("CONFIRMED").contains("contract.pdf").contains("证据/payment-record.pdf");
+        assertThat(entries).containsKey("evidence-list.pdf");
+        // The evidence list as a signed PDF: signed by the caller's organisation, its data embedded.
+        byte[] listPdf = as(CLAIMANT).get("/api/cases/" + id + "/evidence/list").then().statusCode(200).contentType("application/pdf")
+                .extract().asByteArray();
+        try (var document = new com.itextpdf.kernel.pdf.PdfDocument(new com.itextpdf.kernel.pdf.PdfReader(new java.io.ByteArrayInputStream(listPdf)))) {
+            var signatures = new com.itextpdf.signatures.SignatureUtil(document);
+            assertThat(signatures.getSignatureNames()).hasSize(1);
+            var pkcs7 = signatures.readSignatureData(signatures.getSignatureNames().getFirst());
+            assertThat(pkcs7.verifySignatureIntegrityAndAuthenticity()).isTrue();
+            assertThat(pkcs7.getTimeStampTokenInfo()).as("B-T: the signature is time-stamped").isNotNull();
+            assertThat(pkcs7.getSigningCertificate().getSubjectX500Principal().getName()).contains("O=" + OdrFlow.CLAIMANT_ORG);
+            assertThat(com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor.getTextFromPage(document.getFirstPage()))
+                    .contains("证据清单").contains("C-1").contains("R-1");
+        }
+        var embedded = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                org.alliancechain.evidence.verify.CertificateVerifier.embeddedFiles(listPdf).get("evidence-list.json"));
+        assertThat(embedded.path("items")).hasSize(items.size() + 2);
+        assertThat(embedded.path("items").get(0).path("sha256").asText()).isEqualTo(HashAlgorithm.SHA256.hex(documents.get("合同 contract.pdf")));
         byte[] content = as(CLERK).get("/api/cases/" + id + "/evidence/" + c1 + "/content").then().statusCode(200)
                 .header("Content-Disposition", containsString("filename*=UTF-8''")).extract().asByteArray();
         assertThat(content).isEqualTo(documents.get("合同 contract.pdf"));
