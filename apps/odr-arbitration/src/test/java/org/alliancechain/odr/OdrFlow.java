@@ -50,7 +50,8 @@ public final class OdrFlow {
 
     /** Files a case with documents as alice; returns the case as the API answered (201). */
     public static JsonPath file(String title, Map<String, byte[]> documents) {
-        var request = as(CLAIMANT).multiPart("case", filing(title), "application/json");
+        var request = as(CLAIMANT).multiPart(new io.restassured.builder.MultiPartSpecBuilder(filing(title)).controlName("case")
+                .mimeType("application/json").charset(java.nio.charset.StandardCharsets.UTF_8).build());
         for (var d : documents.entrySet()) {
             request = request.multiPart("documents", d.getKey(), d.getValue(), "application/octet-stream");
         }

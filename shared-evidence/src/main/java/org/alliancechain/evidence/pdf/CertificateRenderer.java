@@ -94,6 +94,9 @@ public final class CertificateRenderer {
             texts.add(String.valueOf(record.file().name()));
             texts.add(String.valueOf(record.file().mediaType()));
         }
+        if (certificate.document() != null) {
+            return fullFont;
+        }
         for (String text : texts) {
             if (!text.codePoints().allMatch(c -> Character.isWhitespace(c) || commonFont.getGlyph(c) != null)) {
                 return fullFont;
@@ -124,6 +127,14 @@ public final class CertificateRenderer {
             page.centred(certificate.title().english(), 13, ACCENT, 4);
             page.centred("证书编号 Certificate No. " + p.apply(certificate.number()), 10, ColorConstants.BLACK, 10);
 
+            if (certificate.document() != null) {
+                var document = certificate.document();
+                page.paragraph(p.apply(document.heading()), 13, ACCENT, 4);
+                page.paragraph(p.apply(new String(document.utf8Text(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ')), 9.5f, ColorConstants.BLACK, 4);
+                page.paragraph("存证信息  Certification", 13, ACCENT, 12);
+                page.paragraph("", 4, ColorConstants.BLACK, 0);
+            }
             var record = certificate.record();
             java.util.function.BiConsumer<String, String> row = (label, value) -> page.row(label, 7.5f, value == null ? "—" : value,
                     value != null && value.length() > 60 ? 7.5f : 9f, LABEL_BACKGROUND, 0.31f);
@@ -183,6 +194,10 @@ public final class CertificateRenderer {
         proof.put("anchoredAt", certificate.anchoredAt().toString());
         embed(pdf, PROOF_FILE, "Inclusion proof of the record digest and where its root is anchored", "application/json",
                 CanonicalJson.canonicalize(proof));
+        if (certificate.document() != null) {
+            embed(pdf, certificate.document().fileName(), "The attested document in full (its SHA-256 is the record's file hash)",
+                    "text/plain", certificate.document().utf8Text());
+        }
         if (certificate.itemTimestamp() != null) {
             embed(pdf, TIMESTAMP_FILE, "RFC 3161 time-stamp token over the record digest", "application/timestamp-reply",
                     certificate.itemTimestamp());

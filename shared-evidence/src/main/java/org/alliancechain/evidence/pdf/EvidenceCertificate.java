@@ -17,6 +17,7 @@ import org.alliancechain.evidence.HashAlgorithm;
  * @param itemTimestamp   an RFC 3161 token over the item digest ({@code timestamp.tsr}); may be null
  * @param itemTimestampAt the time in that token
  * @param verificationUrl where anyone can check the certificate (also in the QR code)
+ * @param document        the record's file in full, printed after the certificate's facts and embedded, or null
  */
 public record EvidenceCertificate(
         String number,
@@ -28,7 +29,34 @@ public record EvidenceCertificate(
         Instant anchoredAt,
         byte[] itemTimestamp,
         Instant itemTimestampAt,
-        String verificationUrl) {
+        String verificationUrl,
+        Document document) {
+
+    public EvidenceCertificate(String number, Title title, String issuerName, EvidenceRecord record, HashAlgorithm recordAlgorithm,
+                               InclusionProof proof, Instant anchoredAt, byte[] itemTimestamp, Instant itemTimestampAt, String verificationUrl) {
+        this(number, title, issuerName, record, recordAlgorithm, proof, anchoredAt, itemTimestamp, itemTimestampAt, verificationUrl, null);
+    }
+
+    /**
+     * A text document the record attests (its SHA-256 is the record's file hash) — an award's full text —
+     * printed in full under a heading and embedded as an associated file under {@code fileName}.
+     */
+    public record Document(String heading, String fileName, byte[] utf8Text) {
+        public Document {
+            if (utf8Text == null) {
+                throw new IllegalArgumentException("a document has text");
+            }
+        }
+    }
+
+    /** The same certificate with the attested document printed in full. */
+    public EvidenceCertificate withDocument(Document document) {
+        if (document != null && record.file() != null && !record.file().matches(document.utf8Text())) {
+            throw new IllegalArgumentException("the document is not the file the record attests (its hash differs)");
+        }
+        return new EvidenceCertificate(number, title, issuerName, record, recordAlgorithm, proof, anchoredAt, itemTimestamp, itemTimestampAt,
+                verificationUrl, document);
+    }
 
     /** A bilingual title. */
     public record Title(String chinese, String english) {

@@ -55,7 +55,13 @@ public class CertificateIssuer {
      */
     public byte[] issue(String number, EvidenceCertificate.Title title, String organisation, String recordJson, long itemId,
                         byte[] token, PadesSigner.Level level) {
-        var certificate = certificate(number, title, organisation, recordJson, itemId, token);
+        return issue(number, title, organisation, recordJson, itemId, token, level, null);
+    }
+
+    /** As {@link #issue}, with the attested document (the record's file, e.g. an award's text) printed in full and embedded. */
+    public byte[] issue(String number, EvidenceCertificate.Title title, String organisation, String recordJson, long itemId,
+                        byte[] token, PadesSigner.Level level, EvidenceCertificate.Document document) {
+        var certificate = certificate(number, title, organisation, recordJson, itemId, token).withDocument(document);
         return signer.sign(renderer.render(certificate), signers.of(organisation), level, title.english(), organisation);
     }
 

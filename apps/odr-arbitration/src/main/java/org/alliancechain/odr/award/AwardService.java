@@ -215,7 +215,11 @@ public class AwardService {
                 "申请人 Claimant: " + c.claimant,
                 "被申请人 Respondent: " + c.respondent,
                 "仲裁请求 Claim: " + c.claim,
-                "仲裁庭 Tribunal: " + String.join(", ", tribunal.stream().map(a -> a.username).toList()),
+                "请求金额 Amount claimed: " + (c.amount == null ? "—" : c.amount.toPlainString() + " " + c.currency),
+                "仲裁协议 Arbitration agreement: " + c.agreementReference,
+                "申请日期 Filed: " + c.filedAt,
+                "仲裁庭 Tribunal: " + String.join(", ", tribunal.stream().map(a -> a.username + (a.presiding && tribunal.size() > 1
+                        ? " (首席仲裁员 presiding)" : "")).toList()),
                 "",
                 "事实与理由 Facts and reasons:",
                 award.reasoning,
@@ -265,8 +269,10 @@ public class AwardService {
             throw new ProblemException(Response.Status.CONFLICT, "the award of case " + c.caseNumber + " has not been issued");
         }
         if (award.pdf == null) {
+            byte[] text = awardText(c, award, Arbitrator.of(c.id)).getBytes(StandardCharsets.UTF_8);
             award.pdf = issuer.issue("AWARD-" + c.caseNumber, EvidenceCertificate.Title.AWARD, c.commission, award.recordJson,
-                    award.notarisationItemId, award.timestampToken, PadesSigner.Level.B_T);
+                    award.notarisationItemId, award.timestampToken, PadesSigner.Level.B_T,
+                    new EvidenceCertificate.Document("裁决书全文  Full text of the award", "award-" + c.caseNumber + ".txt", text));
             award.pdfSha256 = HashAlgorithm.SHA256.hex(award.pdf);
         }
         Side side = access.side(c);

@@ -149,6 +149,18 @@ class OdrCaseFlowTest {
                 .extract().asByteArray();
         io.restassured.RestAssured.given().contentType("application/pdf").body(award).post("/api/verify").then().statusCode(200)
                 .body("verdict", equalTo("VALID")).body("summary.recordTitle", containsString(number));
+        Files.createDirectories(java.nio.file.Path.of("target", "documents"));
+        Files.write(java.nio.file.Path.of("target", "documents", "award.pdf"), award);
+        // The award PDF carries the award in full — reasons and decision — and embeds that text, whose hash the signed record attests.
+        try (var document = new com.itextpdf.kernel.pdf.PdfDocument(new com.itextpdf.kernel.pdf.PdfReader(new java.io.ByteArrayInputStream(award)))) {
+            assertThat(com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor.getTextFromPage(document.getFirstPage()))
+                    .contains("裁决书全文").contains("Facts and reasons").contains("The goods were delivered and accepted")
+                    .contains("The respondent shall pay the claimant CNY 128,000.50");
+        }
+        var awardFiles = org.alliancechain.evidence.verify.CertificateVerifier.embeddedFiles(award);
+        String awardText = awardFiles.keySet().stream().filter(n -> n.endsWith(".txt")).findFirst().orElseThrow();
+        var awardRecord = new com.fasterxml.jackson.databind.ObjectMapper().readTree(awardFiles.get("record.json"));
+        assertThat(HashAlgorithm.SHA256.hex(awardFiles.get(awardText))).isEqualTo(awardRecord.path("file").path("sha256").asText());
         var awardView = as(CLERK).get("/api/cases/" + id + "/award").then().statusCode(200).extract().jsonPath();
         assertThat(awardView.getString("status")).isEqualTo("ISSUED");
         assertThat(awardView.getString("chainStatus")).isEqualTo("CONFIRMED");
