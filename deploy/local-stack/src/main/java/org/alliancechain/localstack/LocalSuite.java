@@ -119,6 +119,23 @@ public final class LocalSuite {
         }
     }
 
+    /** A random secret made once per checkout (.run-state/session-secret, owner-only), so sign-ins survive a service restart. */
+    private static synchronized String sessionSecret(Path root) throws IOException {
+        Path file = root.resolve(".run-state/session-secret");
+        if (!Files.exists(file)) {
+            byte[] secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the directory's permissions apply
+            }
+        }
+        return Files.readString(file).strip();
+    }
+
     private static Process startService(Path root, SuiteApp app, LocalStack stack, Path logDir) throws IOException {
         Path jar = root.resolve("apps/" + app.id() + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -142,6 +159,8 @@ public final class LocalSuite {
         cmd.addAll(List.of("-jar", jar.toString()));
         // Secrets go through the environment, not the command line that `ps` shows.
         Map<String, String> env = Map.of(
+                // The pages' session cookies are encrypted with this suite's own secret (kept in .run-state), not one made up at each start.
+                "QUARKUS_OIDC_WEB_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", sessionSecret(root),
                 "QUARKUS_DATASOURCE_PASSWORD", db.password(),
                 "CHAIN_KEY_CUSTODY_PASSPHRASE", DevKeystores.PASSPHRASE,
                 "SUITE_EVIDENCE_PKI_PASSWORD", DevKeystores.PASSPHRASE);
@@ -166,11 +185,17 @@ public final class LocalSuite {
         }
         out.append("\n  chain (JSON-RPC)   ").append(stack.contracts().rpcUrl())
                 .append("   MemberRegistry ").append(stack.contracts().memberRegistry())
-                .append("  AnchorRegistry ").append(stack.contracts().anchorRegistry()).append('\n');
+                .append("  AnchorRegistry ").append(stack.contracts().anchorRegistry())
+                .append("  CaseRegistry ").append(stack.contracts().caseRegistry()).append('\n');
         out.append("  PostgreSQL         ").append(stack.database().serverUrl()).append(" (user ")
                 .append(stack.database().user()).append(")\n");
         out.append("  Keycloak           ").append(stack.keycloak().baseUrl()).append("/admin  (")
                 .append(KeycloakServer.ADMIN_USER).append(" / ").append(KeycloakServer.ADMIN_PASSWORD).append(")\n");
+        if (!options.infraOnly && options.apps.contains(SuiteApp.values()[0])) {
+            String odr = "http://127.0.0.1:" + SuiteApp.values()[0].port();
+            out.append("\nPages: ").append(odr).append("/app/cases (cases, sign in e.g. as alice, clerk.hz or arb.hz) · ")
+                    .append(odr).append("/verify (public verification, every service has one)\n");
+        }
         out.append("\nDemo logins (password 'demo'), e.g. alice (claimant, Acme Trading), clerk.hz (clerk), arb.hz (arbitrator),\n")
                 .append("  issuer.acme, tax.officer, supplier.acme, bank.blue, rights.daily, admin1 — see deploy/keycloak/README.md.\n")
                 .append("\nA token for alice:\n  curl -s -d grant_type=password -d client_id=suite-cli -d username=alice -d password=demo \\\n    ")
