@@ -36,6 +36,11 @@ class OdrArbitrationSecurityTest extends SecurityMatrixTest {
         OdrFlow.awaitTimelineConfirmed(caseId);
         long itemId = OdrFlow.as(OdrFlow.CLAIMANT).get("/api/cases/" + caseId + "/evidence").then().statusCode(200).extract()
                 .jsonPath().getLong("[0].id");
+        // An evidence export of alice's (exports belong to the user who started them).
+        String exportId = OdrFlow.as(OdrFlow.CLAIMANT).post("/api/cases/" + caseId + "/evidence/exports").then().statusCode(202).extract().path("id");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "READY".equals(OdrFlow.as(OdrFlow.CLAIMANT)
+                .get("/api/cases/" + caseId + "/evidence/exports/" + exportId).then().extract().path("state")));
+        fixtures.put("exportId", exportId);
         fixtures.put("caseId", String.valueOf(caseId));
         fixtures.put("itemId", String.valueOf(itemId));
         return fixtures;

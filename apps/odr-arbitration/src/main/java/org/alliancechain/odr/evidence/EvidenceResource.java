@@ -105,8 +105,10 @@ public class EvidenceResource {
     private final Uploads uploads;
     private final EvidenceViews views;
     private final CaseAccess access;
+    private final EvidenceExports exports;
 
-    EvidenceResource(EvidenceService service, Uploads uploads, EvidenceViews views, CaseAccess access) {
+    EvidenceResource(EvidenceService service, Uploads uploads, EvidenceViews views, CaseAccess access, EvidenceExports exports) {
+        this.exports = exports;
         this.service = service;
         this.uploads = uploads;
         this.views = views;
@@ -237,6 +239,41 @@ public class EvidenceResource {
             + "the evidence package of each anchored item")
     public Response export(@PathParam("caseId") long caseId) throws java.io.IOException {
         return exportOf(views, caseId);
+    }
+
+    @POST
+    @Path("/exports")
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(summary = "Start building the case's evidence export in the background (the same ZIP as GET …/export); 202 with the "
+            + "export's progress and its Location. While one of yours for the case is unfinished, that one is answered")
+    public Response startExport(@PathParam("caseId") long caseId, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        var export = exports.start(caseId);
+        return Response.accepted(export).location(uri.getAbsolutePathBuilder().path(export.id()).build()).build();
+    }
+
+    @GET
+    @Path("/exports/{exportId}")
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(summary = "An export's progress: QUEUED, RUNNING (done of total items), READY or FAILED; yours only")
+    public EvidenceExports.ExportView export(@PathParam("caseId") long caseId, @PathParam("exportId") String exportId) {
+        return exports.find(caseId, exportId);
+    }
+
+    @GET
+    @Path("/exports/{exportId}/file")
+    @Produces("application/zip")
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(summary = "A finished export's ZIP (kept for an hour); 409 while it is being built")
+    public Response exportFile(@PathParam("caseId") long caseId, @PathParam("exportId") String exportId) {
+        return exportFileOf(exports, caseId, exportId);
+    }
+
+    /** A finished background export as a download. */
+    public static Response exportFileOf(EvidenceExports exports, long caseId, String exportId) {
+        var file = exports.file(caseId, exportId);
+        jakarta.ws.rs.core.StreamingOutput body = out -> Files.copy(file, out);
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"evidence-case-" + caseId + ".zip\"").build();
     }
 
     /** The export as a streamed download; the temporary file is deleted once sent. */

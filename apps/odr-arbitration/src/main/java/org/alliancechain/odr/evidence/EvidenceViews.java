@@ -76,11 +76,12 @@ public class EvidenceViews {
             + "标题 Title,文件 File,类型 Type,大小 Size,引用 Reference,SHA-256,SM3,记录摘要 Record digest,存证状态 Anchoring,"
             + "交易 Transaction,区块 Block,质证 Cross-examination\r\n";
 
+    /** The list's lines; the caller has checked access to the case. */
     private List<ListLine> lines(long caseId) {
         var lines = new ArrayList<ListLine>();
-        for (var item : service.list(caseId)) {
+        for (var item : EvidenceItem.<EvidenceItem>list("caseId = ?1 order by id", caseId)) {
             var view = item(item);
-            var comments = service.comments(caseId, item.id).stream().map(cm -> cm.organisation + ": 真实性 authenticity "
+            var comments = EvidenceComment.<EvidenceComment>list("evidenceId = ?1 order by id", item.id).stream().map(cm -> cm.organisation + ": 真实性 authenticity "
                     + cm.authenticity.english + ", 合法性 legality " + cm.legality.english + ", 关联性 relevance " + cm.relevance.english
                     + " — " + cm.opinion).toList();
             lines.add(new ListLine(item.number, item.side.english, item.organisation, item.submittedBy, item.submittedAt, item.title,
@@ -110,11 +111,11 @@ public class EvidenceViews {
     @Transactional
     public Certificate evidenceList(long caseId) {
         var c = access.find(caseId);
-        return new Certificate(evidenceListPdf(c, lines(caseId)), "evidence-list-" + c.caseNumber + ".pdf");
+        return new Certificate(evidenceListPdf(c, lines(caseId), caller.requireOrganisation(), caller.userName()),
+                "evidence-list-" + c.caseNumber + ".pdf");
     }
 
-    private byte[] evidenceListPdf(org.alliancechain.odr.cases.OdrCase c, List<ListLine> lines) {
-        String organisation = caller.organisation().orElseThrow();
+    private byte[] evidenceListPdf(org.alliancechain.odr.cases.OdrCase c, List<ListLine> lines, String organisation, String user) {
         var now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         var columns = List.of(new ListRenderer.Column("编号 No.", 0.06f), new ListRenderer.Column("提交方 Side", 0.13f),
                 new ListRenderer.Column("证据 Item", 0.21f), new ListRenderer.Column("SHA-256 / SM3", 0.2f),
@@ -135,7 +136,7 @@ public class EvidenceViews {
                 Map.entry("仲裁委员会  Commission", c.commission),
                 Map.entry("案件状态  Status", c.status.name()),
                 Map.entry("证据数量  Items", String.valueOf(lines.size())),
-                Map.entry("出具  Issued", TIME.format(now) + " · " + caller.userName() + " (" + organisation + ")"));
+                Map.entry("出具  Issued", TIME.format(now) + " · " + user + " (" + organisation + ")"));
         var listing = new ListRenderer.Listing("证据清单", "Evidence list", organisation, heading, columns, rows,
                 "每项证据的记录摘要由提交方机构时间戳并上链存证，可逐项下载证书与证据包独立核验（./verify-evidence）。本清单由出具机构以 PAdES 签名并加盖"
                         + "可信时间戳；内嵌的 evidence-list.csv 与 evidence-list.json 载有相同数据。 · Each item's record digest was time-stamped "
@@ -155,27 +156,46 @@ public class EvidenceViews {
      * hashes and anchoring state, and {@code evidence-list.pdf}, the same list signed) and one evidence
      * package per anchored item ({@code packages/C-1.zip} …).
      */
-    @Transactional
     public Path export(long caseId) throws IOException {
-        var c = access.find(caseId);
-        var items = service.list(caseId);
+        exportSize(caseId); // checks access in its own transaction; the export's has a longer timeout
+        return exportAs(caseId, caller.requireOrganisation(), caller.userName(), done -> { });
+    }
+
+    /** The number of items an export of the case goes through (its progress total). */
+    @Transactional
+    public int exportSize(long caseId) {
+        access.find(caseId);
+        return (int) EvidenceItem.count("caseId", caseId);
+    }
+
+    /**
+     * The export written for a user of an organisation whose access to the case was checked already (a
+     * background export runs outside the request); {@code progress} hears the number of items done.
+     */
+    @Transactional
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 1800)
+    public Path exportAs(long caseId, String organisation, String user, java.util.function.IntConsumer progress) throws IOException {
+        var c = org.alliancechain.odr.cases.OdrCase.<org.alliancechain.odr.cases.OdrCase>findByIdOptional(caseId).orElseThrow();
+        var items = EvidenceItem.<EvidenceItem>list("caseId = ?1 order by id", caseId);
         var lines = lines(caseId);
         Path file = Files.createTempFile("odr-export-", ".zip");
         try (var zip = new ZipOutputStream(Files.newOutputStream(file), StandardCharsets.UTF_8)) {
+            int done = 0;
             for (var item : items) {
                 if ("CONFIRMED".equals(item(item).chainStatus())) {
                     var pkg = new ByteArrayOutputStream();
-                    writePackage(c.caseNumber, item, service.content(caseId, item.id), pkg);
+                    writePackage(c.caseNumber, item, EvidenceContent.<EvidenceContent>findByIdOptional(item.id).orElseThrow().content, pkg);
                     zip.putNextEntry(new ZipEntry("packages/" + item.number + ".zip"));
                     zip.write(pkg.toByteArray());
                     zip.closeEntry();
                 }
+                progress.accept(++done);
             }
             zip.putNextEntry(new ZipEntry("evidence-list.csv"));
             zip.write(csv(lines));
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry("evidence-list.pdf"));
-            zip.write(evidenceListPdf(c, lines));
+            zip.write(evidenceListPdf(c, lines, organisation, user));
             zip.closeEntry();
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);

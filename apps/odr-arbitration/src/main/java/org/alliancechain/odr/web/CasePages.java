@@ -40,6 +40,7 @@ import org.alliancechain.odr.cases.CaseViews;
 import org.alliancechain.odr.cases.OdrCase;
 import org.alliancechain.odr.cases.Timeline;
 import org.alliancechain.odr.evidence.EvidenceComment;
+import org.alliancechain.odr.evidence.EvidenceExports;
 import org.alliancechain.odr.evidence.EvidenceIntake;
 import org.alliancechain.odr.evidence.EvidenceResource;
 import org.alliancechain.odr.evidence.EvidenceService;
@@ -119,7 +120,7 @@ public class CasePages {
     /** Everything the case page shows, and which of its forms the viewer gets. */
     public record Detail(CaseViews.CaseView c, List<Stage> stages, List<Item> evidence, List<Timeline.Entry> timeline,
                          AwardResource.AwardView award, String awardQr, String awardVerifyUrl, List<AwardResource.MinutesView> minutes,
-                         Actions can, boolean pending) {
+                         Actions can, boolean pending, List<EvidenceExports.ExportView> exports) {
     }
 
     /** The forms shown to the viewer; the services decide in the end. */
@@ -139,6 +140,7 @@ public class CasePages {
             Map.entry("uploaded", "证据已提交，正在存证上链 · Evidence submitted; being time-stamped and anchored"),
             Map.entry("referenced", "已按引用附加证据并核验链上证明，正在存证上链 · Attached by reference, its proofs checked against the chain; "
                     + "being time-stamped and anchored"),
+            Map.entry("exporting", "正在生成证据导出包，进度见下方 · The evidence export is being built; its progress is shown below"),
             Map.entry("commented", "质证意见已提交 · The comment is recorded"),
             Map.entry("hearing", "已开庭审理 · The hearing is open"),
             Map.entry("minutes", "庭审笔录已记录 · The minutes are recorded"),
@@ -153,6 +155,7 @@ public class CasePages {
     private final CaseViews views;
     private final EvidenceService evidence;
     private final EvidenceViews evidenceViews;
+    private final EvidenceExports exports;
     private final EvidenceResource.Uploads uploads;
     private final AwardService awards;
     private final AwardViews awardViews;
@@ -162,7 +165,9 @@ public class CasePages {
 
     CasePages(Caller caller, CaseService cases, CaseAccess access, CaseViews views, EvidenceService evidence, EvidenceViews evidenceViews,
               EvidenceResource.Uploads uploads, AwardService awards, AwardViews awardViews, EvidenceConfig evidenceConfig,
-              Validator validator, @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name") String service) {
+              Validator validator, @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name") String service,
+              EvidenceExports exports) {
+        this.exports = exports;
         this.caller = caller;
         this.cases = cases;
         this.access = access;
@@ -428,6 +433,23 @@ public class CasePages {
                 .header("Content-Disposition", "attachment; filename=\"" + pkg.fileName() + "\"").build();
     }
 
+    @POST
+    @Path("/{caseId}/evidence/exports")
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(hidden = true)
+    public Response startExport(@PathParam("caseId") long id, UriInfo uri) {
+        return act(id, uri, "exporting", () -> exports.start(id));
+    }
+
+    @GET
+    @Path("/{caseId}/evidence/exports/{exportId}/file")
+    @Produces("application/zip")
+    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
+    @Operation(hidden = true)
+    public Response exportFile(@PathParam("caseId") long id, @PathParam("exportId") String exportId) {
+        return EvidenceResource.exportFileOf(exports, id, exportId);
+    }
+
     @GET
     @Path("/{caseId}/evidence/list")
     @Produces("application/pdf")
@@ -530,8 +552,10 @@ public class CasePages {
                 presiding && award != null && "DRAFT".equals(award.status()),
                 clerk && status == CaseStatus.AWARDED,
                 issued && "CONFIRMED".equals(award.chainStatus()));
+        var myExports = exports.mine(id);
+        pending = pending || myExports.stream().anyMatch(e -> e.state() == EvidenceExports.State.QUEUED || e.state() == EvidenceExports.State.RUNNING);
         return new Detail(c, stages(status, timeline), items, timeline, award, verifyUrl == null ? null : QrCodes.svg(verifyUrl, 132),
-                verifyUrl, party || commission ? awardViews.minutesOf(id) : List.of(), can, pending);
+                verifyUrl, party || commission ? awardViews.minutesOf(id) : List.of(), can, pending, myExports);
     }
 
     private static boolean isPending(String chainStatus) {

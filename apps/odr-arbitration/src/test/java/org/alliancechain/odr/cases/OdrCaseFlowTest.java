@@ -120,6 +120,26 @@ class OdrCaseFlowTest {
         assertThat(list.lines().count()).isEqualTo(1 + 2 + items.size());
         assertThat(list).contains("\"C-1\"").contains("CONFIRMED").contains("contract.pdf").contains("证据/payment-record.pdf");
         assertThat(entries).containsKey("evidence-list.pdf");
+        // The same export built in the background, with progress, for whoever started it.
+        var started = as(CLERK).post("/api/cases/" + id + "/evidence/exports").then().statusCode(202)
+                .header("Location", containsString("/evidence/exports/")).extract().jsonPath();
+        assertThat(started.getInt("total")).isEqualTo(items.size() + 2);
+        String exportId = started.getString("id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> "READY".equals(
+                as(CLERK).get("/api/cases/" + id + "/evidence/exports/" + exportId).then().statusCode(200).extract().path("state")));
+        as(CLERK).get("/api/cases/" + id + "/evidence/exports/" + exportId).then().body("percent", equalTo(100))
+                .body("done", equalTo(items.size() + 2));
+        byte[] background = as(CLERK).get("/api/cases/" + id + "/evidence/exports/" + exportId + "/file").then().statusCode(200)
+                .contentType("application/zip").extract().asByteArray();
+        var backgroundEntries = new java.util.ArrayList<String>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(background), StandardCharsets.UTF_8)) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                backgroundEntries.add(e.getName());
+            }
+        }
+        assertThat(backgroundEntries).containsExactlyInAnyOrderElementsOf(entries.keySet());
+        as(CLAIMANT).get("/api/cases/" + id + "/evidence/exports/" + exportId).then().statusCode(404); // another user's export
+        as(CLAIMANT).get("/api/cases/" + id + "/evidence/exports/" + exportId + "/file").then().statusCode(404);
         // The evidence list as a signed PDF: signed by the caller's organisation, its data embedded.
         byte[] listPdf = as(CLAIMANT).get("/api/cases/" + id + "/evidence/list").then().statusCode(200).contentType("application/pdf")
                 .extract().asByteArray();

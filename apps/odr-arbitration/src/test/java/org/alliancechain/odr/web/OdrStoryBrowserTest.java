@@ -129,6 +129,11 @@ class OdrStoryBrowserTest {
         browser.click("#attach-reference");
         browser.waitForText("#notice", "Attached by reference");
         assertThat(browser.text("#item-R-1")).contains("引用 Reference").contains("CaseRegistry.CaseFiled");
+        // The evidence export is built in the background; the page shows its progress until the download is there.
+        browser.click("#export");
+        browser.waitForText("#notice", "The evidence export is being built");
+        browser.waitForText("#exports", "READY");
+        assertThat(browser.exists("#exports .export-file")).isTrue();
         browser.screenshot("story-3-respondent");
         signOut();
 
