@@ -129,7 +129,9 @@ public class ChainReferences {
         String given = reference == null ? "" : reference.strip();
         var event = EVENT.matcher(given);
         if (event.matches()) {
-            return event(given, event.group(1).toLowerCase(Locale.ROOT), event.group(2) == null ? null : Long.parseLong(event.group(2)));
+            String tx = event.group(1).toLowerCase(Locale.ROOT);
+            Long log = event.group(2) == null ? null : Long.parseLong(event.group(2));
+            return event("event:" + tx + (log == null ? "" : ":" + log), tx, log); // normalised: one reference, one spelling
         }
         var anchor = ANCHOR.matcher(given);
         var url = VERIFY_URL.matcher(given);

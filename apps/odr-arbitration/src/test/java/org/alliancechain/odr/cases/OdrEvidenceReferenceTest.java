@@ -134,7 +134,8 @@ class OdrEvidenceReferenceTest {
 
         // The same reference twice is refused; so are a log index the transaction lacks and an unknown transaction.
         int count = evidenceCount(id);
-        problem(attach(RESPONDENT, id, "{\"reference\": \"event:" + filingTx + "\"}"), 409).then().body("detail", containsString("already evidence C-1"));
+        problem(attach(RESPONDENT, id, "{\"reference\": \"event:" + filingTx.toUpperCase().replace("0X", "0x") + "\"}"), 409)
+                .then().body("detail", containsString("already evidence C-1"));
         problem(attach(CLAIMANT, id, "{\"reference\": \"event:" + filingTx + ":999\"}"), 404).then().body("detail", containsString("Log 999"));
         problem(attach(CLAIMANT, id, "{\"reference\": \"event:0x" + "ab".repeat(32) + "\"}"), 404).then().body("detail", containsString("Transaction"));
         assertThat(evidenceCount(id)).isEqualTo(count);
