@@ -133,13 +133,9 @@ public class ChainReferences {
             Long log = event.group(2) == null ? null : Long.parseLong(event.group(2));
             return event("event:" + tx + (log == null ? "" : ":" + log), tx, log); // normalised: one reference, one spelling
         }
-        var anchor = ANCHOR.matcher(given);
-        var url = VERIFY_URL.matcher(given);
-        String digest = anchor.matches() ? anchor.group(1) : url.matches() ? url.group(1) : null;
-        if (digest == null) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "'" + abbreviate(given) + "' is not a reference: " + GRAMMAR);
-        }
-        return anchored("anchor:" + digest.toLowerCase(Locale.ROOT), digest.toLowerCase(Locale.ROOT), suppliedProof);
+        String digest = digestOf(given).orElseThrow(() -> new ProblemException(Response.Status.BAD_REQUEST,
+                "'" + abbreviate(given) + "' is not a reference: " + GRAMMAR));
+        return anchored("anchor:" + digest, digest, suppliedProof);
     }
 
     /**
@@ -195,18 +191,18 @@ public class ChainReferences {
         return anchoredResolution("anchor:" + proof.itemDigest(), item, "certificate");
     }
 
-    private String resolveDigest(String reference) {
-        String given = reference.strip();
-        var anchor = ANCHOR.matcher(given);
-        var url = VERIFY_URL.matcher(given);
-        if (anchor.matches()) {
-            return anchor.group(1).toLowerCase(Locale.ROOT);
-        }
-        if (url.matches()) {
-            return url.group(1).toLowerCase(Locale.ROOT);
-        }
-        throw new ProblemException(Response.Status.BAD_REQUEST, "with a certificate, the reference names its record: anchor:<record digest> "
-                + "or …/verify?digest=<record digest> (or leave it empty)");
+    /** The record digest an anchor: reference or a verification URL names, lower case. */
+    private static Optional<String> digestOf(String reference) {
+        var anchor = ANCHOR.matcher(reference);
+        var url = VERIFY_URL.matcher(reference);
+        String digest = anchor.matches() ? anchor.group(1) : url.matches() ? url.group(1) : null;
+        return Optional.ofNullable(digest).map(d -> d.toLowerCase(Locale.ROOT));
+    }
+
+    private static String resolveDigest(String reference) {
+        return digestOf(reference.strip()).orElseThrow(() -> new ProblemException(Response.Status.BAD_REQUEST,
+                "with a certificate, the reference names its record: anchor:<record digest> or …/verify?digest=<record digest> "
+                        + "(or leave it empty)"));
     }
 
     private Resolved event(String reference, String txHash, Long logIndex) {
