@@ -4,7 +4,9 @@ import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.StampingProperties;
 import com.itextpdf.signatures.ICrlClient;
 import com.itextpdf.signatures.ITSAClient;
+import com.itextpdf.signatures.PdfPKCS7;
 import com.itextpdf.signatures.PdfPadesSigner;
+import com.itextpdf.signatures.PdfSigner;
 import com.itextpdf.signatures.PrivateKeySignature;
 import com.itextpdf.signatures.SignerProperties;
 import java.io.ByteArrayInputStream;
@@ -30,6 +32,9 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * B-LTA adds a document time-stamp over all of it.
  */
 public final class PadesSigner {
+
+    /** The name of the issuer's signature field. */
+    public static final String FIELD_NAME = "IssuerSignature";
 
     /** The PAdES baseline levels we produce. */
     public enum Level { B_T, B_LT, B_LTA }
@@ -57,7 +62,7 @@ public final class PadesSigner {
         try {
             var pades = new PdfPadesSigner(new PdfReader(new ByteArrayInputStream(pdf)), out)
                     .setStampingProperties(new StampingProperties().useAppendMode());
-            var properties = new SignerProperties().setFieldName("IssuerSignature").setReason(reason).setLocation(location);
+            var properties = new SignerProperties().setFieldName(FIELD_NAME).setReason(reason).setLocation(location);
             Certificate[] chain = signer.chain().toArray(Certificate[]::new);
             var signature = new PrivateKeySignature(signer.privateKey(), "SHA256", BouncyCastleProvider.PROVIDER_NAME);
             var tsa = new TsaClient(timeStamper);
@@ -76,6 +81,26 @@ public final class PadesSigner {
             throw new IllegalStateException("cannot sign the certificate: " + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The CMS signature container (CAdES-detached, as PAdES requires) over the SHA-256 digest of a
+     * document's signed byte ranges, with the signer's chain, the ESS signing-certificate-v2 attribute
+     * and a signature time-stamp: what {@link #sign} puts into a PDF at B-T, for a writer that
+     * reserved the place itself ({@link CertificateRenderer#renderSigned}).
+     */
+    byte[] container(byte[] documentDigest, SigningIdentity signer) {
+        try {
+            Certificate[] chain = signer.chain().toArray(Certificate[]::new);
+            var cms = new PdfPKCS7(null, chain, "SHA256", null, new com.itextpdf.signatures.BouncyCastleDigest(), false);
+            byte[] attributes = cms.getAuthenticatedAttributeBytes(documentDigest, PdfSigner.CryptoStandard.CADES, null, null);
+            var signature = new PrivateKeySignature(signer.privateKey(), "SHA256", BouncyCastleProvider.PROVIDER_NAME);
+            cms.setExternalSignatureValue(signature.sign(attributes), null, signature.getSignatureAlgorithmName(),
+                    signature.getSignatureMechanismParameters());
+            return cms.getEncodedPKCS7(documentDigest, PdfSigner.CryptoStandard.CADES, new TsaClient(timeStamper), null, null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign the certificate: " + e.getMessage(), e);
+        }
     }
 
     /** The issuer's CRL for each certificate iText asks about (the signer's, the TSA's). */

@@ -1,14 +1,8 @@
 package org.alliancechain.evidence.pdf;
 
-import com.itextpdf.kernel.colors.Color;
-import com.itextpdf.kernel.colors.ColorConstants;
-import com.itextpdf.kernel.font.PdfFont;
-import com.itextpdf.kernel.geom.PageSize;
-import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
-import com.itextpdf.kernel.pdf.xobject.PdfFormXObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancechain.evidence.pdf.PdfA3Writer.Rgb;
 
 /**
  * Draws the certificate straight onto the page: centred lines, two-column rows with wrapped text,
@@ -21,22 +15,19 @@ final class PageWriter {
     private static final float PADDING = 2.5f;
     private static final float LEADING = 1.3f;
 
-    private final PdfDocument pdf;
-    private final PdfFont font;
+    private final PdfA3Writer pdf;
     private final float width;
-    private PdfCanvas canvas;
     private float y;
 
-    PageWriter(PdfDocument pdf, PdfFont font) {
+    PageWriter(PdfA3Writer pdf) {
         this.pdf = pdf;
-        this.font = font;
-        this.width = PageSize.A4.getWidth() - 2 * MARGIN;
+        this.width = PdfA3Writer.PAGE_WIDTH - 2 * MARGIN;
         newPage();
     }
 
-    void centred(String text, float size, Color color, float spaceAfter) {
+    void centred(String text, float size, Rgb color, float spaceAfter) {
         for (String line : wrap(text, size, width)) {
-            float w = font.getWidth(line, size);
+            float w = pdf.width(line, size);
             y -= size * LEADING;
             show(line, MARGIN + (width - w) / 2, y + size * 0.25f, size, color);
         }
@@ -44,7 +35,7 @@ final class PageWriter {
     }
 
     /** A row of two cells: a shaded label and a value, each wrapped to its column. */
-    void row(String label, float labelSize, String value, float valueSize, Color shade, float labelShare) {
+    void row(String label, float labelSize, String value, float valueSize, Rgb shade, float labelShare) {
         float labelWidth = width * labelShare;
         float valueWidth = width - labelWidth;
         var labelLines = wrap(label, labelSize, labelWidth - 2 * PADDING);
@@ -52,12 +43,11 @@ final class PageWriter {
         float height = Math.max(labelLines.size() * labelSize * LEADING, valueLines.size() * valueSize * LEADING) + 2 * PADDING;
         ensure(height);
         float top = y;
-        canvas.saveState().setFillColor(shade).rectangle(MARGIN, top - height, labelWidth, height).fill().restoreState();
-        canvas.saveState().setStrokeColor(ColorConstants.LIGHT_GRAY).setLineWidth(0.5f)
-                .rectangle(MARGIN, top - height, labelWidth, height).rectangle(MARGIN + labelWidth, top - height, valueWidth, height)
-                .stroke().restoreState();
-        lines(labelLines, MARGIN + PADDING, top - PADDING, labelSize, ColorConstants.BLACK);
-        lines(valueLines, MARGIN + labelWidth + PADDING, top - PADDING, valueSize, ColorConstants.BLACK);
+        pdf.fillRect(shade, MARGIN, top - height, labelWidth, height);
+        pdf.strokeRect(Rgb.LIGHT_GRAY, 0.5f, MARGIN, top - height, labelWidth, height);
+        pdf.strokeRect(Rgb.LIGHT_GRAY, 0.5f, MARGIN + labelWidth, top - height, valueWidth, height);
+        lines(labelLines, MARGIN + PADDING, top - PADDING, labelSize, Rgb.BLACK);
+        lines(valueLines, MARGIN + labelWidth + PADDING, top - PADDING, valueSize, Rgb.BLACK);
         y = top - height;
     }
 
@@ -65,7 +55,7 @@ final class PageWriter {
      * A table: a shaded header row (repeated at the top of every page it continues on), then one row per
      * entry, each cell wrapped to its column; {@code shares} are the columns' fractions of the width.
      */
-    void table(List<String> headers, float[] shares, List<List<String>> rows, float size, Color shade) {
+    void table(List<String> headers, float[] shares, List<List<String>> rows, float size, Rgb shade) {
         Runnable header = () -> tableRow(headers, shares, size, shade);
         header.run();
         for (var row : rows) {
@@ -86,7 +76,7 @@ final class PageWriter {
         return lines * size * LEADING + 2 * PADDING;
     }
 
-    private void tableRow(List<String> cells, float[] shares, float size, Color shade) {
+    private void tableRow(List<String> cells, float[] shares, float size, Rgb shade) {
         float height = rowHeight(cells, shares, size);
         ensure(height);
         float top = y;
@@ -94,18 +84,17 @@ final class PageWriter {
         for (int i = 0; i < cells.size(); i++) {
             float w = width * shares[i];
             if (shade != null) {
-                canvas.saveState().setFillColor(shade).rectangle(x, top - height, w, height).fill().restoreState();
+                pdf.fillRect(shade, x, top - height, w, height);
             }
-            canvas.saveState().setStrokeColor(ColorConstants.LIGHT_GRAY).setLineWidth(0.5f).rectangle(x, top - height, w, height).stroke()
-                    .restoreState();
-            lines(wrap(cells.get(i), size, w - 2 * PADDING), x + PADDING, top - PADDING, size, ColorConstants.BLACK);
+            pdf.strokeRect(Rgb.LIGHT_GRAY, 0.5f, x, top - height, w, height);
+            lines(wrap(cells.get(i), size, w - 2 * PADDING), x + PADDING, top - PADDING, size, Rgb.BLACK);
             x += w;
         }
         y = top - height;
     }
 
     /** Left-aligned paragraph text across the page. */
-    void paragraph(String text, float size, Color color, float spaceBefore) {
+    void paragraph(String text, float size, Rgb color, float spaceBefore) {
         y -= spaceBefore;
         var wrapped = wrap(text, size, width);
         ensure(wrapped.size() * size * LEADING);
@@ -113,8 +102,8 @@ final class PageWriter {
         y -= wrapped.size() * size * LEADING;
     }
 
-    /** An image (e.g. the QR code) of the given size at the left, paragraphs to its right. */
-    void beside(PdfFormXObject image, float size, List<Paragraph> paragraphs, float spaceBefore) {
+    /** A QR code of the given size at the left, paragraphs to its right. */
+    void beside(com.google.zxing.qrcode.encoder.ByteMatrix qr, float size, List<Paragraph> paragraphs, float spaceBefore) {
         y -= spaceBefore;
         float textX = MARGIN + size + 14;
         float textWidth = width - size - 14;
@@ -127,7 +116,7 @@ final class PageWriter {
         }
         ensure(Math.max(size, height));
         float top = y;
-        canvas.addXObjectFittedIntoRectangle(image, new com.itextpdf.kernel.geom.Rectangle(MARGIN, top - size, size, size));
+        pdf.qr(qr, MARGIN, top - size, size);
         float cursor = top;
         for (int i = 0; i < paragraphs.size(); i++) {
             var p = paragraphs.get(i);
@@ -137,10 +126,10 @@ final class PageWriter {
         y = Math.min(top - size, cursor);
     }
 
-    record Paragraph(String text, float size, Color color) {
+    record Paragraph(String text, float size, Rgb color) {
     }
 
-    private void lines(List<String> lines, float x, float top, float size, Color color) {
+    private void lines(List<String> lines, float x, float top, float size, Rgb color) {
         float baseline = top;
         for (String line : lines) {
             baseline -= size * LEADING;
@@ -148,11 +137,11 @@ final class PageWriter {
         }
     }
 
-    private void show(String text, float x, float baseline, float size, Color color) {
+    private void show(String text, float x, float baseline, float size, Rgb color) {
         if (text.isEmpty()) {
             return;
         }
-        canvas.beginText().setFontAndSize(font, size).setFillColor(color).moveText(x, baseline).showText(text).endText();
+        pdf.text(text, x, baseline, size, color);
     }
 
     private void ensure(float height) {
@@ -162,8 +151,8 @@ final class PageWriter {
     }
 
     private void newPage() {
-        canvas = new PdfCanvas(pdf.addNewPage(PageSize.A4));
-        y = PageSize.A4.getHeight() - MARGIN;
+        pdf.newPage();
+        y = PdfA3Writer.PAGE_HEIGHT - MARGIN;
     }
 
     /**
@@ -179,7 +168,7 @@ final class PageWriter {
             while (i < paragraph.length()) {
                 int end = tokenEnd(paragraph, i);
                 String token = paragraph.substring(i, end);
-                float tokenWidth = font.getWidth(token, size);
+                float tokenWidth = pdf.width(token, size);
                 if (lineWidth + tokenWidth <= maxWidth) {
                     line.append(token);
                     lineWidth += tokenWidth;
@@ -194,7 +183,7 @@ final class PageWriter {
                 } else {
                     // A token wider than a line: break it by characters.
                     int cp = paragraph.codePointAt(i);
-                    float w = font.getWidth(new String(Character.toChars(cp)), size);
+                    float w = pdf.width(new String(Character.toChars(cp)), size);
                     if (lineWidth + w > maxWidth && line.length() > 0) {
                         lines.add(line.toString());
                         line.setLength(0);

@@ -62,7 +62,7 @@ public class CertificateIssuer {
     public byte[] issue(String number, EvidenceCertificate.Title title, String organisation, String recordJson, long itemId,
                         byte[] token, PadesSigner.Level level, EvidenceCertificate.Document document) {
         var certificate = certificate(number, title, organisation, recordJson, itemId, token).withDocument(document);
-        return signer.sign(renderer.render(certificate), signers.of(organisation), level, title.english(), organisation);
+        return renderer.renderSigned(certificate, signer, signers.of(organisation), level, title.english(), organisation);
     }
 
     /** Signs a document (PDF) as an organisation, with its document-signing certificate, at a PAdES level. */
@@ -80,7 +80,7 @@ public class CertificateIssuer {
                              long itemId, byte[] token, PadesSigner.Level level, Map<String, byte[]> originals) throws IOException {
         var certificate = certificate(number, title, organisation, recordJson, itemId, token);
         var identity = signers.of(organisation);
-        byte[] pdf = signer.sign(renderer.render(certificate), identity, level, title.english(), organisation);
+        byte[] pdf = renderer.renderSigned(certificate, signer, identity, level, title.english(), organisation);
         var roots = new ArrayList<X509Certificate>();
         roots.add(identity.chain().getLast());
         if (!roots.contains(pki.tsaRootCertificate())) {
