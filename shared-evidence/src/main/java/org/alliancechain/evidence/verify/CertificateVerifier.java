@@ -20,7 +20,6 @@ import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfName;
 import com.itextpdf.kernel.pdf.PdfReader;
-import com.itextpdf.signatures.PdfPKCS7;
 import com.itextpdf.signatures.SignatureUtil;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -43,7 +42,6 @@ import org.alliancechain.evidence.pdf.CertificateRenderer;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
 import org.alliancechain.evidence.verify.VerificationReport.Outcome;
 import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 
 /**
@@ -105,29 +103,41 @@ public final class CertificateVerifier {
         var util = new SignatureUtil(document);
         List<String> names = util.getSignatureNames();
         String issuerSignature = null;
-        PdfPKCS7 pkcs7 = null;
         Map<String, Boolean> documentTimestamps = new HashMap<>();
         for (String name : names) {
-            var candidate = util.readSignatureData(name, BC);
-            documentTimestamps.put(name, candidate.isTsp());
-            if (!candidate.isTsp() && pkcs7 == null) {
+            boolean timestamp = PdfName.ETSI_RFC3161.equals(util.getSignatureDictionary(name).getAsName(PdfName.SubFilter));
+            documentTimestamps.put(name, timestamp);
+            if (!timestamp && issuerSignature == null) {
                 issuerSignature = name;
-                pkcs7 = candidate;
             }
         }
-        if (pkcs7 == null) {
+        if (issuerSignature == null) {
             report.failed(INTEGRITY, label(INTEGRITY), "the document carries no signature");
             return report.build(null);
         }
+        var dictionary = util.getSignatureDictionary(issuerSignature);
+        CmsSignature cms;
+        try {
+            var contents = dictionary.getAsString(PdfName.Contents);
+            if (contents == null) {
+                throw new org.bouncycastle.cms.CMSException("no /Contents");
+            }
+            cms = CmsSignature.read(contents.getValueBytes());
+        } catch (Exception e) {
+            report.failed(INTEGRITY, label(INTEGRITY), "the signature value is not a CMS signature we can read: " + e.getMessage());
+            return report.build(null);
+        }
         report.passed(DOCUMENT, label(DOCUMENT), "PDF with " + names.size() + " signature(s) in " + util.getTotalRevisions() + " revision(s)");
-        boolean wholeDocument = checkByteRange(pdf, util, issuerSignature, report);
-        checkIntegrity(pkcs7, report);
-        Instant timestampAt = checkSignatureTimestamp(pkcs7, report);
-        var signer = pkcs7.getSigningCertificate();
-        checkSignerChain(pkcs7, timestampAt, report);
-        checkRevocation(document, pkcs7, signer, timestampAt, report);
+        long[] range = byteRange(dictionary);
+        boolean wholeDocument = checkByteRange(pdf, dictionary, range, report);
+        checkIntegrity(pdf, cms, range, report);
+        Instant timestampAt = checkSignatureTimestamp(cms, report);
+        var signer = cms.certificate;
+        checkSignerChain(cms, timestampAt, report);
+        checkRevocation(document, cms, signer, timestampAt, report);
         SignedRevisions.checkModifications(document, util, names, issuerSignature, wholeDocument, documentTimestamps, report);
-        var summary = new SummaryFacts(pkcs7, timestampAt, document.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS) != null,
+        var signDate = dictionary.getAsString(PdfName.M) == null ? null : com.itextpdf.kernel.pdf.PdfDate.decode(dictionary.getAsString(PdfName.M).getValue());
+        var summary = new SummaryFacts(signer, signDate == null ? null : signDate.toInstant(), timestampAt, document.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS) != null,
                 documentTimestamps.containsValue(true));
 
         Map<String, byte[]> attachments;
@@ -179,62 +189,81 @@ public final class CertificateVerifier {
         return report.build(summary.of(record, proof, anchoredAt, digest));
     }
 
-    /** Checks the signed ranges; true when they are well-formed and run to the end of the file (nothing was appended). */
-    private boolean checkByteRange(byte[] pdf, SignatureUtil util, String name, VerificationReport.Builder report) {
-        var dictionary = util.getSignatureDictionary(name);
+    /** The /ByteRange's four numbers, or null when it has not four. */
+    private static long[] byteRange(PdfDictionary dictionary) {
         PdfArray range = dictionary.getAsArray(PdfName.ByteRange);
+        if (range == null || range.size() != 4) {
+            return null;
+        }
+        long[] out = new long[4];
+        for (int i = 0; i < 4; i++) {
+            var number = range.getAsNumber(i);
+            if (number == null) {
+                return null;
+            }
+            out[i] = number.longValue();
+        }
+        return out;
+    }
+
+    /** Checks the signed ranges; true when they are well-formed and run to the end of the file (nothing was appended). */
+    private boolean checkByteRange(byte[] pdf, PdfDictionary dictionary, long[] range, VerificationReport.Builder report) {
         var contents = dictionary.getAsString(PdfName.Contents);
-        if (range == null || range.size() != 4 || contents == null) {
+        if (range == null || contents == null) {
             report.failed(BYTE_RANGE, label(BYTE_RANGE), "the signature has no well-formed /ByteRange and /Contents");
             return false;
         }
-        long a = range.getAsNumber(0).longValue(), b = range.getAsNumber(1).longValue();
-        long c = range.getAsNumber(2).longValue(), d = range.getAsNumber(3).longValue();
+        long a = range[0], b = range[1], c = range[2], d = range[3];
         long hole = 2L * contents.getValueBytes().length + 2;
         boolean wellFormed = a == 0 && b > 0 && c > b && d >= 0 && c + d <= pdf.length && c - b == hole
                 && pdf[(int) b] == '<' && pdf[(int) c - 1] == '>';
         if (wellFormed) {
             report.passed(BYTE_RANGE, label(BYTE_RANGE), "signed: bytes 0–" + b + " and " + c + "–" + (c + d) + "; the gap is exactly the signature value");
         } else {
-            report.failed(BYTE_RANGE, label(BYTE_RANGE), "the /ByteRange " + range + " does not leave out exactly the signature value: "
+            report.failed(BYTE_RANGE, label(BYTE_RANGE), "the /ByteRange " + Arrays.toString(range) + " does not leave out exactly the signature value: "
                     + "bytes outside it could be changed unnoticed");
         }
         return wellFormed && c + d == pdf.length;
     }
 
-    private static void checkIntegrity(PdfPKCS7 pkcs7, VerificationReport.Builder report) {
-        try {
-            if (pkcs7.verifySignatureIntegrityAndAuthenticity()) {
-                report.passed(INTEGRITY, label(INTEGRITY), pkcs7.getSignatureMechanismName() + " over the signed bytes holds");
-            } else {
-                report.failed(INTEGRITY, label(INTEGRITY), "the signed bytes were changed: the digest in the signature does not match");
-            }
-        } catch (Exception e) {
-            report.failed(INTEGRITY, label(INTEGRITY), "the signature cannot be checked: " + e.getMessage());
+    private static void checkIntegrity(byte[] pdf, CmsSignature cms, long[] range, VerificationReport.Builder report) {
+        if (range == null || range[0] < 0 || range[1] < 0 || range[2] < 0 || range[3] < 0 || range[0] + range[1] > pdf.length
+                || range[2] + range[3] > pdf.length) {
+            report.failed(INTEGRITY, label(INTEGRITY), "the signed ranges lie outside the file");
+            return;
+        }
+        String problem = cms.checkIntegrity(pdf, range);
+        if (problem == null) {
+            report.passed(INTEGRITY, label(INTEGRITY), cms.mechanism() + " over the signed bytes holds");
+        } else {
+            report.failed(INTEGRITY, label(INTEGRITY), problem);
         }
     }
 
-    private Instant checkSignatureTimestamp(PdfPKCS7 pkcs7, VerificationReport.Builder report) {
+    private Instant checkSignatureTimestamp(CmsSignature cms, VerificationReport.Builder report) {
         try {
-            if (pkcs7.getTimeStampDate() == null || pkcs7.getTimeStampTokenInfo() == null) {
+            var token = cms.timestamp();
+            if (token == null) {
                 report.failed(TIMESTAMP, label(TIMESTAMP), "no signature time-stamp (PAdES B-T requires one)");
                 return null;
             }
-            var token = pkcs7.getTimestampSignatureContainer();
-            if (!pkcs7.verifyTimestampImprint()) {
+            if (!cms.stamps(token)) {
                 report.failed(TIMESTAMP, label(TIMESTAMP), "the time-stamp is over another signature value");
                 return null;
             }
-            if (!token.verifySignatureIntegrityAndAuthenticity()) {
-                report.failed(TIMESTAMP, label(TIMESTAMP), "the time-stamp token's own signature does not hold");
+            X509Certificate[] chain;
+            try {
+                chain = CmsSignature.validateToken(token);
+            } catch (Exception e) {
+                report.failed(TIMESTAMP, label(TIMESTAMP), "the time-stamp token's own signature does not hold: " + e.getMessage());
                 return null;
             }
-            Instant at = pkcs7.getTimeStampDate().toInstant();
-            String chained = TrustedPaths.chainsTo(token.getSignCertificateChain(), trust.tsaRoots(), Date.from(at));
+            Instant at = token.getTimeStampInfo().getGenTime().toInstant();
+            String chained = TrustedPaths.chainsTo(chain, trust.tsaRoots(), Date.from(at));
             if (chained != null) {
                 report.add(TIMESTAMP, label(TIMESTAMP), Outcome.UNKNOWN, "time-stamped " + at + " by an authority we do not trust: " + chained);
             } else {
-                report.passed(TIMESTAMP, label(TIMESTAMP), at + " by " + token.getSigningCertificate().getSubjectX500Principal().getName());
+                report.passed(TIMESTAMP, label(TIMESTAMP), at + " by " + chain[0].getSubjectX500Principal().getName());
             }
             return at;
         } catch (Exception e) {
@@ -243,9 +272,9 @@ public final class CertificateVerifier {
         }
     }
 
-    private void checkSignerChain(PdfPKCS7 pkcs7, Instant at, VerificationReport.Builder report) {
-        String problem = TrustedPaths.chainsTo(pkcs7.getSignCertificateChain(), trust.signerRoots(), at == null ? new Date() : Date.from(at));
-        var subject = pkcs7.getSigningCertificate().getSubjectX500Principal().getName();
+    private void checkSignerChain(CmsSignature cms, Instant at, VerificationReport.Builder report) {
+        String problem = TrustedPaths.chainsTo(cms.chain, trust.signerRoots(), at == null ? new Date() : Date.from(at));
+        var subject = cms.certificate.getSubjectX500Principal().getName();
         if (problem == null) {
             report.passed(SIGNER_CHAIN, label(SIGNER_CHAIN), subject + " chains to a trusted root and was valid at signing time");
         } else {
@@ -253,13 +282,10 @@ public final class CertificateVerifier {
         }
     }
 
-    private void checkRevocation(PdfDocument document, PdfPKCS7 pkcs7, X509Certificate signer, Instant at, VerificationReport.Builder report) {
-        List<X509CRL> crls = new ArrayList<>();
-        if (pkcs7.getCRLs() != null) {
-            pkcs7.getCRLs().forEach(c -> crls.add((X509CRL) c));
-        }
+    private void checkRevocation(PdfDocument document, CmsSignature cms, X509Certificate signer, Instant at, VerificationReport.Builder report) {
+        List<X509CRL> crls = new ArrayList<>(cms.crls());
         crls.addAll(dssCrls(document));
-        var issuer = Arrays.stream(pkcs7.getSignCertificateChain()).map(c -> (X509Certificate) c)
+        var issuer = Arrays.stream(cms.chain)
                 .filter(c -> c.getSubjectX500Principal().equals(signer.getIssuerX500Principal())).findFirst().orElse(null);
         if (issuer != null) {
             trust.currentCrl().apply(issuer).ifPresent(crls::add);
@@ -348,24 +374,9 @@ public final class CertificateVerifier {
                 report.failed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), "the token time-stamps " + imprint + ", not the record digest");
                 return;
             }
-            @SuppressWarnings("unchecked")
-            var holders = (java.util.Collection<org.bouncycastle.cert.X509CertificateHolder>) token.getCertificates().getMatches(token.getSID());
-            if (holders.isEmpty()) {
-                report.failed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), "the token does not carry its authority's certificate");
-                return;
-            }
-            var tsa = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holders.iterator().next());
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(tsa));
+            X509Certificate[] chain = CmsSignature.validateToken(token);
             Instant at = token.getTimeStampInfo().getGenTime().toInstant();
-            var all = token.getCertificates().getMatches(null).stream()
-                    .map(h -> {
-                        try {
-                            return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate((org.bouncycastle.cert.X509CertificateHolder) h);
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }).toArray(java.security.cert.Certificate[]::new);
-            String problem = TrustedPaths.chainsTo(reorder(tsa, all), trust.tsaRoots(), Date.from(at));
+            String problem = TrustedPaths.chainsTo(chain, trust.tsaRoots(), Date.from(at));
             if (problem == null) {
                 report.passed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), "the record digest existed at " + at);
             } else {
@@ -374,13 +385,6 @@ public final class CertificateVerifier {
         } catch (Exception e) {
             report.failed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), "the record's time-stamp token does not hold: " + e.getMessage());
         }
-    }
-
-    private static java.security.cert.Certificate[] reorder(X509Certificate leaf, java.security.cert.Certificate[] all) {
-        List<java.security.cert.Certificate> out = new ArrayList<>();
-        out.add(leaf);
-        Arrays.stream(all).filter(c -> !c.equals(leaf)).forEach(out::add);
-        return out.toArray(java.security.cert.Certificate[]::new);
     }
 
     private void checkOnChain(InclusionProof proof, VerificationReport.Builder report) {
@@ -403,12 +407,11 @@ public final class CertificateVerifier {
     }
 
     /** What the summary says about the signature, gathered while checking it. */
-    private record SummaryFacts(PdfPKCS7 pkcs7, Instant timestampAt, boolean dss, boolean documentTimestamp) {
+    private record SummaryFacts(X509Certificate signer, Instant signedAt, Instant timestampAt, boolean dss, boolean documentTimestamp) {
         VerificationReport.Summary of(EvidenceRecord record, InclusionProof proof, Instant anchoredAt, String digest) {
             String level = timestampAt == null ? "PAdES-BASELINE-B" : !dss ? "PAdES-BASELINE-T"
                     : documentTimestamp ? "PAdES-BASELINE-LTA" : "PAdES-BASELINE-LT";
-            return new VerificationReport.Summary(pkcs7.getSigningCertificate().getSubjectX500Principal().getName(),
-                    pkcs7.getSignDate() == null ? null : pkcs7.getSignDate().toInstant(), timestampAt, level,
+            return new VerificationReport.Summary(signer.getSubjectX500Principal().getName(), signedAt, timestampAt, level,
                     record == null ? null : record.title(), digest, proof == null ? null : proof.transactionHash(),
                     proof == null ? null : proof.blockNumber(), anchoredAt);
         }

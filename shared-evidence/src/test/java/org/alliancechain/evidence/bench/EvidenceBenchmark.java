@@ -38,6 +38,12 @@ import org.junit.jupiter.api.Test;
 class EvidenceBenchmark {
 
     private static final int COUNT = Integer.getInteger("bench.certificates", 2_000);
+    /**
+     * Operations run before each measurement. The JIT compiles BouncyCastle's, iText's and our code for a
+     * while: with a few hundred, its compiler threads still took a third of the CPU during the measured
+     * phase (JFR, -Dbench.jfr=DIR), so the figures were of a JVM still warming up, not of a running service.
+     */
+    private static final int WARM_UP = Integer.getInteger("bench.warm-up", 3_000);
     private static final int THREADS = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
 
     @Test
@@ -54,10 +60,13 @@ class EvidenceBenchmark {
 
         // Warm-up: JIT, font subsetting paths, caches.
         byte[][] signed = new byte[COUNT][];
-        run("warm-up", Math.min(COUNT, 300), i -> signed[i] = EvidenceFixture.sign(certificates.get(i % 64), PadesSigner.Level.B_T));
-        run("warm-up", Math.min(COUNT, 300), i -> verifier.verify(signed[i], null));
+        run("warm-up", WARM_UP, i -> signed[i % COUNT] = EvidenceFixture.sign(certificates.get(i % 64), PadesSigner.Level.B_T));
+        run("warm-up", WARM_UP, i -> verifier.verify(signed[i % Math.min(COUNT, WARM_UP)], null));
 
+        var signRecording = profile("sign");
         var signing = run("ours: render + sign B-T", COUNT, i -> signed[i] = EvidenceFixture.sign(certificates.get(i % 64), PadesSigner.Level.B_T));
+        stop(signRecording);
+        var recording = profile("verify");
         var verifying = run("ours: verify", COUNT, i -> {
             var report = verifier.verify(signed[i], null);
             if (report.verdict() != VerificationReport.Verdict.VALID) {
@@ -65,13 +74,14 @@ class EvidenceBenchmark {
             }
         });
 
+        stop(recording);
         byte[][] unsigned = new byte[64][];
         for (int i = 0; i < 64; i++) {
             unsigned[i] = EvidenceFixture.RENDERER.render(certificates.get(i));
         }
         var dss = new DssSigner(issuer);
-        run("warm-up", Math.min(COUNT, 200), i -> dss.sign(unsigned[i % 64]));
-        run("warm-up", Math.min(COUNT, 200), i -> EvidenceFixture.SIGNER.sign(unsigned[i % 64], issuer, PadesSigner.Level.B_T, "Evidence certificate", "Hangzhou"));
+        run("warm-up", WARM_UP / 4, i -> dss.sign(unsigned[i % 64]));
+        run("warm-up", WARM_UP, i -> EvidenceFixture.SIGNER.sign(unsigned[i % 64], issuer, PadesSigner.Level.B_T, "Evidence certificate", "Hangzhou"));
         var dssSigning = run("EU DSS PAdESService: sign B-T", COUNT, i -> dss.sign(unsigned[i % 64]));
         var oursSigningOnly = run("ours: sign B-T only", COUNT,
                 i -> EvidenceFixture.SIGNER.sign(unsigned[i % 64], issuer, PadesSigner.Level.B_T, "Evidence certificate", "Hangzhou"));
@@ -83,6 +93,25 @@ class EvidenceBenchmark {
         System.out.printf(Locale.ROOT, "RESULT {\"name\":\"evidence\",\"value\":%.1f,\"unit\":\"signed B-T certificates/s\",\"baseline\":%.1f,"
                         + "\"baseline_name\":\"EU DSS PAdESService sign B-T\",\"ratio\":%.2f,\"verifications_per_s\":%.1f,\"threads\":%d}%n",
                 signing.perSecond(), dssSigning.perSecond(), signing.perSecond() / dssSigning.perSecond(), verifying.perSecond(), THREADS);
+    }
+
+    /** With -Dbench.jfr=DIR, a JFR recording (profile settings) of the phase, written to DIR/evidence-PHASE.jfr. */
+    private static jdk.jfr.Recording profile(String phase) throws Exception {
+        String dir = System.getProperty("bench.jfr");
+        if (dir == null) {
+            return null;
+        }
+        var recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.setDestination(java.nio.file.Path.of(dir, "evidence-" + phase + ".jfr"));
+        recording.start();
+        return recording;
+    }
+
+    private static void stop(jdk.jfr.Recording recording) {
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+        }
     }
 
     record Figures(String name, int count, long nanos, long[] millis) {
