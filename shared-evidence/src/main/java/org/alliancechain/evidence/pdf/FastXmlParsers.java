@@ -2,6 +2,7 @@ package org.alliancechain.evidence.pdf;
 
 import com.itextpdf.kernel.utils.DefaultSafeXmlParserFactory;
 import com.itextpdf.kernel.utils.XmlProcessorCreator;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.SAXParserFactory;
 
@@ -24,6 +25,23 @@ public final class FastXmlParsers extends DefaultSafeXmlParserFactory {
                 }
             }
         }
+    }
+
+    /**
+     * Document builders by (namespace-aware, ignoring comments), one set per thread: building one sets up a whole
+     * Xerces configuration, which cost more than parsing a certificate's XMP packet. A builder parses one
+     * document after another (each parse starts afresh); it keeps the safe settings it was made with.
+     */
+    private static final ThreadLocal<DocumentBuilder[]> BUILDERS = ThreadLocal.withInitial(() -> new DocumentBuilder[4]);
+
+    @Override
+    public DocumentBuilder createDocumentBuilderInstance(boolean namespaceAware, boolean ignoringComments) {
+        var builders = BUILDERS.get();
+        int key = (namespaceAware ? 1 : 0) + (ignoringComments ? 2 : 0);
+        if (builders[key] == null) {
+            builders[key] = super.createDocumentBuilderInstance(namespaceAware, ignoringComments);
+        }
+        return builders[key];
     }
 
     @Override

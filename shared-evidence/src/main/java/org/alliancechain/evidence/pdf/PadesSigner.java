@@ -94,7 +94,9 @@ public final class PadesSigner {
             Certificate[] chain = signer.chain().toArray(Certificate[]::new);
             var cms = new PdfPKCS7(null, chain, "SHA256", null, new com.itextpdf.signatures.BouncyCastleDigest(), false);
             byte[] attributes = cms.getAuthenticatedAttributeBytes(documentDigest, PdfSigner.CryptoStandard.CADES, null, null);
-            var signature = new PrivateKeySignature(signer.privateKey(), "SHA256", BouncyCastleProvider.PROVIDER_NAME);
+            // The JDK's provider: it signs P-256 in about half the time BouncyCastle takes (which rebuilds its
+            // fixed-point tables for every key object); BouncyCastle stays the verifier, where it is the faster one.
+            var signature = new PrivateKeySignature(signer.privateKey(), "SHA256", null);
             cms.setExternalSignatureValue(signature.sign(attributes), null, signature.getSignatureAlgorithmName(),
                     signature.getSignatureMechanismParameters());
             return cms.getEncodedPKCS7(documentDigest, PdfSigner.CryptoStandard.CADES, new TsaClient(timeStamper), null, null);

@@ -183,7 +183,7 @@ final class PageWriter {
                 } else {
                     // A token wider than a line: break it by characters.
                     int cp = paragraph.codePointAt(i);
-                    float w = pdf.width(new String(Character.toChars(cp)), size);
+                    float w = pdf.width(cp, size);
                     if (lineWidth + w > maxWidth && line.length() > 0) {
                         lines.add(line.toString());
                         line.setLength(0);
@@ -234,6 +234,9 @@ final class PageWriter {
     }
 
     private static boolean isCjk(int cp) {
+        if (cp < 0x2e80) {
+            return false; // below the CJK radicals: Latin, Greek, Cyrillic, punctuation … (the common case, kept cheap)
+        }
         var script = Character.UnicodeScript.of(cp);
         return script == Character.UnicodeScript.HAN || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef);
     }

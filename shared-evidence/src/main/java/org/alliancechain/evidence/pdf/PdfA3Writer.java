@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,8 +50,13 @@ final class PdfA3Writer {
         final TrueTypeFile file;
         final String postScriptName;
         private final int spaceGlyph;
+        /** Glyph ids and advances of the basic multilingual plane, filled as characters are first met (races only repeat work). */
+        private final int[] glyphs = new int[0x10000];
+        private final int[] advances = new int[0x10000];
 
         Face(byte[] bytes) {
+            Arrays.fill(glyphs, Integer.MIN_VALUE);
+            Arrays.fill(advances, Integer.MIN_VALUE);
             try {
                 this.program = com.itextpdf.io.font.FontProgramFactory.createFont(bytes);
             } catch (java.io.IOException e) {
@@ -64,6 +70,33 @@ final class PdfA3Writer {
 
         /** The glyph id for a code point, or -1; white space without a glyph is drawn as a space. */
         int glyph(int codePoint) {
+            if (codePoint < 0x10000) {
+                int known = glyphs[codePoint];
+                if (known == Integer.MIN_VALUE) {
+                    known = lookUp(codePoint);
+                    glyphs[codePoint] = known;
+                }
+                return known;
+            }
+            return lookUp(codePoint);
+        }
+
+        /** The advance of the code point's glyph in thousandths of the em (0 when it has none). */
+        int advance(int codePoint) {
+            if (codePoint < 0x10000) {
+                int known = advances[codePoint];
+                if (known == Integer.MIN_VALUE) {
+                    int glyph = glyph(codePoint);
+                    known = glyph < 0 ? 0 : file.width(glyph);
+                    advances[codePoint] = known;
+                }
+                return known;
+            }
+            int glyph = glyph(codePoint);
+            return glyph < 0 ? 0 : file.width(glyph);
+        }
+
+        private int lookUp(int codePoint) {
             var glyph = program.getGlyph(codePoint);
             if (glyph != null) {
                 return glyph.getCode();
@@ -72,7 +105,7 @@ final class PdfA3Writer {
         }
 
         boolean has(int codePoint) {
-            return Character.isWhitespace(codePoint) || program.getGlyph(codePoint) != null;
+            return glyph(codePoint) >= 0;
         }
     }
 
@@ -82,8 +115,9 @@ final class PdfA3Writer {
      */
     static final class SharedFont {
         final Face face;
-        final Map<Integer, Integer> ids = new HashMap<>();
-        final Map<Integer, Integer> widths = new HashMap<>();
+        /** By code point (basic multilingual plane): the glyph's id in this subset and its advance, -1 when not in it. */
+        final int[] ids = new int[0x10000];
+        final int[] widths = new int[0x10000];
         final byte[] program;
         final int programLength;
         final byte[] toUnicode;
@@ -92,6 +126,8 @@ final class PdfA3Writer {
 
         SharedFont(Face face, String characters) {
             this.face = face;
+            Arrays.fill(ids, -1);
+            Arrays.fill(widths, -1);
             var numbering = new TrueTypeFile.Numbering();
             var sb = new StringBuilder(characters);
             for (char c = 0x20; c < 0x7f; c++) {
@@ -99,14 +135,14 @@ final class PdfA3Writer {
             }
             Map<Integer, Integer> unicode = new TreeMap<>();
             sb.codePoints().distinct().forEach(cp -> {
-                if (Character.isWhitespace(cp) && cp != ' ') {
+                if ((Character.isWhitespace(cp) && cp != ' ') || cp >= 0x10000) {
                     return;
                 }
                 int glyph = face.glyph(cp);
                 if (glyph > 0) {
                     int id = numbering.id(glyph);
-                    ids.put(cp, id);
-                    widths.put(cp, face.file.width(glyph));
+                    ids[cp] = id;
+                    widths[cp] = face.file.width(glyph);
                     unicode.putIfAbsent(id, cp);
                 }
             });
@@ -156,23 +192,32 @@ final class PdfA3Writer {
 
     /** Whether every character can be drawn (else the caller replaces it, see {@link CertificateRenderer#printable}). */
     boolean canDraw(int codePoint) {
-        return (shared != null && shared.ids.containsKey(codePoint)) || face.has(codePoint);
+        return sharedId(codePoint) >= 0 || face.has(codePoint);
+    }
+
+    private int sharedId(int codePoint) {
+        return shared == null || codePoint >= 0x10000 ? -1 : shared.ids[codePoint];
     }
 
     /** The width of the text at the size, in points. */
-    float width(String text, float size) {
+    float width(CharSequence text, float size) {
         long units = 0;
         for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
+            int cp = Character.codePointAt(text, i);
             i += Character.charCount(cp);
-            Integer w = shared == null ? null : shared.widths.get(cp);
-            if (w == null) {
-                int glyph = face.glyph(cp);
-                w = glyph < 0 ? 0 : face.file.width(glyph);
-            }
-            units += w;
+            units += advance(cp);
         }
         return units * size / 1000f;
+    }
+
+    /** The width of one character at the size, in points. */
+    float width(int codePoint, float size) {
+        return advance(codePoint) * size / 1000f;
+    }
+
+    private int advance(int codePoint) {
+        int w = shared == null || codePoint >= 0x10000 ? -1 : shared.widths[codePoint];
+        return w >= 0 ? w : face.advance(codePoint);
     }
 
     void fillRect(Rgb colour, float x, float y, float w, float h) {
@@ -200,9 +245,9 @@ final class PdfA3Writer {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            Integer id = shared == null ? null : shared.ids.get(cp);
+            int id = sharedId(cp);
             int which = 1;
-            if (id == null) {
+            if (id < 0) {
                 int glyph = face.glyph(cp);
                 if (glyph < 0) {
                     continue; // never .notdef (PDF/A); callers make text printable first

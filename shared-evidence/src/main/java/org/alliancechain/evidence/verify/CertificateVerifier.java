@@ -100,11 +100,18 @@ public final class CertificateVerifier {
     }
 
     private VerificationReport verify(byte[] pdf, PdfDocument document, byte[] originalFile, VerificationReport.Builder report) {
-        var util = new SignatureUtil(document);
-        List<String> names = util.getSignatureNames();
+        // The usual certificate — one signature whose ranges run to the end of the file — needs no revision bookkeeping.
+        var sole = soleWholeFileSignature(pdf, document);
+        var util = sole == null ? new SignatureUtil(document) : null;
+        List<String> names = sole == null ? util.getSignatureNames() : List.of(sole.getKey());
         String issuerSignature = null;
         Map<String, Boolean> documentTimestamps = new HashMap<>();
         for (String name : names) {
+            if (sole != null) {
+                documentTimestamps.put(name, false);
+                issuerSignature = name;
+                break;
+            }
             boolean timestamp = PdfName.ETSI_RFC3161.equals(util.getSignatureDictionary(name).getAsName(PdfName.SubFilter));
             documentTimestamps.put(name, timestamp);
             if (!timestamp && issuerSignature == null) {
@@ -115,7 +122,7 @@ public final class CertificateVerifier {
             report.failed(INTEGRITY, label(INTEGRITY), "the document carries no signature");
             return report.build(null);
         }
-        var dictionary = util.getSignatureDictionary(issuerSignature);
+        var dictionary = sole == null ? util.getSignatureDictionary(issuerSignature) : sole.getValue();
         CmsSignature cms;
         try {
             var contents = dictionary.getAsString(PdfName.Contents);
@@ -127,7 +134,8 @@ public final class CertificateVerifier {
             report.failed(INTEGRITY, label(INTEGRITY), "the signature value is not a CMS signature we can read: " + e.getMessage());
             return report.build(null);
         }
-        report.passed(DOCUMENT, label(DOCUMENT), "PDF with " + names.size() + " signature(s) in " + util.getTotalRevisions() + " revision(s)");
+        report.passed(DOCUMENT, label(DOCUMENT), sole != null ? "PDF with one signature, over the whole file"
+                : "PDF with " + names.size() + " signature(s) in " + util.getTotalRevisions() + " revision(s)");
         long[] range = byteRange(dictionary);
         boolean wholeDocument = checkByteRange(pdf, dictionary, range, report);
         checkIntegrity(pdf, cms, range, report);
@@ -189,6 +197,47 @@ public final class CertificateVerifier {
         return report.build(summary.of(record, proof, anchoredAt, digest));
     }
 
+    /**
+     * The document's only signature field's name and signature dictionary when it is an issuer signature whose
+     * well-formed ranges run to the end of the file; else null (then iText's SignatureUtil sorts out revisions).
+     */
+    private static Map.Entry<String, PdfDictionary> soleWholeFileSignature(byte[] pdf, PdfDocument document) {
+        var form = document.getCatalog().getPdfObject().getAsDictionary(PdfName.AcroForm);
+        var fields = form == null ? null : form.getAsArray(PdfName.Fields);
+        if (fields == null) {
+            return null;
+        }
+        Map.Entry<String, PdfDictionary> found = null;
+        for (int i = 0; i < fields.size(); i++) {
+            var field = fields.getAsDictionary(i);
+            if (field == null || field.containsKey(PdfName.Kids)) {
+                return null;
+            }
+            var value = PdfName.Sig.equals(field.getAsName(PdfName.FT)) ? field.getAsDictionary(PdfName.V) : null;
+            if (value == null) {
+                continue;
+            }
+            var name = field.getAsString(PdfName.T);
+            if (found != null || name == null) {
+                return null;
+            }
+            found = Map.entry(name.toUnicodeString(), value);
+        }
+        if (found == null || PdfName.ETSI_RFC3161.equals(found.getValue().getAsName(PdfName.SubFilter))) {
+            return null;
+        }
+        long[] range = byteRange(found.getValue());
+        var contents = found.getValue().getAsString(PdfName.Contents);
+        return range != null && contents != null && wellFormed(pdf, range, contents) && range[2] + range[3] == pdf.length ? found : null;
+    }
+
+    /** Whether the ranges start at 0 and leave out exactly the /Contents value, brackets included. */
+    private static boolean wellFormed(byte[] pdf, long[] range, com.itextpdf.kernel.pdf.PdfString contents) {
+        long a = range[0], b = range[1], c = range[2], d = range[3];
+        long hole = 2L * contents.getValueBytes().length + 2;
+        return a == 0 && b > 0 && c > b && d >= 0 && c + d <= pdf.length && c - b == hole && pdf[(int) b] == '<' && pdf[(int) c - 1] == '>';
+    }
+
     /** The /ByteRange's four numbers, or null when it has not four. */
     private static long[] byteRange(PdfDictionary dictionary) {
         PdfArray range = dictionary.getAsArray(PdfName.ByteRange);
@@ -213,10 +262,8 @@ public final class CertificateVerifier {
             report.failed(BYTE_RANGE, label(BYTE_RANGE), "the signature has no well-formed /ByteRange and /Contents");
             return false;
         }
-        long a = range[0], b = range[1], c = range[2], d = range[3];
-        long hole = 2L * contents.getValueBytes().length + 2;
-        boolean wellFormed = a == 0 && b > 0 && c > b && d >= 0 && c + d <= pdf.length && c - b == hole
-                && pdf[(int) b] == '<' && pdf[(int) c - 1] == '>';
+        long b = range[1], c = range[2], d = range[3];
+        boolean wellFormed = wellFormed(pdf, range, contents);
         if (wellFormed) {
             report.passed(BYTE_RANGE, label(BYTE_RANGE), "signed: bytes 0–" + b + " and " + c + "–" + (c + d) + "; the gap is exactly the signature value");
         } else {

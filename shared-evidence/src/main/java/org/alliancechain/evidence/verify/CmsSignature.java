@@ -40,6 +40,9 @@ import org.bouncycastle.tsp.TimeStampToken;
 final class CmsSignature {
 
     private static final String BC = "BC";
+    /** Both build large lookup tables when constructed: once per JVM, not per signature. */
+    private static final DefaultCMSSignatureAlgorithmNameGenerator SIGNATURE_NAMES = new DefaultCMSSignatureAlgorithmNameGenerator();
+    private static final DefaultAlgorithmNameFinder ALGORITHM_NAMES = new DefaultAlgorithmNameFinder();
     private static final ASN1ObjectIdentifier SIGNATURE_TIMESTAMP = PKCSObjectIdentifiers.id_aa_signatureTimeStampToken;
     private static final ASN1ObjectIdentifier ADOBE_REVOCATION = new ASN1ObjectIdentifier("1.2.840.113583.1.1.8");
 
@@ -107,7 +110,7 @@ final class CmsSignature {
 
     /** E.g. SHA256withECDSA. */
     String mechanism() {
-        var name = new DefaultCMSSignatureAlgorithmNameGenerator().getSignatureName(signer.getDigestAlgorithmID(),
+        var name = SIGNATURE_NAMES.getSignatureName(signer.getDigestAlgorithmID(),
                 signer.toASN1Structure().getDigestEncryptionAlgorithm());
         return name.replace("WITH", "with");
     }
@@ -120,7 +123,7 @@ final class CmsSignature {
      */
     String checkIntegrity(byte[] pdf, long[] range) {
         try {
-            var digestName = new DefaultAlgorithmNameFinder().getAlgorithmName(signer.getDigestAlgorithmID().getAlgorithm());
+            var digestName = ALGORITHM_NAMES.getAlgorithmName(signer.getDigestAlgorithmID().getAlgorithm());
             var digest = MessageDigest.getInstance(digestName);
             digest.update(pdf, (int) range[0], (int) range[1]);
             digest.update(pdf, (int) range[2], (int) range[3]);
@@ -147,7 +150,7 @@ final class CmsSignature {
             Attribute essV2 = signed.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
             if (essV2 != null) {
                 var ids = SigningCertificateV2.getInstance(essV2.getAttrValues().getObjectAt(0)).getCerts();
-                var hashName = new DefaultAlgorithmNameFinder().getAlgorithmName(ids[0].getHashAlgorithm().getAlgorithm());
+                var hashName = ALGORITHM_NAMES.getAlgorithmName(ids[0].getHashAlgorithm().getAlgorithm());
                 byte[] hash = MessageDigest.getInstance(hashName).digest(certificate.getEncoded());
                 if (!Arrays.equals(hash, ids[0].getCertHash())) {
                     return "the signing-certificate attribute names another certificate";
@@ -172,7 +175,7 @@ final class CmsSignature {
     /** Whether the token time-stamps this signature's value. */
     boolean stamps(TimeStampToken token) throws Exception {
         var info = token.getTimeStampInfo();
-        var name = new DefaultAlgorithmNameFinder().getAlgorithmName(info.getMessageImprintAlgOID());
+        var name = ALGORITHM_NAMES.getAlgorithmName(info.getMessageImprintAlgOID());
         return Arrays.equals(MessageDigest.getInstance(name).digest(signer.getSignature()), info.getMessageImprintDigest());
     }
 
