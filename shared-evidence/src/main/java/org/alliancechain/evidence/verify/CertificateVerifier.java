@@ -104,18 +104,17 @@ public final class CertificateVerifier {
         var sole = soleWholeFileSignature(pdf, document);
         var util = sole == null ? new SignatureUtil(document) : null;
         List<String> names = sole == null ? util.getSignatureNames() : List.of(sole.getKey());
-        String issuerSignature = null;
+        String issuerSignature = sole == null ? null : sole.getKey();
         Map<String, Boolean> documentTimestamps = new HashMap<>();
-        for (String name : names) {
-            if (sole != null) {
-                documentTimestamps.put(name, false);
-                issuerSignature = name;
-                break;
-            }
-            boolean timestamp = PdfName.ETSI_RFC3161.equals(util.getSignatureDictionary(name).getAsName(PdfName.SubFilter));
-            documentTimestamps.put(name, timestamp);
-            if (!timestamp && issuerSignature == null) {
-                issuerSignature = name;
+        if (sole != null) {
+            documentTimestamps.put(issuerSignature, false);
+        } else {
+            for (String name : names) {
+                boolean timestamp = PdfName.ETSI_RFC3161.equals(util.getSignatureDictionary(name).getAsName(PdfName.SubFilter));
+                documentTimestamps.put(name, timestamp);
+                if (!timestamp && issuerSignature == null) {
+                    issuerSignature = name;
+                }
             }
         }
         if (issuerSignature == null) {

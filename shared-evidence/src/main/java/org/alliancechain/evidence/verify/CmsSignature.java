@@ -104,7 +104,7 @@ final class CmsSignature {
         try (var in = new org.bouncycastle.asn1.ASN1InputStream(contents)) {
             return in.readObject().getEncoded();
         } catch (IOException | RuntimeException e) {
-            throw new CMSException("the signature value is not DER: " + e.getMessage(), e instanceof Exception x ? x : null);
+            throw new CMSException("the signature value is not DER: " + e.getMessage(), e);
         }
     }
 
