@@ -108,6 +108,15 @@ final class PdfA3Writer {
         }
     }
 
+    /** What a document embeds for one subset of a face: its name, widths, compressed program and ToUnicode map. */
+    record FontObjects(String name, String widths, byte[] program, int programLength, byte[] toUnicode) {
+        static FontObjects of(Face face, TrueTypeFile.Numbering numbering, Map<Integer, Integer> unicode, int level) {
+            byte[] font = face.file.subset(numbering);
+            return new FontObjects(subsetTag(numbering) + "+" + face.postScriptName, widthArray(face, numbering), deflate(font, level),
+                    font.length, deflate(toUnicodeCMap(unicode), level));
+        }
+    }
+
     /**
      * The subset of a face for a fixed set of characters, written once and copied into every document:
      * the labels and sentences a kind of document always prints, and printable ASCII.
@@ -117,11 +126,7 @@ final class PdfA3Writer {
         /** By code point (basic multilingual plane): the glyph's id in this subset and its advance, -1 when not in it. */
         final int[] ids = new int[0x10000];
         final int[] widths = new int[0x10000];
-        final byte[] program;
-        final int programLength;
-        final byte[] toUnicode;
-        final String w;
-        final String name;
+        final FontObjects objects;
 
         SharedFont(Face face, String characters) {
             this.face = face;
@@ -145,12 +150,7 @@ final class PdfA3Writer {
                     unicode.putIfAbsent(id, cp);
                 }
             });
-            byte[] font = face.file.subset(numbering);
-            this.programLength = font.length;
-            this.program = deflate(font, Deflater.BEST_COMPRESSION);
-            this.toUnicode = deflate(toUnicodeCMap(unicode), Deflater.BEST_COMPRESSION);
-            this.w = widthArray(face, numbering);
-            this.name = subsetTag(numbering) + "+" + face.postScriptName;
+            this.objects = FontObjects.of(face, numbering, unicode, Deflater.BEST_COMPRESSION);
         }
     }
 
@@ -445,14 +445,10 @@ final class PdfA3Writer {
                     Deflater.DEFAULT_COMPRESSION), true);
         }
         if (shared != null) {
-            writeFont(out, offsets, font1, shared.face, shared.name, shared.w, shared.program, shared.programLength, shared.toUnicode);
+            writeFont(out, offsets, font1, shared.face, shared.objects);
         }
         if (ownFont) {
-            var copy = numbering.copy();
-            byte[] program = face.file.subset(copy);
-            writeFont(out, offsets, font2, face, subsetTag(copy) + "+" + face.postScriptName, widthArray(face, copy),
-                    deflate(program, Deflater.DEFAULT_COMPRESSION), program.length,
-                    deflate(toUnicodeCMap(documentUnicode), Deflater.DEFAULT_COMPRESSION));
+            writeFont(out, offsets, font2, face, FontObjects.of(face, numbering.copy(), documentUnicode, Deflater.DEFAULT_COMPRESSION));
         }
         for (int i = 0; i < attachments.size(); i++) {
             String[] a = attachments.get(i);
@@ -527,21 +523,21 @@ final class PdfA3Writer {
         }
     }
 
-    private static void writeFont(Output out, long[] offsets, int first, Face face, String name, String widths, byte[] program,
-                                  int programLength, byte[] toUnicode) {
+    private static void writeFont(Output out, long[] offsets, int first, Face face, FontObjects font) {
+        String name = font.name();
         var metrics = face.program.getFontMetrics();
         int[] box = metrics.getBbox();
         offsets[first] = out.object(first, "<< /Type /Font /Subtype /Type0 /BaseFont /" + name + " /Encoding /Identity-H /DescendantFonts ["
                 + (first + 1) + " 0 R] /ToUnicode " + (first + 4) + " 0 R >>");
         offsets[first + 1] = out.object(first + 1, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /" + name
                 + " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor " + (first + 2)
-                + " 0 R /DW 1000 /W [" + widths + "] /CIDToGIDMap /Identity >>");
+                + " 0 R /DW 1000 /W [" + font.widths() + "] /CIDToGIDMap /Identity >>");
         offsets[first + 2] = out.object(first + 2, "<< /Type /FontDescriptor /FontName /" + name + " /Flags 4 /FontBBox [" + box[0] + " "
                 + box[1] + " " + box[2] + " " + box[3] + "] /ItalicAngle " + (int) metrics.getItalicAngle() + " /Ascent "
                 + metrics.getTypoAscender() + " /Descent " + metrics.getTypoDescender() + " /CapHeight " + metrics.getCapHeight()
                 + " /StemV " + Math.max(1, metrics.getStemV()) + " /FontFile2 " + (first + 3) + " 0 R >>");
-        offsets[first + 3] = out.stream(first + 3, "/Length1 " + programLength, program, true);
-        offsets[first + 4] = out.stream(first + 4, "", toUnicode, true);
+        offsets[first + 3] = out.stream(first + 3, "/Length1 " + font.programLength(), font.program(), true);
+        offsets[first + 4] = out.stream(first + 4, "", font.toUnicode(), true);
     }
 
     /** /W for glyphs 1…n of a numbering: one run, widths in order. */

@@ -20,7 +20,12 @@ final class TrueTypeFile {
     private static final List<String> COPIED = List.of("cvt ", "fpgm", "prep");
 
     private final byte[] data;
+    /** Read with absolute gets only, so one view serves every thread. */
+    private final ByteBuffer in;
     private final Map<String, int[]> tables = new HashMap<>();
+    private final int loca;
+    private final int glyf;
+    private final int hmtx;
     private final int numGlyphs;
     private final boolean longLoca;
     private final int numberOfHMetrics;
@@ -28,7 +33,7 @@ final class TrueTypeFile {
 
     TrueTypeFile(byte[] data) {
         this.data = data;
-        var in = ByteBuffer.wrap(data);
+        this.in = ByteBuffer.wrap(data);
         int count = in.getShort(4) & 0xffff;
         for (int i = 0; i < count; i++) {
             int entry = 12 + 16 * i;
@@ -44,6 +49,9 @@ final class TrueTypeFile {
         this.longLoca = in.getShort(table("head") + 50) != 0;
         this.numGlyphs = in.getShort(table("maxp") + 4) & 0xffff;
         this.numberOfHMetrics = in.getShort(table("hhea") + 34) & 0xffff;
+        this.loca = table("loca");
+        this.glyf = table("glyf");
+        this.hmtx = table("hmtx");
     }
 
     int numGlyphs() {
@@ -53,7 +61,7 @@ final class TrueTypeFile {
     /** The glyph's advance width in PDF glyph space (thousandths of the em), as the W array and the layout use it. */
     int width(int glyph) {
         int index = Math.min(glyph, numberOfHMetrics - 1);
-        int advance = ((data[table("hmtx") + 4 * index] & 0xff) << 8) | (data[table("hmtx") + 4 * index + 1] & 0xff);
+        int advance = in.getShort(hmtx + 4 * index) & 0xffff;
         return Math.round(advance * 1000f / unitsPerEm);
     }
 
@@ -62,28 +70,27 @@ final class TrueTypeFile {
     }
 
     private int[] glyphBytes(int glyph) {
-        int loca = table("loca");
         int start;
         int end;
         if (longLoca) {
-            start = ByteBuffer.wrap(data).getInt(loca + 4 * glyph);
-            end = ByteBuffer.wrap(data).getInt(loca + 4 * glyph + 4);
+            start = in.getInt(loca + 4 * glyph);
+            end = in.getInt(loca + 4 * glyph + 4);
         } else {
-            start = 2 * (ByteBuffer.wrap(data).getShort(loca + 2 * glyph) & 0xffff);
-            end = 2 * (ByteBuffer.wrap(data).getShort(loca + 2 * glyph + 2) & 0xffff);
+            start = 2 * (in.getShort(loca + 2 * glyph) & 0xffff);
+            end = 2 * (in.getShort(loca + 2 * glyph + 2) & 0xffff);
         }
-        return new int[] {table("glyf") + start, Math.max(0, end - start)};
+        return new int[] {glyf + start, Math.max(0, end - start)};
     }
 
     /** Components of a composite glyph (empty for a simple one): offsets, within the glyph, of each component's glyph index. */
     private List<Integer> componentOffsets(int[] glyph) {
         List<Integer> out = new ArrayList<>();
-        if (glyph[1] < 10 || ByteBuffer.wrap(data).getShort(glyph[0]) >= 0) {
+        if (glyph[1] < 10 || in.getShort(glyph[0]) >= 0) {
             return out;
         }
         int p = 10;
         while (true) {
-            int flags = ByteBuffer.wrap(data).getShort(glyph[0] + p) & 0xffff;
+            int flags = in.getShort(glyph[0] + p) & 0xffff;
             out.add(p + 2);
             p += 4 + ((flags & 0x0001) != 0 ? 4 : 2);
             if ((flags & 0x0008) != 0) {
@@ -141,21 +148,20 @@ final class TrueTypeFile {
         for (int i = 0; i < numbering.oldIds.size(); i++) {
             int[] glyph = glyphBytes(numbering.oldIds.get(i));
             for (int offset : componentOffsets(glyph)) {
-                numbering.id(ByteBuffer.wrap(data).getShort(glyph[0] + offset) & 0xffff);
+                numbering.id(in.getShort(glyph[0] + offset) & 0xffff);
             }
         }
         int n = numbering.size();
         var glyf = new ByteArrayOutputStream(n * 300);
         var loca = ByteBuffer.allocate(4 * (n + 1));
-        var hmtx = ByteBuffer.allocate(4 * n);
-        int hm = table("hmtx");
+        var metrics = ByteBuffer.allocate(4 * n);
         for (int id = 0; id < n; id++) {
             int old = numbering.oldIds.get(id);
             loca.putInt(glyf.size());
             int[] glyph = glyphBytes(old);
             byte[] copy = java.util.Arrays.copyOfRange(data, glyph[0], glyph[0] + glyph[1]);
             for (int offset : componentOffsets(glyph)) {
-                int component = numbering.newIds.get(ByteBuffer.wrap(data).getShort(glyph[0] + offset) & 0xffff);
+                int component = numbering.newIds.get(in.getShort(glyph[0] + offset) & 0xffff);
                 copy[offset] = (byte) (component >> 8);
                 copy[offset + 1] = (byte) component;
             }
@@ -164,10 +170,10 @@ final class TrueTypeFile {
                 glyf.write(0);
             }
             int metric = Math.min(old, numberOfHMetrics - 1);
-            hmtx.putShort(ByteBuffer.wrap(data).getShort(hm + 4 * metric));
-            short lsb = old < numberOfHMetrics ? ByteBuffer.wrap(data).getShort(hm + 4 * old + 2)
-                    : ByteBuffer.wrap(data).getShort(hm + 4 * numberOfHMetrics + 2 * (old - numberOfHMetrics));
-            hmtx.putShort(lsb);
+            metrics.putShort(in.getShort(hmtx + 4 * metric));
+            short lsb = old < numberOfHMetrics ? in.getShort(hmtx + 4 * old + 2)
+                    : in.getShort(hmtx + 4 * numberOfHMetrics + 2 * (old - numberOfHMetrics));
+            metrics.putShort(lsb);
         }
         loca.putInt(glyf.size());
 
@@ -181,7 +187,7 @@ final class TrueTypeFile {
         byte[] maxp = copyOf("maxp");
         ByteBuffer.wrap(maxp).putShort(4, (short) n);
         out.put("maxp", maxp);
-        out.put("hmtx", hmtx.array());
+        out.put("hmtx", metrics.array());
         out.put("loca", loca.array());
         out.put("glyf", glyf.toByteArray());
         for (String tag : COPIED) {
