@@ -25,24 +25,30 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 
 /**
  * A PAdES signature's CMS container (CAdES-detached), checked the way the standards say and no
  * further: the digest of the signed byte ranges against the message-digest attribute (computed with
  * the JDK's SHA-2, which uses the processor's SHA instructions), the signature over the signed
- * attributes (BouncyCastle's P-256, faster than the JDK's at verifying), the ESS signing-certificate
+ * attributes ({@link EcdsaP256}: a comb table per signer key), the ESS signing-certificate
  * attribute against the signer's certificate, and the signature time-stamp. The chain is ordered by
  * names, not by checking every certificate's signature each time: whether it leads to a trusted root
  * is {@link TrustedPaths}'s question, whose answers are cached.
  */
 final class CmsSignature {
 
-    private static final String BC = "BC";
     /** Both build large lookup tables when constructed: once per JVM, not per signature. */
     private static final DefaultCMSSignatureAlgorithmNameGenerator SIGNATURE_NAMES = new DefaultCMSSignatureAlgorithmNameGenerator();
     private static final DefaultAlgorithmNameFinder ALGORITHM_NAMES = new DefaultAlgorithmNameFinder();
+    private static final DefaultSignatureAlgorithmIdentifierFinder SIGNATURE_IDS = new DefaultSignatureAlgorithmIdentifierFinder();
+    private static final DigestCalculatorProvider DIGESTS = digests();
     private static final ASN1ObjectIdentifier SIGNATURE_TIMESTAMP = PKCSObjectIdentifiers.id_aa_signatureTimeStampToken;
     private static final ASN1ObjectIdentifier ADOBE_REVOCATION = new ASN1ObjectIdentifier("1.2.840.113583.1.1.8");
 
@@ -56,6 +62,14 @@ final class CmsSignature {
         this.signer = signer;
         this.certificate = certificate;
         this.chain = chain;
+    }
+
+    private static DigestCalculatorProvider digests() {
+        try {
+            return new JcaDigestCalculatorProviderBuilder().build();
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Reads a signature's /Contents; throws when it is not one CMS signer with its certificate. */
@@ -141,10 +155,7 @@ final class CmsSignature {
             if (!MessageDigest.isEqual(actual, claimed)) {
                 return "the signed bytes were changed: the digest in the signature does not match";
             }
-            var verifier = java.security.Signature.getInstance(mechanism(), BC);
-            verifier.initVerify(certificate.getPublicKey());
-            verifier.update(signer.getEncodedSignedAttributes());
-            if (!verifier.verify(signer.getSignature())) {
+            if (!EcdsaP256.verify(certificate.getPublicKey(), mechanism(), signer.getEncodedSignedAttributes(), signer.getSignature())) {
                 return "the signature value does not hold over the signed attributes";
             }
             Attribute essV2 = signed.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
@@ -213,8 +224,9 @@ final class CmsSignature {
             throw new CMSException("the token does not carry its authority's certificate");
         }
         var converter = new JcaX509CertificateConverter();
-        var tsa = converter.getCertificate(holders.iterator().next());
-        token.validate(new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(tsa));
+        var authority = holders.iterator().next();
+        var tsa = converter.getCertificate(authority);
+        token.validate(new SignerInformationVerifier(SIGNATURE_NAMES, SIGNATURE_IDS, EcdsaP256.provider(authority, tsa.getPublicKey()), DIGESTS));
         List<X509Certificate> all = new ArrayList<>();
         for (Object holder : token.getCertificates().getMatches(null)) {
             all.add(converter.getCertificate((X509CertificateHolder) holder));
