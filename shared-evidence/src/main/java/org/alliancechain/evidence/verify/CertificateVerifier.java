@@ -74,29 +74,63 @@ public final class CertificateVerifier {
      * {@link #verify} answered VALID: only then are they the ones the issuer signed.
      */
     public static Map<String, byte[]> embeddedFiles(byte[] pdf) throws IOException {
+        var simple = SingleRevisionPdf.read(pdf);
+        if (simple != null) {
+            try {
+                return simple.embeddedFiles();
+            } catch (RuntimeException e) {
+                // read below by iText, which knows more of PDF
+            }
+        }
         try (var document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
             return SignedRevisions.embeddedFiles(document);
         }
     }
 
     public VerificationReport verify(byte[] pdf, byte[] originalFile) {
+        var simple = SingleRevisionPdf.read(pdf);
+        var signed = simple == null ? null : soleWholeFileSignature(pdf, simple);
+        if (signed != null) {
+            return check(pdf, signed, originalFile, new VerificationReport.Builder());
+        }
+        return verifyWithItext(pdf, originalFile);
+    }
+
+    /** The same checks with the file read by iText only (for files {@link SingleRevisionPdf} does not take, and for tests). */
+    VerificationReport verifyWithItext(byte[] pdf, byte[] originalFile) {
         var report = new VerificationReport.Builder();
         PdfDocument document;
+        // iText guards some parser states of damaged files with assert: with assertions on, an AssertionError is a damaged file too.
         try {
             document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)));
         } catch (BadPasswordException e) {
             report.failed(DOCUMENT, label(DOCUMENT), "the PDF is encrypted; certificates are never encrypted");
             return report.build(null);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException | AssertionError | IOException e) {
             report.failed(DOCUMENT, label(DOCUMENT), "not a readable PDF (" + e.getMessage() + ")");
             return report.build(null);
         }
         try (document) {
             return verify(pdf, document, originalFile, report);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             report.failed(DOCUMENT, label(DOCUMENT), "the PDF is damaged (" + e.getMessage() + ")");
             return report.build(null);
         }
+    }
+
+    /** What the checks need from the file, read by {@link SingleRevisionPdf} or by iText. */
+    private record SignedPdf(String description, byte[] contents, long[] range, String signingTime, boolean dss,
+                             boolean documentTimestamp, java.util.function.Supplier<List<X509CRL>> dssCrls,
+                             ModificationCheck modifications, Attachments attachments) {
+    }
+
+    private interface ModificationCheck {
+        void check(boolean wholeDocument, VerificationReport.Builder report);
+    }
+
+    private interface Attachments {
+        /** The embedded files of the revision the issuer signed. */
+        Map<String, byte[]> read(boolean wholeDocument) throws IOException;
     }
 
     private VerificationReport verify(byte[] pdf, PdfDocument document, byte[] originalFile, VerificationReport.Builder report) {
@@ -122,41 +156,57 @@ public final class CertificateVerifier {
             return report.build(null);
         }
         var dictionary = sole == null ? util.getSignatureDictionary(issuerSignature) : sole.getValue();
+        var contents = dictionary.getAsString(PdfName.Contents);
+        var signingTime = dictionary.getAsString(PdfName.M);
+        String issuer = issuerSignature;
+        var signed = new SignedPdf(sole != null ? ONE_SIGNATURE
+                : "PDF with " + names.size() + " signature(s) in " + util.getTotalRevisions() + " revision(s)",
+                contents == null ? null : contents.getValueBytes(), byteRange(dictionary), signingTime == null ? null : signingTime.getValue(),
+                document.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS) != null, documentTimestamps.containsValue(true),
+                () -> dssCrls(document),
+                (whole, r) -> SignedRevisions.checkModifications(document, util, names, issuer, whole, documentTimestamps, r),
+                whole -> {
+                    if (whole) {
+                        return SignedRevisions.embeddedFiles(document);
+                    }
+                    try (var revision = new PdfDocument(new PdfReader(util.extractRevision(issuer)))) {
+                        return SignedRevisions.embeddedFiles(revision);
+                    }
+                });
+        return check(pdf, signed, originalFile, report);
+    }
+
+    private static final String ONE_SIGNATURE = "PDF with one signature, over the whole file";
+
+    private VerificationReport check(byte[] pdf, SignedPdf signed, byte[] originalFile, VerificationReport.Builder report) {
         CmsSignature cms;
         try {
-            var contents = dictionary.getAsString(PdfName.Contents);
-            if (contents == null) {
+            if (signed.contents() == null) {
                 throw new org.bouncycastle.cms.CMSException("no /Contents");
             }
-            cms = CmsSignature.read(contents.getValueBytes());
+            cms = CmsSignature.read(signed.contents());
         } catch (Exception e) {
             report.failed(INTEGRITY, label(INTEGRITY), "the signature value is not a CMS signature we can read: " + e.getMessage());
             return report.build(null);
         }
-        report.passed(DOCUMENT, label(DOCUMENT), sole != null ? "PDF with one signature, over the whole file"
-                : "PDF with " + names.size() + " signature(s) in " + util.getTotalRevisions() + " revision(s)");
-        long[] range = byteRange(dictionary);
-        boolean wholeDocument = checkByteRange(pdf, dictionary, range, report);
+        report.passed(DOCUMENT, label(DOCUMENT), signed.description());
+        long[] range = signed.range();
+        boolean wholeDocument = checkByteRange(pdf, signed.contents(), range, report);
         checkIntegrity(pdf, cms, range, report);
         Instant timestampAt = checkSignatureTimestamp(cms, report);
         var signer = cms.certificate;
         checkSignerChain(cms, timestampAt, report);
-        checkRevocation(document, cms, signer, timestampAt, report);
-        SignedRevisions.checkModifications(document, util, names, issuerSignature, wholeDocument, documentTimestamps, report);
-        var signDate = dictionary.getAsString(PdfName.M) == null ? null : com.itextpdf.kernel.pdf.PdfDate.decode(dictionary.getAsString(PdfName.M).getValue());
-        var summary = new SummaryFacts(signer, signDate == null ? null : signDate.toInstant(), timestampAt, document.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS) != null,
-                documentTimestamps.containsValue(true));
+        checkRevocation(signed.dssCrls().get(), cms, signer, timestampAt, report);
+        signed.modifications().check(wholeDocument, report);
+        var signDate = signed.signingTime() == null ? null : com.itextpdf.kernel.pdf.PdfDate.decode(signed.signingTime());
+        var summary = new SummaryFacts(signer, signDate == null ? null : signDate.toInstant(), timestampAt, signed.dss(), signed.documentTimestamp());
 
         Map<String, byte[]> attachments;
-        if (wholeDocument) {
-            attachments = SignedRevisions.embeddedFiles(document);
-        } else {
-            try (var signed = new PdfDocument(new PdfReader(util.extractRevision(issuerSignature)))) {
-                attachments = SignedRevisions.embeddedFiles(signed);
-            } catch (IOException | RuntimeException e) {
-                report.failed(RECORD, label(RECORD), "cannot read the signed revision: " + e.getMessage());
-                return report.build(summary.of(null, null, null, null));
-            }
+        try {
+            attachments = signed.attachments().read(wholeDocument);
+        } catch (IOException | RuntimeException e) {
+            report.failed(RECORD, label(RECORD), "cannot read the signed revision: " + e.getMessage());
+            return report.build(summary.of(null, null, null, null));
         }
         byte[] recordBytes = attachments.get(CertificateRenderer.RECORD_FILE);
         byte[] proofBytes = attachments.get(CertificateRenderer.PROOF_FILE);
@@ -227,13 +277,71 @@ public final class CertificateVerifier {
         }
         long[] range = byteRange(found.getValue());
         var contents = found.getValue().getAsString(PdfName.Contents);
-        return range != null && contents != null && wellFormed(pdf, range, contents) && range[2] + range[3] == pdf.length ? found : null;
+        return range != null && contents != null && wellFormed(pdf, range, contents.getValueBytes()) && range[2] + range[3] == pdf.length
+                ? found : null;
+    }
+
+    /**
+     * The same question answered from {@link SingleRevisionPdf}: the only signature field holds an issuer signature
+     * over the whole file and there is no document security store; else null (then iText reads the file).
+     */
+    private static SignedPdf soleWholeFileSignature(byte[] pdf, SingleRevisionPdf file) {
+        try {
+            var catalog = file.catalog();
+            if (catalog.containsKey("DSS")) {
+                return null;
+            }
+            var form = SingleRevisionPdf.dictionary(file.resolve(catalog.get("AcroForm")));
+            if (form == null || !(file.resolve(form.get("Fields")) instanceof List<?> fields)) {
+                return null;
+            }
+            Map<String, Object> value = null;
+            for (Object reference : fields) {
+                var field = SingleRevisionPdf.dictionary(file.resolve(reference));
+                if (field == null || field.containsKey("Kids")) {
+                    return null;
+                }
+                if (!new SingleRevisionPdf.Name("Sig").equals(file.resolve(field.get("FT")))) {
+                    continue;
+                }
+                var signature = SingleRevisionPdf.dictionary(file.resolve(field.get("V")));
+                if (signature == null) {
+                    continue;
+                }
+                if (value != null || !(file.resolve(field.get("T")) instanceof SingleRevisionPdf.Str)) {
+                    return null;
+                }
+                value = signature;
+            }
+            if (value == null || new SingleRevisionPdf.Name("ETSI.RFC3161").equals(file.resolve(value.get("SubFilter")))
+                    || !(file.resolve(value.get("Contents")) instanceof SingleRevisionPdf.Str contents)
+                    || !(file.resolve(value.get("ByteRange")) instanceof List<?> numbers) || numbers.size() != 4) {
+                return null;
+            }
+            long[] range = new long[4];
+            for (int i = 0; i < 4; i++) {
+                if (!(file.resolve(numbers.get(i)) instanceof Long number)) {
+                    return null;
+                }
+                range[i] = number;
+            }
+            if (!wellFormed(pdf, range, contents.bytes()) || range[2] + range[3] != pdf.length) {
+                return null;
+            }
+            String signingTime = file.resolve(value.get("M")) instanceof SingleRevisionPdf.Str m ? m.text() : null;
+            Map<String, byte[]> attachments = file.embeddedFiles();
+            return new SignedPdf(ONE_SIGNATURE, contents.bytes(), range, signingTime, false, false, List::of,
+                    (whole, report) -> SignedRevisions.checkWholeFile(whole, report),
+                    whole -> attachments);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Whether the ranges start at 0 and leave out exactly the /Contents value, brackets included. */
-    private static boolean wellFormed(byte[] pdf, long[] range, com.itextpdf.kernel.pdf.PdfString contents) {
+    private static boolean wellFormed(byte[] pdf, long[] range, byte[] contents) {
         long a = range[0], b = range[1], c = range[2], d = range[3];
-        long hole = 2L * contents.getValueBytes().length + 2;
+        long hole = 2L * contents.length + 2;
         return a == 0 && b > 0 && c > b && d >= 0 && c + d <= pdf.length && c - b == hole && pdf[(int) b] == '<' && pdf[(int) c - 1] == '>';
     }
 
@@ -255,8 +363,7 @@ public final class CertificateVerifier {
     }
 
     /** Checks the signed ranges; true when they are well-formed and run to the end of the file (nothing was appended). */
-    private boolean checkByteRange(byte[] pdf, PdfDictionary dictionary, long[] range, VerificationReport.Builder report) {
-        var contents = dictionary.getAsString(PdfName.Contents);
+    private boolean checkByteRange(byte[] pdf, byte[] contents, long[] range, VerificationReport.Builder report) {
         if (range == null || contents == null) {
             report.failed(BYTE_RANGE, label(BYTE_RANGE), "the signature has no well-formed /ByteRange and /Contents");
             return false;
@@ -328,9 +435,9 @@ public final class CertificateVerifier {
         }
     }
 
-    private void checkRevocation(PdfDocument document, CmsSignature cms, X509Certificate signer, Instant at, VerificationReport.Builder report) {
+    private void checkRevocation(List<X509CRL> dssCrls, CmsSignature cms, X509Certificate signer, Instant at, VerificationReport.Builder report) {
         List<X509CRL> crls = new ArrayList<>(cms.crls());
-        crls.addAll(dssCrls(document));
+        crls.addAll(dssCrls);
         var issuer = Arrays.stream(cms.chain)
                 .filter(c -> c.getSubjectX500Principal().equals(signer.getIssuerX500Principal())).findFirst().orElse(null);
         if (issuer != null) {

@@ -30,7 +30,7 @@ final class SignedRevisions {
                                            boolean wholeDocument, Map<String, Boolean> documentTimestamps,
                                            VerificationReport.Builder report) {
         if (wholeDocument) {
-            report.passed(MODIFICATIONS, label(MODIFICATIONS), "the signature covers the whole file: nothing was added after signing");
+            checkWholeFile(true, report);
             return;
         }
         List<String> later = new ArrayList<>();
@@ -56,6 +56,16 @@ final class SignedRevisions {
             }
         } catch (IOException | RuntimeException e) {
             report.failed(MODIFICATIONS, label(MODIFICATIONS), "cannot compare the revisions: " + e.getMessage());
+            report.markModified();
+        }
+    }
+
+    /** For a file read without revisions: it must be signed as a whole. */
+    static void checkWholeFile(boolean wholeDocument, VerificationReport.Builder report) {
+        if (wholeDocument) {
+            report.passed(MODIFICATIONS, label(MODIFICATIONS), "the signature covers the whole file: nothing was added after signing");
+        } else {
+            report.failed(MODIFICATIONS, label(MODIFICATIONS), "bytes outside the signed ranges");
             report.markModified();
         }
     }

@@ -1,0 +1,541 @@
+package org.alliancechain.evidence.verify;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * A reader for the files the verifier sees most: one revision, a classic cross-reference table,
+ * no encryption — what {@code PdfA3Writer} writes. It reads just what verification needs (the
+ * signature fields, the signature dictionary, the embedded files) from the bytes, instead of
+ * building iText's document. Anything outside that shape — an incremental update, a
+ * cross-reference stream, an encrypted or damaged file, a filter other than Flate — makes
+ * {@link #read} answer null, and the verifier reads the file with iText as before. Nothing read
+ * here is trusted before the signature over the whole file has been checked.
+ */
+final class SingleRevisionPdf {
+
+    /** A PDF name, without its slash, #xx escapes decoded. */
+    record Name(String value) {
+    }
+
+    /** A string's bytes (escapes and hex decoded). */
+    record Str(byte[] bytes) {
+        /** As PDF text strings are: UTF-16BE with a byte-order mark, UTF-8 with one, else PDFDocEncoding (Latin-1 here). */
+        String text() {
+            if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
+                return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+            }
+            if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+                return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+            }
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    record Ref(int number, int generation) {
+    }
+
+    /** A stream: its dictionary and where its raw data lies in the file. */
+    record Stream(Map<String, Object> dictionary, int start, int length) {
+    }
+
+    private static final int MAX_DEPTH = 32;
+    private static final int MAX_DECODED = 64 << 20;
+    private static final Object NULL = new Object();
+
+    private final byte[] pdf;
+    private final int[] offsets;
+    private final Map<String, Object> trailer;
+    private final Map<Integer, Object> objects = new HashMap<>();
+    private int position;
+
+    private SingleRevisionPdf(byte[] pdf, int[] offsets, Map<String, Object> trailer) {
+        this.pdf = pdf;
+        this.offsets = offsets;
+        this.trailer = trailer;
+    }
+
+    /** The file read this way, or null when it is not a single-revision, unencrypted file with a classic table. */
+    static SingleRevisionPdf read(byte[] pdf) {
+        try {
+            return parse(pdf);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static SingleRevisionPdf parse(byte[] pdf) {
+        if (pdf.length < 32 || !startsWith(pdf, 0, "%PDF-") || count(pdf, "%%EOF") != 1) {
+            return null;
+        }
+        int end = pdf.length;
+        while (end > 0 && isWhite(pdf[end - 1])) {
+            end--;
+        }
+        if (!endsWith(pdf, end, "%%EOF")) {
+            return null;
+        }
+        int startxref = lastIndexOf(pdf, "startxref", end);
+        if (startxref < 0) {
+            return null;
+        }
+        var reader = new SingleRevisionPdf(pdf, null, null);
+        reader.position = startxref + "startxref".length();
+        int xref = reader.integer();
+        if (xref <= 0 || xref >= startxref || !startsWith(pdf, xref, "xref")) {
+            return null;
+        }
+        reader.position = xref + 4;
+        List<int[]> entries = new ArrayList<>();
+        int size = 0;
+        while (true) {
+            reader.skipWhite();
+            if (startsWith(pdf, reader.position, "trailer")) {
+                reader.position += "trailer".length();
+                break;
+            }
+            int first = reader.integer();
+            int count = reader.integer();
+            if (first < 0 || count < 0 || count > pdf.length / 18) {
+                return null;
+            }
+            reader.skipWhite();
+            for (int i = 0; i < count; i++) {
+                int at = reader.position;
+                if (at + 20 > pdf.length || pdf[at + 10] != ' ' || pdf[at + 16] != ' ') {
+                    return null;
+                }
+                long offset = Long.parseLong(ascii(pdf, at, 10));
+                char type = (char) pdf[at + 17];
+                if (type == 'n') {
+                    entries.add(new int[] {first + i, (int) offset});
+                } else if (type != 'f') {
+                    return null;
+                }
+                size = Math.max(size, first + i + 1);
+                reader.position = at + 20;
+            }
+        }
+        var trailer = reader.value(0) instanceof Map<?, ?> map ? dictionary(map) : null;
+        if (trailer == null || trailer.containsKey("Prev") || trailer.containsKey("Encrypt") || trailer.containsKey("XRefStm")
+                || !(trailer.get("Size") instanceof Long declared) || declared != size || size > pdf.length) {
+            return null;
+        }
+        int[] offsets = new int[size];
+        for (int[] entry : entries) {
+            if (entry[1] <= 0 || entry[1] >= xref) {
+                return null;
+            }
+            offsets[entry[0]] = entry[1];
+        }
+        var result = new SingleRevisionPdf(pdf, offsets, trailer);
+        return result.catalog() == null ? null : result;
+    }
+
+    Map<String, Object> catalog() {
+        var root = dictionary(resolve(trailer.get("Root")));
+        return root != null && new Name("Catalog").equals(root.get("Type")) ? root : null;
+    }
+
+    /** A direct value, or the object a reference points to (null for a missing or free object). */
+    Object resolve(Object value) {
+        return resolve(value, 0);
+    }
+
+    private Object resolve(Object value, int depth) {
+        if (!(value instanceof Ref ref)) {
+            return value == NULL ? null : value;
+        }
+        if (depth > MAX_DEPTH || ref.number() <= 0 || ref.number() >= offsets.length || offsets[ref.number()] == 0) {
+            return null;
+        }
+        Object known = objects.get(ref.number());
+        if (known == null) {
+            known = object(ref, depth);
+            objects.put(ref.number(), known);
+        }
+        return known == NULL ? null : known;
+    }
+
+    private Object object(Ref ref, int depth) {
+        position = offsets[ref.number()];
+        int number = integer();
+        int generation = integer();
+        skipWhite();
+        if (number != ref.number() || generation != ref.generation() || !startsWith(pdf, position, "obj")) {
+            throw new IllegalStateException("object " + ref.number() + " is not where the table says");
+        }
+        position += 3;
+        Object value = value(0);
+        skipWhite();
+        if (value instanceof Map<?, ?> map && startsWith(pdf, position, "stream")) {
+            position += "stream".length();
+            if (pdf[position] == '\r') {
+                position++;
+            }
+            if (pdf[position] != '\n') {
+                throw new IllegalStateException("stream keyword not followed by an end of line");
+            }
+            int start = position + 1;
+            var streamDictionary = dictionary(map);
+            int saved = position;
+            Object length = resolve(streamDictionary.get("Length"), depth + 1);
+            position = saved;
+            if (!(length instanceof Long n) || n < 0 || start + n > pdf.length) {
+                throw new IllegalStateException("stream without a usable /Length");
+            }
+            return new Stream(streamDictionary, start, n.intValue());
+        }
+        return value == null ? NULL : value;
+    }
+
+    /** A stream's data with its filters undone; only Flate (or none) is read. */
+    byte[] data(Stream stream) {
+        Object filter = resolve(stream.dictionary().get("Filter"));
+        if (filter instanceof List<?> list && list.size() == 1) {
+            filter = resolve(list.get(0));
+        }
+        if (filter == null) {
+            return java.util.Arrays.copyOfRange(pdf, stream.start(), stream.start() + stream.length());
+        }
+        if (!new Name("FlateDecode").equals(filter) || stream.dictionary().containsKey("DecodeParms")) {
+            throw new IllegalStateException("unsupported filter " + filter);
+        }
+        var inflater = new Inflater();
+        try {
+            inflater.setInput(pdf, stream.start(), stream.length());
+            var out = new ByteArrayOutputStream(Math.max(64, stream.length() * 3));
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalStateException("truncated Flate data");
+                }
+                out.write(buffer, 0, n);
+                if (out.size() > MAX_DECODED) {
+                    throw new IllegalStateException("stream decodes to more than " + MAX_DECODED + " bytes");
+                }
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("bad Flate data: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** The embedded files by name (the catalogue's EmbeddedFiles name tree). */
+    Map<String, byte[]> embeddedFiles() {
+        Map<String, byte[]> files = new HashMap<>();
+        var names = dictionary(resolve(catalog().get("Names")));
+        var tree = names == null ? null : dictionary(resolve(names.get("EmbeddedFiles")));
+        if (tree != null) {
+            collect(tree, files, 0);
+        }
+        return files;
+    }
+
+    private void collect(Map<String, Object> node, Map<String, byte[]> files, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalStateException("name tree too deep");
+        }
+        if (resolve(node.get("Kids")) instanceof List<?> kids) {
+            for (Object kid : kids) {
+                var child = dictionary(resolve(kid));
+                if (child != null) {
+                    collect(child, files, depth + 1);
+                }
+            }
+        }
+        if (resolve(node.get("Names")) instanceof List<?> pairs) {
+            for (int i = 0; i + 1 < pairs.size(); i += 2) {
+                var spec = dictionary(resolve(pairs.get(i + 1)));
+                var ef = spec == null ? null : dictionary(resolve(spec.get("EF")));
+                if (resolve(pairs.get(i)) instanceof Str name && ef != null && resolve(ef.get("F")) instanceof Stream stream) {
+                    files.put(name.text(), data(stream));
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> dictionary(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+    }
+
+    // ---- the syntax (ISO 32000-1 7.2, 7.3) ----
+
+    private Object value(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalStateException("nesting too deep");
+        }
+        skipWhite();
+        byte b = pdf[position];
+        switch (b) {
+            case '/':
+                return name();
+            case '(':
+                return literal();
+            case '[': {
+                position++;
+                List<Object> list = new ArrayList<>();
+                while (true) {
+                    skipWhite();
+                    if (pdf[position] == ']') {
+                        position++;
+                        return list;
+                    }
+                    list.add(value(depth + 1));
+                }
+            }
+            case '<':
+                if (pdf[position + 1] == '<') {
+                    position += 2;
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    while (true) {
+                        skipWhite();
+                        if (pdf[position] == '>' && pdf[position + 1] == '>') {
+                            position += 2;
+                            return map;
+                        }
+                        if (pdf[position] != '/') {
+                            throw new IllegalStateException("dictionary key is not a name at " + position);
+                        }
+                        String key = name().value();
+                        map.put(key, value(depth + 1));
+                    }
+                }
+                return hex();
+            default:
+                break;
+        }
+        if (b == '+' || b == '-' || b == '.' || (b >= '0' && b <= '9')) {
+            return numberOrReference();
+        }
+        String word = word();
+        return switch (word) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            case "null" -> NULL;
+            default -> throw new IllegalStateException("unexpected '" + word + "' at " + position);
+        };
+    }
+
+    private Object numberOrReference() {
+        int start = position;
+        Object number = number();
+        if (number instanceof Long first && first >= 0) {
+            int afterFirst = position;
+            skipWhite();
+            if (position < pdf.length && isDigit(pdf[position])) {
+                Object second = number();
+                skipWhite();
+                if (second instanceof Long generation && position < pdf.length && pdf[position] == 'R'
+                        && (position + 1 == pdf.length || isDelimiterOrWhite(pdf[position + 1]))) {
+                    position++;
+                    return new Ref(Math.toIntExact(first), Math.toIntExact(generation));
+                }
+            }
+            position = afterFirst;
+        }
+        if (position == start) {
+            throw new IllegalStateException("not a number at " + start);
+        }
+        return number;
+    }
+
+    private Object number() {
+        int start = position;
+        while (position < pdf.length && !isDelimiterOrWhite(pdf[position])) {
+            position++;
+        }
+        String text = ascii(pdf, start, position - start);
+        if (text.indexOf('.') >= 0) {
+            return Double.parseDouble(text);
+        }
+        return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+    }
+
+    private int integer() {
+        skipWhite();
+        return Math.toIntExact((Long) number());
+    }
+
+    private Name name() {
+        position++;
+        var out = new ByteArrayOutputStream();
+        while (position < pdf.length && !isDelimiterOrWhite(pdf[position])) {
+            byte b = pdf[position++];
+            if (b == '#' && position + 1 < pdf.length) {
+                out.write(Integer.parseInt(ascii(pdf, position, 2), 16));
+                position += 2;
+            } else {
+                out.write(b);
+            }
+        }
+        return new Name(out.toString(StandardCharsets.UTF_8));
+    }
+
+    private Str literal() {
+        position++;
+        var out = new ByteArrayOutputStream();
+        int nesting = 0;
+        while (true) {
+            byte b = pdf[position++];
+            if (b == '\\') {
+                byte e = pdf[position++];
+                switch (e) {
+                    case 'n' -> out.write('\n');
+                    case 'r' -> out.write('\r');
+                    case 't' -> out.write('\t');
+                    case 'b' -> out.write('\b');
+                    case 'f' -> out.write('\f');
+                    case '\r' -> {
+                        if (pdf[position] == '\n') {
+                            position++;
+                        }
+                    }
+                    case '\n' -> {
+                    }
+                    default -> {
+                        if (e >= '0' && e <= '7') {
+                            int code = e - '0';
+                            for (int i = 0; i < 2 && pdf[position] >= '0' && pdf[position] <= '7'; i++) {
+                                code = code * 8 + (pdf[position++] - '0');
+                            }
+                            out.write(code & 0xff);
+                        } else {
+                            out.write(e);
+                        }
+                    }
+                }
+            } else if (b == '(') {
+                nesting++;
+                out.write(b);
+            } else if (b == ')') {
+                if (nesting-- == 0) {
+                    return new Str(out.toByteArray());
+                }
+                out.write(b);
+            } else if (b == '\r') {
+                if (pdf[position] == '\n') {
+                    position++;
+                }
+                out.write('\n');
+            } else {
+                out.write(b);
+            }
+        }
+    }
+
+    private Str hex() {
+        position++;
+        var out = new ByteArrayOutputStream();
+        int high = -1;
+        while (true) {
+            byte b = pdf[position++];
+            if (b == '>') {
+                if (high >= 0) {
+                    out.write(high << 4);
+                }
+                return new Str(out.toByteArray());
+            }
+            if (isWhite(b)) {
+                continue;
+            }
+            int digit = Character.digit(b, 16);
+            if (digit < 0) {
+                throw new IllegalStateException("not a hex digit at " + (position - 1));
+            }
+            if (high < 0) {
+                high = digit;
+            } else {
+                out.write(high << 4 | digit);
+                high = -1;
+            }
+        }
+    }
+
+    private String word() {
+        int start = position;
+        while (position < pdf.length && !isDelimiterOrWhite(pdf[position])) {
+            position++;
+        }
+        return ascii(pdf, start, position - start);
+    }
+
+    private void skipWhite() {
+        while (position < pdf.length) {
+            byte b = pdf[position];
+            if (isWhite(b)) {
+                position++;
+            } else if (b == '%') {
+                while (position < pdf.length && pdf[position] != '\n' && pdf[position] != '\r') {
+                    position++;
+                }
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static boolean isWhite(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    private static boolean isDelimiterOrWhite(byte b) {
+        return isWhite(b) || b == '(' || b == ')' || b == '<' || b == '>' || b == '[' || b == ']' || b == '{' || b == '}'
+                || b == '/' || b == '%';
+    }
+
+    private static String ascii(byte[] bytes, int start, int length) {
+        return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, String prefix) {
+        if (at < 0 || at + prefix.length() > bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (bytes[at + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean endsWith(byte[] bytes, int end, String suffix) {
+        return startsWith(bytes, end - suffix.length(), suffix);
+    }
+
+    private static int lastIndexOf(byte[] bytes, String what, int before) {
+        for (int i = before - what.length(); i >= Math.max(0, before - 2048); i--) {
+            if (startsWith(bytes, i, what)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int count(byte[] bytes, String what) {
+        int n = 0;
+        byte first = (byte) what.charAt(0);
+        for (int i = 0; i <= bytes.length - what.length(); i++) {
+            if (bytes[i] == first && startsWith(bytes, i, what)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
