@@ -113,13 +113,32 @@ final class CmsSignature {
         return out.toArray(X509Certificate[]::new);
     }
 
-    /** /Contents is zero-padded after the DER value: keep the value. */
-    private static byte[] trimmed(byte[] contents) throws CMSException {
-        try (var in = new org.bouncycastle.asn1.ASN1InputStream(contents)) {
-            return in.readObject().getEncoded();
-        } catch (IOException | RuntimeException e) {
-            throw new CMSException("the signature value is not DER: " + e.getMessage(), e);
+    /** /Contents is zero-padded after the DER value: keep the value (a SEQUENCE, its length read from its header). */
+    static byte[] trimmed(byte[] contents) throws CMSException {
+        if (contents.length < 2 || contents[0] != 0x30) {
+            throw new CMSException("the signature value is not DER: no SEQUENCE at its start");
         }
+        int first = contents[1] & 0xff;
+        long length;
+        int header;
+        if (first < 0x80) {
+            length = first;
+            header = 2;
+        } else {
+            int count = first & 0x7f;
+            if (count == 0 || count > 4 || contents.length < 2 + count) {
+                throw new CMSException("the signature value is not DER: bad length");
+            }
+            length = 0;
+            for (int i = 0; i < count; i++) {
+                length = length << 8 | (contents[2 + i] & 0xff);
+            }
+            header = 2 + count;
+        }
+        if (header + length > contents.length) {
+            throw new CMSException("the signature value is not DER: it runs past /Contents");
+        }
+        return Arrays.copyOf(contents, (int) (header + length));
     }
 
     /** E.g. SHA256withECDSA. */
