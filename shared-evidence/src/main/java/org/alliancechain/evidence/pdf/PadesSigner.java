@@ -3,6 +3,8 @@ package org.alliancechain.evidence.pdf;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.StampingProperties;
 import com.itextpdf.signatures.ICrlClient;
+import com.itextpdf.signatures.IExternalSignature;
+import com.itextpdf.signatures.ISignatureMechanismParams;
 import com.itextpdf.signatures.ITSAClient;
 import com.itextpdf.signatures.PdfPKCS7;
 import com.itextpdf.signatures.PdfPadesSigner;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.evidence.pki.P256Signing;
 import org.alliancechain.evidence.pki.SigningIdentity;
 import org.alliancechain.evidence.tsa.TimeStamper;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -64,7 +67,7 @@ public final class PadesSigner {
                     .setStampingProperties(new StampingProperties().useAppendMode());
             var properties = new SignerProperties().setFieldName(FIELD_NAME).setReason(reason).setLocation(location);
             Certificate[] chain = signer.chain().toArray(Certificate[]::new);
-            var signature = new PrivateKeySignature(signer.privateKey(), "SHA256", BouncyCastleProvider.PROVIDER_NAME);
+            var signature = externalSignature(signer);
             var tsa = new TsaClient(timeStamper);
             switch (level) {
                 case B_T -> pades.signWithBaselineTProfile(properties, chain, signature, tsa);
@@ -94,15 +97,41 @@ public final class PadesSigner {
             Certificate[] chain = signer.chain().toArray(Certificate[]::new);
             var cms = new PdfPKCS7(null, chain, "SHA256", null, new com.itextpdf.signatures.BouncyCastleDigest(), false);
             byte[] attributes = cms.getAuthenticatedAttributeBytes(documentDigest, PdfSigner.CryptoStandard.CADES, null, null);
-            // The JDK's provider: it signs P-256 in about half the time BouncyCastle takes (which rebuilds its
-            // fixed-point tables for every key object); BouncyCastle stays the verifier, where it is the faster one.
-            var signature = new PrivateKeySignature(signer.privateKey(), "SHA256", null);
+            var signature = externalSignature(signer);
             cms.setExternalSignatureValue(signature.sign(attributes), null, signature.getSignatureAlgorithmName(),
                     signature.getSignatureMechanismParameters());
             return cms.getEncodedPKCS7(documentDigest, PdfSigner.CryptoStandard.CADES, new TsaClient(timeStamper), null, null);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign the certificate: " + e.getMessage(), e);
         }
+    }
+
+    /** P-256 software keys through {@link P256Signing}; any other key through the JCA. */
+    private static IExternalSignature externalSignature(SigningIdentity signer) {
+        if (!P256Signing.supports(signer.privateKey())) {
+            return new PrivateKeySignature(signer.privateKey(), "SHA256", BouncyCastleProvider.PROVIDER_NAME);
+        }
+        return new IExternalSignature() {
+            @Override
+            public String getDigestAlgorithmName() {
+                return "SHA256";
+            }
+
+            @Override
+            public String getSignatureAlgorithmName() {
+                return "ECDSA";
+            }
+
+            @Override
+            public ISignatureMechanismParams getSignatureMechanismParameters() {
+                return null;
+            }
+
+            @Override
+            public byte[] sign(byte[] message) throws GeneralSecurityException {
+                return P256Signing.sign(signer.privateKey(), message);
+            }
+        };
     }
 
     /** The issuer's CRL for each certificate iText asks about (the signer's, the TSA's). */

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.evidence.pki.P256Signing;
 import org.alliancechain.evidence.pki.SigningIdentity;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
@@ -39,7 +40,7 @@ public final class TimeStampAuthority implements TimeStamper {
             TSPAlgorithms.SHA512, GMObjectIdentifiers.sm3);
 
     /** BouncyCastle's generators hold a Signature instance: one per thread, or concurrent tokens come out corrupt. */
-    private final ThreadLocal<TimeStampResponseGenerator> generators;
+    private final ThreadLocal<Generators> generators;
     private final AtomicLong serial;
 
     public TimeStampAuthority(SigningIdentity identity) {
@@ -49,15 +50,23 @@ public final class TimeStampAuthority implements TimeStamper {
         this.serial = new AtomicLong(System.currentTimeMillis() * 1000 + new SecureRandom().nextInt(1000));
     }
 
-    private static TimeStampResponseGenerator generator(SigningIdentity identity) {
+    /** The token generator, and the response generator around it for requests that come as bytes. */
+    private record Generators(TimeStampTokenGenerator tokens, TimeStampResponseGenerator responses) {
+    }
+
+    private static Generators generator(SigningIdentity identity) {
         try {
             var digests = new JcaDigestCalculatorProviderBuilder().build();
             DigestCalculator certIdDigest = digests.get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
-            var signerInfo = new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", identity.privateKey(), identity.certificate());
+            var key = identity.privateKey();
+            var signerInfo = P256Signing.supports(key)
+                    ? new org.bouncycastle.cms.SignerInfoGeneratorBuilder(digests).build(P256Signing.contentSigner(key),
+                            new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(identity.certificate()))
+                    : new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", key, identity.certificate());
             var tokens = new TimeStampTokenGenerator(signerInfo, certIdDigest, new ASN1ObjectIdentifier(POLICY_OID));
             tokens.addCertificates(new JcaCertStore(identity.chain()));
             tokens.setAccuracySeconds(1);
-            return new TimeStampResponseGenerator(tokens, ACCEPTED);
+            return new Generators(tokens, new TimeStampResponseGenerator(tokens, ACCEPTED));
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up the time-stamping authority: " + e.getMessage(), e);
         }
@@ -65,7 +74,7 @@ public final class TimeStampAuthority implements TimeStamper {
 
     /** Answers a DER-encoded TimeStampReq with a DER-encoded TimeStampResp (a rejection for malformed or unsupported requests). */
     public byte[] respond(byte[] request) {
-        var responses = generators.get();
+        var responses = generators.get().responses();
         try {
             TimeStampRequest parsed;
             try {
@@ -87,17 +96,18 @@ public final class TimeStampAuthority implements TimeStamper {
         }
     }
 
+    /** In process, the request is ours: checked as {@link #respond} checks one, then stamped without encoding a response. */
     @Override
     public byte[] timestamp(HashAlgorithm algorithm, byte[] digest) {
         var request = new TimeStampRequestGenerator();
         request.setCertReq(true);
         try {
-            var answer = new TimeStampResponse(respond(request.generate(oid(algorithm), digest, BigInteger.valueOf(serial.get())).getEncoded()));
-            if (answer.getTimeStampToken() == null) {
-                throw new TimeStampException("the time-stamping authority refused: " + answer.getStatusString());
-            }
-            return answer.getTimeStampToken().getEncoded();
-        } catch (TSPException | IOException e) {
+            var ours = request.generate(oid(algorithm), digest, BigInteger.valueOf(serial.get()));
+            ours.validate(ACCEPTED, null, null);
+            return generators.get().tokens().generate(ours, BigInteger.valueOf(serial.incrementAndGet()), new Date()).getEncoded();
+        } catch (TSPException e) {
+            throw new TimeStampException("the time-stamping authority refused: " + e.getMessage(), e);
+        } catch (IOException e) {
             throw new TimeStampException("cannot time-stamp: " + e.getMessage(), e);
         }
     }
