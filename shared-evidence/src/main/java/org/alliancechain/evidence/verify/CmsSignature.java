@@ -199,7 +199,8 @@ final class CmsSignature {
         if (attribute == null) {
             return null;
         }
-        return new TimeStampToken(new CMSSignedData(attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded()));
+        // The parsed value itself: encoding it again only to parse it back cost as much as reading it.
+        return new TimeStampToken(new CMSSignedData(org.bouncycastle.asn1.cms.ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0))));
     }
 
     /** Whether the token time-stamps this signature's value. */

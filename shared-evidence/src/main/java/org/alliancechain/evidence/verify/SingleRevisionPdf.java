@@ -72,7 +72,8 @@ final class SingleRevisionPdf {
     }
 
     private static SingleRevisionPdf parse(byte[] pdf) {
-        if (pdf.length < 32 || !startsWith(pdf, 0, "%PDF-") || count(pdf, "%%EOF") != 1) {
+        // Earlier revisions inside the file are left to iText: they show as a /Prev in the trailer below.
+        if (pdf.length < 32 || !startsWith(pdf, 0, "%PDF-")) {
             return null;
         }
         int end = pdf.length;
@@ -526,16 +527,5 @@ final class SingleRevisionPdf {
             }
         }
         return -1;
-    }
-
-    private static int count(byte[] bytes, String what) {
-        int n = 0;
-        byte first = (byte) what.charAt(0);
-        for (int i = 0; i <= bytes.length - what.length(); i++) {
-            if (bytes[i] == first && startsWith(bytes, i, what)) {
-                n++;
-            }
-        }
-        return n;
     }
 }

@@ -29,7 +29,7 @@ class EcdsaP256Test {
     @Test
     void combSumEqualsBouncyCastlesGeneralMethod() throws Exception {
         var curve = CustomNamedCurves.getByName("secp256r1");
-        var q = EcdsaP256.p256Point(keys("secp256r1").getPublic());
+        var q = EcdsaP256.p256Comb(keys("secp256r1").getPublic())[1];
         BigInteger[] edges = {BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO, N.subtract(BigInteger.ONE), N.shiftRight(1),
                 BigInteger.ONE.shiftLeft(255).mod(N)};
         for (var a : edges) {
@@ -90,7 +90,7 @@ class EcdsaP256Test {
     @Test
     void otherCurvesAndAlgorithmsGoToTheProvider() throws Exception {
         var p384 = keys("secp384r1");
-        assertNull(EcdsaP256.p256Point(p384.getPublic()));
+        assertNull(EcdsaP256.p256Comb(p384.getPublic()));
         byte[] data = "y".getBytes(StandardCharsets.UTF_8);
         var signer = Signature.getInstance("SHA384withECDSA");
         signer.initSign(p384.getPrivate());
