@@ -10,7 +10,6 @@ import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECFieldFp;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -34,7 +33,8 @@ import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 public final class P256Signing {
 
     private static final ECDomainParameters P256;
-    private static final Map<PrivateKey, ECPrivateKeyParameters> KEYS = new ConcurrentHashMap<>();
+    /** Weak keys: an entry goes when the key custody drops the key object (rotation, removal). */
+    private static final Map<PrivateKey, ECPrivateKeyParameters> KEYS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private static final int MAX_KEYS = 256;
 
     static {
@@ -124,6 +124,7 @@ public final class P256Signing {
 
             @Override
             public OutputStream getOutputStream() {
+                data.reset(); // a signature that failed half-way must not leave its bytes to the next one
                 return data;
             }
 

@@ -74,14 +74,7 @@ public final class CertificateVerifier {
      * {@link #verify} answered VALID: only then are they the ones the issuer signed.
      */
     public static Map<String, byte[]> embeddedFiles(byte[] pdf) throws IOException {
-        var simple = SingleRevisionPdf.read(pdf);
-        if (simple != null) {
-            try {
-                return simple.embeddedFiles();
-            } catch (RuntimeException e) {
-                // read below by iText, which knows more of PDF
-            }
-        }
+        // Always iText's reading: it is the one verify() compared the signed revision with.
         try (var document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
             return SignedRevisions.embeddedFiles(document);
         }
@@ -91,7 +84,13 @@ public final class CertificateVerifier {
         var simple = SingleRevisionPdf.read(pdf);
         var signed = simple == null ? null : soleWholeFileSignature(pdf, simple);
         if (signed != null) {
-            return check(pdf, signed, originalFile, new VerificationReport.Builder());
+            var report = new VerificationReport.Builder();
+            try {
+                return check(pdf, signed, originalFile, report);
+            } catch (RuntimeException | AssertionError e) {
+                report.failed(DOCUMENT, label(DOCUMENT), "the PDF is damaged (" + e.getMessage() + ")");
+                return report.build(null);
+            }
         }
         return verifyWithItext(pdf, originalFile);
     }
@@ -329,12 +328,22 @@ public final class CertificateVerifier {
                 return null;
             }
             String signingTime = file.resolve(value.get("M")) instanceof SingleRevisionPdf.Str m ? m.text() : null;
-            Map<String, byte[]> attachments = file.embeddedFiles();
             return new SignedPdf(ONE_SIGNATURE, contents.bytes(), range, signingTime, false, false, List::of,
                     (whole, report) -> SignedRevisions.checkWholeFile(whole, report),
-                    whole -> attachments);
+                    whole -> attachmentsOf(pdf, file));
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /** The embedded files as our reader sees them; when it cannot (an unusual name tree, another filter), as iText does. */
+    private static Map<String, byte[]> attachmentsOf(byte[] pdf, SingleRevisionPdf file) throws IOException {
+        try {
+            return file.embeddedFiles();
+        } catch (RuntimeException e) {
+            try (var document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+                return SignedRevisions.embeddedFiles(document);
+            }
         }
     }
 

@@ -246,7 +246,10 @@ final class CmsSignature {
         var converter = new JcaX509CertificateConverter();
         var authority = holders.iterator().next();
         var tsa = converter.getCertificate(authority);
-        token.validate(new SignerInformationVerifier(SIGNATURE_NAMES, SIGNATURE_IDS, EcdsaP256.provider(authority, tsa.getPublicKey()), DIGESTS));
+        // P-256 keys through the per-key tables; any other (RSA, RSASSA-PSS with its parameters …) through BouncyCastle's JCA verifier.
+        token.validate(EcdsaP256.p256Comb(tsa.getPublicKey()) != null
+                ? new SignerInformationVerifier(SIGNATURE_NAMES, SIGNATURE_IDS, EcdsaP256.provider(authority, tsa.getPublicKey()), DIGESTS)
+                : new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder().setProvider(EcdsaP256.PROVIDER).build(tsa));
         List<X509Certificate> all = new ArrayList<>();
         for (Object holder : token.getCertificates().getMatches(null)) {
             all.add(converter.getCertificate((X509CertificateHolder) holder));

@@ -42,11 +42,11 @@ final class EcdsaP256 {
     private static final ECPoint[] G_COMB;
     private static final BigInteger N;
     private static final int MAX_KEYS = 1024;
-    /** 8-bit combs: 32 doublings and up to 64 mixed additions for u1·G + u2·Q; 256 points (16 KB) per key. */
+    /** 8-bit combs: 32 doublings and up to 64 mixed additions for u1·G + u2·Q; 255 affine points (~50 KB) per key. */
     private static final int WIDTH = 8;
     private static final int TEETH = 32;
     private static final Map<ByteBuffer, ECPoint[]> KEYS = new ConcurrentHashMap<>();
-    private static final java.security.Provider PROVIDER = java.security.Security.getProvider("BC") != null
+    static final java.security.Provider PROVIDER = java.security.Security.getProvider("BC") != null
             ? java.security.Security.getProvider("BC") : new org.bouncycastle.jce.provider.BouncyCastleProvider();
     private static final DefaultAlgorithmNameFinder NAMES = new DefaultAlgorithmNameFinder();
 

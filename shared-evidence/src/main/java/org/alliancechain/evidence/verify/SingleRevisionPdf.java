@@ -47,18 +47,26 @@ final class SingleRevisionPdf {
     }
 
     private static final int MAX_DEPTH = 32;
-    private static final int MAX_DECODED = 64 << 20;
+    /**
+     * What all embedded files of one document may decode to, and how many there may be; a certificate holds a few KB
+     * in three files. Beyond that — or with a name tree out of the ordinary — iText reads the file, with its own limits.
+     */
+    private static final int MAX_DECODED = 8 << 20;
+    private static final int MAX_FILES = 256;
     private static final Object NULL = new Object();
 
     private final byte[] pdf;
     private final int[] offsets;
+    private final int[] generations;
+    private int decodedBudget = MAX_DECODED;
     private final Map<String, Object> trailer;
     private final Map<Integer, Object> objects = new HashMap<>();
     private int position;
 
-    private SingleRevisionPdf(byte[] pdf, int[] offsets, Map<String, Object> trailer) {
+    private SingleRevisionPdf(byte[] pdf, int[] offsets, int[] generations, Map<String, Object> trailer) {
         this.pdf = pdf;
         this.offsets = offsets;
+        this.generations = generations;
         this.trailer = trailer;
     }
 
@@ -87,7 +95,7 @@ final class SingleRevisionPdf {
         if (startxref < 0) {
             return null;
         }
-        var reader = new SingleRevisionPdf(pdf, null, null);
+        var reader = new SingleRevisionPdf(pdf, null, null, null);
         reader.position = startxref + "startxref".length();
         int xref = reader.integer();
         if (xref <= 0 || xref >= startxref || !startsWith(pdf, xref, "xref")) {
@@ -113,10 +121,14 @@ final class SingleRevisionPdf {
                 if (at + 20 > pdf.length || pdf[at + 10] != ' ' || pdf[at + 16] != ' ') {
                     return null;
                 }
-                long offset = Long.parseLong(ascii(pdf, at, 10));
+                int offset = Math.toIntExact(Long.parseLong(ascii(pdf, at, 10)));
+                int generation = Integer.parseInt(ascii(pdf, at + 11, 5));
                 char type = (char) pdf[at + 17];
+                if (!isWhite(pdf[at + 18]) || !isWhite(pdf[at + 19])) {
+                    return null;
+                }
                 if (type == 'n') {
-                    entries.add(new int[] {first + i, (int) offset});
+                    entries.add(new int[] {first + i, offset, generation});
                 } else if (type != 'f') {
                     return null;
                 }
@@ -130,13 +142,15 @@ final class SingleRevisionPdf {
             return null;
         }
         int[] offsets = new int[size];
+        int[] generations = new int[size];
         for (int[] entry : entries) {
-            if (entry[1] <= 0 || entry[1] >= xref) {
+            if (entry[1] <= 0 || entry[1] >= xref || offsets[entry[0]] != 0) {
                 return null;
             }
             offsets[entry[0]] = entry[1];
+            generations[entry[0]] = entry[2];
         }
-        var result = new SingleRevisionPdf(pdf, offsets, trailer);
+        var result = new SingleRevisionPdf(pdf, offsets, generations, trailer);
         return result.catalog() == null ? null : result;
     }
 
@@ -154,7 +168,8 @@ final class SingleRevisionPdf {
         if (!(value instanceof Ref ref)) {
             return value == NULL ? null : value;
         }
-        if (depth > MAX_DEPTH || ref.number() <= 0 || ref.number() >= offsets.length || offsets[ref.number()] == 0) {
+        if (depth > MAX_DEPTH || ref.number() <= 0 || ref.number() >= offsets.length || offsets[ref.number()] == 0
+                || generations[ref.number()] != ref.generation()) {
             return null;
         }
         Object known = objects.get(ref.number());
@@ -219,10 +234,11 @@ final class SingleRevisionPdf {
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new IllegalStateException("truncated Flate data");
                 }
-                out.write(buffer, 0, n);
-                if (out.size() > MAX_DECODED) {
-                    throw new IllegalStateException("stream decodes to more than " + MAX_DECODED + " bytes");
+                decodedBudget -= n;
+                if (decodedBudget < 0) {
+                    throw new IllegalStateException("embedded files decode to more than " + MAX_DECODED + " bytes");
                 }
+                out.write(buffer, 0, n);
             }
             return out.toByteArray();
         } catch (DataFormatException e) {
@@ -232,37 +248,54 @@ final class SingleRevisionPdf {
         }
     }
 
-    /** The embedded files by name (the catalogue's EmbeddedFiles name tree). */
+    /**
+     * The embedded files by name (the catalogue's EmbeddedFiles name tree). A tree out of the ordinary — a node with
+     * both /Names and /Kids, an odd /Names array, a key that is not a string, a name twice, a node visited twice —
+     * throws, so that iText reads the file: readers differ on such trees, and ours must not differ from iText's.
+     */
     Map<String, byte[]> embeddedFiles() {
         Map<String, byte[]> files = new HashMap<>();
         var names = dictionary(resolve(catalog().get("Names")));
         var tree = names == null ? null : dictionary(resolve(names.get("EmbeddedFiles")));
         if (tree != null) {
-            collect(tree, files, 0);
+            collect(tree, files, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), 0);
         }
         return files;
     }
 
-    private void collect(Map<String, Object> node, Map<String, byte[]> files, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new IllegalStateException("name tree too deep");
+    private void collect(Map<String, Object> node, Map<String, byte[]> files, java.util.Set<Object> visited, int depth) {
+        if (depth > MAX_DEPTH || !visited.add(node)) {
+            throw new IllegalStateException("name tree too deep or with a node twice");
         }
-        if (resolve(node.get("Kids")) instanceof List<?> kids) {
-            for (Object kid : kids) {
+        Object kids = resolve(node.get("Kids"));
+        Object pairs = resolve(node.get("Names"));
+        if (kids != null && pairs != null) {
+            throw new IllegalStateException("a name-tree node with both /Kids and /Names");
+        }
+        if (kids instanceof List<?> list) {
+            for (Object kid : list) {
                 var child = dictionary(resolve(kid));
-                if (child != null) {
-                    collect(child, files, depth + 1);
+                if (child == null) {
+                    throw new IllegalStateException("a name-tree kid that is not a dictionary");
                 }
+                collect(child, files, visited, depth + 1);
             }
-        }
-        if (resolve(node.get("Names")) instanceof List<?> pairs) {
-            for (int i = 0; i + 1 < pairs.size(); i += 2) {
-                var spec = dictionary(resolve(pairs.get(i + 1)));
+        } else if (pairs instanceof List<?> list) {
+            if (list.size() % 2 != 0) {
+                throw new IllegalStateException("an odd /Names array");
+            }
+            for (int i = 0; i < list.size(); i += 2) {
+                if (!(resolve(list.get(i)) instanceof Str name) || files.containsKey(name.text()) || files.size() >= MAX_FILES) {
+                    throw new IllegalStateException("a name-tree key that is not a new string");
+                }
+                var spec = dictionary(resolve(list.get(i + 1)));
                 var ef = spec == null ? null : dictionary(resolve(spec.get("EF")));
-                if (resolve(pairs.get(i)) instanceof Str name && ef != null && resolve(ef.get("F")) instanceof Stream stream) {
+                if (ef != null && resolve(ef.get("F")) instanceof Stream stream) {
                     files.put(name.text(), data(stream));
                 }
             }
+        } else if (kids != null || pairs != null) {
+            throw new IllegalStateException("/Kids or /Names is not an array");
         }
     }
 

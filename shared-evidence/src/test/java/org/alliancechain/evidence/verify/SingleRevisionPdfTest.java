@@ -107,6 +107,31 @@ class SingleRevisionPdfTest {
         assertThat(SingleRevisionPdf.read(notCatalog)).isNull();
     }
 
+    /** Readers differ on unusual name trees: ours refuses them (then iText reads the file) instead of guessing. */
+    @Test
+    void refusesUnusualNameTreesAndOversizedFiles() {
+        String spec = "<< /Type /Filespec /EF << /F 4 0 R >> >>";
+        String stream = "<< /Type /EmbeddedFile /Length 2 >>";
+        for (String tree : new String[] {
+                "<< /Names [(a.json) 3 0 R (b.json)] >>",
+                "<< /Names [(a.json) 3 0 R] /Kids [2 0 R] >>",
+                "<< /Kids [2 0 R] >>",
+                "<< /Names [(a.json) 3 0 R (a.json) 3 0 R] >>",
+                "<< /Names [/a.json 3 0 R] >>"}) {
+            var pdf = new MiniPdf().add("<< /Type /Catalog /Names << /EmbeddedFiles 2 0 R >> >>").add(tree).add(spec)
+                    .addStream(stream, "{}".getBytes(StandardCharsets.UTF_8)).bytes();
+            var read = SingleRevisionPdf.read(pdf);
+            assertThat(read).isNotNull();
+            org.assertj.core.api.Assertions.assertThatThrownBy(read::embeddedFiles).as(tree).isInstanceOf(IllegalStateException.class);
+        }
+        byte[] bomb = deflate(new byte[9 << 20]);
+        var pdf = new MiniPdf().add("<< /Type /Catalog /Names << /EmbeddedFiles 2 0 R >> >>").add("<< /Names [(big) 3 0 R] >>")
+                .add("<< /Type /Filespec /EF << /F 4 0 R >> >>")
+                .addStream("<< /Type /EmbeddedFile /Filter /FlateDecode /Length %d >>", bomb).bytes();
+        org.assertj.core.api.Assertions.assertThatThrownBy(SingleRevisionPdf.read(pdf)::embeddedFiles)
+                .hasMessageContaining("decode to more than");
+    }
+
     /**
      * Bytes changed anywhere but in the signature value's zero padding (which no signature covers, by PAdES's design,
      * and which the CMS reader never reads) or cut off: never VALID, never an exception.
@@ -149,10 +174,13 @@ class SingleRevisionPdfTest {
         var deflater = new Deflater();
         deflater.setInput(data);
         deflater.finish();
-        byte[] out = new byte[data.length + 64];
-        int n = deflater.deflate(out);
+        var out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
         deflater.end();
-        return java.util.Arrays.copyOf(out, n);
+        return out.toByteArray();
     }
 
     /** A PDF written object by object, with a correct classic cross-reference table. */
