@@ -54,7 +54,7 @@ import org.bouncycastle.tsp.TimeStampToken;
  */
 public final class CertificateVerifier {
 
-    /** BouncyCastle's P-256 arithmetic verifies ECDSA signatures faster than the JDK's. */
+    /** BouncyCastle's provider: for CRL signatures and the algorithms {@link EcdsaP256} leaves to the JCA. */
     private static final String BC = "BC";
 
     private final TrustAnchors trust;
