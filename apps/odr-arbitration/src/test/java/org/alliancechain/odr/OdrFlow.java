@@ -40,6 +40,18 @@ public final class OdrFlow {
         return given().auth().oauth2(Tokens.accessToken(user));
     }
 
+    /** Asserts a problem+json answer with this status and no stack trace in it; returns the response for more checks. */
+    public static io.restassured.response.Response problem(io.restassured.response.Response response, int status) {
+        response.then().statusCode(status).contentType("application/problem+json").body("status", org.hamcrest.Matchers.equalTo(status));
+        org.assertj.core.api.Assertions.assertThat(response.asString()).doesNotContain("Exception").doesNotContain("\tat ");
+        return response;
+    }
+
+    /** How many evidence items the claimant sees in the case. */
+    public static int evidenceCount(long caseId) {
+        return as(CLAIMANT).get("/api/cases/" + caseId + "/evidence").then().statusCode(200).extract().jsonPath().getList("$").size();
+    }
+
     public static String filing(String title) {
         return """
                 {"title": "%s", "commission": "hz-arbitration", "respondent": "nova-manufacturing",

@@ -5,6 +5,8 @@ import static org.alliancechain.odr.OdrFlow.CLAIMANT;
 import static org.alliancechain.odr.OdrFlow.CLERK;
 import static org.alliancechain.odr.OdrFlow.RESPONDENT;
 import static org.alliancechain.odr.OdrFlow.as;
+import static org.alliancechain.odr.OdrFlow.evidenceCount;
+import static org.alliancechain.odr.OdrFlow.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -33,16 +35,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "odr-arbitration"))
 class OdrBadInputTest {
-
-    private static Response problem(Response response, int status) {
-        response.then().statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
-        assertThat(response.asString()).doesNotContain("Exception").doesNotContain("\tat ");
-        return response;
-    }
-
-    private static int evidenceCount(long caseId) {
-        return as(CLAIMANT).get("/api/cases/" + caseId + "/evidence").then().statusCode(200).extract().jsonPath().getList("$").size();
-    }
 
     private static int timelineLength(long caseId) {
         return as(CLAIMANT).get("/api/cases/" + caseId + "/timeline").then().statusCode(200).extract().jsonPath().getList("$").size();

@@ -4,10 +4,11 @@ import static org.alliancechain.odr.OdrFlow.CLAIMANT;
 import static org.alliancechain.odr.OdrFlow.CLERK;
 import static org.alliancechain.odr.OdrFlow.RESPONDENT;
 import static org.alliancechain.odr.OdrFlow.as;
+import static org.alliancechain.odr.OdrFlow.evidenceCount;
+import static org.alliancechain.odr.OdrFlow.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,16 +49,6 @@ class OdrEvidenceReferenceTest {
 
     private static Response attach(String user, long caseId, String body) {
         return as(user).contentType(ContentType.JSON).body(body).post("/api/cases/" + caseId + "/evidence/references");
-    }
-
-    private static Response problem(Response response, int status) {
-        response.then().statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
-        assertThat(response.asString()).doesNotContain("Exception").doesNotContain("\tat ");
-        return response;
-    }
-
-    private static int evidenceCount(long caseId) {
-        return as(CLAIMANT).get("/api/cases/" + caseId + "/evidence").then().statusCode(200).extract().jsonPath().getList("$").size();
     }
 
     private static JsonNode content(long caseId, long itemId) throws Exception {
