@@ -32,6 +32,9 @@ public interface ChainPort {
      */
     long notarise(String organisation, byte[] itemDigest);
 
+    /** Queues many items for notarisation by an organisation in one statement; returns their ids in order. */
+    long[] notariseAll(String organisation, java.util.List<byte[]> itemDigests);
+
     /** Queues an item for notarisation under this service's own key. */
     long notarise(byte[] itemDigest);
 

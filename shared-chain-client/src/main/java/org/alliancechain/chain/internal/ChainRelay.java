@@ -41,6 +41,7 @@ public class ChainRelay {
     private static final int RPC_BATCH = 500;
     /** Beyond this many new blocks, looking up each open transaction is cheaper than reading whole blocks. */
     private static final long MAX_BLOCKS_SCANNED = 64;
+    private static final Duration FOLLOWER_SWEEP = Duration.ofSeconds(5);
 
     private final Web3j web3j;
     private final org.web3j.protocol.http.HttpService rpc;
@@ -60,6 +61,7 @@ public class ChainRelay {
     private final WorkerLoop threads;
     private final MinedTransactions mined;
     private volatile Instant gaugesAt = Instant.EPOCH;
+    private volatile Instant sweptAt = Instant.EPOCH;
     /** Blocks up to here have had their receipts read; -1 until the first full look-up. */
     private volatile long scannedTo = -1;
     private volatile Instant polledAt = Instant.EPOCH;
@@ -124,7 +126,7 @@ public class ChainRelay {
     /** Closes notarisation batches, signs what is pending (key by key) and broadcasts it. */
     boolean sendRound() {
         int batched = batches.closeBatch();
-        boolean sentAny = store.failFollowersOfFailed() > 0;
+        boolean sentAny = sweepFollowersOfFailed();
         for (String address : store.signersWithPending()) {
             TransactionSigner signer = signers.byAddress(address);
             if (signer == null) {
@@ -137,6 +139,20 @@ public class ChainRelay {
             sentAny |= !signed.isEmpty();
         }
         return batched > 0 || sentAny;
+    }
+
+    /**
+     * The followers of a failed write fail when it does ({@link RelayStore#settle}); this sweep, at
+     * start and every few seconds rather than every round, catches a follower that was committed
+     * while the write it follows was failing.
+     */
+    private boolean sweepFollowersOfFailed() {
+        var now = Instant.now();
+        if (now.isBefore(sweptAt.plus(FOLLOWER_SWEEP))) {
+            return false;
+        }
+        sweptAt = now;
+        return store.failFollowersOfFailed() > 0;
     }
 
     /** Settles receipts, rebroadcasts what the node lost, refreshes the gauges. */

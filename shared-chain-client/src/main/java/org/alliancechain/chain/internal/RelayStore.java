@@ -108,21 +108,55 @@ public class RelayStore {
     }
 
     /**
-     * Fails, unsent, the pending writes that were to follow a write that failed (and, round after
-     * round, those that followed them). Returns how many.
+     * Fails, unsent, the pending writes that were to follow a failed write, and those that were to
+     * follow them. {@link #settle} and {@link #fillGap} do this in the transaction that fails a
+     * write; this sweep catches a follower committed while the write it follows was failing (its
+     * transaction did not yet see the failure). It reads only the index of waiting followers, so it
+     * costs one index probe when nothing waits. Returns how many writes it failed.
      */
     @Transactional
     public int failFollowersOfFailed() {
-        try (var c = dataSource.getConnection();
-             var s = c.prepareStatement("""
-                     update chain_transaction t set status = 'FAILED',
-                            failure_reason = 'not sent: it was to follow write #' || p.id || ' (' || p.purpose || '), which failed'
-                       from chain_transaction p
-                      where t.after_id = p.id and t.status = 'PENDING' and p.status = 'FAILED'""")) {
-            return s.executeUpdate();
+        try (var c = dataSource.getConnection()) {
+            List<Long> failed = new ArrayList<>();
+            try (var s = c.prepareStatement("""
+                    select distinct t.after_id from chain_transaction t
+                     where t.status = 'PENDING' and t.after_id is not null
+                       and exists (select 1 from chain_transaction p where p.id = t.after_id and p.status = 'FAILED')""");
+                 var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    failed.add(rs.getLong(1));
+                }
+            }
+            return failFollowers(c, failed);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot settle the followers of failed writes: " + e.getMessage(), e);
         }
+    }
+
+    /** Fails the pending followers of these failed writes, then theirs, generation by generation (through the after_id index). */
+    private static int failFollowers(Connection c, List<Long> failed) throws SQLException {
+        int total = 0;
+        List<Long> generation = failed;
+        while (!generation.isEmpty()) {
+            List<Long> next = new ArrayList<>();
+            try (var s = c.prepareStatement("""
+                    update chain_transaction t set status = 'FAILED',
+                           failure_reason = 'not sent: it was to follow write #' || p.id || ' (' || p.purpose || '), which failed'
+                      from chain_transaction p
+                     where t.after_id = any(?) and t.status = 'PENDING'
+                       and p.id = t.after_id and p.status = 'FAILED'
+                    returning t.id""")) {
+                s.setArray(1, c.createArrayOf("bigint", generation.toArray()));
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        next.add(rs.getLong(1));
+                    }
+                }
+            }
+            total += next.size();
+            generation = next;
+        }
+        return total;
     }
 
     /** The signers with writes waiting to be signed (a skip scan of the open-writes index). */
@@ -211,7 +245,10 @@ public class RelayStore {
         }
     }
 
-    /** Records receipts; a row that is no longer SUBMITTED is left alone. Returns the rows settled. */
+    /**
+     * Records receipts; a row that is no longer SUBMITTED is left alone. The followers of a write that
+     * failed fail with it, in the same transaction. Returns the rows settled.
+     */
     @Transactional
     public int settle(List<Settlement> settlements) {
         if (settlements.isEmpty()) {
@@ -227,7 +264,9 @@ public class RelayStore {
             s.setArray(2, c.createArrayOf("text", settlements.stream().map(t -> t.success() ? "CONFIRMED" : "FAILED").toArray()));
             s.setArray(3, c.createArrayOf("bigint", settlements.stream().map(Settlement::blockNumber).toArray()));
             s.setArray(4, c.createArrayOf("text", settlements.stream().map(Settlement::failureReason).toArray()));
-            return s.executeUpdate();
+            int settled = s.executeUpdate();
+            failFollowers(c, settlements.stream().filter(t -> !t.success()).map(Settlement::id).toList());
+            return settled;
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -268,6 +307,7 @@ public class RelayStore {
                     return null;
                 }
             }
+            failFollowers(c, List.of(id));
             byte[] raw = signer.sign(nonce, config.relay().gasPrice(), 21_000, signer.address(), new byte[0], chainId);
             String hash = Numeric.toHexString(Hash.sha3(raw));
             long fillerId = OutboxSql.insertTransaction(c, "nonce-gap-filler", signer.address(), signer.address(), new byte[0]);

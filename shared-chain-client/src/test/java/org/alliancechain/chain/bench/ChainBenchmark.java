@@ -72,19 +72,24 @@ class ChainBenchmark {
         double ratio = pipeline.throughput / plain.throughput;
         System.out.printf(Locale.ROOT, "RESULT {\"name\":\"chain.web3j-plain\",\"value\":%.2f,\"unit\":\"tx/s\",\"p50_ms\":%d,\"p99_ms\":%d,\"count\":%d}%n",
                 plain.throughput, plain.p50, plain.p99, plain.count);
-        System.out.printf(Locale.ROOT, "RESULT {\"name\":\"chain.pipeline-calls\",\"value\":%.1f,\"unit\":\"confirmed calls/s\",\"p50_ms\":%d,\"p99_ms\":%d,\"count\":%d,\"baseline\":%.2f,\"ratio\":%.1f}%n",
-                pipeline.throughput, pipeline.p50, pipeline.p99, pipeline.count, plain.throughput, ratio);
+        System.out.printf(Locale.ROOT, "RESULT {\"name\":\"chain.pipeline-calls\",\"value\":%.1f,\"unit\":\"confirmed calls/s\",\"p50_ms\":%d,\"p99_ms\":%d,\"count\":%d,\"longest_signing_pause_ms\":%d,\"baseline\":%.2f,\"ratio\":%.1f}%n",
+                pipeline.throughput, pipeline.p50, pipeline.p99, pipeline.count, pipeline.longestSigningPauseMs, plain.throughput, ratio);
         System.out.printf(Locale.ROOT, "RESULT {\"name\":\"chain.notarisation-items\",\"value\":%.0f,\"unit\":\"items/s with proof\",\"p50_ms\":%d,\"p99_ms\":%d,\"count\":%d,\"baseline\":%.2f,\"ratio\":%.0f}%n",
                 merkle.throughput, merkle.p50, merkle.p99, merkle.count, plain.throughput, merkle.throughput / plain.throughput);
-        System.out.printf(Locale.ROOT, "RESULT {\"name\":\"chain\",\"value\":%.1f,\"unit\":\"confirmed calls/s\",\"baseline\":%.2f,\"ratio\":%.1f,\"items_per_s\":%.0f,\"block_time_s\":1}%n",
-                pipeline.throughput, plain.throughput, ratio, merkle.throughput);
+        System.out.printf(Locale.ROOT, "RESULT {\"name\":\"chain\",\"value\":%.1f,\"unit\":\"confirmed calls/s\",\"baseline\":%.2f,\"ratio\":%.1f,\"longest_signing_pause_ms\":%d,\"items_per_s\":%.0f,\"block_time_s\":1}%n",
+                pipeline.throughput, plain.throughput, ratio, pipeline.longestSigningPauseMs, merkle.throughput);
     }
 
-    record Figures(double throughput, long p50, long p99, int count) {
+    record Figures(double throughput, long p50, long p99, int count, long longestSigningPauseMs) {
         static Figures of(int count, long nanos, long[] latenciesMs) {
+            return of(count, nanos, latenciesMs, -1);
+        }
+
+        static Figures of(int count, long nanos, long[] latenciesMs, long longestSigningPauseMs) {
             Arrays.sort(latenciesMs);
             return new Figures(count / (nanos / 1e9), latenciesMs[latenciesMs.length / 2],
-                    latenciesMs[(int) Math.min(latenciesMs.length - 1, Math.ceil(latenciesMs.length * 0.99) - 1)], count);
+                    latenciesMs[(int) Math.min(latenciesMs.length - 1, Math.ceil(latenciesMs.length * 0.99) - 1)], count,
+                    longestSigningPauseMs);
         }
     }
 
@@ -144,10 +149,12 @@ class ChainBenchmark {
                 scalar("select max(c) from (select count(*) c from chain_transaction where id > " + firstId + " group by block_number) x"),
                 scalar("select avg(c)::bigint from (select count(*) c from chain_transaction where id > " + firstId + " group by block_number) x"));
         printTimeline(firstId, t0);
+        long pause = longestSigningPause(firstId);
+        System.out.printf("[bench] pipeline: longest pause in signing and sending while calls were queued: %d ms%n", pause);
         long[] latencies = latencies("""
                 select (extract(epoch from confirmed_at - created_at) * 1000)::bigint from chain_transaction
                  where id > %d and purpose = 'bench-anchor'""".formatted(firstId), perWriter * 4);
-        return Figures.of(perWriter * 4, nanos, latencies);
+        return Figures.of(perWriter * 4, nanos, latencies, pause);
     }
 
     @Transactional
@@ -223,6 +230,43 @@ class ChainBenchmark {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The longest time the relay neither signed nor sent while calls committed before it were waiting
+     * to be signed — a stall, whatever its cause: from the end of one round's broadcast to the start
+     * of the next signing round. Rows signed in one round share their signing time (the round's
+     * transaction start); a round's broadcast ends with its last first broadcast.
+     */
+    private long longestSigningPause(long firstId) {
+        String sql = """
+                select (extract(epoch from submitted_at) * 1000)::bigint,
+                       (extract(epoch from coalesce(max(last_broadcast_at) filter (where broadcasts = 1), submitted_at)) * 1000)::bigint,
+                       (extract(epoch from min(created_at)) * 1000)::bigint
+                  from chain_transaction where id > %d and submitted_at is not null
+                 group by submitted_at order by submitted_at""".formatted(firstId);
+        List<long[]> rounds = new ArrayList<>();
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rounds.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        // The earliest commit among the calls signed in each round or later.
+        long[] earliestLater = new long[rounds.size() + 1];
+        earliestLater[rounds.size()] = Long.MAX_VALUE;
+        for (int i = rounds.size() - 1; i >= 0; i--) {
+            earliestLater[i] = Math.min(earliestLater[i + 1], rounds.get(i)[2]);
+        }
+        long longest = 0;
+        for (int i = 1; i < rounds.size(); i++) {
+            long sentBefore = rounds.get(i - 1)[1];
+            if (earliestLater[i] <= sentBefore) {
+                longest = Math.max(longest, rounds.get(i)[0] - sentBefore);
+            }
+        }
+        return longest;
     }
 
     private static long millisSince(java.time.Instant start, java.sql.Timestamp at) {

@@ -149,6 +149,25 @@ class OrganisationSigningTest {
         }
     }
 
+    @Test
+    void aWriteQueuedAfterTheWriteItFollowsHasFailedFailsUnsent() {
+        byte[] batch = ChainFixture.random32();
+        long first = submitAs("hz-arbitration", ContractCall.of(fixture.anchorRegistry(), ChainFixture.ANCHOR, batch,
+                ChainFixture.random32(), 1));
+        long failing = submitAfter(first, "daily-news", ContractCall.of(fixture.anchorRegistry(), ChainFixture.ANCHOR, batch,
+                ChainFixture.random32(), 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> settled(failing));
+        assertThat(chain.status(failing).orElseThrow().status()).isEqualTo(ChainTxStatus.FAILED);
+
+        // Queued only now: no receipt will fail it; the relay's sweep must.
+        long late = submitAfter(failing, "blue-bank", anchor());
+        await().atMost(Duration.ofSeconds(30)).until(() -> settled(late));
+        var view = chain.status(late).orElseThrow();
+        assertThat(view.status()).isEqualTo(ChainTxStatus.FAILED);
+        assertThat(view.transactionHash()).as("never signed nor sent").isNull();
+        assertThat(view.failureReason()).isEqualTo("not sent: it was to follow write #" + failing + " (anchor), which failed");
+    }
+
     @Transactional
     long submitAfter(long previous, String organisation, ContractCall call) {
         return chain.submitAfter(previous, organisation, call);
