@@ -47,7 +47,8 @@ public abstract class SecurityMatrixTest extends AppTest {
 
     /** A valid body per "METHOD /path/template", so the owning organisation's call can succeed. */
     protected Map<String, String> sampleBodies() {
-        return Map.of("POST /api/notarisations", ServiceBaselineTest.validRequest("matrix body " + java.util.UUID.randomUUID()));
+        return Map.of("POST /api/notarisations", ServiceBaselineTest.validRequest("matrix body " + java.util.UUID.randomUUID()),
+                "POST /api/notarisations/bulk", "[" + ServiceBaselineTest.validRequest("matrix bulk " + java.util.UUID.randomUUID()) + "]");
     }
 
     /**

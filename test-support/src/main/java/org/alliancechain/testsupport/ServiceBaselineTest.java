@@ -80,6 +80,16 @@ public abstract class ServiceBaselineTest extends AppTest {
     }
 
     @Test
+    void aValueOfTheWrongJsonTypeIsNamedByItsJsonPointerAndNoJavaClass() {
+        problem(given().auth().oauth2(Tokens.accessToken(authorisedUser()))
+                .contentType(ContentType.JSON).body("{\"sha256\": {\"x\": 1}, \"label\": [\"a\"]}").post("/api/notarisations"), 400)
+                .body("detail", org.hamcrest.Matchers.startsWith("Malformed JSON at /sha256: expected a string"))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.anyOf(containsString("org."), containsString("java."),
+                        containsString("$"), containsString("NotarisationRequest"), containsString("`"))))
+                .body("errors.field", hasItem("sha256"));
+    }
+
+    @Test
     void invalidFieldsAre400WithEachViolation() {
         problem(given().auth().oauth2(Tokens.accessToken(authorisedUser()))
                 .contentType(ContentType.JSON).body("{\"sha256\":\"xyz\",\"label\":\"\"}").post("/api/notarisations"), 400)
@@ -127,6 +137,41 @@ public abstract class ServiceBaselineTest extends AppTest {
 
         problem(given().auth().oauth2(Tokens.accessToken(otherOrganisationUser()))
                 .get("/api/notarisations/" + id), 404);
+    }
+
+    @Test
+    void bulkNotarisationRegistersEveryHashInOrderOrNone() throws Exception {
+        String label = "bulk " + UUID.randomUUID();
+        var created = given().auth().oauth2(Tokens.accessToken(authorisedUser())).contentType(ContentType.JSON)
+                .body("[" + validRequest(label + " 0") + "," + validRequest(label + " 1") + "," + validRequest(label + " 2") + "]")
+                .post("/api/notarisations/bulk")
+                .then().statusCode(202)
+                .body("label", org.hamcrest.Matchers.contains(label + " 0", label + " 1", label + " 2"))
+                .body("organisation", org.hamcrest.Matchers.everyItem(equalTo(authorisedOrganisation())))
+                .body("chain.status", org.hamcrest.Matchers.everyItem(equalTo("BATCHING")))
+                .extract().jsonPath();
+        long last = created.getLong("[2].id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.accessToken(authorisedUser())).get("/api/notarisations/" + last)
+                        .then().statusCode(200).body("chain.status", equalTo("CONFIRMED"))
+                        .body("recordDigest", equalTo(created.getString("[2].recordDigest")))
+                        .body("chain.proof.itemDigest", equalTo(created.getString("[2].recordDigest"))));
+        problem(given().auth().oauth2(Tokens.accessToken(otherOrganisationUser())).get("/api/notarisations/" + last), 404);
+
+        // One bad item refuses the whole request, naming the item; nothing of it is stored.
+        String refused = "bulk refused " + UUID.randomUUID();
+        problem(given().auth().oauth2(Tokens.accessToken(authorisedUser())).contentType(ContentType.JSON)
+                .body("[" + validRequest(refused) + ",{\"sha256\":\"xyz\",\"label\":\"" + refused + "\"}]")
+                .post("/api/notarisations/bulk"), 400)
+                .body("errors.field", hasItem("[1].sha256"));
+        assertThat(rowsWithLabel(refused)).isZero();
+        problem(given().auth().oauth2(Tokens.accessToken(authorisedUser())).contentType(ContentType.JSON).body("[]")
+                .post("/api/notarisations/bulk"), 400).body("errors.field", hasItem("body"));
+        String tooMany = "[" + String.join(",", java.util.Collections.nCopies(1001, validRequest(refused))) + "]";
+        problem(given().auth().oauth2(Tokens.accessToken(authorisedUser())).contentType(ContentType.JSON).body(tooMany)
+                .post("/api/notarisations/bulk"), 400).body("detail", containsString("1 to 1000"));
+        assertThat(rowsWithLabel(refused)).isZero();
+        problem(given().contentType(ContentType.JSON).body("[" + validRequest("x") + "]").post("/api/notarisations/bulk"), 401);
     }
 
     @Test

@@ -59,6 +59,9 @@ public class NotarisationResource {
                                    Instant createdAt, ChainState chain) {
     }
 
+    /** The most notarisations one bulk request may hold. */
+    public static final int MAX_BULK = 1000;
+
     private final NotarisationService service;
     private final ChainPort chain;
     private final org.alliancechain.service.evidence.CertificateIssuer issuer;
@@ -75,9 +78,22 @@ public class NotarisationResource {
     @Operation(summary = "Register a SHA-256 document hash on chain; answers 202 while it waits for its anchored Merkle batch")
     public Response register(@Valid @NotNull NotarisationRequest request, UriInfo uri) {
         var item = service.register(request.sha256(), request.label());
-        return Response.accepted(view(item))
+        return Response.accepted(justRegistered(item))
                 .location(uri.getAbsolutePathBuilder().path(String.valueOf(item.id)).build())
                 .build();
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("${suite.notarisation.roles}")
+    @Operation(summary = "Register up to 1,000 SHA-256 document hashes in one request, all or none; answers 202 with each "
+            + "notarisation in the order sent")
+    public Response registerAll(@Valid @NotNull @Size(min = 1, max = MAX_BULK, message = "must hold 1 to " + MAX_BULK + " notarisations")
+                                List<@Valid @NotNull NotarisationRequest> requests) {
+        var items = service.registerAll(requests.stream().map(NotarisationRequest::sha256).toList(),
+                requests.stream().map(NotarisationRequest::label).toList());
+        return Response.accepted(items.stream().map(NotarisationResource::justRegistered).toList()).build();
     }
 
     @GET
@@ -110,6 +126,12 @@ public class NotarisationResource {
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"certificate-" + item.organisation + "-N" + item.id + ".pdf\"")
                 .build();
+    }
+
+    /** A notarisation just committed waits for its batch: its state is known without reading the outbox. */
+    private static NotarisationView justRegistered(Notarisation item) {
+        return new NotarisationView(item.id, item.organisation, item.createdBy, item.label, item.sha256, item.recordDigest,
+                item.createdAt, new ChainState(org.alliancechain.chain.api.NotarisationView.BATCHING, null, null, null));
     }
 
     private NotarisationView view(Notarisation item) {

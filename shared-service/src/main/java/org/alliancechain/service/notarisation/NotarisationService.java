@@ -42,9 +42,41 @@ public class NotarisationService {
      */
     @Transactional
     public Notarisation register(String sha256, String label) {
+        var item = prepared(caller.requireOrganisation(), caller.userName(), sha256, label);
+        // Anchored by the caller's organisation's own key (its account for this service).
+        item.itemId = chain.notarise(item.organisation, HEX.parseHex(item.recordDigest));
+        item.persist();
+        return item;
+    }
+
+    /**
+     * {@link #register} for many hashes in one transaction: one statement queues all their digests,
+     * and the rows are inserted in JDBC batches. All or none are registered.
+     */
+    @Transactional
+    public List<Notarisation> registerAll(List<String> sha256s, List<String> labels) {
+        String organisation = caller.requireOrganisation();
+        String user = caller.userName();
+        List<Notarisation> items = new java.util.ArrayList<>(sha256s.size());
+        List<byte[]> digests = new java.util.ArrayList<>(sha256s.size());
+        for (int i = 0; i < sha256s.size(); i++) {
+            var item = prepared(organisation, user, sha256s.get(i), labels.get(i));
+            items.add(item);
+            digests.add(HEX.parseHex(item.recordDigest));
+        }
+        long[] itemIds = chain.notariseAll(organisation, digests);
+        for (int i = 0; i < items.size(); i++) {
+            items.get(i).itemId = itemIds[i];
+        }
+        Notarisation.persist(items);
+        return items;
+    }
+
+    /** A notarisation's record, its digest and the record's time-stamp; not yet queued nor stored. */
+    private Notarisation prepared(String organisation, String user, String sha256, String label) {
         var item = new Notarisation();
-        item.organisation = caller.requireOrganisation();
-        item.createdBy = caller.userName();
+        item.organisation = organisation;
+        item.createdBy = user;
         item.label = label;
         item.sha256 = sha256.toLowerCase();
         item.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -57,9 +89,6 @@ public class NotarisationService {
         } catch (TimeStampException e) {
             LOG.warnf("notarisation '%s' registered without a time-stamp: %s", item.label, e.getMessage());
         }
-        // Anchored by the caller's organisation's own key (its account for this service).
-        item.itemId = chain.notarise(item.organisation, digest);
-        item.persist();
         return item;
     }
 

@@ -1,7 +1,6 @@
 package org.alliancechain.service.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -62,12 +62,13 @@ public class ProblemMappers {
                 .withErrors(violations).toResponse();
     }
 
+    /** A body that is not the JSON the endpoint reads: the field as a JSON Pointer and the JSON type expected there. */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String detail = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                ? "Malformed JSON at '" + m.getPathReference() + "': " + e.getOriginalMessage()
-                : "Malformed JSON: " + e.getOriginalMessage();
-        return Problem.of(Response.Status.BAD_REQUEST, detail, path(uri)).toResponse();
+        var detail = JsonProblems.describe(e);
+        var problem = Problem.of(Response.Status.BAD_REQUEST, detail.text(), path(uri));
+        return (detail.field() == null ? problem : problem.withErrors(List.of(new Problem.Violation(detail.field(), detail.message()))))
+                .toResponse();
     }
 
     /**
@@ -76,13 +77,6 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null
-                && f.getTargetType().isEnum() && !f.getPath().isEmpty()) {
-            String allowed = java.util.Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-            return Problem.of(Response.Status.BAD_REQUEST, "Invalid value '" + f.getValue() + "' for '" + f.getPath().getLast().getFieldName()
-                    + "': must be one of " + allowed, path(uri)).toResponse();
-        }
         return unreadableJson(e, uri);
     }
 
@@ -122,10 +116,20 @@ public class ProblemMappers {
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
-    private static String field(String propertyPath) {
-        // "create.request.sha256" -> "sha256": the method and parameter names mean nothing to a caller.
-        String[] parts = propertyPath.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : propertyPath;
+    /**
+     * "create.request.sha256" → "sha256", "registerAll.requests[2].label" → "[2].label": the method
+     * and parameter names mean nothing to a caller; a violation of the body as a whole is "body".
+     */
+    static String field(String propertyPath) {
+        String[] parts = propertyPath.split("\\.", 3);
+        if (parts.length < 2) {
+            return propertyPath;
+        }
+        String parameter = parts[1];
+        String index = parameter.contains("[") ? parameter.substring(parameter.indexOf('[')) : "";
+        String rest = parts.length > 2 ? parts[2] : "";
+        String field = index + (index.isEmpty() || rest.isEmpty() ? "" : ".") + rest;
+        return field.isEmpty() ? "body" : field;
     }
 
     private static String path(UriInfo uri) {

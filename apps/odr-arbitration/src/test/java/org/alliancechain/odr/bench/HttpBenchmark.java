@@ -1,0 +1,113 @@
+package org.alliancechain.odr.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.alliancechain.odr.OdrFlow;
+import org.alliancechain.testsupport.SuiteTestResource;
+import org.alliancechain.testsupport.Tokens;
+import org.alliancechain.testsupport.load.LoadGenerator;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ./bench http — the shared HTTP path every vertical inherits (bearer token, caller, tenancy,
+ * transaction, time-stamp, outbox), measured by a load generator in a separate JVM
+ * ({@link LoadGenerator}, 16 keep-alive connections) against this service, each scenario beside
+ * the unauthenticated health endpoint measured in the same run: authenticated reads
+ * ({@code GET /api/me}, {@code GET /api/notarisations/{id}}), one notarisation per request and
+ * bulk notarisation. Prints figures; asserts only that every answer had the expected status.
+ */
+@Tag("benchmark")
+@QuarkusTest
+@WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "odr-arbitration"))
+class HttpBenchmark {
+
+    private static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
+    private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "8"));
+    private static final double WARM_UP = Double.parseDouble(System.getProperty("bench.warm-up-seconds", "4"));
+    private static final int BULK_SIZE = Integer.getInteger("bench.bulk-size", 1000);
+    private static final Pattern PER_SECOND = Pattern.compile("\"per_second\":([0-9.]+)");
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void http() throws Exception {
+        String bearer = "Authorization: Bearer " + Tokens.accessToken(OdrFlow.CLAIMANT);
+        long id = OdrFlow.as(OdrFlow.CLAIMANT).contentType(ContentType.JSON)
+                .body("{\"sha256\": \"" + "ab".repeat(32) + "\", \"label\": \"bench\"}")
+                .post("/api/notarisations").then().statusCode(202).extract().jsonPath().getLong("id");
+        Path single = Files.createTempFile("notarisation", ".json");
+        Files.writeString(single, "{\"sha256\": \"{n}\", \"label\": \"bench\"}");
+        Path bulk = Files.createTempFile("notarisations", ".json");
+        var items = new StringBuilder("[");
+        for (int i = 0; i < BULK_SIZE; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"sha256\": \"{n}\", \"label\": \"bench ").append(i).append("\"}");
+        }
+        Files.writeString(bulk, items.append(']').toString());
+
+        double health = load("health (no token)", "/q/health/live", List.of());
+        List<String> results = new ArrayList<>();
+        results.add(result("http.me", "GET /api/me", load("GET /api/me", "/api/me", List.of("--header", bearer)), "req/s", health));
+        results.add(result("http.notarisation-read", "GET /api/notarisations/{id}",
+                load("GET /api/notarisations/" + id, "/api/notarisations/" + id, List.of("--header", bearer)), "req/s", health));
+        double one = load("POST /api/notarisations (one per request)", "/api/notarisations", List.of("--header", bearer, "--method",
+                "POST", "--header", "Content-Type: application/json", "--body-file", single.toString(), "--expect", "202"));
+        results.add(result("http.notarise-one", "POST /api/notarisations", one, "notarisations/s", health));
+        double bulkRequests = load("POST /api/notarisations/bulk (" + BULK_SIZE + " per request)", "/api/notarisations/bulk",
+                List.of("--header", bearer, "--method", "POST", "--header", "Content-Type: application/json", "--body-file",
+                        bulk.toString(), "--expect", "202", "--connections", "4"));
+        results.add(result("http.notarise-bulk", "POST /api/notarisations/bulk", bulkRequests * BULK_SIZE, "items/s", health));
+        double healthAfter = load("health again (no token)", "/q/health/live", List.of());
+        results.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "RESULT {\"name\":\"http\",\"value\":%.1f,\"unit\":\"authenticated reads/s (GET /api/me)\","
+                        + "\"notarisation_read\":%.1f,\"notarise_one\":%.1f,\"notarise_bulk_items\":%.1f,\"baseline\":%.1f,"
+                        + "\"baseline_after\":%.1f,\"baseline_unit\":\"GET /q/health/live req/s\",\"ratio\":%.2f,\"connections\":%d}%n",
+                rate(results.get(0)), rate(results.get(1)), rate(results.get(2)), rate(results.get(3)), health, healthAfter,
+                rate(results.get(0)) / health, CONNECTIONS);
+    }
+
+    private static double rate(String result) {
+        Matcher m = Pattern.compile("\"value\":([0-9.]+)").matcher(result);
+        assertThat(m.find()).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static String result(String name, String what, double value, String unit, double health) {
+        return String.format(Locale.ROOT, "RESULT {\"name\":\"%s\",\"what\":\"%s\",\"value\":%.1f,\"unit\":\"%s\",\"baseline\":%.1f,"
+                + "\"baseline_unit\":\"GET /q/health/live req/s\",\"ratio\":%.3f}", name, what, value, unit, health, value / health);
+    }
+
+    /** Runs the load generator in its own JVM against one path; returns its requests per second. */
+    private double load(String label, String path, List<String> options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                LoadGenerator.class.getName(), base.toString().replaceAll("/$", "") + path,
+                "--connections", String.valueOf(CONNECTIONS), "--seconds", String.valueOf(SECONDS),
+                "--warm-up-seconds", String.valueOf(WARM_UP)));
+        command.addAll(options);
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes()).strip();
+        assertThat(process.waitFor()).as(output).isZero();
+        String json = output.lines().reduce((a, b) -> b).orElse("");
+        System.out.printf(Locale.ROOT, "[bench] %-50s %s%n", label, json);
+        assertThat(json).as(label).contains("\"unexpected\":0");
+        Matcher m = PER_SECOND.matcher(json);
+        assertThat(m.find()).as(json).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+}
