@@ -163,7 +163,7 @@ public final class CertificateVerifier {
                 contents == null ? null : contents.getValueBytes(), byteRange(dictionary), signingTime == null ? null : signingTime.getValue(),
                 document.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS) != null, documentTimestamps.containsValue(true),
                 () -> dssCrls(document),
-                (whole, r) -> SignedRevisions.checkModifications(document, util, names, issuer, whole, documentTimestamps, r),
+                (whole, r) -> SignedRevisions.checkModifications(pdf, document, util, names, issuer, whole, documentTimestamps, r),
                 whole -> {
                     if (whole) {
                         return SignedRevisions.embeddedFiles(document);

@@ -24,9 +24,11 @@ final class SignedRevisions {
 
     /**
      * After the issuer signed, only a document security store and document time-stamps may be added
-     * (PAdES B-LT, B-LTA). Anything else — new page content, annotations, other attachments — is a change.
+     * (PAdES B-LT, B-LTA), each in a well-formed incremental update. Anything else — bytes that form no
+     * revision, new page content, annotations, other attachments, another title or an opening action —
+     * is a change, and named.
      */
-    static void checkModifications(PdfDocument document, SignatureUtil util, List<String> names, String issuerSignature,
+    static void checkModifications(byte[] pdf, PdfDocument document, SignatureUtil util, List<String> names, String issuerSignature,
                                            boolean wholeDocument, Map<String, Boolean> documentTimestamps,
                                            VerificationReport.Builder report) {
         if (wholeDocument) {
@@ -45,19 +47,37 @@ final class SignedRevisions {
             report.markModified();
             return;
         }
-        try (var signed = new PdfDocument(new PdfReader(util.extractRevision(issuerSignature)))) {
-            String difference = difference(signed, document);
-            if (difference == null) {
-                report.passed(MODIFICATIONS, label(MODIFICATIONS), "added after signing only: validation data"
-                        + (later.isEmpty() ? "" : " and " + later.size() + " document time-stamp(s)"));
+        try {
+            long signedEnd = signedEnd(util, issuerSignature);
+            var updates = LaterRevisions.of(pdf, document.getReader(), signedEnd);
+            if (updates.problem() != null) {
+                report.failed(MODIFICATIONS, label(MODIFICATIONS), updates.problem());
+                report.markModified();
+                return;
+            }
+            List<String> changes;
+            try (var signed = new PdfDocument(new PdfReader(util.extractRevision(issuerSignature)))) {
+                String difference = difference(signed, document);
+                changes = difference != null ? List.of(difference) : AllowedChanges.between(signed, document, updates.written());
+            }
+            if (changes.isEmpty()) {
+                report.passed(MODIFICATIONS, label(MODIFICATIONS), updates.count() == 0
+                        ? "nothing was added after signing but " + (pdf.length - signedEnd) + " end-of-line byte(s)"
+                        : "added after signing only: validation data" + (later.isEmpty() ? "" : " and " + later.size() + " document time-stamp(s)"));
             } else {
-                report.failed(MODIFICATIONS, label(MODIFICATIONS), "changed after signing: " + difference);
+                report.failed(MODIFICATIONS, label(MODIFICATIONS), "changed after signing: " + String.join("; ", changes));
                 report.markModified();
             }
         } catch (IOException | RuntimeException e) {
             report.failed(MODIFICATIONS, label(MODIFICATIONS), "cannot compare the revisions: " + e.getMessage());
             report.markModified();
         }
+    }
+
+    /** Where the bytes the issuer signed end: the end of the second signed range. */
+    private static long signedEnd(SignatureUtil util, String issuerSignature) {
+        var range = util.getSignatureDictionary(issuerSignature).getAsArray(PdfName.ByteRange);
+        return range.getAsNumber(2).longValue() + range.getAsNumber(3).longValue();
     }
 
     /** For a file read without revisions: it must be signed as a whole. */

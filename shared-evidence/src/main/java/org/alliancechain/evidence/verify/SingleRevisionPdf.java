@@ -17,7 +17,9 @@ import java.util.zip.Inflater;
  * building iText's document. Anything outside that shape — an incremental update, a
  * cross-reference stream, an encrypted or damaged file, a filter other than Flate — makes
  * {@link #read} answer null, and the verifier reads the file with iText as before. Nothing read
- * here is trusted before the signature over the whole file has been checked.
+ * here is trusted before the signature over the whole file has been checked. Its syntax also
+ * serves {@link #updateObjects}, which holds the bytes after a signed revision to the shape of an
+ * incremental update (for {@link SignedRevisions}; the single-revision reading does not use it).
  */
 final class SingleRevisionPdf {
 
@@ -103,38 +105,9 @@ final class SingleRevisionPdf {
         }
         reader.position = xref + 4;
         List<int[]> entries = new ArrayList<>();
-        int size = 0;
-        while (true) {
-            reader.skipWhite();
-            if (startsWith(pdf, reader.position, "trailer")) {
-                reader.position += "trailer".length();
-                break;
-            }
-            int first = reader.integer();
-            int count = reader.integer();
-            if (first < 0 || count < 0 || count > pdf.length / 18) {
-                return null;
-            }
-            reader.skipWhite();
-            for (int i = 0; i < count; i++) {
-                int at = reader.position;
-                if (at + 20 > pdf.length || pdf[at + 10] != ' ' || pdf[at + 16] != ' ') {
-                    return null;
-                }
-                int offset = Math.toIntExact(Long.parseLong(ascii(pdf, at, 10)));
-                int generation = Integer.parseInt(ascii(pdf, at + 11, 5));
-                char type = (char) pdf[at + 17];
-                if (!isWhite(pdf[at + 18]) || !isWhite(pdf[at + 19])) {
-                    return null;
-                }
-                if (type == 'n') {
-                    entries.add(new int[] {first + i, offset, generation});
-                } else if (type != 'f') {
-                    return null;
-                }
-                size = Math.max(size, first + i + 1);
-                reader.position = at + 20;
-            }
+        int size = reader.table(entries);
+        if (size < 0) {
+            return null;
         }
         var trailer = reader.value(0) instanceof Map<?, ?> map ? dictionary(map) : null;
         if (trailer == null || trailer.containsKey("Prev") || trailer.containsKey("Encrypt") || trailer.containsKey("XRefStm")
@@ -152,6 +125,163 @@ final class SingleRevisionPdf {
         }
         var result = new SingleRevisionPdf(pdf, offsets, generations, trailer);
         return result.catalog() == null ? null : result;
+    }
+
+    /**
+     * A classic cross-reference section's subsections, read from just after its {@code xref} keyword up to and including
+     * the {@code trailer} keyword: the entries in use as {number, offset, generation} into {@code entries}; returns
+     * the size the table implies, or -1 when it is not well-formed.
+     */
+    private int table(List<int[]> entries) {
+        int size = 0;
+        while (true) {
+            skipWhite();
+            if (startsWith(pdf, position, "trailer")) {
+                position += "trailer".length();
+                return size;
+            }
+            int first = integer();
+            int count = integer();
+            if (first < 0 || count < 0 || count > pdf.length / 18) {
+                return -1;
+            }
+            skipWhite();
+            for (int i = 0; i < count; i++) {
+                int at = position;
+                if (at + 20 > pdf.length || pdf[at + 10] != ' ' || pdf[at + 16] != ' ') {
+                    return -1;
+                }
+                int offset = Math.toIntExact(Long.parseLong(ascii(pdf, at, 10)));
+                int generation = Integer.parseInt(ascii(pdf, at + 11, 5));
+                char type = (char) pdf[at + 17];
+                if (!isWhite(pdf[at + 18]) || !isWhite(pdf[at + 19])) {
+                    return -1;
+                }
+                if (type == 'n') {
+                    entries.add(new int[] {first + i, offset, generation});
+                } else if (type != 'f') {
+                    return -1;
+                }
+                size = Math.max(size, first + i + 1);
+                position = at + 20;
+            }
+        }
+    }
+
+    /**
+     * The indirect objects of one incremental update — the bytes from {@code from} (where the revision before it ends)
+     * to {@code to} (where it ends) — read strictly: indirect objects, then a classic cross-reference section with its
+     * trailer (or a cross-reference stream among the objects), {@code startxref} pointing at it and {@code %%EOF};
+     * white-space and comments between them, end-of-line bytes after. Anything else — bytes that are no object, a
+     * cut-off table, a {@code startxref} pointing elsewhere — throws, naming the byte where the update stops being one:
+     * readers skip such bytes or guess what they mean, and what they guess was not checked. Stream data is skipped by
+     * a direct {@code /Length}, else up to the first {@code endstream}. Each object comes as {number, generation,
+     * offset, 1 if it is the revision's cross-reference stream else 0}.
+     */
+    static List<long[]> updateObjects(byte[] pdf, int from, int to) {
+        var reader = new SingleRevisionPdf(pdf, null, null, null);
+        reader.position = from;
+        try {
+            return reader.readUpdate(to);
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("bytes that are no PDF syntax at byte " + reader.position, e);
+        }
+    }
+
+    private List<long[]> readUpdate(int to) {
+        List<long[]> objects = new ArrayList<>();
+        int xref = -1;
+        while (true) {
+            skipWhite();
+            int at = position;
+            if (at >= to) {
+                throw new IllegalStateException("no startxref and %%EOF before byte " + to);
+            }
+            if (startsWith(pdf, at, "xref")) {
+                position = at + 4;
+                if (xref >= 0 || table(new ArrayList<>()) < 0 || !(value(0) instanceof Map<?, ?>)) {
+                    throw new IllegalStateException("a cross-reference section that is not well-formed at byte " + at);
+                }
+                xref = at;
+            } else if (startsWith(pdf, at, "startxref")) {
+                position = at + "startxref".length();
+                long target = integer();
+                if (target != xref) {
+                    throw new IllegalStateException("startxref at byte " + at + " points at byte " + target
+                            + ", not at this revision's cross-reference data");
+                }
+                while (position < to && isWhite(pdf[position])) {
+                    position++;
+                }
+                if (!startsWith(pdf, position, "%%EOF") || position + 5 > to) {
+                    throw new IllegalStateException("no %%EOF after startxref at byte " + at);
+                }
+                for (int i = position + 5; i < to; i++) {
+                    if (pdf[i] != '\r' && pdf[i] != '\n') {
+                        throw new IllegalStateException("bytes after %%EOF at byte " + i);
+                    }
+                }
+                return objects;
+            } else if (isDigit(pdf[at]) && xref < 0) {
+                int number = integer();
+                int generation = integer();
+                skipWhite();
+                if (!startsWith(pdf, position, "obj")) {
+                    throw new IllegalStateException("bytes that are no object at byte " + at);
+                }
+                position += 3;
+                Object value = value(0);
+                skipWhite();
+                boolean xrefStream = false;
+                if (value instanceof Map<?, ?> map && startsWith(pdf, position, "stream")) {
+                    skipStreamData(dictionary(map), to);
+                    xrefStream = new Name("XRef").equals(map.get("Type"));
+                }
+                skipWhite();
+                if (!startsWith(pdf, position, "endobj") || position > to) {
+                    throw new IllegalStateException("object " + number + " at byte " + at + " does not end with endobj");
+                }
+                position += "endobj".length();
+                objects.add(new long[] {number, generation, at, xrefStream ? 1 : 0});
+                if (xrefStream) {
+                    xref = at;
+                }
+            } else {
+                throw new IllegalStateException("bytes that are no object at byte " + at);
+            }
+        }
+    }
+
+    /** From the {@code stream} keyword to just after {@code endstream}. */
+    private void skipStreamData(Map<String, Object> dictionary, int to) {
+        position += "stream".length();
+        if (pdf[position] == '\r') {
+            position++;
+        }
+        if (pdf[position] != '\n') {
+            throw new IllegalStateException("stream keyword not followed by an end of line at byte " + position);
+        }
+        int start = position + 1;
+        if (dictionary.get("Length") instanceof Long length) {
+            if (length < 0 || start + length > to) {
+                throw new IllegalStateException("a stream longer than its revision at byte " + start);
+            }
+            position = (int) (start + length);
+        } else {
+            position = start;
+            while (position < to && !startsWith(pdf, position, "endstream")) {
+                position++;
+            }
+        }
+        while (position < to && (pdf[position] == '\r' || pdf[position] == '\n')) {
+            position++;
+        }
+        if (!startsWith(pdf, position, "endstream")) {
+            throw new IllegalStateException("stream data not followed by endstream at byte " + position);
+        }
+        position += "endstream".length();
     }
 
     Map<String, Object> catalog() {

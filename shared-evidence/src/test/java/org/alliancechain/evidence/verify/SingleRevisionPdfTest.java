@@ -52,8 +52,12 @@ class SingleRevisionPdfTest {
     @Test
     void givesTheSameReportAsReadingWithIText() {
         var forged = EvidenceFixture.record("伪造 forged", "other".getBytes(StandardCharsets.UTF_8)).canonicalBytes();
-        List<byte[]> inputs = List.of(certificate, TamperedCertificates.flippedByte(certificate), TamperedCertificates.manipulatedByteRange(certificate),
-                TamperedCertificates.incrementalUpdate(certificate), TamperedCertificates.swappedAttachment(certificate, forged));
+        List<byte[]> inputs = new ArrayList<>(List.of(certificate, TamperedCertificates.flippedByte(certificate),
+                TamperedCertificates.manipulatedByteRange(certificate), TamperedCertificates.incrementalUpdate(certificate),
+                TamperedCertificates.swappedAttachment(certificate, forged), TamperedCertificates.infoUpdate(certificate, "forged"),
+                TamperedCertificates.xmpUpdate(certificate, "forged"), TamperedCertificates.openActionUpdate(certificate),
+                TamperedCertificates.unlistedObject(certificate)));
+        inputs.addAll(TamperedCertificates.appendedBytes(certificate).values());
         for (byte[] pdf : inputs) {
             for (byte[] original : new byte[][] {null, file, "another file".getBytes(StandardCharsets.UTF_8)}) {
                 assertThat(verifier.verify(pdf, original).toText()).isEqualTo(verifier.verifyWithItext(pdf, original).toText());
@@ -68,6 +72,58 @@ class SingleRevisionPdfTest {
         var extended = EvidenceFixture.signedCertificate(PadesSigner.Level.B_LT, file);
         assertThat(SingleRevisionPdf.read(extended)).isNull();
         assertThat(verifier.verify(extended, file).verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    /** Appended bytes take the signed ranges off the end of the file: our reader never takes such a file, whatever it ends with. */
+    @Test
+    void leavesAppendedBytesToIText() {
+        for (byte[] tail : new byte[][] {"\n".getBytes(StandardCharsets.US_ASCII), "% note\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)}) {
+            byte[] appended = java.util.Arrays.copyOf(certificate, certificate.length + tail.length);
+            System.arraycopy(tail, 0, appended, certificate.length, tail.length);
+            assertThat(SingleRevisionPdf.read(appended)).as("still one revision to our reader").isNotNull();
+            assertThat(verifier.verify(appended, file).toText()).isEqualTo(verifier.verifyWithItext(appended, file).toText());
+        }
+        byte[] newline = java.util.Arrays.copyOf(certificate, certificate.length + 1);
+        newline[certificate.length] = '\n';
+        var report = verifier.verify(newline, file);
+        assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.VALID);
+        assertThat(report.check(VerifierChecks.MODIFICATIONS).orElseThrow().detail()).isEqualTo("nothing was added after signing but 1 end-of-line byte(s)");
+    }
+
+    /** The bytes after a signed revision are read as an incremental update, strictly: anything else is named. */
+    @Test
+    void readsIncrementalUpdatesStrictly() {
+        byte[] base = new MiniPdf().add("<< /Type /Catalog >>").bytes();
+        String head = new String(base, StandardCharsets.ISO_8859_1);
+        int previous = Integer.parseInt(head.substring(head.lastIndexOf("startxref") + 10, head.lastIndexOf("%%EOF")).trim());
+        java.util.function.BiFunction<String, String, byte[]> update = (between, object) -> {
+            String prefix = head + between;
+            int offset = prefix.length();
+            String body = prefix + object;
+            int xref = body.length();
+            return (body + "xref\n1 1\n" + String.format("%010d 00000 n\r\n", offset) + "trailer\n<< /Size 2 /Root 1 0 R /Prev " + previous
+                    + " >>\n% a comment\nstartxref\n" + xref + "\n%%EOF\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        };
+        String catalogue = "1 0 obj\n<< /Type /Catalog /Lang (en) >>\nendobj\n";
+        byte[] good = update.apply("", catalogue);
+        var objects = SingleRevisionPdf.updateObjects(good, base.length, good.length);
+        assertThat(objects).hasSize(1);
+        assertThat(objects.getFirst()).containsExactly(1, 0, base.length, 0);
+        byte[] stream = update.apply("", "1 0 obj\n<< /Length 5 >>\nstream\nendob\nendstream\nendobj\n");
+        assertThat(SingleRevisionPdf.updateObjects(stream, base.length, stream.length)).hasSize(1);
+        for (String junk : new String[] {"junk ", "2 0 obj\n(unlisted)\nendobj\n", "1 0 R "}) {
+            byte[] bad = update.apply(junk, catalogue);
+            var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> SingleRevisionPdf.updateObjects(bad, base.length, bad.length));
+            if (junk.startsWith("2 0 obj")) {
+                // Syntactically an object: the verifier finds it in no cross-reference section.
+                assertThat(thrown).isNull();
+            } else {
+                assertThat(thrown).as(junk).isInstanceOf(IllegalStateException.class).hasMessageContaining("at byte " + base.length);
+            }
+        }
+        byte[] cut = java.util.Arrays.copyOf(good, good.length - 12);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SingleRevisionPdf.updateObjects(cut, base.length, cut.length))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -18,14 +18,18 @@ class TamperedCertificateTest {
 
     private static byte[] file;
     private static byte[] signed;
+    /** The same record at B-LT: validation data in a later revision, where the later changes below must still show. */
+    private static byte[] extended;
     private static CertificateVerifier verifier;
 
     @BeforeAll
     static void signOne() {
         file = EvidenceFixture.someFile();
         signed = EvidenceFixture.signedCertificate(PadesSigner.Level.B_T, file);
+        extended = EvidenceFixture.signedCertificate(PadesSigner.Level.B_LT, file);
         verifier = EvidenceFixture.verifier();
         assertThat(verifier.verify(signed, file).verdict()).isEqualTo(Verdict.VALID);
+        assertThat(verifier.verify(extended, file).verdict()).isEqualTo(Verdict.VALID);
     }
 
     @Test
@@ -43,6 +47,70 @@ class TamperedCertificateTest {
         // What was signed still holds: the signature and the record are reported as such.
         assertThat(report.check(VerifierChecks.INTEGRITY).orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
         assertThat(report.check(VerifierChecks.RECORD).orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void bytesAppendedAfterSigningThatAreNoRevisionAreNamed() {
+        var appended = TamperedCertificates.appendedBytes(signed);
+        appended.forEach((kind, pdf) -> {
+            var report = verifier.verify(pdf, file);
+            assertThat(report.verdict()).as(kind + "\n" + report.toText()).isEqualTo(Verdict.MODIFIED);
+            assertFailed(report, VerifierChecks.MODIFICATIONS, "not a PDF revision");
+            // What was signed still holds.
+            assertThat(report.check(VerifierChecks.INTEGRITY).orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
+        });
+        assertFailed(verifier.verify(appended.get("text"), file), VerifierChecks.MODIFICATIONS,
+                "26 bytes after the end of the signed revision that are not a PDF revision");
+        assertFailed(verifier.verify(appended.get("startxref-nowhere"), file), VerifierChecks.MODIFICATIONS,
+                "the bytes after the signed revision are not a PDF revision");
+    }
+
+    @Test
+    void bytesAppendedAfterValidationDataAreNamed() {
+        var appended = TamperedCertificates.appendedBytes(extended);
+        appended.forEach((kind, pdf) -> {
+            var report = verifier.verify(pdf, file);
+            assertThat(report.verdict()).as(kind + "\n" + report.toText()).isEqualTo(Verdict.MODIFIED);
+            assertFailed(report, VerifierChecks.MODIFICATIONS, "not a PDF revision");
+        });
+        assertFailed(verifier.verify(appended.get("text"), file), VerifierChecks.MODIFICATIONS,
+                "26 bytes after the end of the last revision that are not a PDF revision");
+    }
+
+    @Test
+    void aChangedDocumentInformationDictionaryIsNamed() {
+        for (byte[] certificate : new byte[][] {signed, extended}) {
+            var report = verifier.verify(TamperedCertificates.infoUpdate(certificate, "判决书 Award: 9,999,999"), file);
+            assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.MODIFIED);
+            assertFailed(report, VerifierChecks.MODIFICATIONS, "changed after signing: the document information dictionary (/Title)");
+        }
+    }
+
+    @Test
+    void changedXmpMetadataIsNamed() {
+        for (byte[] certificate : new byte[][] {signed, extended}) {
+            var report = verifier.verify(TamperedCertificates.xmpUpdate(certificate, "判决书 Award: 9,999,999"), file);
+            assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.MODIFIED);
+            assertFailed(report, VerifierChecks.MODIFICATIONS, "changed after signing: the XMP metadata (dc:title)");
+        }
+    }
+
+    @Test
+    void anOpeningActionAddedToTheCatalogueIsNamed() {
+        for (byte[] certificate : new byte[][] {signed, extended}) {
+            var report = verifier.verify(TamperedCertificates.openActionUpdate(certificate), file);
+            assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.MODIFIED);
+            assertFailed(report, VerifierChecks.MODIFICATIONS, "changed after signing: the catalogue (/OpenAction)");
+        }
+    }
+
+    @Test
+    void anObjectNoCrossReferenceSectionListsIsNamed() {
+        for (byte[] certificate : new byte[][] {signed, extended}) {
+            var report = verifier.verify(TamperedCertificates.unlistedObject(certificate), file);
+            assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.MODIFIED);
+            assertFailed(report, VerifierChecks.MODIFICATIONS, "not a PDF revision: object 91 at byte");
+        }
     }
 
     @Test
