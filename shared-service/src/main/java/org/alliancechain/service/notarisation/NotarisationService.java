@@ -99,13 +99,13 @@ public class NotarisationService {
                 Map.of("registered by", item.createdBy), item.createdAt);
     }
 
-    /** The caller's organisation's item; any other organisation's answers 404. */
-    @Transactional
+    /** The caller's organisation's item; any other organisation's answers 404. A read: no transaction of its own. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Notarisation find(long id) {
         return tenancy.find(Notarisation.class, id, "Notarisation");
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Notarisation> latest(int limit) {
         return tenancy.list(Notarisation.class, null, Map.of(), io.quarkus.panache.common.Sort.descending("id")).page(0, limit).list();
     }
