@@ -33,6 +33,7 @@ class OdrArbitrationServiceTest extends ServiceBaselineTest {
     @Test
     void aRememberedBearerTokenStillNamesItsOwnCallerAndNoOther() {
         String[] users = {authorisedUser(), otherOrganisationUser(), userWithoutRole()};
+        long hitsBefore = verifiedTokens.hitsAndMisses()[0];
         for (int round = 0; round < 3; round++) {
             for (String user : users) {
                 given().auth().oauth2(Tokens.accessToken(user)).get("/api/me").then().statusCode(200)
@@ -40,5 +41,7 @@ class OdrArbitrationServiceTest extends ServiceBaselineTest {
             }
         }
         assertThat(verifiedTokens.size()).as("bearer tokens remembered after verification").isGreaterThanOrEqualTo(users.length);
+        assertThat(verifiedTokens.hitsAndMisses()[0] - hitsBefore).as("the later rounds answered from memory (hits, misses: %s)", java.util.Arrays.toString(verifiedTokens.hitsAndMisses()))
+                .isGreaterThanOrEqualTo(2L * users.length);
     }
 }

@@ -22,12 +22,19 @@ public class Tenancy {
         this.caller = caller;
     }
 
-    /** The caller's organisation's object with this id; 404 for anything else. */
+    /**
+     * The caller's organisation's object with this id; 404 for anything else. Loaded by its primary
+     * key (no query to plan: half the CPU of a read by id went to Hibernate's query path), then its
+     * owner compared.
+     */
     @SuppressWarnings("unchecked")
     public <T extends OrganisationOwned> T find(Class<T> type, Object id, String what) {
-        return ((PanacheQuery<T>) JpaOperations.INSTANCE.find(type, "id = :id and organisation = :organisation",
-                Parameters.with("id", id).and("organisation", caller.requireOrganisation())))
-                .firstResultOptional().orElseThrow(() -> ProblemException.notFound(what + " " + id));
+        String organisation = caller.requireOrganisation();
+        T found = (T) JpaOperations.INSTANCE.findById(type, id);
+        if (found == null || !organisation.equals(found.organisation)) {
+            throw ProblemException.notFound(what + " " + id);
+        }
+        return found;
     }
 
     /** The caller's organisation's objects matching a condition (may be empty), sorted. */

@@ -60,19 +60,19 @@ class HttpBenchmark {
         }
         Files.writeString(bulk, items.append(']').toString());
 
-        double health = load("health (no token)", "/q/health/live", List.of());
+        double health = load("health", "health (no token)", "/q/health/live", List.of());
         List<String> results = new ArrayList<>();
-        results.add(result("http.me", "GET /api/me", load("GET /api/me", "/api/me", List.of("--header", bearer)), "req/s", health));
+        results.add(result("http.me", "GET /api/me", load("me", "GET /api/me", "/api/me", List.of("--header", bearer)), "req/s", health));
         results.add(result("http.notarisation-read", "GET /api/notarisations/{id}",
-                load("GET /api/notarisations/" + id, "/api/notarisations/" + id, List.of("--header", bearer)), "req/s", health));
-        double one = load("POST /api/notarisations (one per request)", "/api/notarisations", List.of("--header", bearer, "--method",
-                "POST", "--header", "Content-Type: application/json", "--body-file", single.toString(), "--expect", "202"));
+                load("read", "GET /api/notarisations/" + id, "/api/notarisations/" + id, List.of("--header", bearer)), "req/s", health));
+        double one = load("one", "POST /api/notarisations (one per request)", "/api/notarisations", List.of("--header", bearer,
+                "--method", "POST", "--header", "Content-Type: application/json", "--body-file", single.toString(), "--expect", "202"));
         results.add(result("http.notarise-one", "POST /api/notarisations", one, "notarisations/s", health));
-        double bulkRequests = load("POST /api/notarisations/bulk (" + BULK_SIZE + " per request)", "/api/notarisations/bulk",
+        double bulkRequests = load("bulk", "POST /api/notarisations/bulk (" + BULK_SIZE + " per request)", "/api/notarisations/bulk",
                 List.of("--header", bearer, "--method", "POST", "--header", "Content-Type: application/json", "--body-file",
                         bulk.toString(), "--expect", "202", "--connections", "4"));
         results.add(result("http.notarise-bulk", "POST /api/notarisations/bulk", bulkRequests * BULK_SIZE, "items/s", health));
-        double healthAfter = load("health again (no token)", "/q/health/live", List.of());
+        double healthAfter = load("health", "health again (no token)", "/q/health/live", List.of());
         results.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "RESULT {\"name\":\"http\",\"value\":%.1f,\"unit\":\"authenticated reads/s (GET /api/me)\","
                         + "\"notarisation_read\":%.1f,\"notarise_one\":%.1f,\"notarise_bulk_items\":%.1f,\"baseline\":%.1f,"
@@ -92,8 +92,34 @@ class HttpBenchmark {
                 + "\"baseline_unit\":\"GET /q/health/live req/s\",\"ratio\":%.3f}", name, what, value, unit, health, value / health);
     }
 
-    /** Runs the load generator in its own JVM against one path; returns its requests per second. */
-    private double load(String label, String path, List<String> options) throws IOException, InterruptedException {
+    /**
+     * Runs the load generator in its own JVM against one path; returns its requests per second.
+     * With -Dbench.only=me,read,… only those scenarios run (the others report 0); with
+     * -Dbench.jfr=DIR the service's JVM records each scenario (JFR, profile settings) to DIR/http-NAME.jfr.
+     */
+    private double load(String scenario, String label, String path, List<String> options) throws Exception {
+        String only = System.getProperty("bench.only");
+        if (only != null && !scenario.equals("health") && !List.of(only.split(",")).contains(scenario)) {
+            return 0;
+        }
+        String jfr = System.getProperty("bench.jfr");
+        jdk.jfr.Recording recording = null;
+        if (jfr != null) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.setDestination(Path.of(jfr, "http-" + scenario + ".jfr"));
+            recording.start();
+        }
+        try {
+            return run(label, path, options);
+        } finally {
+            if (recording != null) {
+                recording.stop();
+                recording.close();
+            }
+        }
+    }
+
+    private double run(String label, String path, List<String> options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 LoadGenerator.class.getName(), base.toString().replaceAll("/$", "") + path,
