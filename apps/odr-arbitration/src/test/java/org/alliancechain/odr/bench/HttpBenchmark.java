@@ -38,7 +38,7 @@ class HttpBenchmark {
 
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "8"));
-    private static final double WARM_UP = Double.parseDouble(System.getProperty("bench.warm-up-seconds", "4"));
+    private static final double WARM_UP = Double.parseDouble(System.getProperty("bench.warm-up-seconds", "8"));
     private static final int BULK_SIZE = Integer.getInteger("bench.bulk-size", 1000);
     private static final Pattern PER_SECOND = Pattern.compile("\"per_second\":([0-9.]+)");
 
