@@ -159,18 +159,23 @@ public class NotarisationBatches {
      */
     private boolean due(java.sql.Connection c, String itemSigner, int max) throws SQLException {
         try (var s = c.prepareStatement("""
-                select (select created_at from notarisation_item
-                         where batch_id is null and signer = ? order by id limit 1),
-                       exists (select 1 from notarisation_item
-                                where batch_id is null and signer = ? order by id offset ? limit 1)""")) {
+                select created_at from notarisation_item where batch_id is null and signer = ? order by id limit 1""")) {
             s.setString(1, itemSigner);
-            s.setString(2, itemSigner);
-            s.setInt(3, max - 1);
             try (var rs = s.executeQuery()) {
-                rs.next();
-                var oldest = rs.getTimestamp(1);
-                return oldest != null && (rs.getBoolean(2)
-                        || !oldest.toInstant().isAfter(Instant.now().minus(config.notarisation().maxAge())));
+                if (!rs.next()) {
+                    return false;
+                }
+                if (!rs.getTimestamp(1).toInstant().isAfter(Instant.now().minus(config.notarisation().maxAge()))) {
+                    return true;
+                }
+            }
+        }
+        try (var s = c.prepareStatement("""
+                select 1 from notarisation_item where batch_id is null and signer = ? order by id offset ? limit 1""")) {
+            s.setString(1, itemSigner);
+            s.setInt(2, max - 1);
+            try (var rs = s.executeQuery()) {
+                return rs.next();
             }
         }
     }
