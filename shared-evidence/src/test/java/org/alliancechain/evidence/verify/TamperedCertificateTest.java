@@ -77,39 +77,29 @@ class TamperedCertificateTest {
                 "26 bytes after the end of the last revision that are not a PDF revision");
     }
 
-    @Test
-    void aChangedDocumentInformationDictionaryIsNamed() {
-        for (byte[] certificate : new byte[][] {signed, extended}) {
-            var report = verifier.verify(TamperedCertificates.infoUpdate(certificate, "判决书 Award: 9,999,999"), file);
-            assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.MODIFIED);
-            assertFailed(report, VerifierChecks.MODIFICATIONS, "changed after signing: the document information dictionary (/Title)");
-        }
+    /** Later revisions that change one thing each, on the B-T file and after the B-LT validation data. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> laterChanges() {
+        java.util.function.UnaryOperator<byte[]> info = pdf -> TamperedCertificates.infoUpdate(pdf, "判决书 Award: 9,999,999");
+        java.util.function.UnaryOperator<byte[]> xmp = pdf -> TamperedCertificates.xmpUpdate(pdf, "判决书 Award: 9,999,999");
+        java.util.function.UnaryOperator<byte[]> openAction = TamperedCertificates::openActionUpdate;
+        java.util.function.UnaryOperator<byte[]> unlisted = TamperedCertificates::unlistedObject;
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("the document information dictionary", info,
+                        "changed after signing: the document information dictionary (/Title)"),
+                org.junit.jupiter.params.provider.Arguments.of("the XMP metadata", xmp, "changed after signing: the XMP metadata (dc:title)"),
+                org.junit.jupiter.params.provider.Arguments.of("an opening action", openAction,
+                        "changed after signing: the catalogue (/OpenAction)"),
+                org.junit.jupiter.params.provider.Arguments.of("an object no cross-reference section lists", unlisted,
+                        "not a PDF revision: object 91 at byte"));
     }
 
-    @Test
-    void changedXmpMetadataIsNamed() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("laterChanges")
+    void aLaterChangeThatIsNotValidationDataIsNamed(String what, java.util.function.UnaryOperator<byte[]> tamper, String expected) {
         for (byte[] certificate : new byte[][] {signed, extended}) {
-            var report = verifier.verify(TamperedCertificates.xmpUpdate(certificate, "判决书 Award: 9,999,999"), file);
-            assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.MODIFIED);
-            assertFailed(report, VerifierChecks.MODIFICATIONS, "changed after signing: the XMP metadata (dc:title)");
-        }
-    }
-
-    @Test
-    void anOpeningActionAddedToTheCatalogueIsNamed() {
-        for (byte[] certificate : new byte[][] {signed, extended}) {
-            var report = verifier.verify(TamperedCertificates.openActionUpdate(certificate), file);
-            assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.MODIFIED);
-            assertFailed(report, VerifierChecks.MODIFICATIONS, "changed after signing: the catalogue (/OpenAction)");
-        }
-    }
-
-    @Test
-    void anObjectNoCrossReferenceSectionListsIsNamed() {
-        for (byte[] certificate : new byte[][] {signed, extended}) {
-            var report = verifier.verify(TamperedCertificates.unlistedObject(certificate), file);
-            assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.MODIFIED);
-            assertFailed(report, VerifierChecks.MODIFICATIONS, "not a PDF revision: object 91 at byte");
+            var report = verifier.verify(tamper.apply(certificate), file);
+            assertThat(report.verdict()).as(what + "\n" + report.toText()).isEqualTo(Verdict.MODIFIED);
+            assertFailed(report, VerifierChecks.MODIFICATIONS, expected);
         }
     }
 

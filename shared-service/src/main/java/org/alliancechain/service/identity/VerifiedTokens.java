@@ -112,6 +112,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         var token = identity.getCredential(AccessTokenCredential.class);
         // Pages' sessions (an ID token beside the access token) are the code flow's business, not a bearer's.
         if (token == null || routing == null || identity.getCredential(io.quarkus.oidc.IdTokenCredential.class) != null
+                || !(identity instanceof QuarkusSecurityIdentity built)
                 || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
             return;
         }
@@ -126,7 +127,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
                 verified.clear();
             }
         }
-        verified.put(key, new Verified(withoutRequest(identity), jwt.getExpirationTime()));
+        verified.put(key, new Verified(withoutRequest(built), jwt.getExpirationTime()));
     }
 
     /** How many verified tokens are remembered (for tests). */
@@ -152,16 +153,19 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         return tenant == null || token == null ? null : tenant + " " + token;
     }
 
-    /** The identity with everything but the request it was verified in. */
-    private static SecurityIdentity withoutRequest(SecurityIdentity identity) {
+    /**
+     * The identity with everything but the request it was verified in: principal, roles, credentials,
+     * permissions (OIDC puts the token's scopes there) and attributes — not permission checkers, which
+     * may hold that request: the suite authorises by roles, and OIDC adds none to a bearer identity.
+     */
+    private static SecurityIdentity withoutRequest(QuarkusSecurityIdentity identity) {
         var builder = QuarkusSecurityIdentity.builder().setPrincipal(identity.getPrincipal()).setAnonymous(false)
-                .addRoles(identity.getRoles()).addCredentials(identity.getCredentials());
+                .addRoles(identity.getRoles()).addCredentials(identity.getCredentials()).addPermissions(identity.getPermissions());
         identity.getAttributes().forEach((name, value) -> {
             if (!(value instanceof RoutingContext)) {
                 builder.addAttribute(name, value);
             }
         });
-        builder.addPermissionChecker(identity::checkPermission);
         return builder.build();
     }
 }
