@@ -58,6 +58,14 @@ public interface ChainConfig {
         @WithDefault("20ms")
         Duration interval();
 
+        /**
+         * Pause between receipt rounds when nothing was settled: each round asks the node for its
+         * block number, and blocks come every second or so (QBFT), so asking every 20 ms only spent
+         * CPU on both sides.
+         */
+        @WithDefault("100ms")
+        Duration settleInterval();
+
         /** Transactions signed per relay round. */
         @WithDefault("2000")
         int batchSize();

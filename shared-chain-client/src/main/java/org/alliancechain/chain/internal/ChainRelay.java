@@ -105,7 +105,8 @@ public class ChainRelay {
      * receipts, so reading large blocks never holds up the next transactions.
      */
     public void start() {
-        threads.start(java.util.Map.of("chain-relay-send", this::sendRound, "chain-relay-settle", this::settleRound));
+        threads.start(java.util.Map.of("chain-relay-send", this::sendRound, "chain-relay-settle", this::settleRound),
+                java.util.Map.of("chain-relay-settle", config.relay().settleInterval()));
     }
 
     public void stop() {

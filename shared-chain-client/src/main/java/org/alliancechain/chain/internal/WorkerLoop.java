@@ -32,13 +32,20 @@ final class WorkerLoop {
 
     /** Starts one thread per named round, unless the loop is already running. */
     synchronized void start(Map<String, BooleanSupplier> rounds) {
+        start(rounds, Map.of());
+    }
+
+    /** The same, with its own pause after an idle round for some of them (the others: the loop's). */
+    synchronized void start(Map<String, BooleanSupplier> rounds, Map<String, Duration> idlePauses) {
         if (isRunning()) {
             return;
         }
         running = true;
         List<Thread> started = new ArrayList<>();
-        new LinkedHashMap<>(rounds).forEach((name, round) ->
-                started.add(Thread.ofPlatform().name(name).daemon().start(() -> run(round))));
+        new LinkedHashMap<>(rounds).forEach((name, round) -> {
+            Duration idle = idlePauses.getOrDefault(name, idlePause);
+            started.add(Thread.ofPlatform().name(name).daemon().start(() -> run(round, idle)));
+        });
         threads = List.copyOf(started);
     }
 
@@ -59,7 +66,7 @@ final class WorkerLoop {
         return threads.stream().anyMatch(Thread::isAlive);
     }
 
-    private void run(BooleanSupplier round) {
+    private void run(BooleanSupplier round, Duration idle) {
         while (running) {
             boolean busy = false;
             try {
@@ -77,7 +84,7 @@ final class WorkerLoop {
                 pause(errorPause);
             }
             if (!busy) {
-                pause(idlePause);
+                pause(idle);
             }
         }
     }
