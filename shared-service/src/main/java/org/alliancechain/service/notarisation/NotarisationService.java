@@ -131,8 +131,9 @@ public class NotarisationService {
         item.sha256 = sha256.toLowerCase();
         item.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         var record = record(item, randomReference());
-        byte[] digest = record.digest(HashAlgorithm.SHA256);
-        item.recordJson = new String(record.canonicalBytes(), StandardCharsets.UTF_8);
+        byte[] canonical = record.canonicalBytes();
+        byte[] digest = HashAlgorithm.SHA256.digest(canonical);
+        item.recordJson = new String(canonical, StandardCharsets.UTF_8);
         item.recordDigest = HEX.formatHex(digest);
         try {
             item.timestampToken = timeStamper.timestamp(HashAlgorithm.SHA256, digest);
