@@ -70,7 +70,7 @@ public class AwardService {
     public Minutes recordMinutes(long caseId, Instant heldAt, String text) {
         var c = access.lockFor(caseId, EnumSet.of(Side.COMMISSION), "record hearing minutes");
         cases.requireTribunalOrClerk(c);
-        CaseService.requireStatus(c, "record hearing minutes", CaseStatus.HEARING);
+        c.requireStatus("record hearing minutes", CaseStatus.HEARING);
         var m = new Minutes();
         m.caseId = c.id;
         m.recordedBy = caller.userName();
@@ -87,7 +87,7 @@ public class AwardService {
         m.notarisationItemId = chain.notarise(c.commission, attested.digest());
         m.persist();
         timeline.record(c, Step.MINUTES_RECORDED, "开庭 held " + m.heldAt, null, m.notarisationItemId);
-        CaseService.touched(c);
+        c.touch();
         return m;
     }
 
@@ -105,7 +105,7 @@ public class AwardService {
         if (!seat.presiding) {
             throw new ProblemException(Response.Status.FORBIDDEN, "the presiding arbitrator drafts the award of case " + c.caseNumber);
         }
-        CaseService.requireStatus(c, "draft its award", CaseStatus.EVIDENCE, CaseStatus.HEARING);
+        c.requireStatus("draft its award", CaseStatus.EVIDENCE, CaseStatus.HEARING);
         var award = Award.<Award>findByIdOptional(c.id).orElseGet(Award::new);
         award.caseId = c.id;
         award.draftedBy = caller.userName();
@@ -116,7 +116,7 @@ public class AwardService {
         award.persist();
         AwardVote.delete("caseId", c.id);
         timeline.record(c, Step.AWARD_DRAFTED, null, null, null);
-        CaseService.touched(c);
+        c.touch();
         return award;
     }
 
@@ -158,7 +158,7 @@ public class AwardService {
         if (!seat.presiding) {
             throw new ProblemException(Response.Status.FORBIDDEN, "the presiding arbitrator issues the award of case " + c.caseNumber);
         }
-        CaseService.requireStatus(c, "issue its award", CaseStatus.EVIDENCE, CaseStatus.HEARING);
+        c.requireStatus("issue its award", CaseStatus.EVIDENCE, CaseStatus.HEARING);
         var award = draftOf(c);
         var tribunal = Arbitrator.of(c.id);
         long approving = approvals(c, award);
@@ -202,7 +202,7 @@ public class AwardService {
             service.persist();
             timeline.record(c, Step.AWARD_MADE_AVAILABLE, party, service.madeAvailableTxId, null);
         }
-        CaseService.touched(c);
+        c.touch();
         return award;
     }
 

@@ -40,6 +40,11 @@ public class CaseEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant at;
 
+    /** Whether the case's timeline holds the step (e.g. an award drafted), at least once. */
+    public static boolean reached(long caseId, Step step) {
+        return count("caseId = ?1 and step = ?2", caseId, step.name()) > 0;
+    }
+
     public static List<CaseEvent> of(long caseId) {
         return list("caseId = ?1 order by id", caseId);
     }

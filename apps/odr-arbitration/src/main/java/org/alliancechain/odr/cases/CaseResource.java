@@ -2,8 +2,6 @@ package org.alliancechain.odr.cases;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,16 +20,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import org.alliancechain.odr.evidence.EvidenceResource;
-import org.alliancechain.odr.evidence.IncomingFile;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Arbitration cases over HTTP, for the parties, the commission's clerks and arbitrators, and other
@@ -42,21 +34,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.APPLICATION_JSON)
 public class CaseResource {
 
-    static final String ALIAS = "[a-z0-9][a-z0-9-]{0,99}";
-
-    public record FilingRequest(
-            @NotBlank @Size(max = 200) String title,
-            @NotBlank @Pattern(regexp = ALIAS, message = "must be an organisation alias") String commission,
-            @NotBlank @Pattern(regexp = ALIAS, message = "must be an organisation alias") String respondent,
-            @NotBlank @Size(max = 20000) String claim,
-            @DecimalMin(value = "0.00", message = "must not be negative") @Digits(integer = 18, fraction = 2) BigDecimal amount,
-            @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as CNY") String currency,
-            @NotBlank @Size(max = 200) String agreementReference) {
-
-        CaseService.Filing filing() {
-            return new CaseService.Filing(title, commission, respondent, claim, amount, currency, agreementReference);
-        }
-    }
+    public static final String ALIAS = "[a-z0-9][a-z0-9-]{0,99}";
 
     public record TribunalRequest(
             @NotEmpty @Size(max = 3) List<@NotBlank @Size(max = 200) String> arbitrators,
@@ -87,41 +65,12 @@ public class CaseResource {
     private final CaseAccess access;
     private final CaseViews views;
     private final Timeline timeline;
-    private final EvidenceResource.Uploads uploads;
-    private final jakarta.validation.Validator validator;
 
-    CaseResource(CaseService service, CaseAccess access, CaseViews views, Timeline timeline, EvidenceResource.Uploads uploads,
-                 jakarta.validation.Validator validator) {
+    CaseResource(CaseService service, CaseAccess access, CaseViews views, Timeline timeline) {
         this.service = service;
         this.access = access;
         this.views = views;
         this.timeline = timeline;
-        this.uploads = uploads;
-        this.validator = validator;
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("claimant")
-    @Operation(summary = "File a case for your organisation (201); it is recorded in CaseRegistry by your organisation's key")
-    public Response file(@Valid @NotNull FilingRequest request, UriInfo uri) {
-        var c = service.file(request.filing(), List.of());
-        return created(c, uri);
-    }
-
-    @POST
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed("claimant")
-    @Operation(summary = "File a case with documents: part 'case' (the filing as JSON) and parts 'documents' (files; they become C-1, C-2 …)")
-    public Response fileWithDocuments(@RestForm("case") String filing, @RestForm("documents") List<FileUpload> documents, UriInfo uri) {
-        var request = views.parse(filing, FilingRequest.class, validator);
-        List<IncomingFile> files = uploads.read(documents);
-        var c = service.file(request.filing(), files);
-        return created(c, uri);
-    }
-
-    private Response created(OdrCase c, UriInfo uri) {
-        return Response.created(uri.getBaseUriBuilder().path("api/cases").path(String.valueOf(c.id)).build()).entity(views.of(c)).build();
     }
 
     @GET

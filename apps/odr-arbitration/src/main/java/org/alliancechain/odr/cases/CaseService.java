@@ -11,12 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
 import org.alliancechain.evidence.tsa.TimeStamper;
 import org.alliancechain.odr.OdrConfig;
-import org.alliancechain.odr.evidence.EvidenceService;
-import org.alliancechain.odr.evidence.IncomingFile;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
 
@@ -47,11 +44,10 @@ public class CaseService {
     private final Timeline timeline;
     private final ConsortiumDirectory directory;
     private final TimeStamper timeStamper;
-    private final EvidenceService evidence;
     private final OdrConfig config;
 
     CaseService(Caller caller, CaseAccess access, CaseChain chain, CaseNumbers numbers, Timeline timeline,
-                ConsortiumDirectory directory, TimeStamper timeStamper, EvidenceService evidence, OdrConfig config) {
+                ConsortiumDirectory directory, TimeStamper timeStamper, OdrConfig config) {
         this.caller = caller;
         this.access = access;
         this.chain = chain;
@@ -59,20 +55,23 @@ public class CaseService {
         this.timeline = timeline;
         this.directory = directory;
         this.timeStamper = timeStamper;
-        this.evidence = evidence;
         this.config = config;
     }
 
+    /** A document filed with the case, as the filing record names it (it becomes the claimant's evidence item C-n). */
+    public record FiledDocument(String name, String sha256Hex) {
+    }
+
     /**
-     * Files a case for the caller's organisation with its documents (they become the claimant's
-     * first evidence items): a case number, the filing record whose digest is the case hash,
-     * a time-stamp, and {@code fileCase} on chain signed by the claimant.
+     * Files a case for the caller's organisation: a case number, the filing record (naming the
+     * documents filed with it) whose digest is the case hash, a time-stamp, and {@code fileCase} on
+     * chain signed by the claimant. Storing the documents as evidence is the caller's next step
+     * ({@code filing.CaseFiling}).
      */
     @Transactional
-    public OdrCase file(Filing filing, List<IncomingFile> documents) {
+    public OdrCase file(Filing filing, List<FiledDocument> documents) {
         String claimant = caller.requireOrganisation();
         checkParticipants(claimant, filing.commission(), filing.respondent());
-        var prepared = evidence.prepare(documents);
 
         var c = new OdrCase();
         c.caseNumber = numbers.next(filing.commission());
@@ -97,9 +96,9 @@ public class CaseService {
             attributes.put("争议金额 Amount", c.amount.toPlainString() + " " + c.currency);
         }
         attributes.put("申请人经办 Filed by", c.filedBy);
-        for (int i = 0; i < prepared.size(); i++) {
-            var file = prepared.get(i);
-            attributes.put("申请材料 Document C-" + (i + 1), file.name() + " sha256:" + HashAlgorithm.SHA256.hex(file.content()));
+        for (int i = 0; i < documents.size(); i++) {
+            var document = documents.get(i);
+            attributes.put("申请材料 Document C-" + (i + 1), document.name() + " sha256:" + document.sha256Hex());
         }
         var record = new EvidenceRecord("odr.case", c.caseNumber, claimant, c.title, parties(c), null, attributes, c.filedAt);
         var attested = Attestation.timeStamped(record, timeStamper, "case " + c.caseNumber);
@@ -109,7 +108,6 @@ public class CaseService {
         c.persist();
         long tx = chain.file(c);
         timeline.record(c, Step.FILED, c.title, tx, null);
-        evidence.store(c, Side.CLAIMANT, prepared, "filing");
         return c;
     }
 
@@ -141,7 +139,7 @@ public class CaseService {
     @Transactional
     public OdrCase accept(long id, Tribunal tribunal, Deadlines deadlines) {
         var c = access.lockFor(id, EnumSet.of(Side.COMMISSION), "accept a case");
-        requireStatus(c, "accept it", CaseStatus.FILED);
+        c.requireStatus("accept it", CaseStatus.FILED);
         c.status = CaseStatus.ACCEPTED;
         timeline.record(c, Step.ACCEPTED, null, chain.accept(c), null);
         formTribunal(c, tribunal);
@@ -153,45 +151,45 @@ public class CaseService {
                 deadlines == null || deadlines.award() == null ? now.plus(d.award()) : deadlines.award()));
         c.status = CaseStatus.EVIDENCE;
         timeline.record(c, Step.EVIDENCE_OPENED, null, chain.openEvidence(c), null);
-        return touched(c);
+        return c.touch();
     }
 
     @Transactional
     public OdrCase reject(long id, String reason) {
         var c = access.lockFor(id, EnumSet.of(Side.COMMISSION), "reject a case");
-        requireStatus(c, "reject it", CaseStatus.FILED);
+        c.requireStatus("reject it", CaseStatus.FILED);
         c.status = CaseStatus.REJECTED;
         c.decisionReason = reason.strip();
         timeline.record(c, Step.REJECTED, c.decisionReason, chain.reject(c, c.decisionReason), null);
-        return touched(c);
+        return c.touch();
     }
 
     /** Forms the tribunal again (before the award), e.g. when an arbitrator withdraws. */
     @Transactional
     public OdrCase changeTribunal(long id, Tribunal tribunal) {
         var c = access.lockFor(id, EnumSet.of(Side.COMMISSION), "form the tribunal");
-        requireStatus(c, "change its tribunal", CaseStatus.ACCEPTED, CaseStatus.EVIDENCE, CaseStatus.HEARING);
-        if (org.alliancechain.odr.award.Award.<org.alliancechain.odr.award.Award>findByIdOptional(c.id).isPresent()) {
+        c.requireStatus("change its tribunal", CaseStatus.ACCEPTED, CaseStatus.EVIDENCE, CaseStatus.HEARING);
+        if (CaseEvent.reached(c.id, Step.AWARD_DRAFTED)) {
             throw new ProblemException(Response.Status.CONFLICT, "an award has been drafted in case " + c.caseNumber
                     + "; the tribunal can no longer change");
         }
         formTribunal(c, tribunal);
-        return touched(c);
+        return c.touch();
     }
 
     @Transactional
     public OdrCase changeDeadlines(long id, Deadlines deadlines) {
         var c = access.lockFor(id, EnumSet.of(Side.COMMISSION), "set deadlines");
-        requireStatus(c, "change its deadlines", CaseStatus.ACCEPTED, CaseStatus.EVIDENCE, CaseStatus.HEARING);
+        c.requireStatus("change its deadlines", CaseStatus.ACCEPTED, CaseStatus.EVIDENCE, CaseStatus.HEARING);
         setDeadlines(c, deadlines);
-        return touched(c);
+        return c.touch();
     }
 
     /** The respondent's answer (defence) to the claim. */
     @Transactional
     public OdrCase answer(long id, String text) {
         var c = access.lockFor(id, EnumSet.of(Side.RESPONDENT), "answer the claim");
-        requireStatus(c, "answer it", CaseStatus.ACCEPTED, CaseStatus.EVIDENCE);
+        c.requireStatus("answer it", CaseStatus.ACCEPTED, CaseStatus.EVIDENCE);
         if (c.answeredAt != null) {
             throw new ProblemException(Response.Status.CONFLICT, "the answer in case " + c.caseNumber + " was already submitted on "
                     + c.answeredAt);
@@ -201,19 +199,19 @@ public class CaseService {
         c.answeredBy = caller.userName();
         meet(c, Deadline.Kind.ANSWER);
         timeline.record(c, Step.ANSWERED, null, null, null);
-        return touched(c);
+        return c.touch();
     }
 
     @Transactional
     public OdrCase withdraw(long id, String reason) {
         var c = access.lockFor(id, EnumSet.of(Side.CLAIMANT), "withdraw the case");
         if (!c.status.withdrawable()) {
-            throw invalidStep(c, "withdraw it");
+            throw c.invalidStep("withdraw it");
         }
         c.status = CaseStatus.WITHDRAWN;
         c.decisionReason = reason.strip();
         timeline.record(c, Step.WITHDRAWN, c.decisionReason, chain.withdraw(c, c.decisionReason), null);
-        return touched(c);
+        return c.touch();
     }
 
     /** The evidence period ends and the hearing opens (by the clerk or a member of the tribunal). */
@@ -221,9 +219,9 @@ public class CaseService {
     public OdrCase openHearing(long id) {
         var c = access.lockFor(id, EnumSet.of(Side.COMMISSION), "open the hearing");
         requireTribunalOrClerk(c);
-        requireStatus(c, "open its hearing", CaseStatus.EVIDENCE);
+        c.requireStatus("open its hearing", CaseStatus.EVIDENCE);
         openHearing(c, null);
-        return touched(c);
+        return c.touch();
     }
 
     /** Opens the hearing of a case in its evidence period; {@code detail} says why when it is not the clerk's own step. */
@@ -236,10 +234,10 @@ public class CaseService {
     @Transactional
     public OdrCase close(long id) {
         var c = access.lockFor(id, EnumSet.of(Side.COMMISSION), "close the case");
-        requireStatus(c, "close it", CaseStatus.AWARDED);
+        c.requireStatus("close it", CaseStatus.AWARDED);
         c.status = CaseStatus.CLOSED;
         timeline.record(c, Step.CLOSED, null, chain.close(c), null);
-        return touched(c);
+        return c.touch();
     }
 
     /** The caller must be the clerk of the commission or one of the case's arbitrators. */
@@ -322,24 +320,5 @@ public class CaseService {
     /** Marks a deadline met (the step it waited for was taken). */
     public void meet(OdrCase c, Deadline.Kind kind) {
         Deadline.of(c.id, kind).filter(d -> d.metAt == null).ifPresent(d -> d.metAt = Instant.now());
-    }
-
-    public static void requireStatus(OdrCase c, String action, CaseStatus... allowed) {
-        for (var s : allowed) {
-            if (c.status == s) {
-                return;
-            }
-        }
-        throw invalidStep(c, action);
-    }
-
-    public static ProblemException invalidStep(OdrCase c, String action) {
-        return new ProblemException(Response.Status.CONFLICT, "case " + c.caseNumber + " is " + c.status.english.toLowerCase()
-                + " (" + c.status.chinese + "): you cannot " + action + " now");
-    }
-
-    public static OdrCase touched(OdrCase c) {
-        c.updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return c;
     }
 }

@@ -10,8 +10,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.alliancechain.service.problem.ProblemException;
 
 /**
  * An arbitration case. Shared by three organisations (claimant, respondent, commission), so it is
@@ -118,5 +121,27 @@ public class OdrCase extends PanacheEntityBase {
             case RESPONDENT -> respondent;
             case COMMISSION -> commission;
         };
+    }
+
+    /** Refuses an action unless the case is in one of the allowed states (409, naming the state in both languages). */
+    public void requireStatus(String action, CaseStatus... allowed) {
+        for (var s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw invalidStep(action);
+    }
+
+    /** The refusal of an action the case's state does not allow (409). */
+    public ProblemException invalidStep(String action) {
+        return new ProblemException(Response.Status.CONFLICT, "case " + caseNumber + " is " + status.english.toLowerCase()
+                + " (" + status.chinese + "): you cannot " + action + " now");
+    }
+
+    /** Marks the case changed now (its list order and the pages' "updated" column). */
+    public OdrCase touch() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return this;
     }
 }

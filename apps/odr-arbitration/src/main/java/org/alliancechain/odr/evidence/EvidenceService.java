@@ -81,7 +81,7 @@ public class EvidenceService {
         var c = takingEvidence(caseId);
         var prepared = prepare(files);
         var items = store(c, access.side(c), prepared, "upload");
-        CaseService.touched(c);
+        c.touch();
         return items;
     }
 
@@ -106,7 +106,7 @@ public class EvidenceService {
         var prepared = new Prepared(resolved.fileName(), "application/json", resolved.canonicalJson(), resolved.reference(),
                 shown.length() > 200 ? shown.substring(0, 199) + "…" : shown, resolved.reference());
         var item = store(c, access.side(c), List.of(prepared), "reference").getFirst();
-        CaseService.touched(c);
+        c.touch();
         return item;
     }
 
@@ -114,7 +114,7 @@ public class EvidenceService {
     private OdrCase takingEvidence(long caseId) {
         var c = access.lockFor(caseId, EnumSet.of(Side.CLAIMANT, Side.RESPONDENT), "submit evidence");
         if (!c.status.takesEvidence()) {
-            throw CaseService.invalidStep(c, "submit evidence");
+            throw c.invalidStep("submit evidence");
         }
         Deadline.of(c.id, Deadline.Kind.EVIDENCE).filter(d -> Instant.now().isAfter(d.dueAt)).ifPresent(d -> {
             throw new ProblemException(Response.Status.CONFLICT, "the evidence period of case " + c.caseNumber + " ended on "
@@ -218,7 +218,7 @@ public class EvidenceService {
             throw new ProblemException(Response.Status.FORBIDDEN, "only the " + item.side.other().english.toLowerCase()
                     + " comments on " + item.number + " (cross-examination is by the other party)");
         }
-        CaseService.requireStatus(c, "comment on evidence", CaseStatus.ACCEPTED, CaseStatus.EVIDENCE, CaseStatus.HEARING);
+        c.requireStatus("comment on evidence", CaseStatus.ACCEPTED, CaseStatus.EVIDENCE, CaseStatus.HEARING);
         var saved = new EvidenceComment();
         saved.evidenceId = item.id;
         saved.caseId = c.id;
@@ -231,7 +231,7 @@ public class EvidenceService {
         saved.persist();
         timeline.record(c, Step.EVIDENCE_COMMENTED, item.number + ": 真实性 authenticity " + saved.authenticity.english
                 + ", 合法性 legality " + saved.legality.english + ", 关联性 relevance " + saved.relevance.english, null, null);
-        CaseService.touched(c);
+        c.touch();
         return saved;
     }
 

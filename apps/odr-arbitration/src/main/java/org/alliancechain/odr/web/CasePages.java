@@ -40,6 +40,8 @@ import org.alliancechain.odr.cases.CaseViews;
 import org.alliancechain.odr.cases.OdrCase;
 import org.alliancechain.odr.cases.Timeline;
 import org.alliancechain.odr.evidence.EvidenceComment;
+import org.alliancechain.odr.filing.CaseFiling;
+import org.alliancechain.odr.filing.FilingResource;
 import org.alliancechain.odr.evidence.EvidenceExports;
 import org.alliancechain.odr.evidence.EvidenceIntake;
 import org.alliancechain.odr.evidence.EvidenceResource;
@@ -151,6 +153,7 @@ public class CasePages {
 
     private final Caller caller;
     private final CaseService cases;
+    private final CaseFiling filing;
     private final CaseAccess access;
     private final CaseViews views;
     private final EvidenceService evidence;
@@ -163,13 +166,14 @@ public class CasePages {
     private final Validator validator;
     private final String service;
 
-    CasePages(Caller caller, CaseService cases, CaseAccess access, CaseViews views, EvidenceService evidence, EvidenceViews evidenceViews,
+    CasePages(Caller caller, CaseService cases, CaseFiling filing, CaseAccess access, CaseViews views, EvidenceService evidence, EvidenceViews evidenceViews,
               EvidenceResource.Uploads uploads, AwardService awards, AwardViews awardViews, EvidenceConfig evidenceConfig,
               Validator validator, @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name") String service,
               EvidenceExports exports) {
         this.exports = exports;
         this.caller = caller;
         this.cases = cases;
+        this.filing = filing;
         this.access = access;
         this.views = views;
         this.evidence = evidence;
@@ -220,15 +224,14 @@ public class CasePages {
         var form = new Filing(trim(title), trim(commission), trim(respondent), trim(claim), trim(amount), trim(currency),
                 trim(agreementReference));
         try {
-            var request = new CaseResource.FilingRequest(form.title(), form.commission(), form.respondent(), form.claim(),
+            var request = new FilingResource.FilingRequest(form.title(), form.commission(), form.respondent(), form.claim(),
                     amount(form.amount()), form.currency().isEmpty() ? null : form.currency(), form.agreementReference());
             var violations = validator.validate(request);
             if (!violations.isEmpty()) {
                 throw new ProblemException(Response.Status.BAD_REQUEST, violations.stream()
                         .map(v -> label(v.getPropertyPath().toString()) + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
             }
-            var filed = cases.file(new CaseService.Filing(request.title(), request.commission(), request.respondent(), request.claim(),
-                    request.amount(), request.currency(), request.agreementReference()), uploads.read(nonEmpty(documents)));
+            var filed = filing.file(request.filing(), uploads.read(nonEmpty(documents)));
             return seeCase(uri, filed.id, "filed");
         } catch (ProblemException e) {
             return Response.status(e.status().getStatusCode()).entity(filingPage(form, e.getMessage())).type(MediaType.TEXT_HTML).build();

@@ -1,4 +1,4 @@
-package org.alliancechain.odr.cases;
+package org.alliancechain.odr.records;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.alliancechain.odr.award.Award;
 import org.alliancechain.odr.award.Minutes;
+import org.alliancechain.odr.cases.OdrCase;
 import org.alliancechain.odr.evidence.EvidenceItem;
 import org.alliancechain.service.evidence.RegisteredRecords;
 

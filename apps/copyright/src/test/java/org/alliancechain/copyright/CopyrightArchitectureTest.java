@@ -1,0 +1,12 @@
+package org.alliancechain.copyright;
+
+import org.alliancechain.testsupport.ArchitectureRulesTest;
+
+/** The suite's architecture rules, for this app's production classes. */
+class CopyrightArchitectureTest extends ArchitectureRulesTest {
+
+    @Override
+    protected String rootPackage() {
+        return "org.alliancechain.copyright";
+    }
+}

@@ -1,0 +1,5 @@
+package org.alliancechain.odr.archfixture;
+
+/** Fixture: a class of another app. */
+public class Cases {
+}
