@@ -13,6 +13,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.alliancechain.chain.api.ChainPort;
+import org.alliancechain.service.attest.AttestedRecord;
 import org.alliancechain.service.notarisation.Notarisation;
 import org.alliancechain.service.tenancy.OrganisationOwned;
 import org.alliancechain.testsupport.SuiteTestResource;
@@ -49,7 +50,8 @@ class TenancyGuardTest {
         item.label = "tenancy";
         item.sha256 = "0".repeat(64);
         item.createdAt = Instant.now();
-        item.itemId = chain.notarise(new byte[32]);
+        item.record = new AttestedRecord();
+        item.record.notarisationItemId = chain.notarise(new byte[32]);
         return item;
     }
 }

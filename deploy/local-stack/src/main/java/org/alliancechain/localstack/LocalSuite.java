@@ -152,6 +152,10 @@ public final class LocalSuite {
         // One development PKI for the whole suite: every service signs under the same roots.
         config.put("suite.evidence.pki-directory", root.resolve(".run-state/pki").toString());
         config.put("suite.evidence.public-url", "http://127.0.0.1:" + app.port());
+        // The header of every page links the four applications.
+        for (var other : SuiteApp.values()) {
+            config.put("suite.apps." + other.id() + ".url", "http://127.0.0.1:" + other.port());
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx384m");

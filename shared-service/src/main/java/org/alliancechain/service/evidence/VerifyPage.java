@@ -22,6 +22,8 @@ import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.verify.CertificateVerifier;
 import org.alliancechain.evidence.verify.VerificationReport;
 import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.web.PageShell;
+import org.alliancechain.service.web.PageShells;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -38,7 +40,7 @@ public class VerifyPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(Lookup lookup, VerificationReport report, String error);
+        static native TemplateInstance page(PageShell page, Lookup lookup, VerificationReport report, String error);
     }
 
     /** What this service holds under a record digest, or for a dropped file's SHA-256 ({@code byFile}). */
@@ -56,12 +58,20 @@ public class VerifyPage {
     private final EvidenceConfig config;
     private final ChainPort chain;
     private final Instance<RegisteredRecords> directories;
+    private final PageShells shells;
 
-    VerifyPage(CertificateVerifier verifier, EvidenceConfig config, ChainPort chain, @Any Instance<RegisteredRecords> directories) {
+    VerifyPage(CertificateVerifier verifier, EvidenceConfig config, ChainPort chain, @Any Instance<RegisteredRecords> directories,
+               PageShells shells) {
+        this.shells = shells;
         this.verifier = verifier;
         this.config = config;
         this.chain = chain;
         this.directories = directories;
+    }
+
+    /** A public page: the suite's header, no one signed in. */
+    private PageShell shell() {
+        return shells.anonymous("证据核验 · Evidence verification");
     }
 
     @GET
@@ -70,10 +80,10 @@ public class VerifyPage {
     @Operation(summary = "The verification page; with ?digest=, what this service holds under that record digest")
     public Response page(@QueryParam("digest") String digest) {
         if (digest == null || digest.isBlank()) {
-            return Response.ok(Templates.page(null, null, null)).build();
+            return Response.ok(Templates.page(shell(), null, null, null)).build();
         }
         if (!digest.matches("[0-9a-fA-F]{64}")) {
-            return Response.status(400).entity(Templates.page(null, null, "记录摘要应为 64 位十六进制 / a record digest is 64 hexadecimal characters")).build();
+            return Response.status(400).entity(Templates.page(shell(), null, null, "记录摘要应为 64 位十六进制 / a record digest is 64 hexadecimal characters")).build();
         }
         String wanted = digest.toLowerCase();
         List<Found> found = new ArrayList<>();
@@ -101,9 +111,9 @@ public class VerifyPage {
                 return byFile(original);
             }
             byte[] pdf = PdfUpload.require(BoundedBody.read(certificate, config.maxCertificateSize(), "the certificate"));
-            return Response.ok(Templates.page(null, verifier.verify(pdf, original), null)).build();
+            return Response.ok(Templates.page(shell(), null, verifier.verify(pdf, original), null)).build();
         } catch (ProblemException e) {
-            return Response.status(e.status().getStatusCode()).entity(Templates.page(null, null, e.getMessage())).build();
+            return Response.status(e.status().getStatusCode()).entity(Templates.page(shell(), null, null, e.getMessage())).build();
         }
     }
 
@@ -118,7 +128,7 @@ public class VerifyPage {
     }
 
     private Response lookupPage(Lookup lookup) {
-        return Response.status(lookup.found().isEmpty() ? 404 : 200).entity(Templates.page(lookup, null, null)).build();
+        return Response.status(lookup.found().isEmpty() ? 404 : 200).entity(Templates.page(shell(), lookup, null, null)).build();
     }
 
     private Found found(RegisteredRecords.Registered record) {

@@ -121,7 +121,7 @@ public class NotarisationResource {
                                         message = "must be B-T, B-LT or B-LTA") String level) {
         var item = service.find(id);
         byte[] pdf = issuer.issue(item.organisation + "-N" + item.id, org.alliancechain.evidence.pdf.EvidenceCertificate.Title.EVIDENCE,
-                item.organisation, item.recordJson, item.itemId, item.timestampToken,
+                item.organisation, item.record.json, item.record.notarisationItemId, item.record.timestampToken,
                 org.alliancechain.evidence.pdf.PadesSigner.Level.valueOf(level.replace('-', '_')));
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"certificate-" + item.organisation + "-N" + item.id + ".pdf\"")
@@ -130,13 +130,13 @@ public class NotarisationResource {
 
     /** A notarisation just committed waits for its batch: its state is known without reading the outbox. */
     private static NotarisationView justRegistered(Notarisation item) {
-        return new NotarisationView(item.id, item.organisation, item.createdBy, item.label, item.sha256, item.recordDigest,
+        return new NotarisationView(item.id, item.organisation, item.createdBy, item.label, item.sha256, item.record.digest,
                 item.createdAt, new ChainState(org.alliancechain.chain.api.NotarisationView.BATCHING, null, null, null));
     }
 
     private NotarisationView view(Notarisation item) {
-        var onChain = chain.notarisation(item.itemId).orElseThrow();
-        return new NotarisationView(item.id, item.organisation, item.createdBy, item.label, item.sha256, item.recordDigest,
+        var onChain = chain.notarisation(item.record.notarisationItemId).orElseThrow();
+        return new NotarisationView(item.id, item.organisation, item.createdBy, item.label, item.sha256, item.record.digest,
                 item.createdAt, ChainState.of(onChain));
     }
 }

@@ -3,24 +3,17 @@ package org.alliancechain.service.notarisation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import org.alliancechain.chain.api.ChainPort;
+import org.alliancechain.service.attest.Attestations;
 import org.alliancechain.service.identity.Caller;
-import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
-import org.alliancechain.evidence.tsa.TimeStampException;
-import org.alliancechain.evidence.tsa.TimeStamper;
 import org.alliancechain.service.problem.ProblemException;
-import org.jboss.logging.Logger;
-import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 @ApplicationScoped
 public class NotarisationService {
 
-    private static final HexFormat HEX = HexFormat.of();
     private static final ThreadLocal<java.security.SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
         try {
             return java.security.SecureRandom.getInstance("DRBG");
@@ -29,20 +22,16 @@ public class NotarisationService {
         }
     });
 
-    private static final Logger LOG = Logger.getLogger(NotarisationService.class);
-
-    private final ChainPort chain;
+    private final Attestations attestations;
     private final Caller caller;
-    private final TimeStamper timeStamper;
     private final org.alliancechain.service.tenancy.Tenancy tenancy;
     private final javax.sql.DataSource dataSource;
 
-    NotarisationService(ChainPort chain, Caller caller, TimeStamper timeStamper, org.alliancechain.service.tenancy.Tenancy tenancy,
+    NotarisationService(Attestations attestations, Caller caller, org.alliancechain.service.tenancy.Tenancy tenancy,
                         javax.sql.DataSource dataSource) {
         this.dataSource = dataSource;
-        this.chain = chain;
+        this.attestations = attestations;
         this.caller = caller;
-        this.timeStamper = timeStamper;
         this.tenancy = tenancy;
     }
 
@@ -54,7 +43,7 @@ public class NotarisationService {
     public Notarisation register(String sha256, String label) {
         var item = prepared(caller.requireOrganisation(), caller.userName(), sha256, label);
         // Anchored by the caller's organisation's own key (its account for this service).
-        item.itemId = chain.notarise(item.organisation, HEX.parseHex(item.recordDigest));
+        item.record = attestations.notarised(record(item), item.organisation, "notarisation '" + item.label + "'");
         item.persist();
         return item;
     }
@@ -68,15 +57,15 @@ public class NotarisationService {
         String organisation = caller.requireOrganisation();
         String user = caller.userName();
         List<Notarisation> items = new java.util.ArrayList<>(sha256s.size());
-        List<byte[]> digests = new java.util.ArrayList<>(sha256s.size());
+        List<EvidenceRecord> records = new java.util.ArrayList<>(sha256s.size());
         for (int i = 0; i < sha256s.size(); i++) {
             var item = prepared(organisation, user, sha256s.get(i), labels.get(i));
             items.add(item);
-            digests.add(HEX.parseHex(item.recordDigest));
+            records.add(record(item));
         }
-        long[] itemIds = chain.notariseAll(organisation, digests);
+        var attested = attestations.notarisedAll(records, organisation, "bulk notarisation");
         for (int i = 0; i < items.size(); i++) {
-            items.get(i).itemId = itemIds[i];
+            items.get(i).record = attested.get(i);
         }
         insertAll(items);
         return items;
@@ -101,11 +90,11 @@ public class NotarisationService {
             s.setArray(2, c.createArrayOf("text", items.stream().map(i -> i.createdBy).toArray()));
             s.setArray(3, c.createArrayOf("text", items.stream().map(i -> i.label).toArray()));
             s.setArray(4, c.createArrayOf("text", items.stream().map(i -> i.sha256).toArray()));
-            s.setArray(5, c.createArrayOf("bigint", items.stream().map(i -> i.itemId).toArray()));
+            s.setArray(5, c.createArrayOf("bigint", items.stream().map(i -> i.record.notarisationItemId).toArray()));
             s.setArray(6, c.createArrayOf("timestamptz", items.stream().map(i -> java.sql.Timestamp.from(i.createdAt)).toArray()));
-            s.setArray(7, c.createArrayOf("text", items.stream().map(i -> i.recordJson).toArray()));
-            s.setArray(8, c.createArrayOf("text", items.stream().map(i -> i.recordDigest).toArray()));
-            s.setArray(9, c.createArrayOf("bytea", items.stream().map(i -> i.timestampToken).toArray(byte[][]::new)));
+            s.setArray(7, c.createArrayOf("text", items.stream().map(i -> i.record.json).toArray()));
+            s.setArray(8, c.createArrayOf("text", items.stream().map(i -> i.record.digest).toArray()));
+            s.setArray(9, c.createArrayOf("bytea", items.stream().map(i -> i.record.timestampToken).toArray(byte[][]::new)));
             long[] ids = new long[items.size()];
             try (var rs = s.executeQuery()) {
                 for (int i = 0; rs.next(); i++) {
@@ -122,24 +111,14 @@ public class NotarisationService {
         }
     }
 
-    /** A notarisation's record, its digest and the record's time-stamp; not yet queued nor stored. */
-    private Notarisation prepared(String organisation, String user, String sha256, String label) {
+    /** A notarisation of a document hash, not yet attested, queued nor stored. */
+    private static Notarisation prepared(String organisation, String user, String sha256, String label) {
         var item = new Notarisation();
         item.organisation = organisation;
         item.createdBy = user;
         item.label = label;
         item.sha256 = sha256.toLowerCase();
         item.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        var record = record(item, randomReference());
-        byte[] canonical = record.canonicalBytes();
-        byte[] digest = HashAlgorithm.SHA256.digest(canonical);
-        item.recordJson = new String(canonical, StandardCharsets.UTF_8);
-        item.recordDigest = HEX.formatHex(digest);
-        try {
-            item.timestampToken = timeStamper.timestamp(HashAlgorithm.SHA256, digest);
-        } catch (TimeStampException e) {
-            LOG.warnf("notarisation '%s' registered without a time-stamp: %s", item.label, e.getMessage());
-        }
         return item;
     }
 
@@ -157,9 +136,9 @@ public class NotarisationService {
         return new java.util.UUID(buffer.getLong(), buffer.getLong()).toString();
     }
 
-    /** What a notarisation attests: the document hash, who registered it, when. */
-    private static EvidenceRecord record(Notarisation item, String reference) {
-        return new EvidenceRecord("notarisation", reference, item.organisation, item.label, null,
+    /** What a notarisation attests: the document hash, who registered it, when; named by a random reference. */
+    private static EvidenceRecord record(Notarisation item) {
+        return new EvidenceRecord("notarisation", randomReference(), item.organisation, item.label, null,
                 new EvidenceRecord.FileFacts(item.label, null, null, item.sha256, null),
                 Map.of("registered by", item.createdBy), item.createdAt);
     }

@@ -9,8 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Set;
-import org.alliancechain.chain.api.ChainPort;
+import org.alliancechain.service.chain.ChainState;
+import org.alliancechain.service.chain.ChainStates;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.notarisation.Notarisation;
 import org.alliancechain.service.notarisation.NotarisationService;
@@ -28,8 +28,7 @@ public class AppPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(String service, String user, String displayName, String organisation, Set<String> roles,
-                                            List<Row> notarisations);
+        static native TemplateInstance home(PageShell page, List<Row> notarisations);
 
         static native TemplateInstance signedOut(String service, boolean expired);
     }
@@ -40,14 +39,16 @@ public class AppPages {
 
     private final Caller caller;
     private final NotarisationService notarisations;
-    private final ChainPort chain;
+    private final ChainStates states;
+    private final PageShells shells;
     private final String service;
 
-    AppPages(Caller caller, NotarisationService notarisations, ChainPort chain,
+    AppPages(Caller caller, NotarisationService notarisations, ChainStates states, PageShells shells,
              @ConfigProperty(name = "quarkus.application.name") String service) {
         this.caller = caller;
         this.notarisations = notarisations;
-        this.chain = chain;
+        this.states = states;
+        this.shells = shells;
         this.service = service;
     }
 
@@ -58,7 +59,7 @@ public class AppPages {
     public TemplateInstance home() {
         var organisation = caller.organisation().orElse(null);
         List<Row> rows = organisation == null ? List.of() : notarisations.latest(20).stream().map(this::row).toList();
-        return Templates.home(service, caller.userName(), caller.displayName(), organisation, caller.roles(), rows);
+        return Templates.home(shells.of(shells.currentTitle(), List.of(), null), rows);
     }
 
     /** Where Keycloak sends the browser back after logout. */
@@ -82,9 +83,9 @@ public class AppPages {
     }
 
     private Row row(Notarisation n) {
-        var view = chain.notarisation(n.itemId);
-        String status = view.map(v -> v.state()).orElse("UNKNOWN");
-        String tx = view.flatMap(v -> v.proof()).map(p -> p.transactionHash()).orElse(null);
+        var state = states.notarisation(n.record.notarisationItemId);
+        String status = state.map(ChainState::name).orElse("UNKNOWN");
+        String tx = state.map(ChainState::transactionHash).orElse(null);
         return new Row(n.id, n.label, n.sha256, n.createdAt.toString(), n.createdBy, status, tx);
     }
 }

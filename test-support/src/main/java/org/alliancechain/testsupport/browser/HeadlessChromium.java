@@ -262,6 +262,44 @@ public final class HeadlessChromium implements AutoCloseable, BeforeAllCallback,
     }
 
     /**
+     * The text on the current page whose contrast with its background is below WCAG 2.x AA: 4.5:1 for
+     * normal text, 3:1 for large text (at least 24 px, or 18.66 px bold). Each element with its own
+     * visible text is measured against the first opaque background among it and its ancestors (the
+     * page's white when none); one line per failure: selector-like path, ratio, colours, text.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> contrastFailures() {
+        return (List<String>) script("""
+                function rgb(c) { var m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+                  var p = m[1].split(',').map(function (x) { return parseFloat(x); });
+                  return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; }
+                function lum(c) { return [c.r, c.g, c.b].map(function (v) { v /= 255;
+                  return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+                  .reduce(function (s, v, i) { return s + v * [0.2126, 0.7152, 0.0722][i]; }, 0); }
+                function background(el) { for (var e = el; e && e.nodeType === 1; e = e.parentElement) {
+                  var c = rgb(getComputedStyle(e).backgroundColor); if (c && c.a > 0.5) return c; }
+                  return { r: 255, g: 255, b: 255, a: 1 }; }
+                function path(el) { var parts = []; for (var e = el; e && e.nodeType === 1 && parts.length < 4; e = e.parentElement) {
+                  parts.unshift(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string'
+                    ? '.' + e.className.trim().split(/\\s+/).join('.') : '')); } return parts.join(' > '); }
+                var failures = [];
+                document.querySelectorAll('body *').forEach(function (el) {
+                  var own = Array.prototype.some.call(el.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+                  if (!own) return;
+                  var style = getComputedStyle(el);
+                  if (style.visibility === 'hidden' || style.display === 'none' || el.getClientRects().length === 0) return;
+                  var fg = rgb(style.color), bg = background(el); if (!fg) return;
+                  var l1 = lum(fg), l2 = lum(bg), ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+                  var size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight, 10) >= 700;
+                  var needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+                  if (ratio + 0.005 < needed) failures.push(path(el) + ': ' + ratio.toFixed(2) + ':1 (needs ' + needed + ') '
+                    + style.color + ' on rgb(' + bg.r + ', ' + bg.g + ', ' + bg.b + ') "' + el.textContent.trim().slice(0, 40) + '"');
+                });
+                return failures;
+                """);
+    }
+
+    /**
      * Saves a PNG screenshot of the viewport to {@code target/browser/NAME.png}, and the page's HTML
      * beside it as {@code NAME.html}; returns the PNG's path.
      */

@@ -74,6 +74,14 @@ class HeadlessChromiumTest {
                 reply(exchange, 200, PAGE);
             }
         });
+        server.createContext("/contrast", exchange -> reply(exchange, 200, """
+                <!doctype html><html><head><meta charset="utf-8"><title>contrast</title></head><body style="background:#fff">
+                <p id="fine" style="color:#1d2733">legible 清晰</p>
+                <ol><li id="step" style="background:#1e8e3e;color:#1d2733">dark text on dark green 深绿底深色字</li></ol>
+                <p id="pale" style="color:#e37400">orange on white</p>
+                <p id="large" style="color:#808080;font-size:30px">large grey text passes at 3:1</p>
+                <p style="display:none;color:#eee">hidden text is not measured</p>
+                </body></html>"""));
         server.createContext("/upload", exchange -> {
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -140,6 +148,14 @@ class HeadlessChromiumTest {
 
         assertThat(browser.text("#received")).isEqualTo("title=第二份; file=证据.bin; 6 bytes; last=z");
         assertThat(browser.title()).isEqualTo("已收到");
+    }
+
+    @Test
+    void textBelowWcagAaContrastIsFoundWithItsRatioAndLargeTextNeedsOnlyThreeToOne() {
+        var failures = browser.open(base + "/contrast").contrastFailures();
+        assertThat(failures).hasSize(2);
+        assertThat(failures.get(0)).contains("li#step").contains("3.59:1 (needs 4.5)").contains("dark text on dark green");
+        assertThat(failures.get(1)).contains("p#pale").contains("3.10:1 (needs 4.5)");
     }
 
     @Test

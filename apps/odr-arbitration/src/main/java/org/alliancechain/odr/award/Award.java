@@ -2,10 +2,12 @@ package org.alliancechain.odr.award;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.alliancechain.service.attest.AttestedRecord;
 
 /** A case's award: drafted by the (presiding) arbitrator, approved by the panel's majority, issued and anchored. */
 @Entity
@@ -36,17 +38,9 @@ public class Award extends PanacheEntityBase {
     @Column(name = "drafted_at", nullable = false)
     public Instant draftedAt;
 
-    @Column(name = "record_json")
-    public String recordJson;
-
-    @Column(name = "record_digest")
-    public String recordDigest;
-
-    @Column(name = "timestamp_token")
-    public byte[] timestampToken;
-
-    @Column(name = "notarisation_item_id")
-    public Long notarisationItemId;
+    /** The award's record once issued (null while a draft): time-stamped, notarised by the commission, its digest recorded in CaseRegistry. */
+    @Embedded
+    public AttestedRecord record;
 
     @Column(name = "issued_at")
     public Instant issuedAt;

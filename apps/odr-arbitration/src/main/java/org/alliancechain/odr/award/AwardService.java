@@ -16,9 +16,7 @@ import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.pdf.EvidenceCertificate;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
 import org.alliancechain.evidence.pdf.PadesSigner;
-import org.alliancechain.evidence.tsa.TimeStamper;
 import org.alliancechain.odr.cases.Arbitrator;
-import org.alliancechain.odr.cases.Attestation;
 import org.alliancechain.odr.cases.CaseAccess;
 import org.alliancechain.odr.cases.CaseChain;
 import org.alliancechain.odr.cases.CaseService;
@@ -31,6 +29,7 @@ import org.alliancechain.odr.cases.Timeline;
 import org.alliancechain.service.evidence.CertificateIssuer;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.attest.Attestations;
 
 /**
  * Hearing minutes and the award: drafted by the sole or presiding arbitrator, approved by the
@@ -51,18 +50,18 @@ public class AwardService {
     private final CaseChain caseChain;
     private final ChainPort chain;
     private final Timeline timeline;
-    private final TimeStamper timeStamper;
+    private final Attestations attestations;
     private final CertificateIssuer issuer;
 
     AwardService(Caller caller, CaseAccess access, CaseService cases, CaseChain caseChain, ChainPort chain, Timeline timeline,
-                 TimeStamper timeStamper, CertificateIssuer issuer) {
+                 Attestations attestations, CertificateIssuer issuer) {
         this.caller = caller;
         this.access = access;
         this.cases = cases;
         this.caseChain = caseChain;
         this.chain = chain;
         this.timeline = timeline;
-        this.timeStamper = timeStamper;
+        this.attestations = attestations;
         this.issuer = issuer;
     }
 
@@ -81,12 +80,9 @@ public class AwardService {
                 c.commission, "庭审笔录 Hearing minutes " + c.caseNumber, CaseService.parties(c),
                 EvidenceRecord.FileFacts.of("minutes.txt", "text/plain; charset=utf-8", m.text.getBytes(StandardCharsets.UTF_8)),
                 Map.of("开庭时间 Held at", m.heldAt.toString(), "记录人 Recorded by", m.recordedBy), m.createdAt);
-        var attested = Attestation.of(record);
-        m.recordJson = attested.json();
-        m.recordDigest = attested.digestHex();
-        m.notarisationItemId = chain.notarise(c.commission, attested.digest());
+        m.record = attestations.notarised(record, c.commission, "minutes of " + c.caseNumber);
         m.persist();
-        timeline.record(c, Step.MINUTES_RECORDED, "开庭 held " + m.heldAt, null, m.notarisationItemId);
+        timeline.record(c, Step.MINUTES_RECORDED, "开庭 held " + m.heldAt, null, m.record.notarisationItemId);
         c.touch();
         return m;
     }
@@ -182,17 +178,13 @@ public class AwardService {
         var record = new EvidenceRecord("odr.award", c.caseNumber, c.commission, "裁决书 Award " + c.caseNumber + " " + c.title,
                 CaseService.parties(c), EvidenceRecord.FileFacts.of("award-" + c.caseNumber + ".txt", "text/plain; charset=utf-8", text),
                 attributes, award.issuedAt);
-        var attested = Attestation.timeStamped(record, timeStamper, "award of " + c.caseNumber);
-        byte[] digest = attested.digest();
-        award.recordJson = attested.json();
-        award.recordDigest = attested.digestHex();
-        award.timestampToken = attested.token();
-        award.notarisationItemId = chain.notarise(c.commission, digest);
+        award.record = attestations.notarised(record, c.commission, "award of " + c.caseNumber);
+        byte[] digest = award.record.digestBytes();
         award.status = Award.ISSUED;
         c.status = CaseStatus.AWARDED;
         cases.meet(c, Deadline.Kind.AWARD);
-        timeline.record(c, Step.AWARD_ISSUED, "record digest " + award.recordDigest, caseChain.issueAward(c, digest), null);
-        timeline.record(c, Step.AWARD_ISSUED, "裁决书存证 award record notarised", null, award.notarisationItemId);
+        timeline.record(c, Step.AWARD_ISSUED, "record digest " + award.record.digest, caseChain.issueAward(c, digest), null);
+        timeline.record(c, Step.AWARD_ISSUED, "裁决书存证 award record notarised", null, award.record.notarisationItemId);
         for (String party : List.of(c.claimant, c.respondent)) {
             var service = new ServiceRecord();
             service.caseId = c.id;
@@ -270,8 +262,8 @@ public class AwardService {
         }
         if (award.pdf == null) {
             byte[] text = awardText(c, award, Arbitrator.of(c.id)).getBytes(StandardCharsets.UTF_8);
-            award.pdf = issuer.issue("AWARD-" + c.caseNumber, EvidenceCertificate.Title.AWARD, c.commission, award.recordJson,
-                    award.notarisationItemId, award.timestampToken, PadesSigner.Level.B_T,
+            award.pdf = issuer.issue("AWARD-" + c.caseNumber, EvidenceCertificate.Title.AWARD, c.commission, award.record.json,
+                    award.record.notarisationItemId, award.record.timestampToken, PadesSigner.Level.B_T,
                     new EvidenceCertificate.Document("裁决书全文  Full text of the award", "award-" + c.caseNumber + ".txt", text));
             award.pdfSha256 = HashAlgorithm.SHA256.hex(award.pdf);
         }

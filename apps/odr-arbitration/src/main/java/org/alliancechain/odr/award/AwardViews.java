@@ -3,22 +3,23 @@ package org.alliancechain.odr.award;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
-import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.odr.award.AwardResource.AwardView;
 import org.alliancechain.odr.award.AwardResource.MinutesView;
 import org.alliancechain.odr.award.AwardResource.ServiceView;
 import org.alliancechain.odr.award.AwardResource.VoteView;
+import org.alliancechain.service.chain.ChainState;
+import org.alliancechain.service.chain.ChainStates;
 
 /** How awards and minutes are shown over the API and on the pages, with the state of their chain records. */
 @ApplicationScoped
 public class AwardViews {
 
     private final AwardService service;
-    private final ChainPort chain;
+    private final ChainStates states;
 
-    AwardViews(AwardService service, ChainPort chain) {
+    AwardViews(AwardService service, ChainStates states) {
         this.service = service;
-        this.chain = chain;
+        this.states = states;
     }
 
     /** The award as the caller may see it (404 when there is none or the caller may not see the draft). */
@@ -34,9 +35,9 @@ public class AwardViews {
     }
 
     private AwardView of(long caseId, Award award) {
-        var item = award.notarisationItemId == null ? null : chain.notarisation(award.notarisationItemId).orElse(null);
+        var state = award.record == null ? null : states.notarisation(award.record.notarisationItemId).orElse(null);
         return new AwardView(award.status, award.draftedBy, award.draftedAt, award.decision, award.reasoning, award.issuedAt,
-                award.recordDigest, item == null ? null : item.state(), award.pdfSha256,
+                award.record == null ? null : award.record.digest, ChainState.nameOf(state), award.pdfSha256,
                 service.votes(caseId).stream().map(v -> new VoteView(v.arbitrator, v.approve, v.note, v.votedAt)).toList(),
                 service.service(caseId).stream().map(this::service).toList());
     }
@@ -47,8 +48,8 @@ public class AwardViews {
     }
 
     public MinutesView minutes(Minutes m) {
-        var item = chain.notarisation(m.notarisationItemId).orElse(null);
-        return new MinutesView(m.id, m.recordedBy, m.heldAt, m.text, m.recordDigest, item == null ? null : item.state(), m.createdAt);
+        var state = states.notarisation(m.record.notarisationItemId).orElse(null);
+        return new MinutesView(m.id, m.recordedBy, m.heldAt, m.text, m.record.digest, ChainState.nameOf(state), m.createdAt);
     }
 
     private ServiceView service(ServiceRecord s) {
@@ -56,6 +57,6 @@ public class AwardViews {
     }
 
     private String status(Long txId) {
-        return txId == null ? null : chain.status(txId).map(v -> v.status().name()).orElse(null);
+        return states.transaction(txId).map(ChainState::name).orElse(null);
     }
 }

@@ -2,12 +2,14 @@ package org.alliancechain.odr.award;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.alliancechain.service.attest.AttestedRecord;
 
 /** Minutes of a hearing session, notarised by the commission. */
 @Entity
@@ -30,14 +32,9 @@ public class Minutes extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public String text;
 
-    @Column(name = "record_json", nullable = false, updatable = false)
-    public String recordJson;
-
-    @Column(name = "record_digest", nullable = false, updatable = false)
-    public String recordDigest;
-
-    @Column(name = "notarisation_item_id", nullable = false, updatable = false)
-    public Long notarisationItemId;
+    /** The minutes' record, time-stamped and notarised by the commission. */
+    @Embedded
+    public AttestedRecord record;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;

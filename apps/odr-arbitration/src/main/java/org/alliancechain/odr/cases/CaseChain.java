@@ -3,7 +3,6 @@ package org.alliancechain.odr.cases;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.chain.api.ContractCall;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,7 +20,6 @@ public class CaseChain {
     /** ICaseRegistry.ServiceKind. */
     public enum ServiceKind { MADE_AVAILABLE, OPENED }
 
-    private static final HexFormat HEX = HexFormat.of();
 
     private final ChainPort chain;
     private final String registry;
@@ -48,7 +46,7 @@ public class CaseChain {
 
     public long file(OdrCase c) {
         return step(c, c.claimant, call("fileCase(bytes32,bytes32,bytes32,bytes32)", "case-filed",
-                c.chainCaseId, memberId(c.commission), memberId(c.respondent), HEX.parseHex(c.caseHash)));
+                c.chainCaseId, memberId(c.commission), memberId(c.respondent), c.record.digestBytes()));
     }
 
     public long accept(OdrCase c) {

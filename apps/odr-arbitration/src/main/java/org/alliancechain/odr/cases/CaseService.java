@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
-import org.alliancechain.evidence.tsa.TimeStamper;
 import org.alliancechain.odr.OdrConfig;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.attest.Attestations;
 
 /**
  * The life of a case, from filing to closing: each step checks who takes it and from which state,
@@ -43,18 +43,18 @@ public class CaseService {
     private final CaseNumbers numbers;
     private final Timeline timeline;
     private final ConsortiumDirectory directory;
-    private final TimeStamper timeStamper;
+    private final Attestations attestations;
     private final OdrConfig config;
 
     CaseService(Caller caller, CaseAccess access, CaseChain chain, CaseNumbers numbers, Timeline timeline,
-                ConsortiumDirectory directory, TimeStamper timeStamper, OdrConfig config) {
+                ConsortiumDirectory directory, Attestations attestations, OdrConfig config) {
         this.caller = caller;
         this.access = access;
         this.chain = chain;
         this.numbers = numbers;
         this.timeline = timeline;
         this.directory = directory;
-        this.timeStamper = timeStamper;
+        this.attestations = attestations;
         this.config = config;
     }
 
@@ -101,10 +101,7 @@ public class CaseService {
             attributes.put("申请材料 Document C-" + (i + 1), document.name() + " sha256:" + document.sha256Hex());
         }
         var record = new EvidenceRecord("odr.case", c.caseNumber, claimant, c.title, parties(c), null, attributes, c.filedAt);
-        var attested = Attestation.timeStamped(record, timeStamper, "case " + c.caseNumber);
-        c.recordJson = attested.json();
-        c.caseHash = attested.digestHex();
-        c.timestampToken = attested.token();
+        c.record = attestations.timeStamped(record, "case " + c.caseNumber);
         c.persist();
         long tx = chain.file(c);
         timeline.record(c, Step.FILED, c.title, tx, null);

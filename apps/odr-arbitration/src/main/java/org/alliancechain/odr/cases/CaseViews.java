@@ -82,7 +82,7 @@ public class CaseViews {
         return new CaseView(c.id, c.caseNumber, c.title, Status.of(c.status), side.name(), c.commission, c.claimant, c.respondent,
                 c.filedBy, c.claim, c.amount, c.currency, c.agreementReference, c.tribunal, arbitrators, deadlines,
                 c.answeredAt == null ? null : new AnswerView(c.answerText, c.answeredAt, c.answeredBy), c.decisionReason, c.filedAt,
-                c.updatedAt, new OnChain("0x" + HEX.formatHex(c.chainCaseId), caseChain.registry(), c.caseHash,
+                c.updatedAt, new OnChain("0x" + HEX.formatHex(c.chainCaseId), caseChain.registry(), c.record.digest,
                 last == null ? null : last.status().name(), last == null ? null : last.transactionHash()));
     }
 

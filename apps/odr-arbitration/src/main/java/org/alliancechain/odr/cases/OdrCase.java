@@ -2,6 +2,8 @@ package org.alliancechain.odr.cases;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.alliancechain.service.attest.AttestedRecord;
 import org.alliancechain.service.problem.ProblemException;
 
 /**
@@ -79,14 +82,13 @@ public class OdrCase extends PanacheEntityBase {
     @Column(name = "answered_by")
     public String answeredBy;
 
-    @Column(name = "record_json", nullable = false, updatable = false)
-    public String recordJson;
-
-    @Column(name = "case_hash", nullable = false, updatable = false)
-    public String caseHash;
-
-    @Column(name = "timestamp_token", updatable = false)
-    public byte[] timestampToken;
+    /**
+     * The filing record: its digest is the case hash recorded in CaseRegistry by {@code fileCase}
+     * (so the record is time-stamped but not notarised: its notarisation item stays null).
+     */
+    @Embedded
+    @AttributeOverride(name = "digest", column = @Column(name = "case_hash"))
+    public AttestedRecord record;
 
     /** The case's latest chain write: the next one is sent only after it (steps stay in order across keys). */
     @Column(name = "last_chain_tx_id")

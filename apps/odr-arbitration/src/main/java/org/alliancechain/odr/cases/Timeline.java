@@ -5,7 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.alliancechain.chain.api.ChainPort;
+import org.alliancechain.service.chain.ChainState;
+import org.alliancechain.service.chain.ChainStates;
 import org.alliancechain.service.identity.Caller;
 
 /** Records each step of a case and shows them with the state of their chain writes. */
@@ -17,10 +18,10 @@ public class Timeline {
                         Instant at, String chainStatus, String transactionHash, Long blockNumber, String failureReason) {
     }
 
-    private final ChainPort chain;
+    private final ChainStates states;
 
-    Timeline(ChainPort chain) {
-        this.chain = chain;
+    Timeline(ChainStates states) {
+        this.states = states;
     }
 
     /** Records a step taken by the current caller (or by the system when there is none). */
@@ -45,27 +46,10 @@ public class Timeline {
 
     private Entry entry(CaseEvent e) {
         var step = Step.valueOf(e.step);
-        String status = null;
-        String tx = null;
-        Long block = null;
-        String failure = null;
-        if (e.chainTxId != null) {
-            var view = chain.status(e.chainTxId).orElse(null);
-            if (view != null) {
-                status = view.status().name();
-                tx = view.transactionHash();
-                block = view.blockNumber();
-                failure = view.failureReason();
-            }
-        } else if (e.notarisationItemId != null) {
-            var item = chain.notarisation(e.notarisationItemId).orElse(null);
-            if (item != null) {
-                status = item.state();
-                tx = item.proof().map(p -> p.transactionHash()).orElse(null);
-                block = item.proof().map(p -> p.blockNumber()).orElse(null);
-            }
-        }
-        return new Entry(e.id, e.step, step.chinese, step.english, e.actor, e.organisation, e.detail, e.at, status, tx, block, failure);
+        var state = (e.chainTxId != null ? states.transaction(e.chainTxId) : states.notarisation(e.notarisationItemId)).orElse(null);
+        return new Entry(e.id, e.step, step.chinese, step.english, e.actor, e.organisation, e.detail, e.at, ChainState.nameOf(state),
+                state == null ? null : state.transactionHash(), state == null ? null : state.blockNumber(),
+                state == null ? null : state.failureReason());
     }
 
     private static Caller currentCaller() {

@@ -1,6 +1,7 @@
 package org.alliancechain.odr.evidence;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.alliancechain.odr.cases.Side;
+import org.alliancechain.service.attest.AttestedRecord;
 
 /**
  * One evidence item of a case: the file's facts, the record that was hashed (its digest notarised by
@@ -64,17 +66,9 @@ public class EvidenceItem extends org.alliancechain.service.tenancy.Organisation
     @Column(updatable = false)
     public String reference;
 
-    @Column(name = "record_json", nullable = false, updatable = false)
-    public String recordJson;
-
-    @Column(name = "record_digest", nullable = false, updatable = false)
-    public String recordDigest;
-
-    @Column(name = "timestamp_token", updatable = false)
-    public byte[] timestampToken;
-
-    @Column(name = "notarisation_item_id", nullable = false, updatable = false)
-    public Long notarisationItemId;
+    /** The item's record (file facts, hashes, who, when): canonical JSON, digest, time-stamp, notarised by the submitting organisation. */
+    @Embedded
+    public AttestedRecord record;
 
     @Column(name = "submitted_at", nullable = false, updatable = false)
     public Instant submittedAt;

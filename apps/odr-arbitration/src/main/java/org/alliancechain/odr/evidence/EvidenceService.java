@@ -13,9 +13,7 @@ import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.chain.api.InclusionProof;
 import org.alliancechain.service.reference.ChainReferences;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
-import org.alliancechain.evidence.tsa.TimeStamper;
 import org.alliancechain.odr.OdrConfig;
-import org.alliancechain.odr.cases.Attestation;
 import org.alliancechain.odr.cases.CaseAccess;
 import org.alliancechain.odr.cases.CaseService;
 import org.alliancechain.odr.cases.CaseStatus;
@@ -26,6 +24,7 @@ import org.alliancechain.odr.cases.Step;
 import org.alliancechain.odr.cases.Timeline;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.attest.Attestations;
 
 /**
  * Evidence of a case: files recognised by their content, archives expanded safely, each item hashed
@@ -49,19 +48,19 @@ public class EvidenceService {
     private final Caller caller;
     private final CaseAccess access;
     private final ChainPort chain;
-    private final TimeStamper timeStamper;
+    private final Attestations attestations;
     private final Timeline timeline;
     private final EvidenceIntake intake;
     private final OdrConfig config;
     private final ChainReferences references;
 
-    EvidenceService(Caller caller, CaseAccess access, ChainPort chain, TimeStamper timeStamper, Timeline timeline, EvidenceIntake intake,
+    EvidenceService(Caller caller, CaseAccess access, ChainPort chain, Attestations attestations, Timeline timeline, EvidenceIntake intake,
                     OdrConfig config, ChainReferences references) {
         this.references = references;
         this.caller = caller;
         this.access = access;
         this.chain = chain;
-        this.timeStamper = timeStamper;
+        this.attestations = attestations;
         this.timeline = timeline;
         this.intake = intake;
         this.config = config;
@@ -169,11 +168,7 @@ public class EvidenceService {
                     Map.of("案号 Case", c.caseNumber, "提交方 Side", side.chinese + " " + side.english,
                             "提交人 Submitted by", item.submittedBy, "来源 Source", item.source),
                     item.submittedAt);
-            var attested = Attestation.timeStamped(record, timeStamper, "evidence " + c.caseNumber + "/" + item.number);
-            item.recordJson = attested.json();
-            item.recordDigest = attested.digestHex();
-            item.timestampToken = attested.token();
-            item.notarisationItemId = chain.notarise(item.organisation, attested.digest());
+            item.record = attestations.notarised(record, item.organisation, "evidence " + c.caseNumber + "/" + item.number);
             item.persist();
             var content = new EvidenceContent();
             content.evidenceId = item.id;
@@ -181,7 +176,7 @@ public class EvidenceService {
             content.persist();
             timeline.record(c, Step.EVIDENCE_SUBMITTED, item.reference != null
                     ? item.number + " 引用 by reference " + item.reference + ": " + item.title + " (sha256 " + item.sha256 + ")"
-                    : item.number + " " + item.fileName + " (" + item.mediaType + ", sha256 " + item.sha256 + ")", null, item.notarisationItemId);
+                    : item.number + " " + item.fileName + " (" + item.mediaType + ", sha256 " + item.sha256 + ")", null, item.record.notarisationItemId);
             items.add(item);
         }
         return items;

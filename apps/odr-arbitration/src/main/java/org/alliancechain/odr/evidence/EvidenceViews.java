@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.evidence.pdf.EvidenceCertificate;
 import org.alliancechain.evidence.pdf.ListRenderer;
 import org.alliancechain.service.identity.Caller;
@@ -21,6 +20,8 @@ import org.alliancechain.evidence.pdf.PadesSigner;
 import org.alliancechain.odr.cases.CaseAccess;
 import org.alliancechain.odr.evidence.EvidenceResource.ItemView;
 import org.alliancechain.service.evidence.CertificateIssuer;
+import org.alliancechain.service.chain.ChainState;
+import org.alliancechain.service.chain.ChainStates;
 
 /** Evidence items as the API and the pages show them, and their signed certificates. */
 @ApplicationScoped
@@ -31,7 +32,7 @@ public class EvidenceViews {
     }
 
     private final EvidenceService service;
-    private final ChainPort chain;
+    private final ChainStates states;
     private final CertificateIssuer issuer;
     private final CaseAccess access;
     private final Caller caller;
@@ -39,21 +40,20 @@ public class EvidenceViews {
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(java.time.ZoneOffset.UTC);
 
-    EvidenceViews(EvidenceService service, ChainPort chain, CertificateIssuer issuer, CaseAccess access, Caller caller) {
+    EvidenceViews(EvidenceService service, ChainStates states, CertificateIssuer issuer, CaseAccess access, Caller caller) {
         this.caller = caller;
         this.service = service;
-        this.chain = chain;
+        this.states = states;
         this.issuer = issuer;
         this.access = access;
     }
 
     public ItemView item(EvidenceItem item) {
-        var state = chain.notarisation(item.notarisationItemId).orElse(null);
-        var proof = state == null ? null : state.proof().orElse(null);
+        var state = states.notarisation(item.record.notarisationItemId).orElse(null);
         return new ItemView(item.id, item.number, item.side.name(), item.organisation, item.submittedBy, item.title, item.fileName,
-                item.mediaType, item.size, item.sha256, item.sm3, item.source, item.reference, item.recordDigest, item.timestampToken != null,
-                item.submittedAt, state == null ? null : state.state(), proof == null ? null : proof.transactionHash(),
-                proof == null ? null : proof.blockNumber());
+                item.mediaType, item.size, item.sha256, item.sm3, item.source, item.reference, item.record.digest, item.record.timestampToken != null,
+                item.submittedAt, ChainState.nameOf(state), state == null ? null : state.transactionHash(),
+                state == null ? null : state.blockNumber());
     }
 
     /** The item's evidence package (ZIP: file, certificate signed PAdES B-LT so that revocation is checkable offline, record, proof, time-stamp token, roots); 409 until anchored. */
@@ -85,7 +85,7 @@ public class EvidenceViews {
                     + cm.authenticity.english + ", 合法性 legality " + cm.legality.english + ", 关联性 relevance " + cm.relevance.english
                     + " — " + cm.opinion).toList();
             lines.add(new ListLine(item.number, item.side.english, item.organisation, item.submittedBy, item.submittedAt, item.title,
-                    item.fileName, item.mediaType, item.size, item.reference, item.sha256, item.sm3, item.recordDigest, view.chainStatus(),
+                    item.fileName, item.mediaType, item.size, item.reference, item.sha256, item.sm3, item.record.digest, view.chainStatus(),
                     view.transactionHash(), view.blockNumber(), comments));
         }
         return lines;
@@ -182,7 +182,7 @@ public class EvidenceViews {
         try (var zip = new ZipOutputStream(Files.newOutputStream(file), StandardCharsets.UTF_8)) {
             int done = 0;
             for (var item : items) {
-                if ("CONFIRMED".equals(item(item).chainStatus())) {
+                if (ChainState.isConfirmed(item(item).chainStatus())) {
                     var pkg = new ByteArrayOutputStream();
                     writePackage(c.caseNumber, item, EvidenceContent.<EvidenceContent>findByIdOptional(item.id).orElseThrow().content, pkg);
                     zip.putNextEntry(new ZipEntry("packages/" + item.number + ".zip"));
@@ -206,8 +206,8 @@ public class EvidenceViews {
 
     private void writePackage(String caseNumber, EvidenceItem item, byte[] content, java.io.OutputStream out) {
         try {
-            issuer.writePackage(out, caseNumber + "-" + item.number, EvidenceCertificate.Title.EVIDENCE, item.organisation, item.recordJson,
-                    item.notarisationItemId, item.timestampToken, PadesSigner.Level.B_LT, Map.of(item.fileName, content));
+            issuer.writePackage(out, caseNumber + "-" + item.number, EvidenceCertificate.Title.EVIDENCE, item.organisation, item.record.json,
+                    item.record.notarisationItemId, item.record.timestampToken, PadesSigner.Level.B_LT, Map.of(item.fileName, content));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -227,8 +227,8 @@ public class EvidenceViews {
     public Certificate certificate(long caseId, long itemId, String level) {
         var item = service.find(caseId, itemId);
         var c = access.find(caseId);
-        byte[] pdf = issuer.issue(c.caseNumber + "-" + item.number, EvidenceCertificate.Title.EVIDENCE, item.organisation, item.recordJson,
-                item.notarisationItemId, item.timestampToken, PadesSigner.Level.valueOf(level.replace('-', '_')));
+        byte[] pdf = issuer.issue(c.caseNumber + "-" + item.number, EvidenceCertificate.Title.EVIDENCE, item.organisation, item.record.json,
+                item.record.notarisationItemId, item.record.timestampToken, PadesSigner.Level.valueOf(level.replace('-', '_')));
         return new Certificate(pdf, "certificate-" + c.caseNumber + "-" + item.number + ".pdf");
     }
 }

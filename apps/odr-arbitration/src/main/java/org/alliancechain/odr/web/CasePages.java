@@ -50,7 +50,10 @@ import org.alliancechain.odr.evidence.EvidenceViews;
 import org.alliancechain.service.evidence.EvidenceConfig;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.web.PageShell;
+import org.alliancechain.service.web.PageShells;
 import org.alliancechain.service.web.QrCodes;
+import org.alliancechain.service.chain.ChainState;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -71,18 +74,11 @@ public class CasePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Page page, List<CaseViews.CaseSummary> cases, List<StatusChoice> statuses, String status);
+        static native TemplateInstance list(PageShell page, List<CaseViews.CaseSummary> cases, List<StatusChoice> statuses, String status);
 
-        static native TemplateInstance filing(Page page, Filing form, List<String> commissions, List<String> counterparts, String error);
+        static native TemplateInstance filing(PageShell page, Filing form, List<String> commissions, List<String> counterparts, String error);
 
-        static native TemplateInstance detail(Page page, Detail view, String error);
-    }
-
-    /** Who is signed in, for the header of every page. */
-    public record Page(String service, String user, String displayName, String organisation, Set<String> roles, String notice) {
-        public boolean has(String role) {
-            return roles.contains(role);
-        }
+        static native TemplateInstance detail(PageShell page, Detail view, String error);
     }
 
     public record StatusChoice(String code, String chinese, String english) {
@@ -100,7 +96,7 @@ public class CasePages {
     public record Item(EvidenceResource.ItemView item, List<EvidenceResource.CommentView> comments, boolean commentable,
                        String sideChinese, String sideEnglish) {
         public boolean confirmed() {
-            return "CONFIRMED".equals(item.chainStatus());
+            return ChainState.isConfirmed(item.chainStatus());
         }
 
         /** The three aspects of cross-examination, for the comment form. */
@@ -154,6 +150,7 @@ public class CasePages {
     private final Caller caller;
     private final CaseService cases;
     private final CaseFiling filing;
+    private final PageShells shells;
     private final CaseAccess access;
     private final CaseViews views;
     private final EvidenceService evidence;
@@ -164,13 +161,12 @@ public class CasePages {
     private final AwardViews awardViews;
     private final EvidenceConfig evidenceConfig;
     private final Validator validator;
-    private final String service;
 
     CasePages(Caller caller, CaseService cases, CaseFiling filing, CaseAccess access, CaseViews views, EvidenceService evidence, EvidenceViews evidenceViews,
               EvidenceResource.Uploads uploads, AwardService awards, AwardViews awardViews, EvidenceConfig evidenceConfig,
-              Validator validator, @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name") String service,
-              EvidenceExports exports) {
+              Validator validator, EvidenceExports exports, PageShells shells) {
         this.exports = exports;
+        this.shells = shells;
         this.caller = caller;
         this.cases = cases;
         this.filing = filing;
@@ -183,7 +179,6 @@ public class CasePages {
         this.awardViews = awardViews;
         this.evidenceConfig = evidenceConfig;
         this.validator = validator;
-        this.service = service;
     }
 
     // ---- list and filing ------------------------------------------------------------------
@@ -503,9 +498,14 @@ public class CasePages {
         return Response.seeOther(target).build();
     }
 
-    private Page page(String notice) {
-        return new Page(service, caller.userName(), caller.displayName(), caller.organisation().orElse(null), caller.roles(),
-                notice == null ? null : NOTICES.get(notice));
+    /** The shared page shell: the suite's header, ODR's own links (filing for claimants), the notice of the last step. */
+    private PageShell page(String notice) {
+        var nav = new java.util.ArrayList<PageShell.Link>();
+        nav.add(PageShells.link("cases", "案件", "Cases", "/app/cases"));
+        if (caller.roles().contains("claimant")) {
+            nav.add(PageShells.link("file", "申请仲裁", "File a case", "/app/cases/new"));
+        }
+        return shells.of("在线仲裁 Online arbitration", nav, notice == null ? null : NOTICES.get(notice));
     }
 
     @jakarta.transaction.Transactional
@@ -554,7 +554,7 @@ public class CasePages {
                 onTribunal && "PANEL".equals(c.tribunal()) && award != null && "DRAFT".equals(award.status()),
                 presiding && award != null && "DRAFT".equals(award.status()),
                 clerk && status == CaseStatus.AWARDED,
-                issued && "CONFIRMED".equals(award.chainStatus()));
+                issued && ChainState.isConfirmed(award.chainStatus()));
         var myExports = exports.mine(id);
         pending = pending || myExports.stream().anyMatch(e -> e.state() == EvidenceExports.State.QUEUED || e.state() == EvidenceExports.State.RUNNING);
         return new Detail(c, stages(status, timeline), items, timeline, award, verifyUrl == null ? null : QrCodes.svg(verifyUrl, 132),
@@ -562,7 +562,7 @@ public class CasePages {
     }
 
     private static boolean isPending(String chainStatus) {
-        return chainStatus != null && !"CONFIRMED".equals(chainStatus) && !"FAILED".equals(chainStatus);
+        return ChainState.isInProgress(chainStatus);
     }
 
     private static List<Stage> stages(CaseStatus status, List<Timeline.Entry> timeline) {

@@ -66,6 +66,10 @@ class OdrStoryBrowserTest {
         // 1. The claimant files the case with two evidence files.
         signIn(OdrFlow.CLAIMANT, "app/cases/new");
         browser.waitForText("h2", "申请仲裁 · File a case");
+        assertLegible("the filing form");
+        // The shared header links the suite's four applications, this one marked.
+        assertThat(browser.text("#app-odr-arbitration")).contains("在线仲裁");
+        assertThat(browser.exists("#app-e-invoice") && browser.exists("#app-supply-finance") && browser.exists("#app-copyright")).isTrue();
         browser.fill("#title", "设备货款纠纷 Unpaid equipment");
         browser.fill("#commission", OdrFlow.COMMISSION);
         browser.fill("#respondent", OdrFlow.RESPONDENT_ORG);
@@ -86,6 +90,7 @@ class OdrStoryBrowserTest {
         assertThat(caseNumber).matches("HZ-ARBITRATION-\\d{4}-\\d{6}");
         browser.open(app + "app/cases");
         browser.waitForText("#cases", caseNumber);
+        assertLegible("the case list");
         signOut();
 
         // 2. The clerk accepts the case and assigns a sole arbitrator.
@@ -116,6 +121,8 @@ class OdrStoryBrowserTest {
         browser.waitForText("#notice", "The comment is recorded");
         assertThat(browser.text("#evidence")).contains("DISPUTED").contains("The delivery note bears no signature of ours");
         browser.waitForText("#item-C-1", "CONFIRMED"); // the page refreshes itself while chain writes are pending
+        browser.waitFor("#timeline li.CONFIRMED");
+        assertLegible("the case page with confirmed chain steps in its timeline");
         // A program disguised as a PDF is refused on the page with the reason, and nothing is stored.
         Path disguised = Files.write(files.resolve("invoice.pdf"), OdrFlow.elf());
         browser.upload("#files", disguised);
@@ -160,6 +167,7 @@ class OdrStoryBrowserTest {
         browser.upload("#certificate", awardPdf);
         browser.click("#verify");
         browser.waitForText("#verdict", "VALID");
+        assertLegible("the verification page with its report");
         assertThat(browser.text("#report")).contains(OdrFlow.COMMISSION);
         browser.open(verifyUrl.replaceFirst("^https?://[^/]+/", app));
         browser.waitForText("#lookup", "裁决书 Award");
@@ -182,6 +190,15 @@ class OdrStoryBrowserTest {
         browser.click("#kc-login");
         browser.waitFor("#who");
         assertThat(browser.text("#who")).contains(user);
+    }
+
+    /** Every text on the page meets WCAG AA contrast with its background (screenshot kept when not). */
+    private void assertLegible(String what) {
+        var failures = browser.contrastFailures();
+        if (!failures.isEmpty()) {
+            browser.screenshot("contrast-" + what);
+        }
+        assertThat(failures).as("text below WCAG AA contrast on " + what).isEmpty();
     }
 
     private void signOut() {

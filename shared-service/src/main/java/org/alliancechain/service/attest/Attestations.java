@@ -1,0 +1,74 @@
+package org.alliancechain.service.attest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.alliancechain.chain.api.ChainPort;
+import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.evidence.pdf.EvidenceRecord;
+import org.alliancechain.evidence.tsa.TimeStampException;
+import org.alliancechain.evidence.tsa.TimeStamper;
+import org.jboss.logging.Logger;
+
+/**
+ * The one way a record becomes evidence: canonical JSON (RFC 8785) → SHA-256 digest → RFC 3161
+ * time-stamp over the digest → (optionally) notarised on chain by an organisation through the outbox,
+ * in the caller's transaction. A time-stamp authority that cannot be reached does not stop the step:
+ * the record is kept without a token and a warning names it.
+ */
+@ApplicationScoped
+public class Attestations {
+
+    private static final Logger LOG = Logger.getLogger(Attestations.class);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final TimeStamper timeStamper;
+    private final ChainPort chain;
+
+    Attestations(TimeStamper timeStamper, ChainPort chain) {
+        this.timeStamper = timeStamper;
+        this.chain = chain;
+    }
+
+    /** The record canonicalised and hashed, without a time-stamp (e.g. to compare with a stored one). */
+    public static AttestedRecord canonical(EvidenceRecord record) {
+        byte[] canonical = record.canonicalBytes();
+        return new AttestedRecord(new String(canonical, StandardCharsets.UTF_8), HEX.formatHex(HashAlgorithm.SHA256.digest(canonical)), null);
+    }
+
+    /** The record with a time-stamp over its digest; {@code what} names it in the warning when there is none. */
+    public AttestedRecord timeStamped(EvidenceRecord record, String what) {
+        var attested = canonical(record);
+        try {
+            attested.timestampToken = timeStamper.timestamp(HashAlgorithm.SHA256, attested.digestBytes());
+        } catch (TimeStampException e) {
+            LOG.warnf("%s registered without a time-stamp: %s", what, e.getMessage());
+        }
+        return attested;
+    }
+
+    /** {@link #timeStamped}, and its digest queued for the next Merkle batch anchored by {@code organisation}'s key. */
+    public AttestedRecord notarised(EvidenceRecord record, String organisation, String what) {
+        var attested = timeStamped(record, what);
+        attested.notarisationItemId = chain.notarise(organisation, attested.digestBytes());
+        return attested;
+    }
+
+    /** {@link #notarised} for many records of one organisation: one outbox statement queues all their digests. */
+    public List<AttestedRecord> notarisedAll(List<EvidenceRecord> records, String organisation, String what) {
+        var attested = new ArrayList<AttestedRecord>(records.size());
+        var digests = new ArrayList<byte[]>(records.size());
+        for (var record : records) {
+            var one = timeStamped(record, what);
+            attested.add(one);
+            digests.add(one.digestBytes());
+        }
+        long[] items = chain.notariseAll(organisation, digests);
+        for (int i = 0; i < items.length; i++) {
+            attested.get(i).notarisationItemId = items[i];
+        }
+        return attested;
+    }
+}

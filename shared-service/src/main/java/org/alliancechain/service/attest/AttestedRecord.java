@@ -1,0 +1,49 @@
+package org.alliancechain.service.attest;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.util.HexFormat;
+
+/**
+ * A record as the suite keeps it, embedded in the entity it attests (an evidence item, an award, a
+ * notarisation, an invoice …): its canonical JSON (RFC 8785 — exactly the bytes hashed), the SHA-256
+ * digest of those bytes, the RFC 3161 time-stamp token over the digest, and the chain client's
+ * notarisation item that anchors the digest on chain. Made by {@link Attestations}.
+ */
+@Embeddable
+public class AttestedRecord {
+
+    /** The record in RFC 8785 canonical JSON: exactly the bytes that were hashed. */
+    @Column(name = "record_json")
+    public String json;
+
+    /** SHA-256 of {@link #json}, lower-case hex: what is time-stamped and notarised (or recorded in a registry). */
+    @Column(name = "record_digest")
+    public String digest;
+
+    /** RFC 3161 token over the digest; null when the time-stamp authority could not be reached (the step is still taken). */
+    @Column(name = "timestamp_token")
+    public byte[] timestampToken;
+
+    /** The chain client's notarisation item (batch, Merkle proof, anchoring state); null when the record is not notarised. */
+    @Column(name = "notarisation_item_id")
+    public Long notarisationItemId;
+
+    public AttestedRecord() {
+    }
+
+    AttestedRecord(String json, String digest, byte[] timestampToken) {
+        this.json = json;
+        this.digest = digest;
+        this.timestampToken = timestampToken;
+    }
+
+    /** The digest's bytes. */
+    public byte[] digestBytes() {
+        return HexFormat.of().parseHex(digest);
+    }
+
+    public boolean isNotarised() {
+        return notarisationItemId != null;
+    }
+}
