@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.alliancechain.odr.OdrConfig;
-import org.alliancechain.odr.intake.ContentType;
-import org.alliancechain.odr.intake.SafeZip;
-import org.alliancechain.odr.intake.UnsafeArchiveException;
+import org.alliancechain.evidence.intake.ContentType;
+import org.alliancechain.evidence.intake.SafeZip;
+import org.alliancechain.evidence.intake.UnsafeArchiveException;
 import org.alliancechain.service.problem.ProblemException;
 
 /**
