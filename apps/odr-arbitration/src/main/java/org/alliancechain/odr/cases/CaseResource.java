@@ -26,8 +26,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import org.alliancechain.odr.evidence.EvidenceResource;
-import org.alliancechain.odr.evidence.IncomingFile;
+import org.alliancechain.service.upload.IncomingFile;
+import org.alliancechain.service.upload.Uploads;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -87,10 +87,10 @@ public class CaseResource {
     private final CaseAccess access;
     private final CaseViews views;
     private final Timeline timeline;
-    private final EvidenceResource.Uploads uploads;
+    private final Uploads uploads;
     private final jakarta.validation.Validator validator;
 
-    CaseResource(CaseService service, CaseAccess access, CaseViews views, Timeline timeline, EvidenceResource.Uploads uploads,
+    CaseResource(CaseService service, CaseAccess access, CaseViews views, Timeline timeline, Uploads uploads,
                  jakarta.validation.Validator validator) {
         this.service = service;
         this.access = access;

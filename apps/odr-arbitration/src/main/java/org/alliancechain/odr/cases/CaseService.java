@@ -16,9 +16,9 @@ import org.alliancechain.evidence.pdf.EvidenceRecord;
 import org.alliancechain.evidence.tsa.TimeStamper;
 import org.alliancechain.odr.OdrConfig;
 import org.alliancechain.odr.evidence.EvidenceService;
-import org.alliancechain.odr.evidence.IncomingFile;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.upload.IncomingFile;
 
 /**
  * The life of a case, from filing to closing: each step checks who takes it and from which state,

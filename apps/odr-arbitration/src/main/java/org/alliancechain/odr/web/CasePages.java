@@ -41,13 +41,14 @@ import org.alliancechain.odr.cases.OdrCase;
 import org.alliancechain.odr.cases.Timeline;
 import org.alliancechain.odr.evidence.EvidenceComment;
 import org.alliancechain.odr.evidence.EvidenceExports;
-import org.alliancechain.odr.evidence.EvidenceIntake;
 import org.alliancechain.odr.evidence.EvidenceResource;
 import org.alliancechain.odr.evidence.EvidenceService;
 import org.alliancechain.odr.evidence.EvidenceViews;
 import org.alliancechain.service.evidence.EvidenceConfig;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.upload.Downloads;
+import org.alliancechain.service.upload.Uploads;
 import org.alliancechain.service.web.QrCodes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
@@ -156,7 +157,7 @@ public class CasePages {
     private final EvidenceService evidence;
     private final EvidenceViews evidenceViews;
     private final EvidenceExports exports;
-    private final EvidenceResource.Uploads uploads;
+    private final Uploads uploads;
     private final AwardService awards;
     private final AwardViews awardViews;
     private final EvidenceConfig evidenceConfig;
@@ -164,7 +165,7 @@ public class CasePages {
     private final String service;
 
     CasePages(Caller caller, CaseService cases, CaseAccess access, CaseViews views, EvidenceService evidence, EvidenceViews evidenceViews,
-              EvidenceResource.Uploads uploads, AwardService awards, AwardViews awardViews, EvidenceConfig evidenceConfig,
+              Uploads uploads, AwardService awards, AwardViews awardViews, EvidenceConfig evidenceConfig,
               Validator validator, @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name") String service,
               EvidenceExports exports) {
         this.exports = exports;
@@ -228,7 +229,7 @@ public class CasePages {
                         .map(v -> label(v.getPropertyPath().toString()) + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
             }
             var filed = cases.file(new CaseService.Filing(request.title(), request.commission(), request.respondent(), request.claim(),
-                    request.amount(), request.currency(), request.agreementReference()), uploads.read(nonEmpty(documents)));
+                    request.amount(), request.currency(), request.agreementReference()), uploads.read(Uploads.chosen(documents)));
             return seeCase(uri, filed.id, "filed");
         } catch (ProblemException e) {
             return Response.status(e.status().getStatusCode()).entity(filingPage(form, e.getMessage())).type(MediaType.TEXT_HTML).build();
@@ -296,7 +297,7 @@ public class CasePages {
     public Response upload(@PathParam("caseId") long id, @RestForm("files") List<FileUpload> files, UriInfo uri) {
         return act(id, uri, "uploaded", () -> {
             access.find(id);
-            var read = uploads.read(nonEmpty(files));
+            var read = uploads.read(Uploads.chosen(files));
             if (read.isEmpty()) {
                 throw new ProblemException(Response.Status.BAD_REQUEST, "choose at least one file · 请选择文件");
             }
@@ -313,7 +314,7 @@ public class CasePages {
                                     @RestForm("certificate") List<FileUpload> certificate, UriInfo uri) {
         return act(id, uri, "referenced", () -> {
             access.find(id);
-            var files = uploads.read(nonEmpty(certificate));
+            var files = uploads.read(Uploads.chosen(certificate));
             String given = reference == null || reference.isBlank() ? null : reference.strip();
             if (files.isEmpty() && given == null) {
                 throw new ProblemException(Response.Status.BAD_REQUEST, "请填写引用或选择证书 · give a reference or choose a certificate");
@@ -402,9 +403,7 @@ public class CasePages {
     @Operation(hidden = true)
     public Response content(@PathParam("caseId") long id, @PathParam("itemId") long itemId) {
         var item = evidence.find(id, itemId);
-        return Response.ok(evidence.content(id, itemId), item.mediaType)
-                .header("Content-Disposition", EvidenceIntake.attachment(item.fileName))
-                .header("X-Content-Type-Options", "nosniff").build();
+        return Downloads.file(evidence.content(id, itemId), item.mediaType, item.fileName);
     }
 
     @GET
@@ -418,8 +417,7 @@ public class CasePages {
             throw new ProblemException(Response.Status.BAD_REQUEST, "level must be B-T, B-LT or B-LTA");
         }
         var certificate = evidenceViews.certificate(id, itemId, level);
-        return Response.ok(certificate.pdf(), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"" + certificate.fileName() + "\"").build();
+        return Downloads.file(certificate.pdf(), "application/pdf", certificate.fileName());
     }
 
     @GET
@@ -429,8 +427,7 @@ public class CasePages {
     @Operation(hidden = true)
     public Response evidencePackage(@PathParam("caseId") long id, @PathParam("itemId") long itemId) {
         var pkg = evidenceViews.evidencePackage(id, itemId);
-        return Response.ok(pkg.pdf(), "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"" + pkg.fileName() + "\"").build();
+        return Downloads.file(pkg.pdf(), "application/zip", pkg.fileName());
     }
 
     @POST
@@ -475,8 +472,7 @@ public class CasePages {
     @Operation(hidden = true)
     public Response awardPdf(@PathParam("caseId") long id) {
         var signed = awards.pdf(id);
-        return Response.ok(signed.pdf(), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"" + signed.fileName() + "\"").build();
+        return Downloads.file(signed.pdf(), "application/pdf", signed.fileName());
     }
 
     // ---- helpers --------------------------------------------------------------------------
@@ -648,11 +644,6 @@ public class CasePages {
 
     private static String tooLong(String what, int max) {
         throw new ProblemException(Response.Status.BAD_REQUEST, what + " is longer than " + max + " characters");
-    }
-
-    private static List<FileUpload> nonEmpty(List<FileUpload> files) {
-        // A file input left empty still sends a part without a name or content.
-        return files == null ? List.of() : files.stream().filter(f -> f.size() > 0 || (f.fileName() != null && !f.fileName().isBlank())).toList();
     }
 
     private static String trim(String value) {
