@@ -1,5 +1,6 @@
 package org.alliancechain.service.upload;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -40,13 +41,21 @@ public class Uploads {
         return files;
     }
 
-    /** One file part. */
+    /** One file part, within {@code suite.uploads.max-file-size}. */
     public IncomingFile read(FileUpload upload) {
+        return read(upload, config.maxFileSize(), "suite.uploads.max-file-size");
+    }
+
+    /**
+     * One file part within an endpoint's own limit, e.g. a certificate to verify within
+     * {@code suite.evidence.max-certificate-size}; {@code limitKey} names the setting in the refusal.
+     */
+    public static IncomingFile read(FileUpload upload, MemorySize maxSize, String limitKey) {
         String name = upload.fileName() == null || upload.fileName().isBlank() ? "unnamed" : upload.fileName();
-        long limit = config.maxFileSize().asLongValue();
+        long limit = maxSize.asLongValue();
         if (upload.size() > limit) {
             throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "'" + displayName(name) + "' is larger than the limit of "
-                    + describe(limit) + " per file (suite.uploads.max-file-size)", field(upload));
+                    + describe(limit) + " per file (" + limitKey + ")", field(upload));
         }
         if (upload.size() == 0) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "'" + displayName(name) + "' is empty", field(upload));
