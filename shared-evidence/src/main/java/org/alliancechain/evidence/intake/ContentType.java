@@ -16,11 +16,14 @@ import java.util.Set;
  * content and reads nothing but the array. Executables (ELF, Windows PE/DOS {@code MZ}, Mach-O,
  * Java classes, JAR, APK, MSI and {@code #!} scripts) are recognised as {@link Kind#EXECUTABLE} so
  * that callers can refuse them. ZIP-based formats are told apart by their entries: Word, Excel and
- * PowerPoint files (with or without macros), OpenDocument, EPUB, JAR and APK versus plain ZIP.
- * Legacy Office files (OLE2 compound files) are told apart by their streams. Text is valid UTF-8
+ * PowerPoint files (with or without macros), OpenDocument, EPUB, OFD ({@code OFD.xml} at the root),
+ * WACZ ({@code datapackage.json} and {@code archive/*.warc[.gz]}), JAR and APK versus plain ZIP.
+ * Legacy Office files (OLE2 compound files) are told apart by their streams. WARC captures are
+ * recognised by their version line, plain or in a first gzip member. Text is valid UTF-8
  * (or UTF-16 with a byte order mark) without control characters other than tab, line feed,
- * carriage return and form feed; JSON, XML, HTML, SVG, CSV, TSV and e-mail are recognised among
- * text when that is cheap and certain enough, anything else is {@link #TEXT}. Text in legacy
+ * carriage return and form feed; JSON, XML (and among it UBL invoices and credit notes), HTML, SVG,
+ * CSV, TSV, e-mail and MHTML pages are recognised among text when that is cheap and certain enough,
+ * anything else is {@link #TEXT}. Text in legacy
  * encodings (GBK, Latin-1, ...) is not recognised as text. Anything unrecognised is
  * {@link #UNKNOWN} ({@code application/octet-stream}).
  *
