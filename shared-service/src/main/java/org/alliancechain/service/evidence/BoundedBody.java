@@ -6,8 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.upload.Uploads;
 
-/** Reads an upload up to a limit and stops there: an oversized body is refused before it is stored anywhere. */
+/** Reads a raw request body up to a limit and stops there (form parts: {@link org.alliancechain.service.upload.Uploads}). */
 final class BoundedBody {
 
     private BoundedBody() {
@@ -21,7 +22,7 @@ final class BoundedBody {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 if (out.size() + n > max) {
                     throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                            what + " is larger than the limit of " + describe(max) + " (suite.evidence settings)");
+                            what + " is larger than the limit of " + Uploads.describe(max) + " (suite.evidence settings)");
                 }
                 out.write(buffer, 0, n);
             }
@@ -32,22 +33,5 @@ final class BoundedBody {
             throw new ProblemException(Response.Status.BAD_REQUEST, what + " is empty");
         }
         return out.toByteArray();
-    }
-
-    /** An uploaded form part, refused (413) when larger than the limit. */
-    static byte[] read(org.jboss.resteasy.reactive.multipart.FileUpload upload, MemorySize limit, String what) {
-        if (upload.size() > limit.asLongValue()) {
-            throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    what + " is larger than the limit of " + describe(limit.asLongValue()) + " (suite.evidence settings)");
-        }
-        try (var in = java.nio.file.Files.newInputStream(upload.uploadedFile())) {
-            return read(in, limit, what);
-        } catch (IOException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "cannot read " + what);
-        }
-    }
-
-    static String describe(long bytes) {
-        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 }

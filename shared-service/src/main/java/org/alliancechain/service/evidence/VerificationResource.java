@@ -11,6 +11,7 @@ import java.io.InputStream;
 import org.alliancechain.evidence.verify.CertificateVerifier;
 import org.alliancechain.evidence.verify.VerificationReport;
 import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.upload.Uploads;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -48,7 +49,7 @@ public class VerificationResource {
         if (certificate == null) {
             throw new ProblemException(Response.Status.BAD_REQUEST, "the form has no 'certificate' part");
         }
-        byte[] pdf = PdfUpload.require(BoundedBody.read(certificate, config.maxCertificateSize(), "the certificate"));
-        return verifier.verify(pdf, file == null ? null : BoundedBody.read(file, config.maxFileSize(), "the file"));
+        byte[] pdf = PdfUpload.require(Uploads.read(certificate, config.maxCertificateSize(), "suite.evidence.max-certificate-size").content());
+        return verifier.verify(pdf, file == null ? null : Uploads.read(file, config.maxFileSize(), "suite.evidence.max-file-size").content());
     }
 }

@@ -24,6 +24,7 @@ import org.alliancechain.evidence.verify.VerificationReport;
 import org.alliancechain.service.problem.ProblemException;
 import org.alliancechain.service.web.PageShell;
 import org.alliancechain.service.web.PageShells;
+import org.alliancechain.service.upload.Uploads;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -106,11 +107,12 @@ public class VerifyPage {
             if (!hasCertificate && !hasFile) {
                 throw new ProblemException(Response.Status.BAD_REQUEST, "the form has neither a certificate nor a file");
             }
-            byte[] original = hasFile ? BoundedBody.read(file, config.maxFileSize(), "the file") : null;
+            byte[] original = hasFile ? Uploads.read(file, config.maxFileSize(), "suite.evidence.max-file-size").content() : null;
             if (!hasCertificate) {
                 return byFile(original);
             }
-            byte[] pdf = PdfUpload.require(BoundedBody.read(certificate, config.maxCertificateSize(), "the certificate"));
+            byte[] pdf = PdfUpload.require(Uploads.read(certificate, config.maxCertificateSize(), "suite.evidence.max-certificate-size")
+                    .content());
             return Response.ok(Templates.page(shell(), null, verifier.verify(pdf, original), null)).build();
         } catch (ProblemException e) {
             return Response.status(e.status().getStatusCode()).entity(Templates.page(shell(), null, null, e.getMessage())).build();

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.chain.api.InclusionProof;
+import org.alliancechain.service.upload.Downloads;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -123,9 +124,8 @@ public class NotarisationResource {
         byte[] pdf = issuer.issue(item.organisation + "-N" + item.id, org.alliancechain.evidence.pdf.EvidenceCertificate.Title.EVIDENCE,
                 item.organisation, item.record.json, item.record.notarisationItemId, item.record.timestampToken,
                 org.alliancechain.evidence.pdf.PadesSigner.Level.valueOf(level.replace('-', '_')));
-        return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"certificate-" + item.organisation + "-N" + item.id + ".pdf\"")
-                .build();
+        return Downloads.file(pdf, "application/pdf",
+                "certificate-" + item.organisation + "-N" + item.id + ".pdf");
     }
 
     /** A notarisation just committed waits for its batch: its state is known without reading the outbox. */

@@ -24,14 +24,26 @@ public class ProblemException extends RuntimeException {
     };
 
     private final Response.StatusType status;
+    private final String field;
 
     public ProblemException(Response.StatusType status, String detail) {
+        this(status, detail, null);
+    }
+
+    /** A refusal that concerns one field of the request (a form part, a JSON property): the problem's errors name it. */
+    public ProblemException(Response.StatusType status, String detail, String field) {
         super(detail);
         this.status = status;
+        this.field = field;
     }
 
     public Response.StatusType status() {
         return status;
+    }
+
+    /** The field the refusal concerns, or null. */
+    public String field() {
+        return field;
     }
 
     public static ProblemException notFound(String what) {

@@ -26,7 +26,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return Problem.of(e.status(), e.getMessage(), path(uri)).toResponse();
+        var problem = Problem.of(e.status(), e.getMessage(), path(uri));
+        return (e.field() == null ? problem : problem.withErrors(List.of(new Problem.Violation(e.field(), e.getMessage()))))
+                .toResponse();
     }
 
     @ServerExceptionMapper

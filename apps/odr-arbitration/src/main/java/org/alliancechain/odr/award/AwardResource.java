@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.alliancechain.service.upload.Downloads;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -121,8 +122,7 @@ public class AwardResource {
             + "A party's first download is recorded on chain as the award's service (opened)")
     public Response pdf(@PathParam("caseId") long caseId) {
         var signed = service.pdf(caseId);
-        return Response.ok(signed.pdf(), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"" + signed.fileName() + "\"").build();
+        return Downloads.file(signed.pdf(), "application/pdf", signed.fileName());
     }
 
 }

@@ -1,7 +1,6 @@
 package org.alliancechain.odr.evidence;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,15 +15,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.alliancechain.chain.api.InclusionProof;
-import org.alliancechain.odr.OdrConfig;
 import org.alliancechain.odr.cases.CaseAccess;
 import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.upload.Downloads;
+import org.alliancechain.service.upload.Uploads;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -58,46 +56,6 @@ public class EvidenceResource {
         public static CommentView of(EvidenceComment c) {
             return new CommentView(c.id, c.organisation, c.author, c.authenticity.name(), c.legality.name(), c.relevance.name(),
                     c.opinion, c.createdAt);
-        }
-    }
-
-    /** Reads form uploads within the per-file and per-request limits, before anything is stored. */
-    @ApplicationScoped
-    public static class Uploads {
-        private final OdrConfig config;
-
-        Uploads(OdrConfig config) {
-            this.config = config;
-        }
-
-        public List<IncomingFile> read(List<FileUpload> uploads) {
-            if (uploads == null) {
-                return List.of();
-            }
-            var limits = config.evidence();
-            if (uploads.size() > limits.maxFilesPerUpload()) {
-                throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, uploads.size() + " files in one upload; the limit is "
-                        + limits.maxFilesPerUpload() + " (odr.evidence.max-files-per-upload)");
-            }
-            var files = new ArrayList<IncomingFile>();
-            for (var upload : uploads) {
-                String name = upload.fileName() == null || upload.fileName().isBlank() ? "unnamed" : upload.fileName();
-                if (upload.size() > limits.maxFileSize().asLongValue()) {
-                    throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "'" + EvidenceIntake.displayName(name)
-                            + "' is larger than the limit of " + EvidenceIntake.describe(limits.maxFileSize().asLongValue())
-                            + " per file (odr.evidence.max-file-size)");
-                }
-                if (upload.size() == 0) {
-                    throw ProblemException.unprocessable("'" + EvidenceIntake.displayName(name) + "' is empty");
-                }
-                try {
-                    files.add(new IncomingFile(name, Files.readAllBytes(upload.uploadedFile())));
-                } catch (IOException e) {
-                    throw new ProblemException(Response.Status.BAD_REQUEST, "the upload of '" + EvidenceIntake.displayName(name)
-                            + "' broke off");
-                }
-            }
-            return files;
         }
     }
 
@@ -151,12 +109,13 @@ public class EvidenceResource {
                                       @RestForm("reference") String reference, @RestForm("title") String title) {
         access.find(caseId);
         if (certificate == null) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "the form holds no part 'certificate' (the certificate PDF or evidence package)");
+            throw new ProblemException(Response.Status.BAD_REQUEST, "the form holds no part 'certificate' (the certificate PDF or evidence package)",
+                    "certificate");
         }
         if (title != null && title.length() > 200) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "title: at most 200 characters");
+            throw new ProblemException(Response.Status.BAD_REQUEST, "title: at most 200 characters", "title");
         }
-        var file = uploads.read(List.of(certificate)).getFirst();
+        var file = uploads.read(certificate);
         var item = service.attachReference(caseId, reference, null, file.content(), title);
         return Response.status(Response.Status.CREATED).entity(views.item(item)).build();
     }
@@ -183,10 +142,7 @@ public class EvidenceResource {
     @Operation(summary = "The item's file, as submitted")
     public Response content(@PathParam("caseId") long caseId, @PathParam("itemId") long itemId) {
         var item = service.find(caseId, itemId);
-        return Response.ok(service.content(caseId, itemId), item.mediaType)
-                .header("Content-Disposition", EvidenceIntake.attachment(item.fileName))
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        return Downloads.file(service.content(caseId, itemId), item.mediaType, item.fileName);
     }
 
     @GET
@@ -198,9 +154,7 @@ public class EvidenceResource {
                                 @QueryParam("level") @DefaultValue("B-T") @jakarta.validation.constraints.Pattern(regexp = "B-T|B-LT|B-LTA",
                                         message = "must be B-T, B-LT or B-LTA") String level) {
         var certificate = views.certificate(caseId, itemId, level);
-        return Response.ok(certificate.pdf(), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"" + certificate.fileName() + "\"")
-                .build();
+        return Downloads.file(certificate.pdf(), "application/pdf", certificate.fileName());
     }
 
     @GET
@@ -211,8 +165,7 @@ public class EvidenceResource {
             + "roots), checkable offline with ./verify-evidence --rpc <node> package.zip; 409 until anchored")
     public Response evidencePackage(@PathParam("caseId") long caseId, @PathParam("itemId") long itemId) {
         var pkg = views.evidencePackage(caseId, itemId);
-        return Response.ok(pkg.pdf(), "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"" + pkg.fileName() + "\"").build();
+        return Downloads.file(pkg.pdf(), "application/zip", pkg.fileName());
     }
 
     @GET
@@ -227,8 +180,7 @@ public class EvidenceResource {
 
     /** A generated document as a download under its file name. */
     public static Response download(EvidenceViews.Certificate document, String mediaType) {
-        return Response.ok(document.pdf(), mediaType)
-                .header("Content-Disposition", "attachment; filename=\"" + document.fileName() + "\"").build();
+        return Downloads.file(document.pdf(), mediaType, document.fileName());
     }
 
     @GET
@@ -272,8 +224,7 @@ public class EvidenceResource {
     public static Response exportFileOf(EvidenceExports exports, long caseId, String exportId) {
         var file = exports.file(caseId, exportId);
         jakarta.ws.rs.core.StreamingOutput body = out -> Files.copy(file, out);
-        return Response.ok(body, "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"evidence-case-" + caseId + ".zip\"").build();
+        return Downloads.file(body, "application/zip", "evidence-case-" + caseId + ".zip");
     }
 
     /** The export as a streamed download; the temporary file is deleted once sent. */
@@ -286,8 +237,7 @@ public class EvidenceResource {
                 Files.deleteIfExists(file);
             }
         };
-        return Response.ok(body, "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"evidence-case-" + caseId + ".zip\"").build();
+        return Downloads.file(body, "application/zip", "evidence-case-" + caseId + ".zip");
     }
 
     @POST

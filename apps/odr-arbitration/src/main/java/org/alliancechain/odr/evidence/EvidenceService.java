@@ -25,6 +25,8 @@ import org.alliancechain.odr.cases.Timeline;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
 import org.alliancechain.service.attest.Attestations;
+import org.alliancechain.service.upload.IncomingFile;
+import org.alliancechain.service.upload.Uploads;
 
 /**
  * Evidence of a case: files recognised by their content, archives expanded safely, each item hashed
@@ -75,7 +77,7 @@ public class EvidenceService {
     @Transactional
     public List<EvidenceItem> submit(long caseId, List<IncomingFile> files) {
         if (files.isEmpty()) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "the upload holds no files (form parts named 'files')");
+            throw new ProblemException(Response.Status.BAD_REQUEST, "the upload holds no files (form parts named 'files')", "files");
         }
         var c = takingEvidence(caseId);
         var prepared = prepare(files);
@@ -142,7 +144,7 @@ public class EvidenceService {
         long limit = config.evidence().maxCaseSize().asLongValue();
         if (stored + adding > limit) {
             throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "case " + c.caseNumber + "'s evidence would reach "
-                    + EvidenceIntake.describe(stored + adding) + "; the limit per case is " + EvidenceIntake.describe(limit));
+                    + Uploads.describe(stored + adding) + "; the limit per case is " + Uploads.describe(limit));
         }
         int next = (int) EvidenceItem.count("caseId = ?1 and side = ?2", c.id, side) + 1;
         var items = new ArrayList<EvidenceItem>();

@@ -8,7 +8,7 @@ import org.alliancechain.odr.cases.CaseService;
 import org.alliancechain.odr.cases.OdrCase;
 import org.alliancechain.odr.cases.Side;
 import org.alliancechain.odr.evidence.EvidenceService;
-import org.alliancechain.odr.evidence.IncomingFile;
+import org.alliancechain.service.upload.IncomingFile;
 
 /**
  * Files a case with its documents in one transaction: the documents are checked and expanded first

@@ -22,8 +22,8 @@ import org.alliancechain.odr.cases.CaseResource;
 import org.alliancechain.odr.cases.CaseService;
 import org.alliancechain.odr.cases.CaseViews;
 import org.alliancechain.odr.cases.OdrCase;
-import org.alliancechain.odr.evidence.EvidenceResource;
-import org.alliancechain.odr.evidence.IncomingFile;
+import org.alliancechain.service.upload.Uploads;
+import org.alliancechain.service.upload.IncomingFile;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -55,10 +55,10 @@ public class FilingResource {
 
     private final CaseFiling filing;
     private final CaseViews views;
-    private final EvidenceResource.Uploads uploads;
+    private final Uploads uploads;
     private final Validator validator;
 
-    FilingResource(CaseFiling filing, CaseViews views, EvidenceResource.Uploads uploads, Validator validator) {
+    FilingResource(CaseFiling filing, CaseViews views, Uploads uploads, Validator validator) {
         this.filing = filing;
         this.views = views;
         this.uploads = uploads;

@@ -43,7 +43,6 @@ import org.alliancechain.odr.evidence.EvidenceComment;
 import org.alliancechain.odr.filing.CaseFiling;
 import org.alliancechain.odr.filing.FilingResource;
 import org.alliancechain.odr.evidence.EvidenceExports;
-import org.alliancechain.odr.evidence.EvidenceIntake;
 import org.alliancechain.odr.evidence.EvidenceResource;
 import org.alliancechain.odr.evidence.EvidenceService;
 import org.alliancechain.odr.evidence.EvidenceViews;
@@ -52,6 +51,8 @@ import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
 import org.alliancechain.service.web.PageShell;
 import org.alliancechain.service.web.PageShells;
+import org.alliancechain.service.upload.Downloads;
+import org.alliancechain.service.upload.Uploads;
 import org.alliancechain.service.web.QrCodes;
 import org.alliancechain.service.chain.ChainState;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -156,14 +157,14 @@ public class CasePages {
     private final EvidenceService evidence;
     private final EvidenceViews evidenceViews;
     private final EvidenceExports exports;
-    private final EvidenceResource.Uploads uploads;
+    private final Uploads uploads;
     private final AwardService awards;
     private final AwardViews awardViews;
     private final EvidenceConfig evidenceConfig;
     private final Validator validator;
 
     CasePages(Caller caller, CaseService cases, CaseFiling filing, CaseAccess access, CaseViews views, EvidenceService evidence, EvidenceViews evidenceViews,
-              EvidenceResource.Uploads uploads, AwardService awards, AwardViews awardViews, EvidenceConfig evidenceConfig,
+              Uploads uploads, AwardService awards, AwardViews awardViews, EvidenceConfig evidenceConfig,
               Validator validator, EvidenceExports exports, PageShells shells) {
         this.exports = exports;
         this.shells = shells;
@@ -226,7 +227,7 @@ public class CasePages {
                 throw new ProblemException(Response.Status.BAD_REQUEST, violations.stream()
                         .map(v -> label(v.getPropertyPath().toString()) + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
             }
-            var filed = filing.file(request.filing(), uploads.read(nonEmpty(documents)));
+            var filed = filing.file(request.filing(), uploads.read(Uploads.chosen(documents)));
             return seeCase(uri, filed.id, "filed");
         } catch (ProblemException e) {
             return Response.status(e.status().getStatusCode()).entity(filingPage(form, e.getMessage())).type(MediaType.TEXT_HTML).build();
@@ -294,7 +295,7 @@ public class CasePages {
     public Response upload(@PathParam("caseId") long id, @RestForm("files") List<FileUpload> files, UriInfo uri) {
         return act(id, uri, "uploaded", () -> {
             access.find(id);
-            var read = uploads.read(nonEmpty(files));
+            var read = uploads.read(Uploads.chosen(files));
             if (read.isEmpty()) {
                 throw new ProblemException(Response.Status.BAD_REQUEST, "choose at least one file · 请选择文件");
             }
@@ -311,7 +312,7 @@ public class CasePages {
                                     @RestForm("certificate") List<FileUpload> certificate, UriInfo uri) {
         return act(id, uri, "referenced", () -> {
             access.find(id);
-            var files = uploads.read(nonEmpty(certificate));
+            var files = uploads.read(Uploads.chosen(certificate));
             String given = reference == null || reference.isBlank() ? null : reference.strip();
             if (files.isEmpty() && given == null) {
                 throw new ProblemException(Response.Status.BAD_REQUEST, "请填写引用或选择证书 · give a reference or choose a certificate");
@@ -400,9 +401,7 @@ public class CasePages {
     @Operation(hidden = true)
     public Response content(@PathParam("caseId") long id, @PathParam("itemId") long itemId) {
         var item = evidence.find(id, itemId);
-        return Response.ok(evidence.content(id, itemId), item.mediaType)
-                .header("Content-Disposition", EvidenceIntake.attachment(item.fileName))
-                .header("X-Content-Type-Options", "nosniff").build();
+        return Downloads.file(evidence.content(id, itemId), item.mediaType, item.fileName);
     }
 
     @GET
@@ -416,8 +415,7 @@ public class CasePages {
             throw new ProblemException(Response.Status.BAD_REQUEST, "level must be B-T, B-LT or B-LTA");
         }
         var certificate = evidenceViews.certificate(id, itemId, level);
-        return Response.ok(certificate.pdf(), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"" + certificate.fileName() + "\"").build();
+        return Downloads.file(certificate.pdf(), "application/pdf", certificate.fileName());
     }
 
     @GET
@@ -427,8 +425,7 @@ public class CasePages {
     @Operation(hidden = true)
     public Response evidencePackage(@PathParam("caseId") long id, @PathParam("itemId") long itemId) {
         var pkg = evidenceViews.evidencePackage(id, itemId);
-        return Response.ok(pkg.pdf(), "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"" + pkg.fileName() + "\"").build();
+        return Downloads.file(pkg.pdf(), "application/zip", pkg.fileName());
     }
 
     @POST
@@ -473,8 +470,7 @@ public class CasePages {
     @Operation(hidden = true)
     public Response awardPdf(@PathParam("caseId") long id) {
         var signed = awards.pdf(id);
-        return Response.ok(signed.pdf(), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"" + signed.fileName() + "\"").build();
+        return Downloads.file(signed.pdf(), "application/pdf", signed.fileName());
     }
 
     // ---- helpers --------------------------------------------------------------------------
@@ -651,11 +647,6 @@ public class CasePages {
 
     private static String tooLong(String what, int max) {
         throw new ProblemException(Response.Status.BAD_REQUEST, what + " is longer than " + max + " characters");
-    }
-
-    private static List<FileUpload> nonEmpty(List<FileUpload> files) {
-        // A file input left empty still sends a part without a name or content.
-        return files == null ? List.of() : files.stream().filter(f -> f.size() > 0 || (f.fileName() != null && !f.fileName().isBlank())).toList();
     }
 
     private static String trim(String value) {

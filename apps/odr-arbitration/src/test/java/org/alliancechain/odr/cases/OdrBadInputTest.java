@@ -48,8 +48,11 @@ class OdrBadInputTest {
 
         byte[] big = new byte[2 * 1024 * 1024 + 1];
         big[0] = '%';
-        problem(upload(id, Map.of("big.pdf", big)), 413).then().body("detail", containsString("2 MB"));
-        problem(upload(id, Map.of("invoice.pdf", OdrFlow.elf())), 415).then().body("detail", containsString("disguised"));
+        problem(upload(id, Map.of("big.pdf", big)), 413).then().body("detail", containsString("2 MB")).body("errors[0].field", equalTo("files"));
+        problem(upload(id, Map.of("invoice.pdf", OdrFlow.elf())), 415).then().body("detail", containsString("disguised"))
+                .body("errors[0].field", equalTo("files"));
+        // A plain ZIP named like an OFD invoice is not expanded: it is disguised.
+        problem(upload(id, Map.of("invoice.ofd", OdrFlow.zip(Map.of("a.txt", "a".getBytes())))), 415).then().body("detail", containsString("disguised"));
         problem(upload(id, Map.of("tool", OdrFlow.elf())), 415).then().body("detail", containsString("not accepted as evidence"));
         problem(upload(id, Map.of("empty.txt", new byte[0])), 422);
         // One bad file in an upload refuses the whole upload: the good one is not kept either.

@@ -1,6 +1,6 @@
-package org.alliancechain.odr.intake;
+package org.alliancechain.evidence.intake;
 
-import static org.alliancechain.odr.intake.Samples.utf8;
+import static org.alliancechain.evidence.intake.Samples.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,10 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.alliancechain.odr.intake.SafeZip.Entry;
-import org.alliancechain.odr.intake.SafeZip.Limits;
-import org.alliancechain.odr.intake.SafeZip.NestedArchives;
-import org.alliancechain.odr.intake.UnsafeArchiveException.Reason;
+import org.alliancechain.evidence.intake.SafeZip.Entry;
+import org.alliancechain.evidence.intake.SafeZip.Limits;
+import org.alliancechain.evidence.intake.SafeZip.NestedArchives;
+import org.alliancechain.evidence.intake.UnsafeArchiveException.Reason;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package org.alliancechain.odr.intake;
+package org.alliancechain.evidence.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,11 +16,14 @@ import java.util.Set;
  * content and reads nothing but the array. Executables (ELF, Windows PE/DOS {@code MZ}, Mach-O,
  * Java classes, JAR, APK, MSI and {@code #!} scripts) are recognised as {@link Kind#EXECUTABLE} so
  * that callers can refuse them. ZIP-based formats are told apart by their entries: Word, Excel and
- * PowerPoint files (with or without macros), OpenDocument, EPUB, JAR and APK versus plain ZIP.
- * Legacy Office files (OLE2 compound files) are told apart by their streams. Text is valid UTF-8
+ * PowerPoint files (with or without macros), OpenDocument, EPUB, OFD ({@code OFD.xml} at the root),
+ * WACZ ({@code datapackage.json} and {@code archive/*.warc[.gz]}), JAR and APK versus plain ZIP.
+ * Legacy Office files (OLE2 compound files) are told apart by their streams. WARC captures are
+ * recognised by their version line, plain or in a first gzip member. Text is valid UTF-8
  * (or UTF-16 with a byte order mark) without control characters other than tab, line feed,
- * carriage return and form feed; JSON, XML, HTML, SVG, CSV, TSV and e-mail are recognised among
- * text when that is cheap and certain enough, anything else is {@link #TEXT}. Text in legacy
+ * carriage return and form feed; JSON, XML (and among it UBL invoices and credit notes), HTML, SVG,
+ * CSV, TSV, e-mail and MHTML pages are recognised among text when that is cheap and certain enough,
+ * anything else is {@link #TEXT}. Text in legacy
  * encodings (GBK, Latin-1, ...) is not recognised as text. Anything unrecognised is
  * {@link #UNKNOWN} ({@code application/octet-stream}).
  *
@@ -88,6 +91,8 @@ public record ContentType(String mediaType, String label, String extension, Kind
     public static final ContentType ODG = of("application/vnd.oasis.opendocument.graphics", "OpenDocument drawing",
             Kind.DOCUMENT, "odg", "otg");
     public static final ContentType EPUB = of("application/epub+zip", "EPUB e-book", Kind.DOCUMENT, "epub");
+    /** An OFD document (GB/T 33190, China's fixed-layout format of 数电 e-invoices): a ZIP whose root holds {@code OFD.xml}. */
+    public static final ContentType OFD = of("application/ofd", "OFD document", Kind.DOCUMENT, "ofd");
     public static final ContentType DOC = of("application/msword", "Word 97-2003 document", Kind.DOCUMENT, "doc", "dot", "wps");
     public static final ContentType XLS = of("application/vnd.ms-excel", "Excel 97-2003 workbook", Kind.DOCUMENT, "xls", "xlt", "et");
     public static final ContentType PPT = of("application/vnd.ms-powerpoint", "PowerPoint 97-2003 presentation", Kind.DOCUMENT,
@@ -141,6 +146,21 @@ public record ContentType(String mediaType, String label, String extension, Kind
     public static final ContentType HTML = of("text/html", "HTML page", Kind.TEXT, "html", "htm", "xhtml");
     public static final ContentType SVG = of("image/svg+xml", "SVG image", Kind.TEXT, "svg");
     public static final ContentType EML = of("message/rfc822", "e-mail message", Kind.TEXT, "eml");
+    /** A UBL 2.x invoice: root element {@code Invoice} in the UBL Invoice-2 namespace (EN 16931's UBL syntax). */
+    public static final ContentType UBL_INVOICE = of("application/xml", "UBL invoice", Kind.TEXT, "xml");
+    /** A UBL 2.x credit note: root element {@code CreditNote} in the UBL CreditNote-2 namespace. */
+    public static final ContentType UBL_CREDIT_NOTE = of("application/xml", "UBL credit note", Kind.TEXT, "xml");
+    /** A web page saved with its resources as one MIME message (RFC 2557 MHTML, multipart/related): what browsers save as .mhtml. */
+    public static final ContentType MHTML = of("multipart/related", "MHTML web page archive", Kind.TEXT, "mhtml", "mht");
+
+    // Web captures
+    /** WARC 1.0 or 1.1 records (ISO 28500), uncompressed. */
+    public static final ContentType WARC = of("application/warc", "WARC web capture", Kind.DOCUMENT, "warc");
+    /** WARC records, each compressed as its own gzip member (what crawlers write as {@code .warc.gz}). */
+    public static final ContentType WARC_GZIP = of("application/warc", "WARC web capture (gzip-compressed records)", Kind.DOCUMENT,
+            "warc.gz", "gz");
+    /** A WACZ web archive collection: a ZIP with {@code datapackage.json} and WARC files under {@code archive/}. */
+    public static final ContentType WACZ = of("application/wacz", "WACZ web archive", Kind.DOCUMENT, "wacz");
 
     // Executables
     public static final ContentType ELF = of("application/x-executable", "Linux or Unix program (ELF)", Kind.EXECUTABLE,
@@ -163,16 +183,23 @@ public record ContentType(String mediaType, String label, String extension, Kind
 
     /** Every type {@link #detect} can answer. */
     public static final List<ContentType> ALL = List.of(
-            PDF, RTF, DOCX, DOCM, XLSX, XLSM, PPTX, PPTM, ODT, ODS, ODP, ODG, EPUB, DOC, XLS, PPT, MSG, OLE, ENCRYPTED_OFFICE,
+            PDF, RTF, DOCX, DOCM, XLSX, XLSM, PPTX, PPTM, ODT, ODS, ODP, ODG, EPUB, OFD, DOC, XLS, PPT, MSG, OLE, ENCRYPTED_OFFICE,
             PNG, JPEG, GIF, WEBP, TIFF, BMP, HEIC, AVIF,
             MP3, WAV, M4A, AMR, AMR_WB, FLAC, OGG, MP4, MOV, THREE_GP, AVI,
             ZIP, SEVEN_ZIP, RAR, GZIP, BZIP2, XZ, TAR,
-            TEXT, CSV, TSV, JSON, XML, HTML, SVG, EML,
+            TEXT, CSV, TSV, JSON, XML, HTML, SVG, EML, UBL_INVOICE, UBL_CREDIT_NOTE, MHTML,
+            WARC, WARC_GZIP, WACZ,
             ELF, WINDOWS_EXE, MACH_O, JAVA_CLASS, JAR, APK, MSI, SCRIPT,
             EMPTY, UNKNOWN);
 
     /** Every extension some type claims: a name with one of these says what its content should be. */
     private static final Set<String> KNOWN_EXTENSIONS = knownExtensions();
+
+    /** Text a browser renders and runs (scripts, links): it must carry its own extension, not just any text one. */
+    private static final Set<ContentType> ACTIVE_TEXT = Set.of(HTML, SVG, MHTML);
+
+    /** ZIP-based packages kept whole, whose entries their readers open as files: SafeZip's rules apply to them. */
+    private static final Set<ContentType> ZIP_PACKAGES = Set.of(OFD, WACZ);
 
     public ContentType {
         Objects.requireNonNull(mediaType, "mediaType");
@@ -192,12 +219,22 @@ public record ContentType(String mediaType, String label, String extension, Kind
     }
 
     /**
+     * Whether this is a ZIP-based package that is kept whole but read entry by entry (OFD, WACZ):
+     * before it is accepted, it must pass the rules {@link SafeZip} applies to any archive.
+     */
+    public boolean zipPackage() {
+        return ZIP_PACKAGES.contains(this);
+    }
+
+    /**
      * Whether a file of this type may carry this extension (without the dot, any case): the
-     * canonical one, an alias, or for text types any usual text extension.
+     * canonical one, an alias, or for text types any usual text extension — except for HTML, SVG and
+     * MHTML, which a browser would run: an HTML page named {@code invoice.xml} is disguised.
      */
     public boolean acceptsExtension(String extension) {
         String e = extension.toLowerCase(Locale.ROOT);
-        return e.equals(this.extension) || aliases.contains(e) || (kind == Kind.TEXT && TEXT_EXTENSIONS.contains(e));
+        return e.equals(this.extension) || aliases.contains(e)
+                || (kind == Kind.TEXT && TEXT_EXTENSIONS.contains(e) && !ACTIVE_TEXT.contains(this));
     }
 
     /**
@@ -296,7 +333,7 @@ public record ContentType(String mediaType, String label, String extension, Kind
             return RAR;
         }
         if (startsWith(b, 0x1F, 0x8B, 0x08)) {
-            return GZIP;
+            return Warc.gzipped(b) ? WARC_GZIP : GZIP;
         }
         if (startsWith(b, "BZh") && b.length >= 10 && b[3] >= '1' && b[3] <= '9'
                 && (hasAt(b, 4, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59) || hasAt(b, 4, 0x17, 0x72, 0x45, 0x38, 0x50, 0x90))) {
@@ -307,6 +344,9 @@ public record ContentType(String mediaType, String label, String extension, Kind
         }
         if (b.length >= 263 && hasAt(b, 257, "ustar")) {
             return TAR;
+        }
+        if (Warc.header(b)) {
+            return WARC; // before text: a record's payload may be binary
         }
 
         ContentType text = TextSniffer.sniff(b);
@@ -397,6 +437,13 @@ public record ContentType(String mediaType, String label, String extension, Kind
             return ZIP; // damaged: SafeZip will say why
         }
         Set<String> set = new HashSet<>(names);
+        if (set.contains("OFD.xml")) {
+            return OFD;
+        }
+        if (set.contains("datapackage.json") && names.stream().anyMatch(n -> n.startsWith("archive/")
+                && n.indexOf('/', "archive/".length()) < 0 && (n.endsWith(".warc.gz") || n.endsWith(".warc")))) {
+            return WACZ;
+        }
         if (set.contains("[Content_Types].xml")) {
             if (names.stream().anyMatch(n -> n.startsWith("word/"))) {
                 return set.contains("word/vbaProject.bin") ? DOCM : DOCX;

@@ -1,4 +1,4 @@
-package org.alliancechain.odr.intake;
+package org.alliancechain.evidence.intake;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.alliancechain.odr.intake.UnsafeArchiveException.Reason;
+import org.alliancechain.evidence.intake.UnsafeArchiveException.Reason;
 
 /**
  * Reads a ZIP archive's central directory straight from its bytes (APPNOTE.TXT sections 4.3.12 to

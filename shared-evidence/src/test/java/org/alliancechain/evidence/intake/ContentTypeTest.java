@@ -1,9 +1,9 @@
-package org.alliancechain.odr.intake;
+package org.alliancechain.evidence.intake;
 
-import static org.alliancechain.odr.intake.Samples.ascii;
-import static org.alliancechain.odr.intake.Samples.bytes;
-import static org.alliancechain.odr.intake.Samples.concat;
-import static org.alliancechain.odr.intake.Samples.utf8;
+import static org.alliancechain.evidence.intake.Samples.ascii;
+import static org.alliancechain.evidence.intake.Samples.bytes;
+import static org.alliancechain.evidence.intake.Samples.concat;
+import static org.alliancechain.evidence.intake.Samples.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 

@@ -1,4 +1,4 @@
-package org.alliancechain.odr.intake;
+package org.alliancechain.evidence.intake;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

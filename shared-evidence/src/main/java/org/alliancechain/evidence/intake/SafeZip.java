@@ -1,4 +1,4 @@
-package org.alliancechain.odr.intake;
+package org.alliancechain.evidence.intake;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import org.alliancechain.odr.intake.UnsafeArchiveException.Reason;
+import org.alliancechain.evidence.intake.UnsafeArchiveException.Reason;
 
 /**
  * Expands a ZIP archive in memory without trusting anything it declares.

@@ -1,4 +1,4 @@
-package org.alliancechain.odr.intake;
+package org.alliancechain.evidence.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package org.alliancechain.odr.intake;
+package org.alliancechain.evidence.intake;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -7,8 +7,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,6 +33,7 @@ final class TextSniffer {
             "reply-to", "sender", "content-type", "content-transfer-encoding", "delivered-to", "in-reply-to",
             "references", "dkim-signature", "x-mailer", "user-agent");
     private static final Set<String> MAIL_ANCHORS = Set.of("from", "received", "return-path", "message-id", "delivered-to");
+    private static final Set<String> MAIL_TRANSPORT = Set.of("received", "return-path", "message-id", "delivered-to", "to");
 
     private TextSniffer() {
     }
@@ -126,8 +128,9 @@ final class TextSniffer {
                 return markup;
             }
         }
-        if (mail(text)) {
-            return ContentType.EML;
+        ContentType message = message(text);
+        if (message != null) {
+            return message;
         }
         ContentType table = table(text, whole);
         return table != null ? table : ContentType.TEXT;
@@ -181,7 +184,8 @@ final class TextSniffer {
         while (nameEnd < t.length() && nameChar(t.charAt(nameEnd))) {
             nameEnd++;
         }
-        String name = t.substring(pos + 1, nameEnd).toLowerCase(Locale.ROOT);
+        String qualified = t.substring(pos + 1, nameEnd);
+        String name = qualified.toLowerCase(Locale.ROOT);
         if (name.isEmpty() || !Character.isLetter(name.charAt(0)) && name.charAt(0) != '_') {
             return null;
         }
@@ -192,16 +196,84 @@ final class TextSniffer {
         if (HTML_ELEMENTS.contains(local)) {
             return ContentType.HTML;
         }
-        return t.startsWith("<?xml") || last == '>' ? ContentType.XML : null;
+        if (!t.startsWith("<?xml") && last != '>') {
+            return null;
+        }
+        return ubl(t, nameEnd, qualified);
+    }
+
+    /** A UBL invoice or credit note by its root element's name and namespace (XML names are case-sensitive); else XML. */
+    private static ContentType ubl(String t, int nameEnd, String qualified) {
+        int colon = qualified.indexOf(':');
+        String prefix = colon < 0 ? "" : qualified.substring(0, colon);
+        String local = qualified.substring(colon + 1);
+        ContentType candidate = switch (local) {
+            case "Invoice" -> ContentType.UBL_INVOICE;
+            case "CreditNote" -> ContentType.UBL_CREDIT_NOTE;
+            default -> null;
+        };
+        if (candidate == null) {
+            return ContentType.XML;
+        }
+        String namespace = namespaceOf(t, nameEnd, prefix);
+        return (UBL_NAMESPACE + local + "-2").equals(namespace) ? candidate : ContentType.XML;
+    }
+
+    private static final String UBL_NAMESPACE = "urn:oasis:names:specification:ubl:schema:xsd:";
+
+    /** The namespace the root start tag (attributes from {@code from}) binds {@code prefix} to ("" for the default), or null. */
+    private static String namespaceOf(String t, int from, String prefix) {
+        String wanted = prefix.isEmpty() ? "xmlns" : "xmlns:" + prefix;
+        int i = from;
+        while (i < t.length()) {
+            while (i < t.length() && Character.isWhitespace(t.charAt(i))) {
+                i++;
+            }
+            if (i >= t.length() || t.charAt(i) == '>' || t.charAt(i) == '/') {
+                return null;
+            }
+            int nameStart = i;
+            while (i < t.length() && nameChar(t.charAt(i))) {
+                i++;
+            }
+            String attribute = t.substring(nameStart, i);
+            while (i < t.length() && Character.isWhitespace(t.charAt(i))) {
+                i++;
+            }
+            if (attribute.isEmpty() || i >= t.length() || t.charAt(i) != '=') {
+                return null;
+            }
+            i++;
+            while (i < t.length() && Character.isWhitespace(t.charAt(i))) {
+                i++;
+            }
+            if (i >= t.length() || (t.charAt(i) != '"' && t.charAt(i) != '\'')) {
+                return null;
+            }
+            char quote = t.charAt(i);
+            int end = t.indexOf(quote, i + 1);
+            if (end < 0) {
+                return null;
+            }
+            if (attribute.equals(wanted)) {
+                return t.substring(i + 1, end).strip();
+            }
+            i = end + 1;
+        }
+        return null;
     }
 
     private static boolean nameChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == ':' || c == '.' || c == '-';
     }
 
-    /** RFC 5322 headers from the first line to the first empty line, with at least two well-known ones. */
-    private static boolean mail(String text) {
-        Set<String> found = new HashSet<>();
+    /**
+     * RFC 5322 headers from the first line to the first empty line: an e-mail with at least two
+     * well-known ones; a saved web page (MHTML) when the message is multipart/related and was
+     * saved by a browser rather than sent (see {@link #savedPage}).
+     */
+    private static ContentType message(String text) {
+        Map<String, String> found = new HashMap<>();
         int pos = 0;
         for (int line = 0; line < 200 && pos < text.length(); line++) {
             int end = text.indexOf('\n', pos);
@@ -218,26 +290,45 @@ final class TextSniffer {
             }
             if (l.charAt(0) == ' ' || l.charAt(0) == '\t') {
                 if (line == 0) {
-                    return false;
+                    return null;
                 }
                 continue;
             }
             int colon = l.indexOf(':');
             if (colon < 1) {
-                return false;
+                return null;
             }
             for (int i = 0; i < colon; i++) {
                 char c = l.charAt(i);
                 if (c < 0x21 || c > 0x7E) {
-                    return false;
+                    return null;
                 }
             }
             String name = l.substring(0, colon).toLowerCase(Locale.ROOT);
-            if (MAIL_HEADERS.contains(name)) {
-                found.add(name);
+            if (MAIL_HEADERS.contains(name) || name.equals("snapshot-content-location")) {
+                found.putIfAbsent(name, l.substring(colon + 1).strip());
             }
         }
-        return found.size() >= 2 && found.stream().anyMatch(MAIL_ANCHORS::contains);
+        if (savedPage(found)) {
+            return ContentType.MHTML;
+        }
+        return found.size() >= 2 && found.keySet().stream().anyMatch(MAIL_ANCHORS::contains) ? ContentType.EML : null;
+    }
+
+    /**
+     * MIME-Version and a top-level multipart/related body, and the marks of a browser's save rather
+     * than of a sent message: Chrome's {@code Snapshot-Content-Location}, a {@code From: <Saved by …>},
+     * or none of the headers mail transport adds (an HTML e-mail with inline images is multipart/related too).
+     */
+    private static boolean savedPage(Map<String, String> headers) {
+        String type = headers.getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
+        if (!headers.containsKey("mime-version") || !type.startsWith("multipart/related")) {
+            return false;
+        }
+        if (headers.containsKey("snapshot-content-location") || headers.getOrDefault("from", "").toLowerCase(Locale.ROOT).contains("saved by")) {
+            return true;
+        }
+        return MAIL_TRANSPORT.stream().noneMatch(headers::containsKey);
     }
 
     /** CSV (comma or semicolon) or TSV: at least two records, all with the same number (two or more) of fields. */
