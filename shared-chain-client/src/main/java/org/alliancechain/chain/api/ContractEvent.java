@@ -38,6 +38,23 @@ public record ContractEvent(String contract, String address, String event, Strin
             return text(value);
         }
 
+        /** Equal when name, type, indexing and value are (bytes compared by content). */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Argument a && name.equals(a.name) && type.equals(a.type) && indexed == a.indexed
+                    && java.util.Objects.deepEquals(value, a.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(name, type, indexed, java.util.Arrays.deepHashCode(new Object[] {value}));
+        }
+
+        @Override
+        public String toString() {
+            return name + "=" + text();
+        }
+
         private static String text(Object value) {
             return switch (value) {
                 case byte[] bytes -> "0x" + HexFormat.of().formatHex(bytes);
