@@ -87,7 +87,7 @@ public class NodeChainReader implements ChainReader {
             throw new IllegalArgumentException("an object id on chain is 32 bytes");
         }
         var address = catalogue.named(contract).address();
-        var filter = new EthFilter(org.web3j.protocol.core.DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, address);
+        var filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, address);
         filter.addNullTopic(); // any event of the contract ...
         filter.addSingleTopic(ChainIds.hex(objectId)); // ... whose first indexed argument is the object
         EthLog reply = read(() -> Rpc.send(web3j.ethGetLogs(filter)), "the events of " + contract);
