@@ -30,6 +30,26 @@ public final class ChainProbe {
         return anchorWord(contracts, batchIdHex, 1);
     }
 
+    /** A log as the node's receipt holds it. */
+    public record ReceiptLog(String address, List<String> topics, String data, String blockHash) {
+    }
+
+    /** The log at a block-wide log index of a mined transaction's receipt, read from the node. */
+    public static ReceiptLog receiptLog(SuiteContracts contracts, String transactionHash, long logIndex) {
+        var web3j = Web3j.build(new HttpService(contracts.rpcUrl()));
+        try {
+            var receipt = web3j.ethGetTransactionReceipt(transactionHash).send().getTransactionReceipt()
+                    .orElseThrow(() -> new IllegalStateException("no receipt for " + transactionHash));
+            var log = receipt.getLogs().stream().filter(l -> l.getLogIndex().longValueExact() == logIndex).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no log " + logIndex + " in " + transactionHash));
+            return new ReceiptLog(log.getAddress(), List.copyOf(log.getTopics()), log.getData(), receipt.getBlockHash());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("chain read failed: " + e.getMessage(), e);
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
     /** anchorOf(bytes32) returns a static struct {root, memberId, leafCount, blockNumber, timestamp}. */
     private static String anchorWord(SuiteContracts contracts, String batchIdHex, int word) {
         var web3j = Web3j.build(new HttpService(contracts.rpcUrl()));

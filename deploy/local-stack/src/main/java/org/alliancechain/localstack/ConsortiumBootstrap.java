@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.alliancechain.contracts.generated.AnchorRegistry;
 import org.alliancechain.contracts.generated.CaseRegistry;
 import org.alliancechain.contracts.generated.MemberRegistry;
@@ -12,7 +14,11 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.core.RemoteCall;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.Contract;
+import org.web3j.tx.TransactionManager;
+import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
@@ -26,11 +32,21 @@ public final class ConsortiumBootstrap implements AutoCloseable {
     /** Action enum of IMemberRegistry, in declaration order. */
     enum Action { ADMIT_MEMBER, ADD_ACCOUNT, REMOVE_ACCOUNT, GRANT_ROLE, REVOKE_ROLE, SUSPEND_MEMBER, REINSTATE_MEMBER }
 
-    public static final byte[] ANCHORER_ROLE = role("ANCHORER");
-    /** An arbitration commission: takes the commission's steps of its cases in CaseRegistry. */
-    public static final byte[] ODR_COMMISSION_ROLE = role("ODR_COMMISSION");
-    /** A party to arbitration: files and withdraws cases in CaseRegistry. */
-    public static final byte[] ODR_PARTY_ROLE = role("ODR_PARTY");
+    /** How a registry governed by the MemberRegistry is deployed: its constructor takes the MemberRegistry's address. */
+    @FunctionalInterface
+    interface RegistryDeployment {
+        RemoteCall<? extends Contract> deploy(Web3j web3j, TransactionManager manager, ContractGasProvider gas, String memberRegistry);
+    }
+
+    /**
+     * The suite's registries, deployed in this order after the MemberRegistry that governs them. A
+     * new registry is one entry here (plus its wrapper in contracts/pom.xml): its address then
+     * reaches the apps as {@code chain.contracts.<name-in-kebab-case>}, ./run's suite.properties
+     * and printout, and the kept deployment, through {@link SuiteContracts}.
+     */
+    static final Map<String, RegistryDeployment> REGISTRIES = orderedMap(
+            Map.entry(SuiteContracts.ANCHOR_REGISTRY, AnchorRegistry::deploy),
+            Map.entry(SuiteContracts.CASE_REGISTRY, CaseRegistry::deploy));
     private static final byte[] NO_ROLE = new byte[32];
     private static final String NO_ACCOUNT = "0x0000000000000000000000000000000000000000";
     private static final StaticGasProvider GAS = new StaticGasProvider(BigInteger.ZERO, BigInteger.valueOf(15_000_000));
@@ -60,19 +76,40 @@ public final class ConsortiumBootstrap implements AutoCloseable {
         }
     }
 
-    /** Deploys MemberRegistry (admins 1-3, quorum 2), AnchorRegistry and CaseRegistry. */
+    /** Deploys MemberRegistry (admins 1-3, quorum 2), then every registry of {@link #REGISTRIES} governed by it. */
     public SuiteContracts deploy(String rpcUrl) {
         try {
             var admins = List.of(DevKeys.admin(1), DevKeys.admin(2), DevKeys.admin(3));
-            var registry = MemberRegistry.deploy(web3j, manager(admins.getFirst()), GAS,
+            var manager = manager(admins.getFirst());
+            var registry = MemberRegistry.deploy(web3j, manager, GAS,
                     admins.stream().map(Credentials::getAddress).toList(), BigInteger.TWO).send();
-            var anchors = AnchorRegistry.deploy(web3j, manager(admins.getFirst()), GAS, registry.getContractAddress()).send();
-            var cases = CaseRegistry.deploy(web3j, manager(admins.getFirst()), GAS, registry.getContractAddress()).send();
-            return new SuiteContracts(rpcUrl, chainId, registry.getContractAddress(), anchors.getContractAddress(),
-                    cases.getContractAddress());
+            var addresses = new LinkedHashMap<String, String>();
+            addresses.put(SuiteContracts.MEMBER_REGISTRY, registry.getContractAddress());
+            for (var entry : REGISTRIES.entrySet()) {
+                addresses.put(entry.getKey(), entry.getValue().deploy(web3j, manager, GAS, registry.getContractAddress()).send()
+                        .getContractAddress());
+            }
+            return new SuiteContracts(rpcUrl, chainId, addresses);
         } catch (Exception e) {
             throw new IllegalStateException("deploying the suite contracts failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The names of the contracts {@link #deploy} deploys. */
+    public static List<String> contractNames() {
+        var names = new java.util.ArrayList<String>();
+        names.add(SuiteContracts.MEMBER_REGISTRY);
+        names.addAll(REGISTRIES.keySet());
+        return names;
+    }
+
+    @SafeVarargs
+    private static <V> Map<String, V> orderedMap(Map.Entry<String, V>... entries) {
+        var map = new LinkedHashMap<String, V>();
+        for (var entry : entries) {
+            map.put(entry.getKey(), entry.getValue());
+        }
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     /** Admits a member with its first account and grants it the given roles. */
@@ -141,7 +178,11 @@ public final class ConsortiumBootstrap implements AutoCloseable {
         }
     }
 
-    /** A role's id as ConsortiumRoles.sol defines it: keccak256 of its name. */
+    /**
+     * A role's id on chain: keccak256 of its name. The names are those of {@code ConsortiumRole} in
+     * shared-chain-client's API (this module is built before it: the chain client's tests start the
+     * stack); ConsortiumRoleTest checks the roles the bootstrap grants against it.
+     */
     public static byte[] role(String name) {
         return Hash.sha3(name.getBytes(StandardCharsets.UTF_8));
     }

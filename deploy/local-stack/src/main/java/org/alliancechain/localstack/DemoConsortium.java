@@ -44,13 +44,17 @@ public final class DemoConsortium {
     /** The arbitration commissions of the demo consortium; every other member may be a party to arbitration. */
     public static final List<String> COMMISSIONS = List.of("hz-arbitration", "sz-arbitration");
 
-    /** The roles a demo member holds on chain: anchoring for all, and the commission's or a party's in arbitration. */
-    public static List<byte[]> rolesOf(String alias) {
+    /** The names of the roles a demo member holds on chain: anchoring for all, and the commission's or a party's in arbitration. */
+    public static List<String> roleNamesOf(String alias) {
         if (alias.equals(OPERATOR)) {
-            return List.of(ConsortiumBootstrap.ANCHORER_ROLE);
+            return List.of("ANCHORER");
         }
-        return List.of(ConsortiumBootstrap.ANCHORER_ROLE,
-                COMMISSIONS.contains(alias) ? ConsortiumBootstrap.ODR_COMMISSION_ROLE : ConsortiumBootstrap.ODR_PARTY_ROLE);
+        return List.of("ANCHORER", COMMISSIONS.contains(alias) ? "ODR_COMMISSION" : "ODR_PARTY");
+    }
+
+    /** The ids of the roles a demo member holds on chain (see {@link #roleNamesOf}). */
+    public static List<byte[]> rolesOf(String alias) {
+        return roleNamesOf(alias).stream().map(ConsortiumBootstrap::role).toList();
     }
 
     /**

@@ -34,14 +34,20 @@ final class Deployments {
         if (!SEED.equals(props.getProperty("seed"))) {
             return Optional.empty();
         }
-        var contracts = new SuiteContracts(rpcUrl, Long.parseLong(props.getProperty("chain-id")),
-                props.getProperty("member-registry"), props.getProperty("anchor-registry"),
-                props.getProperty("case-registry"));
+        var contracts = SuiteContracts.from(rpcUrl, Long.parseLong(props.getProperty("chain-id")), props);
         // Only trust the file if the chain still has code there (the state file may have been deleted).
         var web3j = Web3j.build(new HttpService(rpcUrl));
         try {
-            String code = web3j.ethGetCode(contracts.anchorRegistry(), DefaultBlockParameterName.LATEST).send().getCode();
-            return code != null && code.length() > 2 ? Optional.of(contracts) : Optional.empty();
+            if (!contracts.addresses().keySet().containsAll(ConsortiumBootstrap.contractNames())) {
+                return Optional.empty(); // kept from before a registry was added: deploy afresh
+            }
+            for (String address : contracts.addresses().values()) {
+                String code = web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send().getCode();
+                if (code == null || code.length() <= 2) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(contracts);
         } catch (IOException e) {
             return Optional.empty();
         } finally {
@@ -53,9 +59,7 @@ final class Deployments {
         var props = new Properties();
         props.setProperty("seed", SEED);
         props.setProperty("chain-id", String.valueOf(contracts.chainId()));
-        props.setProperty("member-registry", contracts.memberRegistry());
-        props.setProperty("anchor-registry", contracts.anchorRegistry());
-        props.setProperty("case-registry", contracts.caseRegistry());
+        contracts.store(props);
         try {
             Files.createDirectories(file.getParent());
             try (Writer out = Files.newBufferedWriter(file)) {

@@ -109,9 +109,7 @@ public final class LocalSuite {
         var contracts = stack.contracts();
         props.setProperty("rpc-url", contracts.rpcUrl());
         props.setProperty("chain-id", String.valueOf(contracts.chainId()));
-        props.setProperty("member-registry", contracts.memberRegistry());
-        props.setProperty("anchor-registry", contracts.anchorRegistry());
-        props.setProperty("case-registry", contracts.caseRegistry());
+        contracts.store(props);
         props.setProperty("keycloak-url", stack.keycloak().baseUrl());
         props.setProperty("crl-url", "http://127.0.0.1:" + SuiteApp.values()[0].port() + "/pki/root.crl");
         try (var out = Files.newBufferedWriter(root.resolve(".run-state/suite.properties"))) {
@@ -187,10 +185,9 @@ public final class LocalSuite {
                 out.append(String.format("  %-16s %-28s %s%n", app.id(), base + "/api", base + "/q/swagger-ui"));
             }
         }
-        out.append("\n  chain (JSON-RPC)   ").append(stack.contracts().rpcUrl())
-                .append("   MemberRegistry ").append(stack.contracts().memberRegistry())
-                .append("  AnchorRegistry ").append(stack.contracts().anchorRegistry())
-                .append("  CaseRegistry ").append(stack.contracts().caseRegistry()).append('\n');
+        out.append("\n  chain (JSON-RPC)   ").append(stack.contracts().rpcUrl());
+        stack.contracts().addresses().forEach((name, address) -> out.append("  ").append(name).append(' ').append(address));
+        out.append('\n');
         out.append("  PostgreSQL         ").append(stack.database().serverUrl()).append(" (user ")
                 .append(stack.database().user()).append(")\n");
         out.append("  Keycloak           ").append(stack.keycloak().baseUrl()).append("/admin  (")

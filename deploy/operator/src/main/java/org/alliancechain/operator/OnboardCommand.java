@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.alliancechain.chain.api.ConsortiumRole;
 import org.alliancechain.evidence.pki.DevPki;
 import org.alliancechain.localstack.ConsortiumBootstrap;
 import org.alliancechain.localstack.DevKeys;
@@ -18,7 +19,6 @@ import org.alliancechain.localstack.StackSettings;
 import org.alliancechain.localstack.SuiteApp;
 import org.alliancechain.localstack.SuiteContracts;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Hash;
 import org.web3j.crypto.WalletUtils;
 
 /** The ./onboard command. */
@@ -94,10 +94,14 @@ public final class OnboardCommand {
                 one(o, "admin-first-name", null), one(o, "admin-last-name", null), one(o, "admin-password", null));
         List<byte[]> roles = new ArrayList<>();
         for (String role : o.getOrDefault("role", List.of("ANCHORER"))) {
-            roles.add(Hash.sha3(role.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            try {
+                roles.add(ConsortiumRole.valueOf(role.strip().toUpperCase(java.util.Locale.ROOT)).id());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--role " + role + " is not a consortium role (" + List.of(ConsortiumRole.values()) + ")");
+            }
         }
         String rpc = one(o, "rpc", suite.getProperty("rpc-url", "http://127.0.0.1:8545"));
-        String registry = one(o, "member-registry", suite.getProperty("member-registry"));
+        String registry = one(o, "member-registry", suite.getProperty(SuiteContracts.key(SuiteContracts.MEMBER_REGISTRY)));
         if (registry == null) {
             throw new IllegalArgumentException("--member-registry is needed (no ./run suite found in " + root.resolve(".run-state") + ")");
         }
@@ -126,8 +130,10 @@ public final class OnboardCommand {
              var keycloak = new KeycloakOrganisations(one(o, "keycloak", suite.getProperty("keycloak-url", "http://127.0.0.1:8180")),
                      one(o, "realm", KeycloakServer.REALM), one(o, "keycloak-admin", KeycloakServer.ADMIN_USER),
                      env("KEYCLOAK_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD))) {
-            var contracts = new SuiteContracts(rpc, governance.chainId(), registry, suite.getProperty("anchor-registry", ""),
-                    suite.getProperty("case-registry", ""));
+            var known = new Properties();
+            known.putAll(suite);
+            known.setProperty(SuiteContracts.key(SuiteContracts.MEMBER_REGISTRY), registry);
+            var contracts = SuiteContracts.from(rpc, governance.chainId(), known);
             var result = new Onboarding(keycloak, governance, contracts, custody, custodyPassphrase.toCharArray(), pki,
                     System.out::println).onboard(organisation, admin, roles);
             System.out.println();

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.alliancechain.chain.api.ConsortiumRole;
 import org.alliancechain.contracts.generated.AnchorRegistry;
 import org.alliancechain.evidence.pki.DevPki;
 import org.alliancechain.evidence.pki.Pkcs12Identities;
@@ -64,8 +65,8 @@ class OnboardingTest {
         var contracts = stack.contracts();
         try (var keycloak = keycloak(); var governance = new ConsortiumBootstrap(contracts.rpcUrl())) {
             var onboarding = new Onboarding(keycloak, governance, contracts, custody, PASS.toCharArray(), pki, progress::add);
-            first = onboarding.onboard(organisation, admin, List.of(ConsortiumBootstrap.ANCHORER_ROLE));
-            second = onboarding.onboard(organisation, admin, List.of(ConsortiumBootstrap.ANCHORER_ROLE));
+            first = onboarding.onboard(organisation, admin, List.of(ConsortiumRole.ANCHORER.id()));
+            second = onboarding.onboard(organisation, admin, List.of(ConsortiumRole.ANCHORER.id()));
 
             // Keycloak: the organisation, and its admin as a member of it.
             assertThat(keycloak.find(alias)).isNotNull();
@@ -78,7 +79,7 @@ class OnboardingTest {
             assertThat(first.accounts().values()).doesNotHaveDuplicates();
             for (String account : first.accounts().values()) {
                 assertThat(governance.memberOf(contracts, account)).isEqualTo(ConsortiumBootstrap.memberId(alias));
-                assertThat(governance.hasRole(contracts, ConsortiumBootstrap.ANCHORER_ROLE, account)).isTrue();
+                assertThat(governance.hasRole(contracts, ConsortiumRole.ANCHORER.id(), account)).isTrue();
             }
         }
         assertThat(first.organisationCreated()).isTrue();

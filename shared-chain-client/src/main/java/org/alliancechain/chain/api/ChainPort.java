@@ -3,7 +3,7 @@ package org.alliancechain.chain.api;
 import java.util.Optional;
 
 /**
- * The one entry point apps use to write to and prove things on the chain. Methods that submit must
+ * The one entry point apps use to write to the chain and notarise (reads: {@link ChainReader}). Methods that submit must
  * be called inside the caller's database transaction: the chain write is committed together with
  * the business row, and the relay sends it afterwards. A node outage delays writes, never loses them.
  */
@@ -43,11 +43,4 @@ public interface ChainPort {
 
     /** The state of a notarised item and, once batched, its inclusion proof. */
     Optional<NotarisationView> notarisation(long itemId);
-
-    /** Checks a proof against the root anchored on chain for its batch (reads the chain). */
-    ProofCheck verifyOnChain(InclusionProof proof);
-
-    /** The outcome of checking a proof: each step and why it failed, not an exception. */
-    record ProofCheck(boolean valid, boolean pathMatchesRoot, boolean rootAnchored, String onChainRoot, String reason) {
-    }
 }

@@ -3,43 +3,31 @@ package org.alliancechain.chain.internal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.chain.api.ChainTxView;
 import org.alliancechain.chain.api.ContractCall;
-import org.alliancechain.chain.api.InclusionProof;
 import org.alliancechain.chain.api.NotarisationView;
 import org.alliancechain.chain.custody.TransactionSigner;
-import org.web3j.abi.FunctionReturnDecoder;
-import org.web3j.abi.datatypes.generated.Bytes32;
-import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.utils.Numeric;
 
 /** {@link ChainPort} backed by the outbox tables: submitting is an insert in the caller's transaction. */
 @ApplicationScoped
 public class ChainOutbox implements ChainPort {
 
-    private static final HexFormat HEX = HexFormat.of();
-
     private final DataSource dataSource;
     private final Signers signers;
     private final NotarisationBatches batches;
     private final ChainConfig config;
-    private final Web3j web3j;
     private final NodeInfo node;
 
-    ChainOutbox(DataSource dataSource, Signers signers, NotarisationBatches batches, ChainConfig config, Web3j web3j,
-                NodeInfo node) {
+    ChainOutbox(DataSource dataSource, Signers signers, NotarisationBatches batches, ChainConfig config, NodeInfo node) {
         this.dataSource = dataSource;
         this.signers = signers;
         this.batches = batches;
         this.config = config;
-        this.web3j = web3j;
         this.node = node;
     }
 
@@ -130,27 +118,5 @@ public class ChainOutbox implements ChainPort {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<NotarisationView> notarisation(long itemId) {
         return batches.itemView(itemId, config.contracts().anchorRegistry(), node.chainId());
-    }
-
-    @Override
-    public ProofCheck verifyOnChain(InclusionProof proof) {
-        boolean pathOk = proof.isConsistent();
-        String onChainRoot;
-        try {
-            var call = Transaction.createEthCallTransaction(null, proof.anchorRegistry(),
-                    AbiCodec.encode(ContractCall.of(proof.anchorRegistry(), "anchorOf(bytes32)", HEX.parseHex(proof.batchId()))));
-            String result = web3j.ethCall(call, DefaultBlockParameterName.LATEST).send().getValue();
-            var words = FunctionReturnDecoder.decode(result, List.of(AbiCodec.typeReference("bytes32")));
-            onChainRoot = words.isEmpty() ? null : HEX.formatHex(((Bytes32) words.getFirst()).getValue());
-        } catch (Exception e) {
-            return new ProofCheck(false, pathOk, false, null, "chain unreachable: " + e.getMessage());
-        }
-        boolean anchored = onChainRoot != null && !onChainRoot.equals("0".repeat(64));
-        boolean rootMatches = anchored && onChainRoot.equals(proof.root());
-        String reason = !pathOk ? "the audit path does not lead from the item to the root"
-                : !anchored ? "no root is anchored under batch " + proof.batchId()
-                : !rootMatches ? "the root anchored on chain differs from the proof's root"
-                : null;
-        return new ProofCheck(pathOk && rootMatches, pathOk, anchored, onChainRoot, reason);
     }
 }

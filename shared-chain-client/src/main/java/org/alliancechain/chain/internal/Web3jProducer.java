@@ -39,6 +39,13 @@ public class Web3jProducer {
         web3j.shutdown();
     }
 
+    /** Roots on chain for proof checks, read through the service's node, cached per batch (anchors never change). */
+    @Produces
+    @Singleton
+    org.alliancechain.chain.api.AnchorLookup anchors(ChainConfig config) {
+        return org.alliancechain.chain.api.AnchorLookup.overJsonRpc(java.net.URI.create(config.rpcUrl()), config.relay().rpcTimeout());
+    }
+
     @Produces
     @Singleton
     KeyCustody keyCustody(ChainConfig config) {

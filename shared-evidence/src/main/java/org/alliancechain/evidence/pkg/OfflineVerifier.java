@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.alliancechain.evidence.CanonicalJson;
 import org.alliancechain.evidence.verify.CertificateVerifier;
-import org.alliancechain.evidence.verify.JsonRpcAnchorLookup;
 import org.alliancechain.evidence.verify.TrustAnchors;
 
 /**
@@ -87,7 +86,7 @@ public final class OfflineVerifier {
             if (inputs.size() == 2) {
                 original = Files.readAllBytes(inputs.get(1));
             }
-            var verifier = new CertificateVerifier(TrustAnchors.of(roots, roots), new JsonRpcAnchorLookup(URI.create(rpc), Duration.ofSeconds(15)));
+            var verifier = new CertificateVerifier(TrustAnchors.of(roots, roots), org.alliancechain.chain.api.AnchorLookup.overJsonRpc(URI.create(rpc), Duration.ofSeconds(15)));
             var report = verifier.verify(pdf, original);
             out.print(json ? CanonicalJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n" : report.toText());
             return switch (report.verdict()) {

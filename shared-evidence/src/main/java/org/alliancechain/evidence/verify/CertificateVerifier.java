@@ -35,7 +35,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.alliancechain.chain.api.AnchorLookup;
 import org.alliancechain.chain.api.InclusionProof;
+import org.alliancechain.chain.api.ProofCheck;
 import org.alliancechain.evidence.CanonicalJson;
 import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.pdf.CertificateRenderer;
@@ -236,12 +238,13 @@ public final class CertificateVerifier {
         }
         checkOriginal(record, originalFile, report);
         checkItemTimestamp(attachments.get(CertificateRenderer.TIMESTAMP_FILE), digest, report);
-        if (proof.isConsistent()) {
+        var check = ProofCheck.of(proof, chain);
+        if (check.pathMatchesRoot()) {
             report.passed(MERKLE, label(MERKLE), "leaf " + proof.leafIndex() + " of " + proof.treeSize() + " leads to root " + proof.root());
         } else {
-            report.failed(MERKLE, label(MERKLE), "the audit path does not lead from the record digest to root " + proof.root());
+            report.failed(MERKLE, label(MERKLE), check.pathProblem());
         }
-        checkOnChain(proof, report);
+        checkOnChain(proof, check, report);
         return report.build(summary.of(record, proof, anchoredAt, digest));
     }
 
@@ -549,22 +552,13 @@ public final class CertificateVerifier {
         }
     }
 
-    private void checkOnChain(InclusionProof proof, VerificationReport.Builder report) {
-        try {
-            var anchored = chain.anchorOf(proof.chainId(), proof.anchorRegistry(), proof.batchId());
-            if (anchored.isEmpty()) {
-                report.failed(ON_CHAIN, label(ON_CHAIN), "nothing is anchored under batch " + proof.batchId() + " in " + proof.anchorRegistry()
-                        + " on chain " + proof.chainId());
-            } else if (!anchored.get().root().equals(proof.root())) {
-                report.failed(ON_CHAIN, label(ON_CHAIN), "the chain holds root " + anchored.get().root() + ", the proof claims " + proof.root());
-            } else if (anchored.get().leafCount() != proof.treeSize()) {
-                report.failed(ON_CHAIN, label(ON_CHAIN), "the chain says the batch has " + anchored.get().leafCount() + " items, the proof says " + proof.treeSize());
-            } else {
-                report.passed(ON_CHAIN, label(ON_CHAIN), "root " + proof.root() + " anchored in block " + anchored.get().blockNumber()
-                        + " at " + Instant.ofEpochSecond(anchored.get().timestamp()) + " on chain " + proof.chainId());
-            }
-        } catch (AnchorLookup.ChainUnreachableException e) {
-            report.add(ON_CHAIN, label(ON_CHAIN), Outcome.UNKNOWN, e.getMessage());
+    private void checkOnChain(InclusionProof proof, ProofCheck check, VerificationReport.Builder report) {
+        switch (check.onChain()) {
+            case CONFIRMED -> report.passed(ON_CHAIN, label(ON_CHAIN), "root " + proof.root() + " anchored in block " + check.anchoredBlock()
+                    + " at " + check.anchoredAt() + " on chain " + proof.chainId());
+            case UNREACHABLE -> report.add(ON_CHAIN, label(ON_CHAIN), Outcome.UNKNOWN, check.chainProblem());
+            case REFUTED -> report.failed(ON_CHAIN, label(ON_CHAIN), check.chainProblem());
+            case NOT_ASKED -> report.failed(ON_CHAIN, label(ON_CHAIN), "not asked: " + check.pathProblem());
         }
     }
 

@@ -132,13 +132,13 @@ class TamperedCertificateTest {
         var lying = new CertificateVerifier(EvidenceFixture.trust(), (chainId, registry, batch) -> java.util.Optional.empty());
         var report = lying.verify(signed, file);
         assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
-        assertFailed(report, VerifierChecks.ON_CHAIN, "nothing is anchored under batch");
+        assertFailed(report, VerifierChecks.ON_CHAIN, "no root is anchored under batch");
     }
 
     @Test
     void anUnreachableChainMakesTheAnswerIndeterminateNotValid() {
         var offline = new CertificateVerifier(EvidenceFixture.trust(),
-                new JsonRpcAnchorLookup(java.net.URI.create("http://127.0.0.1:1"), java.time.Duration.ofSeconds(2)));
+                org.alliancechain.chain.api.AnchorLookup.overJsonRpc(java.net.URI.create("http://127.0.0.1:1"), java.time.Duration.ofSeconds(2)));
         var report = offline.verify(signed, file);
         assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.INDETERMINATE);
         assertThat(report.check(VerifierChecks.ON_CHAIN).orElseThrow().detail()).contains("cannot reach the node");
@@ -153,7 +153,7 @@ class TamperedCertificateTest {
         byte[] pdf = new PadesSigner(EvidenceFixture.TSA, pki::crlFor)
                 .sign(EvidenceFixture.RENDERER.render(certificate), signer, PadesSigner.Level.B_T, "Evidence certificate", "Beijing");
         var revokedFirst = new CertificateVerifier(new TrustAnchors(List.of(pki.rootCertificate()), List.of(EvidenceFixture.PKI.tsaRootCertificate()),
-                pki::crlFor), new JsonRpcAnchorLookup(java.net.URI.create(EvidenceFixture.rpcUrl()), java.time.Duration.ofSeconds(10)));
+                pki::crlFor), org.alliancechain.chain.api.AnchorLookup.overJsonRpc(java.net.URI.create(EvidenceFixture.rpcUrl()), java.time.Duration.ofSeconds(10)));
         var report = revokedFirst.verify(pdf, file);
         assertThat(report.verdict()).as(report.toText()).isEqualTo(Verdict.INVALID);
         assertFailed(report, VerifierChecks.REVOCATION, "was revoked on");

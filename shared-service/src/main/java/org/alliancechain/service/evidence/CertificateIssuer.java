@@ -16,7 +16,8 @@ import org.alliancechain.evidence.pdf.CertificateRenderer;
 import org.alliancechain.evidence.pdf.EvidenceCertificate;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
 import org.alliancechain.evidence.pdf.PadesSigner;
-import org.alliancechain.evidence.verify.AnchorLookup;
+import org.alliancechain.chain.api.AnchorLookup;
+import org.alliancechain.chain.api.ProofCheck;
 import org.alliancechain.service.problem.ProblemException;
 
 /**
@@ -104,8 +105,14 @@ public class CertificateIssuer {
         var proof = item.proof().filter(p -> item.confirmed())
                 .orElseThrow(() -> new ProblemException(jakarta.ws.rs.core.Response.Status.CONFLICT,
                         "not anchored yet (" + item.state() + "): the certificate can be issued once the anchoring transaction is confirmed"));
-        var anchored = anchors.anchorOf(proof.chainId(), proof.anchorRegistry(), proof.batchId())
-                .orElseThrow(() -> new IllegalStateException("the chain does not hold batch " + proof.batchId()));
+        var anchored = ProofCheck.of(proof, anchors);
+        if (anchored.outcome() == ProofCheck.Outcome.UNKNOWN) {
+            throw new ProblemException(jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE,
+                    "the chain node cannot be reached to confirm the anchoring; try again shortly");
+        }
+        if (!anchored.valid()) {
+            throw new IllegalStateException("the proof of item " + itemId + " does not hold on chain: " + anchored.reason());
+        }
         Instant tokenTime = null;
         if (token != null) {
             try {
@@ -116,7 +123,7 @@ public class CertificateIssuer {
             }
         }
         return new EvidenceCertificate(number, title, organisation, record, HashAlgorithm.SHA256, proof,
-                Instant.ofEpochSecond(anchored.timestamp()), token, tokenTime,
+                anchored.anchoredAt(), token, tokenTime,
                 config.publicUrl() + "/verify?digest=" + proof.itemDigest());
     }
 }

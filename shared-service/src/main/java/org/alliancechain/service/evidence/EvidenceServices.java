@@ -4,23 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancechain.chain.api.AnchorLookup;
 import org.alliancechain.evidence.pdf.CertificateRenderer;
 import org.alliancechain.evidence.pdf.PadesSigner;
 import org.alliancechain.evidence.pki.DevPki;
 import org.alliancechain.evidence.tsa.HttpTimeStamper;
 import org.alliancechain.evidence.tsa.TimeStampAuthority;
 import org.alliancechain.evidence.tsa.TimeStamper;
-import org.alliancechain.evidence.verify.AnchorLookup;
 import org.alliancechain.evidence.verify.CertificateVerifier;
-import org.alliancechain.evidence.verify.JsonRpcAnchorLookup;
 import org.alliancechain.evidence.verify.TrustAnchors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The evidence building blocks of shared-evidence, configured once per service. */
 @ApplicationScoped
@@ -61,15 +58,9 @@ public class EvidenceServices {
         return new PadesSigner(timeStamper, pki::crlFor);
     }
 
-    /** Roots on chain, read through the node the service uses, cached per batch (anchors never change). */
     @Produces
     @Singleton
-    AnchorLookup anchors(@ConfigProperty(name = "chain.rpc-url") String rpcUrl) {
-        return new JsonRpcAnchorLookup(URI.create(rpcUrl), java.time.Duration.ofSeconds(10));
-    }
-
-    @Produces
-    @Singleton
+    /** {@code anchors}: the chain client's, through the node the service uses. */
     CertificateVerifier verifier(EvidenceConfig config, DevPki pki, AnchorLookup anchors) {
         List<X509Certificate> roots = new ArrayList<>(List.of(pki.rootCertificate(), pki.tsaRootCertificate()));
         for (var file : config.trustedRoots().orElse(List.of())) {

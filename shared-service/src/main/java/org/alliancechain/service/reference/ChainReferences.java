@@ -7,7 +7,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,24 +16,20 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.alliancechain.chain.api.ChainPort;
+import org.alliancechain.chain.api.ChainReader;
+import org.alliancechain.chain.api.ChainUnavailableException;
+import org.alliancechain.chain.api.ContractEvent;
 import org.alliancechain.chain.api.InclusionProof;
+import org.alliancechain.chain.api.ProofCheck;
+import org.alliancechain.chain.api.TransactionOnChain;
 import org.alliancechain.evidence.CanonicalJson;
 import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.pdf.CertificateRenderer;
 import org.alliancechain.evidence.pkg.EvidencePackage;
-import org.alliancechain.evidence.verify.AnchorLookup;
 import org.alliancechain.evidence.verify.CertificateVerifier;
 import org.alliancechain.evidence.verify.VerificationReport;
 import org.alliancechain.service.evidence.RegisteredRecords;
 import org.alliancechain.service.problem.ProblemException;
-import org.web3j.abi.FunctionReturnDecoder;
-import org.web3j.abi.TypeReference;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.methods.response.Log;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.utils.Numeric;
 
 /**
  * Resolves a reference to something the suite put on chain into evidence that carries its own
@@ -101,20 +96,14 @@ public class ChainReferences {
         }
     }
 
-    private final Web3j web3j;
-    private final ContractCatalogue contracts;
+    private final ChainReader reader;
     private final ChainPort chain;
-    private final AnchorLookup anchors;
     private final CertificateVerifier verifier;
     private final Instance<RegisteredRecords> directories;
-    private volatile Long chainId;
 
-    ChainReferences(Web3j web3j, ContractCatalogue contracts, ChainPort chain, AnchorLookup anchors, CertificateVerifier verifier,
-                    @Any Instance<RegisteredRecords> directories) {
-        this.web3j = web3j;
-        this.contracts = contracts;
+    ChainReferences(ChainReader reader, ChainPort chain, CertificateVerifier verifier, @Any Instance<RegisteredRecords> directories) {
+        this.reader = reader;
         this.chain = chain;
-        this.anchors = anchors;
         this.verifier = verifier;
         this.directories = directories;
     }
@@ -206,47 +195,44 @@ public class ChainReferences {
     }
 
     private Resolved event(String reference, String txHash, Long logIndex) {
-        TransactionReceipt receipt;
+        TransactionOnChain tx;
         try {
-            receipt = web3j.ethGetTransactionReceipt(txHash).send().getTransactionReceipt().orElse(null);
-            if (receipt == null) {
-                boolean known = web3j.ethGetTransactionByHash(txHash).send().getTransaction().isPresent();
-                if (known) {
-                    throw new ProblemException(Response.Status.CONFLICT, "transaction " + txHash + " is not mined yet; attach its events once it is");
-                }
-                throw ProblemException.notFound("Transaction " + txHash + " on chain " + chainId());
-            }
-        } catch (IOException e) {
+            tx = reader.transaction(txHash);
+        } catch (ChainUnavailableException e) {
             throw unreachable(e);
         }
-        if (!receipt.isStatusOK()) {
-            throw ProblemException.unprocessable("transaction " + txHash + " reverted: it changed nothing and emitted no events");
+        switch (tx.state()) {
+            case UNKNOWN -> throw ProblemException.notFound("Transaction " + txHash + " on chain " + chainId());
+            case PENDING -> throw new ProblemException(Response.Status.CONFLICT, "transaction " + txHash + " is not mined yet; attach its events once it is");
+            case REVERTED -> throw ProblemException.unprocessable("transaction " + txHash + " reverted: it changed nothing and emitted no events");
+            case MINED -> { }
+        }
+        if (tx.blockTime() == null) {
+            throw new ProblemException(Response.Status.CONFLICT, "block " + tx.blockHash() + " of the transaction is no longer "
+                    + "on the chain the node follows; try again");
         }
         var events = new ArrayList<EventEvidence>();
         boolean logFound = false;
-        Instant blockTime = blockTime(receipt);
-        for (Log log : receipt.getLogs()) {
-            if (logIndex != null && log.getLogIndex().longValueExact() != logIndex) {
+        for (ContractEvent log : tx.logs()) {
+            if (logIndex != null && log.logIndex() != logIndex) {
                 continue;
             }
             logFound = true;
-            var contract = contracts.at(log.getAddress());
-            if (contract.isEmpty()) {
+            if (log.contract() == null) {
                 if (logIndex != null) {
-                    throw ProblemException.unprocessable("log " + logIndex + " of " + txHash + " was emitted by " + log.getAddress()
-                            + ", which is not a contract of the suite (" + String.join(", ", contracts.names()) + ")");
+                    throw ProblemException.unprocessable("log " + logIndex + " of " + txHash + " was emitted by " + log.address()
+                            + ", which is not a contract of the suite (" + contractNames() + ")");
                 }
                 continue;
             }
-            events.add(decode(contract.get(), log, receipt, blockTime));
+            events.add(evidence(log, tx));
         }
         if (logIndex != null && !logFound) {
             throw ProblemException.notFound("Log " + logIndex + " of transaction " + txHash + " (its logs are "
-                    + receipt.getLogs().stream().map(l -> l.getLogIndex().toString()).toList() + ")");
+                    + tx.logs().stream().map(ContractEvent::logIndex).toList() + ")");
         }
         if (events.isEmpty()) {
-            throw ProblemException.unprocessable("transaction " + txHash + " emitted no event of a suite contract ("
-                    + String.join(", ", contracts.names()) + ")");
+            throw ProblemException.unprocessable("transaction " + txHash + " emitted no event of a suite contract (" + contractNames() + ")");
         }
         var first = events.getFirst();
         String description = (events.size() == 1
@@ -259,75 +245,14 @@ public class ChainReferences {
                 + "keccak256 of the event signature; indexed arguments are the further topics, the others are ABI-encoded in data.");
     }
 
-    private EventEvidence decode(ContractCatalogue.Contract contract, Log log, TransactionReceipt receipt, Instant blockTime) {
-        List<String> topics = log.getTopics();
-        var abi = topics.isEmpty() ? null : contract.eventsByTopic().get(topics.getFirst().toLowerCase(Locale.ROOT));
-        var arguments = new ArrayList<Argument>();
-        if (abi != null) {
-            try {
-                List<TypeReference<Type>> plain = new ArrayList<>();
-                for (var input : abi.inputs()) {
-                    if (!input.indexed()) {
-                        plain.add(typeReference(input.type()));
-                    }
-                }
-                List<Type> values = FunctionReturnDecoder.decode(log.getData(), plain);
-                int topic = 1;
-                int value = 0;
-                for (var input : abi.inputs()) {
-                    String text;
-                    if (input.indexed()) {
-                        String raw = topics.get(topic++);
-                        text = isDynamic(input.type()) ? raw : render(FunctionReturnDecoder.decodeIndexedValue(raw, typeReference(input.type())));
-                    } else {
-                        text = render(values.get(value++));
-                    }
-                    arguments.add(new Argument(input.name(), input.type(), input.indexed(), text));
-                }
-            } catch (RuntimeException | ClassNotFoundException e) {
-                arguments.clear();
-            }
-        }
-        return new EventEvidence(contract.name(), contract.address(), abi == null ? null : abi.name(), abi == null ? null : abi.signature(),
-                List.copyOf(arguments), List.copyOf(topics), log.getData(), log.getLogIndex().longValueExact(), receipt.getTransactionHash(),
-                receipt.getTransactionIndex().longValueExact(), receipt.getFrom(), receipt.getBlockNumber().longValueExact(),
-                receipt.getBlockHash(), blockTime);
+    private static EventEvidence evidence(ContractEvent log, TransactionOnChain tx) {
+        var arguments = log.arguments().stream().map(a -> new Argument(a.name(), a.type(), a.indexed(), a.text())).toList();
+        return new EventEvidence(log.contract(), log.address(), log.event(), log.signature(), arguments, log.topics(), log.data(),
+                log.logIndex(), tx.hash(), tx.transactionIndex(), tx.from(), tx.blockNumber(), tx.blockHash(), tx.blockTime());
     }
 
-    @SuppressWarnings("unchecked")
-    private static TypeReference<Type> typeReference(String type) throws ClassNotFoundException {
-        return (TypeReference<Type>) TypeReference.makeTypeReference(type);
-    }
-
-    private static boolean isDynamic(String type) {
-        return type.equals("string") || type.equals("bytes") || type.endsWith("]") || type.startsWith("tuple");
-    }
-
-    private static String render(Type<?> value) {
-        Object raw = value.getValue();
-        if (value instanceof Address address) {
-            return address.getValue();
-        }
-        if (raw instanceof byte[] bytes) {
-            return Numeric.toHexString(bytes);
-        }
-        if (raw instanceof BigInteger number) {
-            return number.toString();
-        }
-        return String.valueOf(raw);
-    }
-
-    private Instant blockTime(TransactionReceipt receipt) {
-        try {
-            var block = web3j.ethGetBlockByHash(receipt.getBlockHash(), false).send().getBlock();
-            if (block == null) {
-                throw new ProblemException(Response.Status.CONFLICT, "block " + receipt.getBlockHash() + " of the transaction is no longer "
-                        + "on the chain the node follows; try again");
-            }
-            return Instant.ofEpochSecond(block.getTimestamp().longValueExact());
-        } catch (IOException e) {
-            throw unreachable(e);
-        }
+    private String contractNames() {
+        return String.join(", ", reader.contracts().keySet());
     }
 
     private Resolved anchored(String reference, String digest, InclusionProof supplied) {
@@ -357,46 +282,31 @@ public class ChainReferences {
                 + "its certificate, evidence package or proof JSON)");
     }
 
-    /** Checks a proof against the chain: the path leads to the root, and that root is anchored under the batch in a suite registry. */
+    /**
+     * Checks a proof against the chain (the chain client's one check), for this suite's chain and
+     * registries only; the anchoring time when it holds.
+     */
     private Instant checkProof(InclusionProof proof) {
         requireComplete(proof);
         if (proof.chainId() != chainId()) {
             throw ProblemException.unprocessable("the proof is anchored on chain " + proof.chainId() + "; this suite's chain is " + chainId());
         }
-        if (contracts.at(proof.anchorRegistry()).isEmpty()) {
+        if (!reader.contracts().containsValue(proof.anchorRegistry().toLowerCase(Locale.ROOT))) {
             throw ProblemException.unprocessable("the proof names anchor registry " + proof.anchorRegistry() + ", not a contract of the suite");
         }
-        if (!proof.isConsistent()) {
-            throw ProblemException.unprocessable("the proof's audit path does not lead from record " + proof.itemDigest() + " to root " + proof.root());
-        }
-        AnchorLookup.AnchoredRoot root;
-        try {
-            root = anchors.anchorOf(proof.chainId(), proof.anchorRegistry(), proof.batchId()).orElseThrow(() -> ProblemException.unprocessable(
-                    "no root is anchored on chain under batch " + proof.batchId()));
-        } catch (AnchorLookup.ChainUnreachableException e) {
-            throw unreachable(e);
-        }
-        if (!root.root().equalsIgnoreCase(proof.root())) {
-            throw ProblemException.unprocessable("the root anchored on chain for batch " + proof.batchId() + " is " + root.root()
-                    + ", not the proof's " + proof.root());
-        }
-        return Instant.ofEpochSecond(root.timestamp());
+        var check = reader.checkProof(proof);
+        return switch (check.outcome()) {
+            case VALID -> check.anchoredAt();
+            case UNKNOWN -> throw unreachable(null);
+            case INVALID -> throw ProblemException.unprocessable(check.reason());
+        };
     }
 
     private static void requireComplete(InclusionProof proof) {
-        String hex64 = "[0-9a-f]{64}";
-        String problem = proof.itemDigest() == null || !proof.itemDigest().matches(hex64) ? "itemDigest"
-                : proof.root() == null || !proof.root().matches(hex64) ? "root"
-                : proof.batchId() == null || !proof.batchId().matches(hex64) ? "batchId"
-                : proof.auditPath() == null || proof.auditPath().size() > 64
-                        || proof.auditPath().stream().anyMatch(h -> h == null || !h.matches(hex64)) ? "auditPath"
-                : proof.treeSize() < 1 || proof.leafIndex() < 0 || proof.leafIndex() >= proof.treeSize() ? "leafIndex/treeSize"
-                : proof.anchorRegistry() == null || !proof.anchorRegistry().matches("0x[0-9a-fA-F]{40}") ? "anchorRegistry"
-                : null;
-        if (problem != null) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "proof." + problem + " is missing or malformed (hashes are 64 lower-case "
+        ProofCheck.malformedField(proof).ifPresent(field -> {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "proof." + field + " is missing or malformed (hashes are 64 lower-case "
                     + "hexadecimal characters; see docs/proofs.md)");
-        }
+        });
     }
 
     private Resolved anchoredResolution(String reference, AnchoredItem item, String from) {
@@ -410,16 +320,11 @@ public class ChainReferences {
     }
 
     private long chainId() {
-        Long known = chainId;
-        if (known == null) {
-            try {
-                known = web3j.ethChainId().send().getChainId().longValueExact();
-            } catch (IOException e) {
-                throw unreachable(e);
-            }
-            chainId = known;
+        try {
+            return reader.chainId();
+        } catch (ChainUnavailableException e) {
+            throw unreachable(e);
         }
-        return known;
     }
 
     private static ProblemException unreachable(Exception cause) {

@@ -3,10 +3,10 @@ package org.alliancechain.odr.cases;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import org.alliancechain.chain.api.ChainIds;
 import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.chain.api.ContractCall;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.web3j.crypto.Hash;
 
 /**
  * A case's steps on chain, in CaseRegistry. Each step is signed by the organisation taking it (the
@@ -31,12 +31,12 @@ public class CaseChain {
 
     /** A member's id on chain: keccak256 of its alias (as MemberRegistry admits it). */
     public static byte[] memberId(String alias) {
-        return Hash.sha3(alias.getBytes(StandardCharsets.UTF_8));
+        return ChainIds.memberId(alias);
     }
 
     /** A case's id on chain: keccak256 of its case number. */
     public static byte[] caseId(String caseNumber) {
-        return Hash.sha3(caseNumber.getBytes(StandardCharsets.UTF_8));
+        return ChainIds.keccak256(caseNumber);
     }
 
     /** A reason's hash on chain: SHA-256 of its UTF-8 text (the text stays with the commission and the parties). */

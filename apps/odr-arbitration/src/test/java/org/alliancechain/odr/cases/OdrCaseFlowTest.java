@@ -14,7 +14,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.math.BigInteger;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,16 +23,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.alliancechain.contracts.generated.CaseRegistry;
+import org.alliancechain.chain.api.ChainIds;
+import org.alliancechain.chain.api.ChainReader;
 import org.alliancechain.evidence.HashAlgorithm;
-import org.alliancechain.localstack.ConsortiumBootstrap;
 import org.alliancechain.odr.OdrFlow;
 import org.alliancechain.testsupport.SuiteTestResource;
 import org.junit.jupiter.api.Test;
-import org.web3j.protocol.Web3j;
-import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.ReadonlyTransactionManager;
-import org.web3j.tx.gas.StaticGasProvider;
 
 /**
  * A whole case over the API against the real Keycloak, PostgreSQL and anvil: filed with documents
@@ -45,6 +41,9 @@ import org.web3j.tx.gas.StaticGasProvider;
 class OdrCaseFlowTest {
 
     private static final HexFormat HEX = HexFormat.of();
+
+    @Inject
+    ChainReader chain;
 
     @Test
     void aCaseFromFilingToClosing() throws Exception {
@@ -188,33 +187,27 @@ class OdrCaseFlowTest {
         as(CLERK).post("/api/cases/" + id + "/closure").then().statusCode(200).body("status.code", equalTo("CLOSED"));
         OdrFlow.awaitTimelineConfirmed(id);
 
-        // The chain holds the same story.
-        var web3j = Web3j.build(new HttpService(SuiteTestResource.stack().contracts().rpcUrl()));
-        try {
-            var registry = CaseRegistry.load(SuiteTestResource.stack().contracts().caseRegistry(), web3j,
-                    new ReadonlyTransactionManager(web3j, null), new StaticGasProvider(BigInteger.ZERO, BigInteger.valueOf(15_000_000)));
-            byte[] caseId = HEX.parseHex(accepted.getString("chain.caseId").substring(2));
-            // caseOf returns a static struct: eight ABI words (status, claimant, commission, respondent, caseHash, awardHash, filedAt, updatedAt).
-            String words = web3j.ethCall(org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(null,
-                    registry.getContractAddress(), org.web3j.abi.FunctionEncoder.encode(new org.web3j.abi.datatypes.Function("caseOf",
-                            List.of(new org.web3j.abi.datatypes.generated.Bytes32(caseId)), List.of()))),
-                    org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getValue().substring(2);
-            java.util.function.IntFunction<String> word = i -> words.substring(i * 64, (i + 1) * 64);
-            assertThat(new BigInteger(word.apply(0), 16).intValue()).as("Closed").isEqualTo(7);
-            assertThat(word.apply(1)).isEqualTo(HEX.formatHex(ConsortiumBootstrap.memberId(OdrFlow.CLAIMANT_ORG)));
-            assertThat(word.apply(2)).isEqualTo(HEX.formatHex(ConsortiumBootstrap.memberId(OdrFlow.COMMISSION)));
-            assertThat(word.apply(3)).isEqualTo(HEX.formatHex(ConsortiumBootstrap.memberId(OdrFlow.RESPONDENT_ORG)));
-            assertThat(word.apply(4)).isEqualTo(filed.getString("chain.caseHash"));
-            assertThat(word.apply(5)).isEqualTo(awardView.getString("recordDigest"));
-            var claimantService = registry.serviceOf(caseId, ConsortiumBootstrap.memberId(OdrFlow.CLAIMANT_ORG)).send();
-            assertThat(claimantService.component1()).as("made available to the claimant").isTrue();
-            assertThat(claimantService.component2()).as("opened by the claimant").isTrue();
-            var respondentService = registry.serviceOf(caseId, ConsortiumBootstrap.memberId(OdrFlow.RESPONDENT_ORG)).send();
-            assertThat(respondentService.component1()).isTrue();
-            assertThat(respondentService.component2()).as("the respondent has not downloaded it").isFalse();
-        } finally {
-            web3j.shutdown();
-        }
+        // The chain holds the same story: the case's events in CaseRegistry, in order.
+        byte[] caseId = HEX.parseHex(accepted.getString("chain.caseId").substring(2));
+        var events = chain.eventsOf("CaseRegistry", caseId);
+        String claimantId = ChainIds.hex(ChainIds.memberId(OdrFlow.CLAIMANT_ORG));
+        String respondentId = ChainIds.hex(ChainIds.memberId(OdrFlow.RESPONDENT_ORG));
+        var filing = events.getFirst();
+        assertThat(filing.event()).isEqualTo("CaseFiled");
+        assertThat(filing.text("claimant")).isEqualTo(claimantId);
+        assertThat(filing.text("commission")).isEqualTo(ChainIds.hex(ChainIds.memberId(OdrFlow.COMMISSION)));
+        assertThat(filing.text("respondent")).isEqualTo(respondentId);
+        assertThat(filing.text("caseHash")).isEqualTo("0x" + filed.getString("chain.caseHash"));
+        var steps = events.stream().filter(e -> e.event().equals("CaseStatusChanged")).toList();
+        assertThat(steps).extracting(e -> e.number("to").intValue()).as("Filed, Accepted, Evidence, Hearing, Awarded, Closed")
+                .containsExactly(1, 2, 4, 5, 6, 7);
+        assertThat(steps.get(4).text("dataHash")).as("the award's hash").isEqualTo("0x" + awardView.getString("recordDigest"));
+        assertThat(events.stream().filter(e -> e.event().equals("AwardServed")).map(e -> e.text("party") + "/" + e.number("kind")))
+                .as("made available to both, opened by the claimant only")
+                .containsExactlyInAnyOrder(claimantId + "/0", respondentId + "/0", claimantId + "/1");
+        assertThat(events).extracting(e -> e.blockNumber() * 100_000 + e.logIndex()).isSorted();
+        var chainTimeline = as(RESPONDENT).get("/api/cases/" + id + "/timeline").then().statusCode(200).extract().jsonPath();
+        assertThat(filing.transactionHash()).isEqualTo(chainTimeline.getString("find { it.step == 'FILED' }.transactionHash"));
 
         var timeline = as(RESPONDENT).get("/api/cases/" + id + "/timeline").then().statusCode(200).extract().jsonPath();
         assertThat(timeline.getList("step", String.class)).containsSubsequence("FILED", "ACCEPTED", "TRIBUNAL_FORMED",

@@ -24,16 +24,14 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.alliancechain.chain.api.ChainIds;
 import org.alliancechain.chain.api.InclusionProof;
 import org.alliancechain.evidence.CanonicalJson;
 import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.odr.OdrFlow;
+import org.alliancechain.testsupport.ChainProbe;
 import org.alliancechain.testsupport.SuiteTestResource;
 import org.junit.jupiter.api.Test;
-import org.web3j.crypto.Hash;
-import org.web3j.protocol.Web3j;
-import org.web3j.protocol.http.HttpService;
-import org.web3j.utils.Numeric;
 
 /**
  * Evidence by reference: a party attaches, in one step, an on-chain event of the suite or an
@@ -95,26 +93,20 @@ class OdrEvidenceReferenceTest {
         assertThat(event.path("contract").asText()).isEqualTo("CaseRegistry");
         assertThat(event.path("event").asText()).isEqualTo("CaseFiled");
         assertThat(event.path("signature").asText()).isEqualTo("CaseFiled(bytes32,bytes32,bytes32,bytes32,bytes32)");
-        String caseIdOnChain = Numeric.toHexString(Hash.sha3(caseNumber.getBytes(StandardCharsets.UTF_8)));
+        String caseIdOnChain = ChainIds.hex(ChainIds.keccak256(caseNumber));
         assertThat(argument(event, "caseId")).isEqualTo(caseIdOnChain);
-        assertThat(argument(event, "commission")).isEqualTo(Numeric.toHexString(Hash.sha3("hz-arbitration".getBytes(StandardCharsets.UTF_8))));
+        assertThat(argument(event, "commission")).isEqualTo(ChainIds.hex(ChainIds.memberId("hz-arbitration")));
         // Its hash is that of the canonical JSON — anyone can recompute the SHA-256 the item was registered with.
         byte[] raw = as(CLAIMANT).get("/api/cases/" + id + "/evidence/" + itemId + "/content").then().extract().asByteArray();
         assertThat(CanonicalJson.canonicalize(new String(raw, StandardCharsets.UTF_8))).isEqualTo(raw);
         assertThat(HashAlgorithm.SHA256.hex(raw)).isEqualTo(item.getString("sha256"));
 
         // Checked independently against the node: same log, same block.
-        var web3j = Web3j.build(new HttpService(SuiteTestResource.stack().contracts().rpcUrl()));
-        try {
-            var receipt = web3j.ethGetTransactionReceipt(filingTx).send().getTransactionReceipt().orElseThrow();
-            var log = receipt.getLogs().stream().filter(l -> l.getLogIndex().longValue() == event.path("logIndex").asLong()).findFirst().orElseThrow();
-            assertThat(log.getAddress()).isEqualToIgnoringCase(event.path("address").asText());
-            assertThat(log.getData()).isEqualTo(event.path("data").asText());
-            assertThat(log.getTopics()).containsExactlyElementsOf(JSON.convertValue(event.path("topics"), List.class));
-            assertThat(receipt.getBlockHash()).isEqualTo(event.path("blockHash").asText());
-        } finally {
-            web3j.shutdown();
-        }
+        var log = ChainProbe.receiptLog(SuiteTestResource.stack().contracts(), filingTx, event.path("logIndex").asLong());
+        assertThat(log.address()).isEqualToIgnoringCase(event.path("address").asText());
+        assertThat(log.data()).isEqualTo(event.path("data").asText());
+        assertThat(log.topics()).containsExactlyElementsOf(JSON.convertValue(event.path("topics"), List.class));
+        assertThat(log.blockHash()).isEqualTo(event.path("blockHash").asText());
 
         // Then like any item: anchored, and its certificate issued.
         var anchored = anchoredItem(id, "C-1");

@@ -1,8 +1,14 @@
-package org.alliancechain.evidence.verify;
+package org.alliancechain.chain.api;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
-/** Reads an anchored Merkle root from the chain: all a verifier needs besides the document. */
+/**
+ * Reads an anchored Merkle root from the chain: the one chain read a proof check needs
+ * ({@link ProofCheck#of}). Services get it as a bean; an offline verifier builds one over any
+ * JSON-RPC node with {@link #overJsonRpc}.
+ */
 public interface AnchorLookup {
 
     /**
@@ -20,5 +26,13 @@ public interface AnchorLookup {
         public ChainUnreachableException(String message, Throwable cause) {
             super(message, cause);
         }
+    }
+
+    /**
+     * Asks any Ethereum JSON-RPC endpoint with a plain {@code eth_call} — no login, no database, no
+     * suite code on the node's side; found roots are cached (anchors never change).
+     */
+    static AnchorLookup overJsonRpc(URI rpc, Duration timeout) {
+        return new org.alliancechain.chain.internal.JsonRpcAnchorLookup(rpc, timeout);
     }
 }

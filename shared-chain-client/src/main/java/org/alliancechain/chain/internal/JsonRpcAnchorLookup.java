@@ -1,4 +1,4 @@
-package org.alliancechain.evidence.verify;
+package org.alliancechain.chain.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,12 +14,14 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.jcajce.provider.digest.Keccak;
+import org.alliancechain.chain.api.AnchorLookup;
+import org.web3j.crypto.Hash;
 
 /**
  * Asks any Ethereum JSON-RPC endpoint for {@code AnchorRegistry.anchorOf(bytes32)} with a plain
  * {@code eth_call} — no login, no database, no suite code on the node's side. Anchors never change
  * once written, so found roots are cached per (chain, registry, batch); absent ones are not.
+ * Built through {@link AnchorLookup#overJsonRpc}; services get it as a bean ({@link Web3jProducer}).
  */
 public final class JsonRpcAnchorLookup implements AnchorLookup {
 
@@ -103,7 +105,7 @@ public final class JsonRpcAnchorLookup implements AnchorLookup {
     }
 
     private static String selector(String signature) {
-        byte[] hash = new Keccak.Digest256().digest(signature.getBytes(StandardCharsets.US_ASCII));
+        byte[] hash = Hash.sha3(signature.getBytes(StandardCharsets.US_ASCII));
         return "0x" + HexFormat.of().formatHex(hash, 0, 4);
     }
 }
