@@ -1,4 +1,4 @@
-package org.alliancechain.service.web;
+package org.alliancechain.service.home;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -12,6 +12,8 @@ import java.util.List;
 import org.alliancechain.service.chain.ChainState;
 import org.alliancechain.service.chain.ChainStates;
 import org.alliancechain.service.identity.Caller;
+import org.alliancechain.service.web.PageShell;
+import org.alliancechain.service.web.PageShells;
 import org.alliancechain.service.notarisation.Notarisation;
 import org.alliancechain.service.notarisation.NotarisationService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
