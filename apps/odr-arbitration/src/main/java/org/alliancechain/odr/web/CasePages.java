@@ -220,13 +220,8 @@ public class CasePages {
         var form = new Filing(trim(title), trim(commission), trim(respondent), trim(claim), trim(amount), trim(currency),
                 trim(agreementReference));
         try {
-            var request = new FilingResource.FilingRequest(form.title(), form.commission(), form.respondent(), form.claim(),
-                    amount(form.amount()), form.currency().isEmpty() ? null : form.currency(), form.agreementReference());
-            var violations = validator.validate(request);
-            if (!violations.isEmpty()) {
-                throw new ProblemException(Response.Status.BAD_REQUEST, violations.stream()
-                        .map(v -> label(v.getPropertyPath().toString()) + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
-            }
+            var request = requireValid(new FilingResource.FilingRequest(form.title(), form.commission(), form.respondent(), form.claim(),
+                    amount(form.amount()), form.currency().isEmpty() ? null : form.currency(), form.agreementReference()));
             var filed = filing.file(request.filing(), uploads.read(Uploads.chosen(documents)));
             return seeCase(uri, filed.id, "filed");
         } catch (ProblemException e) {
@@ -266,7 +261,7 @@ public class CasePages {
     @RolesAllowed("clerk")
     @Operation(hidden = true)
     public Response reject(@PathParam("caseId") long id, @RestForm String reason, UriInfo uri) {
-        return act(id, uri, "rejected", () -> cases.reject(id, required(reason, "reason", 5000)));
+        return act(id, uri, "rejected", () -> cases.reject(id, requireValid(new CaseResource.ReasonRequest(reason)).reason()));
     }
 
     @POST
@@ -275,7 +270,7 @@ public class CasePages {
     @RolesAllowed({"claimant", "respondent"})
     @Operation(hidden = true)
     public Response answer(@PathParam("caseId") long id, @RestForm String text, UriInfo uri) {
-        return act(id, uri, "answered", () -> cases.answer(id, required(text, "answer", 20000)));
+        return act(id, uri, "answered", () -> cases.answer(id, requireValid(new CaseResource.AnswerRequest(text)).text()));
     }
 
     @POST
@@ -284,7 +279,7 @@ public class CasePages {
     @RolesAllowed({"claimant", "respondent"})
     @Operation(hidden = true)
     public Response withdraw(@PathParam("caseId") long id, @RestForm String reason, UriInfo uri) {
-        return act(id, uri, "withdrawn", () -> cases.withdraw(id, required(reason, "reason", 5000)));
+        return act(id, uri, "withdrawn", () -> cases.withdraw(id, requireValid(new CaseResource.ReasonRequest(reason)).reason()));
     }
 
     @POST
@@ -317,9 +312,7 @@ public class CasePages {
             if (files.isEmpty() && given == null) {
                 throw new ProblemException(Response.Status.BAD_REQUEST, "请填写引用或选择证书 · give a reference or choose a certificate");
             }
-            if (title != null && title.length() > 200) {
-                throw new ProblemException(Response.Status.BAD_REQUEST, "标题最多 200 字 · the title has at most 200 characters");
-            }
+            requireValid(EvidenceResource.ReferenceRequest.class, "title", title);
             evidence.attachReference(id, given, null, files.isEmpty() ? null : files.getFirst().content(), title);
         });
     }
@@ -331,8 +324,12 @@ public class CasePages {
     @Operation(hidden = true)
     public Response comment(@PathParam("caseId") long id, @PathParam("itemId") long itemId, @RestForm String authenticity,
                             @RestForm String legality, @RestForm String relevance, @RestForm String opinion, UriInfo uri) {
-        return act(id, uri, "commented", () -> evidence.comment(id, itemId, new EvidenceService.Comment(position(authenticity, "authenticity"),
-                position(legality, "legality"), position(relevance, "relevance"), required(opinion, "opinion", 10000))));
+        return act(id, uri, "commented", () -> {
+            var request = requireValid(new EvidenceResource.CommentRequest(position(authenticity, "authenticity"),
+                    position(legality, "legality"), position(relevance, "relevance"), opinion));
+            evidence.comment(id, itemId, new EvidenceService.Comment(request.authenticity(), request.legality(), request.relevance(),
+                    request.opinion()));
+        });
     }
 
     @POST
@@ -349,7 +346,10 @@ public class CasePages {
     @RolesAllowed({"clerk", "arbitrator"})
     @Operation(hidden = true)
     public Response minutes(@PathParam("caseId") long id, @RestForm String heldAt, @RestForm String text, UriInfo uri) {
-        return act(id, uri, "minutes", () -> awards.recordMinutes(id, localTime(heldAt, "held at"), required(text, "minutes", 100000)));
+        return act(id, uri, "minutes", () -> {
+            var request = requireValid(new AwardResource.MinutesRequest(localTime(heldAt, "held at"), text));
+            awards.recordMinutes(id, request.heldAt(), request.text());
+        });
     }
 
     @POST
@@ -358,7 +358,10 @@ public class CasePages {
     @RolesAllowed("arbitrator")
     @Operation(hidden = true)
     public Response draft(@PathParam("caseId") long id, @RestForm String decision, @RestForm String reasoning, UriInfo uri) {
-        return act(id, uri, "drafted", () -> awards.draft(id, required(decision, "decision", 2000), required(reasoning, "reasoning", 100000)));
+        return act(id, uri, "drafted", () -> {
+            var request = requireValid(new AwardResource.DraftRequest(decision, reasoning));
+            awards.draft(id, request.decision(), request.reasoning());
+        });
     }
 
     @POST
@@ -371,8 +374,8 @@ public class CasePages {
             if (!"true".equals(approve) && !"false".equals(approve)) {
                 throw new ProblemException(Response.Status.BAD_REQUEST, "choose to approve or to dissent · 请选择同意或不同意");
             }
-            awards.vote(id, Boolean.parseBoolean(approve), note == null || note.length() <= 5000 ? note
-                    : tooLong("note", 5000));
+            var request = requireValid(new AwardResource.VoteRequest(Boolean.parseBoolean(approve), note));
+            awards.vote(id, request.approve(), request.note());
         });
     }
 
@@ -576,8 +579,18 @@ public class CasePages {
         return stages;
     }
 
-    private void requireValid(Object request) {
-        var violations = validator.validate(request);
+    /** The page's form checked against the API's request record (one set of limits for both), 400 naming each field. */
+    private <T> T requireValid(T request) {
+        refuse(validator.validate(request));
+        return request;
+    }
+
+    /** One field of a form checked against the API's request record's constraint on it. */
+    private <T> void requireValid(Class<T> type, String field, Object value) {
+        refuse(validator.validateValue(type, field, value));
+    }
+
+    private static void refuse(java.util.Set<? extends jakarta.validation.ConstraintViolation<?>> violations) {
         if (!violations.isEmpty()) {
             throw new ProblemException(Response.Status.BAD_REQUEST, violations.stream()
                     .map(v -> label(v.getPropertyPath().toString()) + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
@@ -593,6 +606,13 @@ public class CasePages {
             case "amount" -> "金额 amount";
             case "currency" -> "币种 currency";
             case "agreementReference" -> "仲裁协议 agreement reference";
+            case "reason" -> "理由 reason";
+            case "text" -> "内容 text";
+            case "opinion" -> "质证意见 opinion";
+            case "decision" -> "裁决主文 decision";
+            case "reasoning" -> "事实与理由 reasoning";
+            case "note" -> "意见 note";
+            case "heldAt" -> "开庭时间 held at";
             default -> field.startsWith("arbitrators") ? "仲裁员 arbitrators" : field;
         };
     }
@@ -638,16 +658,6 @@ public class CasePages {
         }
     }
 
-    private static String required(String value, String what, int max) {
-        if (value == null || value.isBlank()) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, what + " must not be blank");
-        }
-        return value.length() > max ? tooLong(what, max) : value;
-    }
-
-    private static String tooLong(String what, int max) {
-        throw new ProblemException(Response.Status.BAD_REQUEST, what + " is longer than " + max + " characters");
-    }
 
     private static String trim(String value) {
         return value == null ? "" : value.strip();
