@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.alliancechain.localstack.LocalStack;
 import org.alliancechain.localstack.Ports;
 import org.alliancechain.localstack.StackSettings;
@@ -54,13 +55,44 @@ public final class StackKeeper {
         Path dir = Path.of(args[0]);
         long ownerPid = Long.parseLong(args[1]);
         String ownerStarted = args[2];
-        if (!isProcess(ownerPid, ownerStarted)) {
-            System.err.println("the build " + ownerPid + " is gone; not starting the stack");
-            System.exit(2);
-        }
-        LocalStack stack;
+        // The keeper runs on a test class path, where JBoss LogManager is the JDK's logger finder; its
+        // initialisation deadlocks when the stack's three starting threads race into it (each
+        // ProcessBuilder.start logs). Initialise logging here, on one thread, first.
+        System.getLogger(StackKeeper.class.getName()).isLoggable(System.Logger.Level.DEBUG);
+        java.util.logging.Logger.getLogger(StackKeeper.class.getName()).isLoggable(java.util.logging.Level.FINE);
+
+        var stack = new AtomicReference<LocalStack>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(dir.resolve(DESCRIPTOR));
+            } catch (IOException ignored) {
+                // the directory may be gone already
+            }
+            var running = stack.getAndSet(null);
+            if (running != null) {
+                System.out.println("stopping the test stack");
+                running.close();
+                System.out.println("test stack stopped");
+            }
+        }, "test-stack-stop"));
+        // Watch the build from the start: a build killed while the stack starts ends the keeper too
+        // (servers already started are ended by their ProcessReaper watchdogs, tied to this JVM).
+        var watch = new Thread(() -> {
+            try {
+                while (isProcess(ownerPid, ownerStarted)) {
+                    Thread.sleep(500);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.out.println("process " + ownerPid + " ended");
+            System.exit(0);
+        }, "build-watch");
+        watch.setDaemon(true);
+        watch.start();
+
         try {
-            stack = LocalStack.start(LocalStack.Options.forTests(dir.resolve("logs")));
+            stack.set(LocalStack.start(LocalStack.Options.forTests(dir.resolve("logs"))));
         } catch (Throwable e) {
             var trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
@@ -69,25 +101,11 @@ public final class StackKeeper {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("stopping the test stack");
-            try {
-                Files.deleteIfExists(dir.resolve(DESCRIPTOR));
-            } catch (IOException ignored) {
-                // the directory may be gone already
-            }
-            stack.close();
-            System.out.println("test stack stopped");
-        }, "test-stack-stop"));
-        var props = SharedStack.of(stack).toProperties();
+        var props = SharedStack.of(stack.get()).toProperties();
         props.setProperty("keeper.pid", String.valueOf(ProcessHandle.current().pid()));
         writeAtomically(dir.resolve(DESCRIPTOR), w -> props.store(w, "the shared test stack of build " + ownerPid));
         System.out.println("test stack up; kept until process " + ownerPid + " ends");
-        while (isProcess(ownerPid, ownerStarted)) {
-            Thread.sleep(500);
-        }
-        System.out.println("process " + ownerPid + " ended");
-        System.exit(0);
+        watch.join();
     }
 
     /** The stack of this build: the running one, or one started now. */
