@@ -10,13 +10,17 @@ import org.alliancechain.localstack.LocalStack;
 import org.alliancechain.localstack.SuiteApp;
 
 /**
- * Starts the real local stack (anvil with deployed and seeded contracts, embedded PostgreSQL,
- * Keycloak with the suite's realm) once per test JVM and points the app under test at it.
+ * Points the app under test at the real local stack (anvil with deployed and seeded contracts,
+ * embedded PostgreSQL, Keycloak with the suite's realm), started once per Maven build and shared by
+ * every module's tests ({@link StackKeeper}); each app gets its own database there.
  * Init arg {@code app}: the app id, e.g. {@code odr-arbitration}.
+ *
+ * <p>{@code -Dsuite.test-stack=private} starts a stack in this JVM instead (as before the shared
+ * stack), stopped when the JVM exits.
  */
 public class SuiteTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private static LocalStack stack;
+    private static SharedStack stack;
     private SuiteApp app;
 
     @Override
@@ -45,17 +49,25 @@ public class SuiteTestResource implements QuarkusTestResourceLifecycleManager {
                 "chain.key-custody.passphrase", DevKeystores.PASSPHRASE);
     }
 
-    /** The stack of this JVM, started on first use and stopped when the JVM exits. */
-    public static synchronized LocalStack stack() {
+    /**
+     * The stack of this build, found or started on first use. It is not this JVM's: its keeper stops
+     * it when the build ends.
+     */
+    public static synchronized SharedStack stack() {
         if (stack == null) {
-            stack = LocalStack.start(LocalStack.Options.forTests(Path.of("target", "local-stack")));
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+            if ("private".equals(System.getProperty("suite.test-stack"))) {
+                var own = LocalStack.start(LocalStack.Options.forTests(Path.of("target", "local-stack").toAbsolutePath()));
+                Runtime.getRuntime().addShutdownHook(new Thread(own::close, "local-stack-stop"));
+                stack = SharedStack.of(own);
+            } else {
+                stack = StackKeeper.obtain();
+            }
         }
         return stack;
     }
 
     @Override
     public void stop() {
-        // The stack outlives one Quarkus application start; the shutdown hook stops it.
+        // The stack outlives one Quarkus application start and this JVM; its keeper stops it.
     }
 }

@@ -33,7 +33,7 @@ public final class Tokens {
 
     /** A genuine token of the same Keycloak, but issued by its master realm: any service must refuse it. */
     public static String masterRealmToken() {
-        KeycloakServer keycloak = SuiteTestResource.stack().keycloak();
+        var keycloak = SuiteTestResource.stack().keycloak();
         String master = keycloak.realmUrl().replaceAll("/realms/[^/]+$", "/realms/master");
         return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", KeycloakServer.ADMIN_USER).formParam("password", KeycloakServer.ADMIN_PASSWORD)
@@ -42,7 +42,7 @@ public final class Tokens {
     }
 
     private static String fetch(String username, String clientId) {
-        KeycloakServer keycloak = SuiteTestResource.stack().keycloak();
+        var keycloak = SuiteTestResource.stack().keycloak();
         return given()
                 .formParam("grant_type", "password")
                 .formParam("client_id", clientId)

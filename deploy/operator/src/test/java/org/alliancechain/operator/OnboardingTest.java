@@ -18,7 +18,7 @@ import org.alliancechain.evidence.pki.DevPki;
 import org.alliancechain.evidence.pki.Pkcs12Identities;
 import org.alliancechain.localstack.ConsortiumBootstrap;
 import org.alliancechain.localstack.KeycloakServer;
-import org.alliancechain.localstack.LocalStack;
+import org.alliancechain.testsupport.SharedStack;
 import org.alliancechain.testsupport.SuiteTestResource;
 import org.alliancechain.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +39,7 @@ import org.web3j.tx.gas.StaticGasProvider;
 class OnboardingTest {
 
     private static final String PASS = "custody-pass";
-    private static LocalStack stack;
+    private static SharedStack stack;
 
     @TempDir
     static Path dir;
