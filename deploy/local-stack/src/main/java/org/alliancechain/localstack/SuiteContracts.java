@@ -85,8 +85,12 @@ public record SuiteContracts(String rpcUrl, long chainId, Map<String, String> ad
 
     /** The inverse of {@link #appConfig()}: the addresses back from the chain.* configuration (e.g. of a shared test stack). */
     public static SuiteContracts fromAppConfig(Map<String, String> config) {
-        return new SuiteContracts(config.get("chain.rpc-url"), Long.parseLong(config.get("chain.chain-id")),
-                config.get("chain.contracts.member-registry"), config.get("chain.contracts.anchor-registry"),
-                config.get("chain.contracts.case-registry"));
+        var addresses = new LinkedHashMap<String, String>();
+        config.forEach((key, value) -> {
+            if (key.startsWith("chain.contracts.")) {
+                addresses.put(name(key.substring("chain.contracts.".length())), value);
+            }
+        });
+        return new SuiteContracts(config.get("chain.rpc-url"), Long.parseLong(config.get("chain.chain-id")), addresses);
     }
 }

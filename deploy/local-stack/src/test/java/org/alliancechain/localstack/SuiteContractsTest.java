@@ -47,6 +47,15 @@ class SuiteContractsTest {
     }
 
     @Test
+    void theAppConfigReadsBackAsTheSameContracts() {
+        var contracts = new SuiteContracts("http://127.0.0.1:8545", 31337, ADDRESSES);
+        var back = SuiteContracts.fromAppConfig(new java.util.HashMap<>(contracts.appConfig()));
+        assertEquals(contracts.rpcUrl(), back.rpcUrl());
+        assertEquals(contracts.chainId(), back.chainId());
+        assertEquals(contracts.addresses(), back.addresses());
+    }
+
+    @Test
     void theBootstrapDeploysTheMemberRegistryFirstThenEachRegistryOfTheMap() {
         assertEquals(List.of("MemberRegistry", "AnchorRegistry", "CaseRegistry"), ConsortiumBootstrap.contractNames());
         assertTrue(ConsortiumBootstrap.REGISTRIES.keySet().stream().allMatch(n -> SuiteContracts.name(SuiteContracts.key(n)).equals(n)));
