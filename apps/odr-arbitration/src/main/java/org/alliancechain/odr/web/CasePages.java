@@ -3,9 +3,7 @@ package org.alliancechain.odr.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,30 +14,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.alliancechain.odr.award.AwardResource;
-import org.alliancechain.odr.award.AwardService;
 import org.alliancechain.odr.award.AwardViews;
 import org.alliancechain.odr.cases.CaseAccess;
-import org.alliancechain.odr.cases.CaseResource;
-import org.alliancechain.odr.cases.CaseService;
+import org.alliancechain.odr.cases.CaseActionRefused;
+import org.alliancechain.odr.cases.CaseForms;
+import org.alliancechain.odr.cases.CasePageSteps;
 import org.alliancechain.odr.cases.CaseStatus;
 import org.alliancechain.odr.cases.CaseViews;
 import org.alliancechain.odr.cases.OdrCase;
 import org.alliancechain.odr.cases.Timeline;
-import org.alliancechain.odr.evidence.EvidenceComment;
 import org.alliancechain.odr.filing.CaseFiling;
 import org.alliancechain.odr.filing.FilingResource;
 import org.alliancechain.odr.evidence.EvidenceExports;
@@ -51,7 +40,6 @@ import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
 import org.alliancechain.service.web.PageShell;
 import org.alliancechain.service.web.PageShells;
-import org.alliancechain.service.upload.Downloads;
 import org.alliancechain.service.upload.Uploads;
 import org.alliancechain.service.web.QrCodes;
 import org.alliancechain.service.chain.ChainState;
@@ -149,7 +137,6 @@ public class CasePages {
             Map.entry("closed", "已结案 · The case is closed"));
 
     private final Caller caller;
-    private final CaseService cases;
     private final CaseFiling filing;
     private final PageShells shells;
     private final CaseAccess access;
@@ -158,28 +145,25 @@ public class CasePages {
     private final EvidenceViews evidenceViews;
     private final EvidenceExports exports;
     private final Uploads uploads;
-    private final AwardService awards;
     private final AwardViews awardViews;
     private final EvidenceConfig evidenceConfig;
-    private final Validator validator;
+    private final CaseForms forms;
 
-    CasePages(Caller caller, CaseService cases, CaseFiling filing, CaseAccess access, CaseViews views, EvidenceService evidence, EvidenceViews evidenceViews,
-              Uploads uploads, AwardService awards, AwardViews awardViews, EvidenceConfig evidenceConfig,
-              Validator validator, EvidenceExports exports, PageShells shells) {
+    CasePages(Caller caller, CaseFiling filing, CaseAccess access, CaseViews views, EvidenceService evidence, EvidenceViews evidenceViews,
+              Uploads uploads, AwardViews awardViews, EvidenceConfig evidenceConfig,
+              CaseForms forms, EvidenceExports exports, PageShells shells) {
         this.exports = exports;
         this.shells = shells;
         this.caller = caller;
-        this.cases = cases;
         this.filing = filing;
         this.access = access;
         this.views = views;
         this.evidence = evidence;
         this.evidenceViews = evidenceViews;
         this.uploads = uploads;
-        this.awards = awards;
         this.awardViews = awardViews;
         this.evidenceConfig = evidenceConfig;
-        this.validator = validator;
+        this.forms = forms;
     }
 
     // ---- list and filing ------------------------------------------------------------------
@@ -220,10 +204,10 @@ public class CasePages {
         var form = new Filing(trim(title), trim(commission), trim(respondent), trim(claim), trim(amount), trim(currency),
                 trim(agreementReference));
         try {
-            var request = requireValid(new FilingResource.FilingRequest(form.title(), form.commission(), form.respondent(), form.claim(),
+            var request = forms.requireValid(new FilingResource.FilingRequest(form.title(), form.commission(), form.respondent(), form.claim(),
                     amount(form.amount()), form.currency().isEmpty() ? null : form.currency(), form.agreementReference()));
             var filed = filing.file(request.filing(), uploads.read(Uploads.chosen(documents)));
-            return seeCase(uri, filed.id, "filed");
+            return CasePageSteps.seeCase(uri, filed.id, "filed");
         } catch (ProblemException e) {
             return Response.status(e.status().getStatusCode()).entity(filingPage(form, e.getMessage())).type(MediaType.TEXT_HTML).build();
         }
@@ -239,263 +223,18 @@ public class CasePages {
         return Templates.detail(page(notice), detail(id), null);
     }
 
-    @POST
-    @Path("/{caseId}/acceptance")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed("clerk")
-    @Operation(hidden = true)
-    public Response accept(@PathParam("caseId") long id, @RestForm List<String> arbitrator, @RestForm String presiding,
-                           @RestForm String answerDue, @RestForm String evidenceDue, @RestForm String awardDue, UriInfo uri) {
-        return act(id, uri, "accepted", () -> {
-            var names = arbitrator == null ? List.<String>of() : arbitrator.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-            var request = new CaseResource.TribunalRequest(names, blankToNull(presiding));
-            requireValid(request);
-            cases.accept(id, new CaseService.Tribunal(request.arbitrators(), request.presiding()),
-                    new CaseService.Deadlines(endOfDay(answerDue, "answer"), endOfDay(evidenceDue, "evidence"), endOfDay(awardDue, "award")));
-        });
-    }
-
-    @POST
-    @Path("/{caseId}/rejection")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed("clerk")
-    @Operation(hidden = true)
-    public Response reject(@PathParam("caseId") long id, @RestForm String reason, UriInfo uri) {
-        return act(id, uri, "rejected", () -> cases.reject(id, requireValid(new CaseResource.ReasonRequest(reason)).reason()));
-    }
-
-    @POST
-    @Path("/{caseId}/answer")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({"claimant", "respondent"})
-    @Operation(hidden = true)
-    public Response answer(@PathParam("caseId") long id, @RestForm String text, UriInfo uri) {
-        return act(id, uri, "answered", () -> cases.answer(id, requireValid(new CaseResource.AnswerRequest(text)).text()));
-    }
-
-    @POST
-    @Path("/{caseId}/withdrawal")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({"claimant", "respondent"})
-    @Operation(hidden = true)
-    public Response withdraw(@PathParam("caseId") long id, @RestForm String reason, UriInfo uri) {
-        return act(id, uri, "withdrawn", () -> cases.withdraw(id, requireValid(new CaseResource.ReasonRequest(reason)).reason()));
-    }
-
-    @POST
-    @Path("/{caseId}/evidence")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed({"claimant", "respondent"})
-    @Operation(hidden = true)
-    public Response upload(@PathParam("caseId") long id, @RestForm("files") List<FileUpload> files, UriInfo uri) {
-        return act(id, uri, "uploaded", () -> {
-            access.find(id);
-            var read = uploads.read(Uploads.chosen(files));
-            if (read.isEmpty()) {
-                throw new ProblemException(Response.Status.BAD_REQUEST, "choose at least one file · 请选择文件");
-            }
-            evidence.submit(id, read);
-        });
-    }
-
-    @POST
-    @Path("/{caseId}/evidence/references")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed({"claimant", "respondent"})
-    @Operation(hidden = true)
-    public Response attachReference(@PathParam("caseId") long id, @RestForm String reference, @RestForm String title,
-                                    @RestForm("certificate") List<FileUpload> certificate, UriInfo uri) {
-        return act(id, uri, "referenced", () -> {
-            access.find(id);
-            var files = uploads.read(Uploads.chosen(certificate));
-            String given = reference == null || reference.isBlank() ? null : reference.strip();
-            if (files.isEmpty() && given == null) {
-                throw new ProblemException(Response.Status.BAD_REQUEST, "请填写引用或选择证书 · give a reference or choose a certificate");
-            }
-            requireValid(EvidenceResource.ReferenceRequest.class, "title", title);
-            evidence.attachReference(id, given, null, files.isEmpty() ? null : files.getFirst().content(), title);
-        });
-    }
-
-    @POST
-    @Path("/{caseId}/evidence/{itemId}/comments")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({"claimant", "respondent"})
-    @Operation(hidden = true)
-    public Response comment(@PathParam("caseId") long id, @PathParam("itemId") long itemId, @RestForm String authenticity,
-                            @RestForm String legality, @RestForm String relevance, @RestForm String opinion, UriInfo uri) {
-        return act(id, uri, "commented", () -> {
-            var request = requireValid(new EvidenceResource.CommentRequest(position(authenticity, "authenticity"),
-                    position(legality, "legality"), position(relevance, "relevance"), opinion));
-            evidence.comment(id, itemId, new EvidenceService.Comment(request.authenticity(), request.legality(), request.relevance(),
-                    request.opinion()));
-        });
-    }
-
-    @POST
-    @Path("/{caseId}/hearing")
-    @RolesAllowed({"clerk", "arbitrator"})
-    @Operation(hidden = true)
-    public Response openHearing(@PathParam("caseId") long id, UriInfo uri) {
-        return act(id, uri, "hearing", () -> cases.openHearing(id));
-    }
-
-    @POST
-    @Path("/{caseId}/minutes")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({"clerk", "arbitrator"})
-    @Operation(hidden = true)
-    public Response minutes(@PathParam("caseId") long id, @RestForm String heldAt, @RestForm String text, UriInfo uri) {
-        return act(id, uri, "minutes", () -> {
-            var request = requireValid(new AwardResource.MinutesRequest(localTime(heldAt, "held at"), text));
-            awards.recordMinutes(id, request.heldAt(), request.text());
-        });
-    }
-
-    @POST
-    @Path("/{caseId}/award")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed("arbitrator")
-    @Operation(hidden = true)
-    public Response draft(@PathParam("caseId") long id, @RestForm String decision, @RestForm String reasoning, UriInfo uri) {
-        return act(id, uri, "drafted", () -> {
-            var request = requireValid(new AwardResource.DraftRequest(decision, reasoning));
-            awards.draft(id, request.decision(), request.reasoning());
-        });
-    }
-
-    @POST
-    @Path("/{caseId}/award/votes")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed("arbitrator")
-    @Operation(hidden = true)
-    public Response vote(@PathParam("caseId") long id, @RestForm String approve, @RestForm String note, UriInfo uri) {
-        return act(id, uri, "voted", () -> {
-            if (!"true".equals(approve) && !"false".equals(approve)) {
-                throw new ProblemException(Response.Status.BAD_REQUEST, "choose to approve or to dissent · 请选择同意或不同意");
-            }
-            var request = requireValid(new AwardResource.VoteRequest(Boolean.parseBoolean(approve), note));
-            awards.vote(id, request.approve(), request.note());
-        });
-    }
-
-    @POST
-    @Path("/{caseId}/award/issue")
-    @RolesAllowed("arbitrator")
-    @Operation(hidden = true)
-    public Response issue(@PathParam("caseId") long id, UriInfo uri) {
-        return act(id, uri, "issued", () -> awards.issue(id));
-    }
-
-    @POST
-    @Path("/{caseId}/closure")
-    @RolesAllowed("clerk")
-    @Operation(hidden = true)
-    public Response close(@PathParam("caseId") long id, UriInfo uri) {
-        return act(id, uri, "closed", () -> cases.close(id));
-    }
-
     // ---- downloads ------------------------------------------------------------------------
 
-    @GET
-    @Path("/{caseId}/evidence/{itemId}/content")
-    @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
-    @Operation(hidden = true)
-    public Response content(@PathParam("caseId") long id, @PathParam("itemId") long itemId) {
-        var item = evidence.find(id, itemId);
-        return Downloads.file(evidence.content(id, itemId), item.mediaType, item.fileName);
-    }
-
-    @GET
-    @Path("/{caseId}/evidence/{itemId}/certificate")
-    @Produces("application/pdf")
-    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
-    @Operation(hidden = true)
-    public Response certificate(@PathParam("caseId") long id, @PathParam("itemId") long itemId,
-                                @QueryParam("level") @DefaultValue("B-T") String level) {
-        if (!Set.of("B-T", "B-LT", "B-LTA").contains(level)) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "level must be B-T, B-LT or B-LTA");
-        }
-        var certificate = evidenceViews.certificate(id, itemId, level);
-        return Downloads.file(certificate.pdf(), "application/pdf", certificate.fileName());
-    }
-
-    @GET
-    @Path("/{caseId}/evidence/{itemId}/package")
-    @Produces("application/zip")
-    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
-    @Operation(hidden = true)
-    public Response evidencePackage(@PathParam("caseId") long id, @PathParam("itemId") long itemId) {
-        var pkg = evidenceViews.evidencePackage(id, itemId);
-        return Downloads.file(pkg.pdf(), "application/zip", pkg.fileName());
-    }
-
-    @POST
-    @Path("/{caseId}/evidence/exports")
-    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
-    @Operation(hidden = true)
-    public Response startExport(@PathParam("caseId") long id, UriInfo uri) {
-        return act(id, uri, "exporting", () -> exports.start(id));
-    }
-
-    @GET
-    @Path("/{caseId}/evidence/exports/{exportId}/file")
-    @Produces("application/zip")
-    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
-    @Operation(hidden = true)
-    public Response exportFile(@PathParam("caseId") long id, @PathParam("exportId") String exportId) {
-        return EvidenceResource.exportFileOf(exports, id, exportId);
-    }
-
-    @GET
-    @Path("/{caseId}/evidence/list")
-    @Produces("application/pdf")
-    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
-    @Operation(hidden = true)
-    public Response evidenceList(@PathParam("caseId") long id) {
-        return EvidenceResource.download(evidenceViews.evidenceList(id), "application/pdf");
-    }
-
-    @GET
-    @Path("/{caseId}/evidence/export")
-    @Produces("application/zip")
-    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
-    @Operation(hidden = true)
-    public Response export(@PathParam("caseId") long id) throws java.io.IOException {
-        return EvidenceResource.exportOf(evidenceViews, id);
-    }
-
-    @GET
-    @Path("/{caseId}/award/pdf")
-    @Produces("application/pdf")
-    @RolesAllowed({"claimant", "respondent", "clerk", "arbitrator"})
-    @Operation(hidden = true)
-    public Response awardPdf(@PathParam("caseId") long id) {
-        var signed = awards.pdf(id);
-        return Downloads.file(signed.pdf(), "application/pdf", signed.fileName());
+    /** The case page again, with the reason a step taken from it was refused and the refusal's status. */
+    public Response refused(CaseActionRefused refusal) {
+        long id = refusal.caseId();
+        return Response.status(refusal.problem().status().getStatusCode())
+                .entity(Templates.detail(page(null), detail(id), refusal.getMessage())).type(MediaType.TEXT_HTML).build();
     }
 
     // ---- helpers --------------------------------------------------------------------------
 
-    /** Runs a step; on success back to the case page (303, with a notice), on refusal the page again with the reason. */
-    private Response act(long id, UriInfo uri, String notice, Runnable step) {
-        try {
-            step.run();
-            return seeCase(uri, id, notice);
-        } catch (ProblemException e) {
-            if (e.status().getStatusCode() == 404) {
-                throw e;
-            }
-            return Response.status(e.status().getStatusCode()).entity(Templates.detail(page(null), detail(id), e.getMessage()))
-                    .type(MediaType.TEXT_HTML).build();
-        }
-    }
 
-    private static Response seeCase(UriInfo uri, long id, String notice) {
-        URI target = uri.getBaseUriBuilder().path("app/cases").path(String.valueOf(id)).queryParam("notice", notice).build();
-        return Response.seeOther(target).build();
-    }
 
     /** The shared page shell: the suite's header, ODR's own links (filing for claimants), the notice of the last step. */
     private PageShell page(String notice) {
@@ -579,43 +318,9 @@ public class CasePages {
         return stages;
     }
 
-    /** The page's form checked against the API's request record (one set of limits for both), 400 naming each field. */
-    private <T> T requireValid(T request) {
-        refuse(validator.validate(request));
-        return request;
-    }
 
-    /** One field of a form checked against the API's request record's constraint on it. */
-    private <T> void requireValid(Class<T> type, String field, Object value) {
-        refuse(validator.validateValue(type, field, value));
-    }
 
-    private static void refuse(java.util.Set<? extends jakarta.validation.ConstraintViolation<?>> violations) {
-        if (!violations.isEmpty()) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, violations.stream()
-                    .map(v -> label(v.getPropertyPath().toString()) + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
-        }
-    }
 
-    private static String label(String field) {
-        return switch (field) {
-            case "title" -> "案由 title";
-            case "commission" -> "仲裁委员会 commission";
-            case "respondent" -> "被申请人 respondent";
-            case "claim" -> "仲裁请求 claim";
-            case "amount" -> "金额 amount";
-            case "currency" -> "币种 currency";
-            case "agreementReference" -> "仲裁协议 agreement reference";
-            case "reason" -> "理由 reason";
-            case "text" -> "内容 text";
-            case "opinion" -> "质证意见 opinion";
-            case "decision" -> "裁决主文 decision";
-            case "reasoning" -> "事实与理由 reasoning";
-            case "note" -> "意见 note";
-            case "heldAt" -> "开庭时间 held at";
-            default -> field.startsWith("arbitrators") ? "仲裁员 arbitrators" : field;
-        };
-    }
 
     private static BigDecimal amount(String text) {
         if (text == null || text.isEmpty()) {
@@ -628,42 +333,12 @@ public class CasePages {
         }
     }
 
-    private static Instant endOfDay(String date, String what) {
-        if (date == null || date.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(date.strip()).atTime(LocalTime.of(23, 59, 59)).atZone(ZONE).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "the " + what + " deadline '" + date + "' is not a date (yyyy-mm-dd)");
-        }
-    }
 
-    private static Instant localTime(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, what + " is required");
-        }
-        try {
-            return LocalDateTime.parse(value.strip()).atZone(ZONE).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, what + " '" + value + "' is not a date and time");
-        }
-    }
 
-    private static EvidenceComment.Position position(String value, String what) {
-        try {
-            return EvidenceComment.Position.valueOf(value == null ? "" : value);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "choose a position on " + what + " (ADMITTED, DISPUTED or PARTLY)");
-        }
-    }
 
 
     private static String trim(String value) {
         return value == null ? "" : value.strip();
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }
