@@ -91,7 +91,12 @@ class OdrStoryBrowserTest {
         browser.open(app + "app/cases");
         browser.waitForText("#cases", caseNumber);
         assertLegible("the case list");
+        browser.open(app + "app");
+        browser.waitFor("#notarisations");
+        assertLegible("the home page");
         signOut();
+        browser.waitFor("#signed-out");
+        assertLegible("the signed-out page");
 
         // 2. The clerk accepts the case and assigns a sole arbitrator.
         signIn(OdrFlow.CLERK, "app/cases/" + id);
