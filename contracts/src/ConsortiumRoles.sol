@@ -13,4 +13,12 @@ library ConsortiumRoles {
 
     /// @dev May file arbitration cases as claimant (companies, their lawyers' organisations).
     bytes32 internal constant ODR_PARTY = keccak256("ODR_PARTY");
+
+    /// @dev A tax bureau: authorises invoice issuers in the InvoiceRegistry, sets their kinds and quota,
+    /// suspends and reinstates the issuers it authorised.
+    bytes32 internal constant TAX_BUREAU = keccak256("TAX_BUREAU");
+
+    /// @dev A financing registry: the account (a supply-finance registry contract's address, added to a
+    /// member by consortium governance) that may pledge and release invoices in the InvoiceRegistry.
+    bytes32 internal constant FINANCING_REGISTRY = keccak256("FINANCING_REGISTRY");
 }
