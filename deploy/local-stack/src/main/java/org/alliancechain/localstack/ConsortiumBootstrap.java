@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.alliancechain.contracts.generated.AnchorRegistry;
 import org.alliancechain.contracts.generated.CaseRegistry;
+import org.alliancechain.contracts.generated.InvoiceRegistry;
 import org.alliancechain.contracts.generated.MemberRegistry;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
@@ -46,7 +47,8 @@ public final class ConsortiumBootstrap implements AutoCloseable {
      */
     static final Map<String, RegistryDeployment> REGISTRIES = orderedMap(
             Map.entry(SuiteContracts.ANCHOR_REGISTRY, AnchorRegistry::deploy),
-            Map.entry(SuiteContracts.CASE_REGISTRY, CaseRegistry::deploy));
+            Map.entry(SuiteContracts.CASE_REGISTRY, CaseRegistry::deploy),
+            Map.entry(SuiteContracts.INVOICE_REGISTRY, InvoiceRegistry::deploy));
     private static final byte[] NO_ROLE = new byte[32];
     private static final String NO_ACCOUNT = "0x0000000000000000000000000000000000000000";
     private static final StaticGasProvider GAS = new StaticGasProvider(BigInteger.ZERO, BigInteger.valueOf(15_000_000));

@@ -44,12 +44,22 @@ public final class DemoConsortium {
     /** The arbitration commissions of the demo consortium; every other member may be a party to arbitration. */
     public static final List<String> COMMISSIONS = List.of("hz-arbitration", "sz-arbitration");
 
-    /** The names of the roles a demo member holds on chain: anchoring for all, and the commission's or a party's in arbitration. */
+    /** The tax bureaus of the demo consortium: they authorise invoice issuers in InvoiceRegistry. */
+    public static final List<String> TAX_BUREAUS = List.of("tax-bureau", "tax-bureau-gz");
+
+    /**
+     * The names of the roles a demo member holds on chain: anchoring for all, the commission's or a
+     * party's in arbitration, and a tax bureau's for the bureaus.
+     */
     public static List<String> roleNamesOf(String alias) {
         if (alias.equals(OPERATOR)) {
             return List.of("ANCHORER");
         }
-        return List.of("ANCHORER", COMMISSIONS.contains(alias) ? "ODR_COMMISSION" : "ODR_PARTY");
+        var roles = new java.util.ArrayList<>(List.of("ANCHORER", COMMISSIONS.contains(alias) ? "ODR_COMMISSION" : "ODR_PARTY"));
+        if (TAX_BUREAUS.contains(alias)) {
+            roles.add("TAX_BUREAU");
+        }
+        return List.copyOf(roles);
     }
 
     /** The ids of the roles a demo member holds on chain (see {@link #roleNamesOf}). */

@@ -18,6 +18,7 @@ public record SuiteContracts(String rpcUrl, long chainId, Map<String, String> ad
     public static final String MEMBER_REGISTRY = "MemberRegistry";
     public static final String ANCHOR_REGISTRY = "AnchorRegistry";
     public static final String CASE_REGISTRY = "CaseRegistry";
+    public static final String INVOICE_REGISTRY = "InvoiceRegistry";
 
     public SuiteContracts {
         addresses = Collections.unmodifiableMap(new LinkedHashMap<>(addresses));
@@ -42,6 +43,10 @@ public record SuiteContracts(String rpcUrl, long chainId, Map<String, String> ad
 
     public String caseRegistry() {
         return address(CASE_REGISTRY);
+    }
+
+    public String invoiceRegistry() {
+        return address(INVOICE_REGISTRY);
     }
 
     /** The chain.* configuration every app reads: {@code chain.contracts.<key>} per contract (see {@link #key}). */

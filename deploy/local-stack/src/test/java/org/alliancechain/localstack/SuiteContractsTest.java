@@ -57,7 +57,7 @@ class SuiteContractsTest {
 
     @Test
     void theBootstrapDeploysTheMemberRegistryFirstThenEachRegistryOfTheMap() {
-        assertEquals(List.of("MemberRegistry", "AnchorRegistry", "CaseRegistry"), ConsortiumBootstrap.contractNames());
+        assertEquals(List.of("MemberRegistry", "AnchorRegistry", "CaseRegistry", "InvoiceRegistry"), ConsortiumBootstrap.contractNames());
         assertTrue(ConsortiumBootstrap.REGISTRIES.keySet().stream().allMatch(n -> SuiteContracts.name(SuiteContracts.key(n)).equals(n)));
     }
 }

@@ -15,7 +15,14 @@ public enum ConsortiumRole {
     /** An arbitration commission: takes the commission's steps of its cases in CaseRegistry. */
     ODR_COMMISSION,
     /** A party to arbitration: files and withdraws cases in CaseRegistry. */
-    ODR_PARTY;
+    ODR_PARTY,
+    /** A tax bureau: authorises invoice issuers in InvoiceRegistry, sets their kinds and quota, suspends and reinstates them. */
+    TAX_BUREAU,
+    /**
+     * A financing registry: the account (a supply-finance registry contract's address, added to a member
+     * by consortium governance) that may pledge and release invoices in InvoiceRegistry.
+     */
+    FINANCING_REGISTRY;
 
     private final byte[] id = ChainIds.keccak256(name());
 

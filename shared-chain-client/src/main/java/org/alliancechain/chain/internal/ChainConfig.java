@@ -33,6 +33,9 @@ public interface ChainConfig {
 
         /** CaseRegistry (online arbitration); only the ODR service uses it. */
         java.util.Optional<String> caseRegistry();
+
+        /** InvoiceRegistry (tax e-invoices, pledged by supply-finance); only the e-invoice and supply-finance services use it. */
+        java.util.Optional<String> invoiceRegistry();
     }
 
     interface Signer {
