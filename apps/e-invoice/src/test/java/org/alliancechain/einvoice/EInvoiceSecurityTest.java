@@ -1,13 +1,25 @@
 package org.alliancechain.einvoice;
 
+import static org.alliancechain.einvoice.EInvoiceFlow.*;
+
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.alliancechain.testsupport.AppUnderTest;
 import org.alliancechain.testsupport.SecurityMatrixTest;
 import org.alliancechain.testsupport.SuiteTestResource;
 
-/** Every endpoint of the service × no token / no role / other organisation / own organisation, and token attacks. */
+/**
+ * Every endpoint of the service × no token / no role / other organisation / own organisation, and
+ * token attacks. The fixtures: an invoice acme-trading issued to nova-manufacturing, nova's claim to
+ * reimburse it, and pixel-studio as an issuer of the Beijing bureau (its suspension is probed);
+ * outsiders are pixel-studio's finance user (for invoices and claims) and the Guangdong bureau's
+ * officer (for the Beijing bureau's taxpayers and issuers).
+ */
 @QuarkusTest
 @WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "e-invoice"))
 class EInvoiceSecurityTest extends SecurityMatrixTest {
@@ -15,5 +27,83 @@ class EInvoiceSecurityTest extends SecurityMatrixTest {
     @Override
     protected AppUnderTest app() {
         return EInvoiceServiceTest.APP;
+    }
+
+    /** The fixture invoice as an expense claim presents it (set with the fixtures, read by the sample bodies). */
+    private static volatile String presentedFixture;
+
+    @Override
+    protected Map<String, String> fixtures() {
+        var fixtures = new HashMap<>(super.fixtures());
+        ensureIssuers();
+        var issuers = as(OFFICER).get("/api/issuers").then().statusCode(200).extract().jsonPath();
+        if (!issuers.getList("organisation", String.class).contains(OUTSIDER_ORG)) {
+            json(OFFICER).body(Map.of("organisation", OUTSIDER_ORG, "kinds", List.of("DIGITAL_ORDINARY"), "quota", "1000.00"))
+                    .post("/api/issuers").then().statusCode(201);
+        }
+        long pixelIssuer = as(OFFICER).get("/api/issuers").then().extract().jsonPath()
+                .getLong("find { it.organisation == '" + OUTSIDER_ORG + "' }.id");
+        var invoice = awaitIssued(issueToNova("矩阵测试 Matrix item", "1", "99.00").getLong("id"));
+        long claim = json(BUYER_APPROVER).body(presented(invoice, "EXP-MATRIX")).post("/api/reimbursements").then().statusCode(202)
+                .extract().jsonPath().getLong("id");
+        awaitDecided(BUYER_APPROVER, claim);
+        fixtures.put("invoiceId", invoice.getString("id"));
+        fixtures.put("claimId", String.valueOf(claim));
+        fixtures.put("issuerId", String.valueOf(pixelIssuer));
+        fixtures.put("number", invoice.getString("number"));
+        presentedFixture = "{\"kind\": \"" + invoice.getString("kind") + "\", \"number\": \"" + invoice.getString("number")
+                + "\", \"issueDate\": \"" + invoice.getString("issueDate") + "\", \"total\": " + invoice.getString("total") + "}";
+        return fixtures;
+    }
+
+    @Override
+    protected Map<String, String> sampleBodies() {
+        var bodies = new HashMap<>(super.sampleBodies());
+        String invoice = "{\"kind\": \"DIGITAL_ORDINARY\", \"buyerTaxId\": \"" + NOVA_TAX_ID + "\", \"lines\": [{\"name\": \"矩阵 Matrix\", "
+                + "\"quantity\": 1, \"unitPrice\": 10, \"rate\": 0.06}]}";
+        bodies.put("POST /api/invoices", invoice);
+        bodies.put("POST /api/invoices/bulk", "{\"invoices\": [" + invoice + ", " + invoice + "]}");
+        bodies.put("POST /api/taxpayers", "{\"organisation\": \"" + OUTSIDER_ORG + "\", \"taxId\": \"" + PIXEL_TAX_ID + "\", \"name\": \"Pixel\"}");
+        bodies.put("POST /api/issuers", "{\"organisation\": \"" + OUTSIDER_ORG + "\", \"kinds\": [\"DIGITAL_ORDINARY\"], \"quota\": 1000}");
+        bodies.put("PUT /api/issuers/{issuerId}/limits", "{\"kinds\": [\"DIGITAL_ORDINARY\"], \"quota\": 2000}");
+        bodies.put("POST /api/issuers/{issuerId}/suspension", "{\"reason\": \"矩阵 matrix probe\"}");
+        bodies.put("POST /api/invoices/{invoiceId}/booking", "{\"mark\": \"BOOKED_DEDUCTIBLE\"}");
+        // The fixture invoice, already reimbursed by nova: the owner's call passes authorisation and is refused as a duplicate (409).
+        bodies.put("POST /api/reimbursements", presentedFixture);
+        bodies.put("POST /api/reimbursements/bulk", "{\"invoices\": [{\"kind\": \"DIGITAL_SPECIAL\", \"number\": \"" + "0".repeat(20)
+                + "\", \"issueDate\": \"2026-01-01\", \"total\": 1}]}");
+        return bodies;
+    }
+
+    /** Steps that depend on what was done before: registered, authorised, suspended, booked, or no such invoice to reimburse. */
+    @Override
+    protected Set<String> stateDependent() {
+        return Set.of("POST /api/taxpayers", "POST /api/issuers", "POST /api/issuers/{issuerId}/suspension",
+                "DELETE /api/issuers/{issuerId}/suspension", "POST /api/invoices/{invoiceId}/booking", "POST /api/reimbursements");
+    }
+
+    @Override
+    protected String authorisedUserFor(String operation, List<String> roles) {
+        if (operation.contains("/notarisations")) {
+            return authorisedUser();
+        }
+        if (roles.contains("tax-officer")) {
+            return OFFICER;
+        }
+        if (operation.endsWith("/booking")) {
+            return BUYER_RECEIVER;
+        }
+        if (operation.contains("/reimbursements") || operation.contains("/claims")) {
+            return BUYER_APPROVER;
+        }
+        return SELLER;
+    }
+
+    @Override
+    protected String otherOrganisationUserFor(String operation, List<String> roles) {
+        if (operation.contains("/notarisations")) {
+            return otherOrganisationUser();
+        }
+        return roles.contains("tax-officer") ? OTHER_BUREAU_OFFICER : OUTSIDER_FINANCE;
     }
 }

@@ -19,6 +19,28 @@ public final class ChainIds {
         return Hash.sha3(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** keccak256 of raw bytes (e.g. Solidity's {@code abi.encodePacked} of several values). */
+    public static byte[] keccak256(byte[] bytes) {
+        return Hash.sha3(bytes);
+    }
+
+    /**
+     * keccak256 of {@code abi.encodePacked(uint256[] values)}: each value as a 32-byte big-endian
+     * word, concatenated (e.g. InvoiceRegistry's digest of an invoice's line amounts).
+     */
+    public static byte[] keccak256OfWords(java.util.List<java.math.BigInteger> values) {
+        byte[] packed = new byte[32 * values.size()];
+        for (int i = 0; i < values.size(); i++) {
+            byte[] word = values.get(i).toByteArray();
+            if (values.get(i).signum() < 0 || word.length > 33 || (word.length == 33 && word[0] != 0)) {
+                throw new IllegalArgumentException("not a uint256: " + values.get(i));
+            }
+            int length = Math.min(word.length, 32);
+            System.arraycopy(word, word.length - length, packed, 32 * i + 32 - length, length);
+        }
+        return Hash.sha3(packed);
+    }
+
     /** A member's id on chain: keccak256 of its alias (as MemberRegistry admits it). */
     public static byte[] memberId(String alias) {
         return keccak256(alias);

@@ -38,6 +38,15 @@ public class Attestations {
         return new AttestedRecord(new String(canonical, StandardCharsets.UTF_8), HEX.formatHex(HashAlgorithm.SHA256.digest(canonical)), null);
     }
 
+    /**
+     * Any record (a Java record or map) canonicalised (RFC 8785) and hashed, without a time-stamp:
+     * for records whose time is the block that anchors their digest (e.g. an invoice in InvoiceRegistry).
+     */
+    public static AttestedRecord canonicalOf(Object record) {
+        byte[] canonical = org.alliancechain.evidence.CanonicalJson.canonicalize(record);
+        return new AttestedRecord(new String(canonical, StandardCharsets.UTF_8), HEX.formatHex(HashAlgorithm.SHA256.digest(canonical)), null);
+    }
+
     /** The record with a time-stamp over its digest; {@code what} names it in the warning when there is none. */
     public AttestedRecord timeStamped(EvidenceRecord record, String what) {
         var attested = canonical(record);

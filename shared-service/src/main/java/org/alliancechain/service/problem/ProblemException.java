@@ -25,9 +25,10 @@ public class ProblemException extends RuntimeException {
 
     private final Response.StatusType status;
     private final String field;
+    private final java.util.List<Problem.Violation> violations;
 
     public ProblemException(Response.StatusType status, String detail) {
-        this(status, detail, null);
+        this(status, detail, (String) null);
     }
 
     /** A refusal that concerns one field of the request (a form part, a JSON property): the problem's errors name it. */
@@ -35,6 +36,20 @@ public class ProblemException extends RuntimeException {
         super(detail);
         this.status = status;
         this.field = field;
+        this.violations = field == null ? java.util.List.of() : java.util.List.of(new Problem.Violation(field, detail));
+    }
+
+    /** A refusal of several fields at once (e.g. rows of a bulk request): the problem's errors name each. */
+    public ProblemException(Response.StatusType status, String detail, java.util.List<Problem.Violation> violations) {
+        super(detail);
+        this.status = status;
+        this.field = violations.isEmpty() ? null : violations.getFirst().field();
+        this.violations = java.util.List.copyOf(violations);
+    }
+
+    /** The fields the refusal concerns with what is wrong with each (empty when it concerns the request as a whole). */
+    public java.util.List<Problem.Violation> violations() {
+        return violations;
     }
 
     public Response.StatusType status() {

@@ -27,8 +27,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         var problem = Problem.of(e.status(), e.getMessage(), path(uri));
-        return (e.field() == null ? problem : problem.withErrors(List.of(new Problem.Violation(e.field(), e.getMessage()))))
-                .toResponse();
+        return (e.violations().isEmpty() ? problem : problem.withErrors(e.violations())).toResponse();
     }
 
     @ServerExceptionMapper

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
+import org.alliancechain.chain.api.ConsortiumRole;
+import org.alliancechain.service.chain.ConsortiumDirectory;
 import org.alliancechain.odr.OdrConfig;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
@@ -115,13 +117,13 @@ public class CaseService {
         if (commission.equals(claimant) || commission.equals(respondent)) {
             throw ProblemException.unprocessable("the commission cannot be a party to its own case");
         }
-        if (!directory.holds(commission, ConsortiumDirectory.ODR_COMMISSION)) {
+        if (!directory.holds(commission, ConsortiumRole.ODR_COMMISSION)) {
             throw ProblemException.unprocessable("'" + commission + "' is not an arbitration commission of the consortium");
         }
         if (!directory.isActiveMember(respondent)) {
             throw ProblemException.unprocessable("the respondent '" + respondent + "' is not an active member of the consortium");
         }
-        if (!directory.holds(claimant, ConsortiumDirectory.ODR_PARTY)) {
+        if (!directory.holds(claimant, ConsortiumRole.ODR_PARTY)) {
             throw new ProblemException(Response.Status.FORBIDDEN, "your organisation (" + claimant
                     + ") is not admitted to file arbitration cases on the consortium chain (role ODR_PARTY)");
         }

@@ -1,4 +1,4 @@
-package org.alliancechain.odr.cases;
+package org.alliancechain.service.chain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.alliancechain.chain.api.ChainReader;
@@ -7,14 +7,13 @@ import org.alliancechain.chain.api.ConsortiumMember;
 import org.alliancechain.chain.api.ConsortiumRole;
 
 /**
- * Who may take part in arbitration, as the consortium's MemberRegistry says — read before a case is
- * filed, so that a filing the chain would refuse is refused at once with a clear answer.
+ * Who the consortium's members are and which roles they hold, as its MemberRegistry says — read
+ * before a step the chain would refuse (a case filed with a non-commission, an invoice issued to a
+ * non-member), so that it is refused at once with a clear answer. A node that cannot be reached
+ * answers 503, never a guess.
  */
 @ApplicationScoped
 public class ConsortiumDirectory {
-
-    static final ConsortiumRole ODR_COMMISSION = ConsortiumRole.ODR_COMMISSION;
-    static final ConsortiumRole ODR_PARTY = ConsortiumRole.ODR_PARTY;
 
     private final ChainReader chain;
 
@@ -32,7 +31,8 @@ public class ConsortiumDirectory {
         return member(alias).holds(role);
     }
 
-    private ConsortiumMember member(String alias) {
+    /** The member as MemberRegistry holds it. */
+    public ConsortiumMember member(String alias) {
         try {
             return chain.member(alias);
         } catch (ChainUnavailableException e) {

@@ -1,0 +1,142 @@
+package org.alliancechain.einvoice.invoices;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.util.List;
+import org.alliancechain.einvoice.tax.InvoiceKind;
+import org.alliancechain.einvoice.tax.InvoiceLineInput;
+import org.alliancechain.einvoice.tax.LineKind;
+import org.alliancechain.einvoice.tax.VatTreatment;
+import org.alliancechain.service.identity.Caller;
+import org.alliancechain.service.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Issuing invoices and reading the ones your organisation issued or received. */
+@Path("/api/invoices")
+@Tag(name = "Invoices")
+@Produces(MediaType.APPLICATION_JSON)
+public class InvoiceResource {
+
+    /**
+     * One line as entered: a quantity and unit price (tax-exclusive), or an amount (tax-inclusive or
+     * not); the rate, or a treatment without tax (EXEMPT, NOT_TAXED, ZERO_RATED) with its reason.
+     */
+    public record LineRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Pattern(regexp = "\\d{19}", message = "must be the 19-digit tax classification code") String itemCode,
+            @Size(max = 20) String unit,
+            @Digits(integer = 18, fraction = 13) BigDecimal quantity,
+            @Digits(integer = 18, fraction = 13) BigDecimal unitPrice,
+            @Digits(integer = 16, fraction = 2) BigDecimal amount,
+            boolean taxInclusive,
+            @Digits(integer = 1, fraction = 3) BigDecimal rate,
+            VatTreatment treatment,
+            @Size(max = 200) String exemptionReason,
+            LineKind kind,
+            @Digits(integer = 16, fraction = 2) BigDecimal discountAmount,
+            @Digits(integer = 16, fraction = 2) BigDecimal taxAmount) {
+
+        InvoiceLineInput input() {
+            return new InvoiceLineInput(name, itemCode, unit, quantity, unitPrice, amount, taxInclusive, rate,
+                    treatment == null ? VatTreatment.STANDARD : treatment, exemptionReason, kind == null ? LineKind.NORMAL : kind,
+                    discountAmount, taxAmount);
+        }
+    }
+
+    public record IssueRequest(
+            @NotNull InvoiceKind kind,
+            @NotBlank @Size(max = 32) String buyerTaxId,
+            @NotEmpty @Size(max = 2000) List<@Valid @NotNull LineRequest> lines,
+            @Size(max = 500) String note) {
+
+        InvoiceService.Issue issue() {
+            return new InvoiceService.Issue(kind, buyerTaxId.strip(), lines.stream().map(LineRequest::input).toList(), note);
+        }
+    }
+
+    public record BulkIssueRequest(@NotEmpty @Size(max = 5000) List<@Valid @NotNull IssueRequest> invoices) {
+    }
+
+    public record BulkIssued(int count, BigDecimal total, List<InvoiceViews.InvoiceSummary> invoices) {
+    }
+
+    private final InvoiceService service;
+    private final InvoiceViews views;
+    private final InvoiceAccess access;
+    private final Caller caller;
+
+    InvoiceResource(InvoiceService service, InvoiceViews views, InvoiceAccess access, Caller caller) {
+        this.service = service;
+        this.views = views;
+        this.access = access;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("issuer")
+    @Operation(summary = "Issue a blue invoice to a member (201): tax computed per line, 20-digit number assigned, recorded in InvoiceRegistry")
+    public Response issue(@Valid @NotNull IssueRequest request, UriInfo uri) {
+        var invoice = service.issue(request.issue());
+        return Response.created(uri.getBaseUriBuilder().path("api/invoices").path(String.valueOf(invoice.id)).build())
+                .entity(views.of(invoice)).build();
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("issuer")
+    @Operation(summary = "Issue up to 5,000 invoices in one request, all or none (a refusal names invoice, line and field); "
+            + "recorded in InvoiceRegistry in batches")
+    public Response issueAll(@Valid @NotNull BulkIssueRequest request) {
+        var invoices = service.issue(request.invoices().stream().map(IssueRequest::issue).toList(), "invoices");
+        var total = invoices.stream().map(i -> i.total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return Response.status(Response.Status.CREATED).entity(new BulkIssued(invoices.size(), total,
+                invoices.stream().map(views::summary).toList())).build();
+    }
+
+    @GET
+    @RolesAllowed({"issuer", "receiver", "expense-approver"})
+    @Operation(summary = "Invoices your organisation issued (side=issued) or received (side=received), newest first, 100 a page")
+    public List<InvoiceViews.InvoiceSummary> list(@QueryParam("side") @DefaultValue("received") String side,
+                                                  @QueryParam("page") @DefaultValue("0") int page) {
+        String organisation = caller.requireOrganisation();
+        String column = switch (side) {
+            case "issued" -> "seller";
+            case "received" -> "buyer";
+            default -> throw new ProblemException(ProblemException.UNPROCESSABLE, "side must be 'issued' or 'received'", "side");
+        };
+        if (page < 0) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "page must not be negative", "page");
+        }
+        return Invoice.<Invoice>find(column + " = ?1 order by id desc", organisation).page(page, 100).list().stream()
+                .map(views::summary).toList();
+    }
+
+    @GET
+    @Path("/{invoiceId}")
+    @RolesAllowed({"issuer", "receiver", "expense-approver"})
+    @Operation(summary = "One invoice of your organisation (as seller or buyer) with its lines, marks and chain state")
+    public InvoiceViews.InvoiceView get(@PathParam("invoiceId") long id) {
+        return views.of(access.visible(id));
+    }
+}

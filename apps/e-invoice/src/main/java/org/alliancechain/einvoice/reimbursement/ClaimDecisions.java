@@ -1,0 +1,159 @@
+package org.alliancechain.einvoice.reimbursement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.alliancechain.chain.api.ChainEvent;
+import org.alliancechain.chain.api.ChainEventHandler;
+import org.alliancechain.einvoice.invoices.ChainRefusal;
+import org.alliancechain.einvoice.invoices.Invoice;
+
+/**
+ * InvoiceRegistry's decisions on bookings and reimbursements, projected: the invoice's marks (set
+ * whichever member's service asked) and this service's pending claims. Each handler is idempotent:
+ * it only moves a claim out of PENDING and only fills a mark that is empty.
+ */
+public final class ClaimDecisions {
+
+    private ClaimDecisions() {
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static void decide(Invoice invoice, String organisation, java.util.Set<Claim.Kind> kinds, Claim.Status status,
+                       java.util.function.Consumer<Claim> details) {
+        Claim.<Claim>list("invoiceId = ?1 and organisation = ?2 and kind in ?3 and status = ?4", invoice.id, organisation, kinds,
+                Claim.Status.PENDING).forEach(claim -> {
+                    claim.status = status;
+                    claim.decidedAt = now();
+                    details.accept(claim);
+                });
+    }
+
+    @ApplicationScoped
+    public static class Reimbursed implements ChainEventHandler {
+
+        private final ClaimChain chain;
+        private final MemberNames names;
+
+        Reimbursed(ClaimChain chain, MemberNames names) {
+            this.chain = chain;
+            this.names = names;
+        }
+
+        @Override
+        public String stream() {
+            return "einvoice-reimbursed";
+        }
+
+        @Override
+        public String contract() {
+            return chain.registry();
+        }
+
+        @Override
+        public String event() {
+            return "InvoiceReimbursed(bytes32 indexed invoiceId, bytes32 indexed member)";
+        }
+
+        @Override
+        public void handle(ChainEvent event) {
+            Invoice.byChainId(event.bytes("invoiceId")).ifPresent(invoice -> {
+                String member = names.aliasOf(event.bytes("member"));
+                if (invoice.reimbursedBy == null) {
+                    invoice.reimbursedBy = member;
+                    invoice.reimbursedAt = now();
+                }
+                decide(invoice, member, java.util.Set.of(Claim.Kind.REIMBURSEMENT), Claim.Status.ACCEPTED, c -> { });
+            });
+        }
+    }
+
+    @ApplicationScoped
+    public static class ReimbursementRefused implements ChainEventHandler {
+
+        private final ClaimChain chain;
+        private final MemberNames names;
+
+        ReimbursementRefused(ClaimChain chain, MemberNames names) {
+            this.chain = chain;
+            this.names = names;
+        }
+
+        @Override
+        public String stream() {
+            return "einvoice-reimbursement-refused";
+        }
+
+        @Override
+        public String contract() {
+            return chain.registry();
+        }
+
+        @Override
+        public String event() {
+            return "InvoiceReimbursementRefused(bytes32 indexed invoiceId, bytes32 indexed member, uint8 reason, bytes32 holder, uint64 at)";
+        }
+
+        @Override
+        public void handle(ChainEvent event) {
+            Invoice.byChainId(event.bytes("invoiceId")).ifPresent(invoice -> {
+                var reason = ChainRefusal.ofCode(event.number("reason").intValue());
+                byte[] holder = event.bytes("holder");
+                long at = event.number("at").longValue();
+                decide(invoice, names.aliasOf(event.bytes("member")), java.util.Set.of(Claim.Kind.REIMBURSEMENT), Claim.Status.REFUSED,
+                        claim -> {
+                            claim.refusal = reason.name();
+                            if (at > 0 && holder != null && new java.math.BigInteger(1, holder).signum() != 0) {
+                                claim.holder = names.aliasOf(holder);
+                                claim.holderAt = Instant.ofEpochSecond(at);
+                            }
+                        });
+            });
+        }
+    }
+
+    @ApplicationScoped
+    public static class Booked implements ChainEventHandler {
+
+        private final ClaimChain chain;
+        private final MemberNames names;
+
+        Booked(ClaimChain chain, MemberNames names) {
+            this.chain = chain;
+            this.names = names;
+        }
+
+        @Override
+        public String stream() {
+            return "einvoice-booked";
+        }
+
+        @Override
+        public String contract() {
+            return chain.registry();
+        }
+
+        @Override
+        public String event() {
+            return "InvoiceBooked(bytes32 indexed invoiceId, bytes32 indexed member, uint8 mark)";
+        }
+
+        @Override
+        public void handle(ChainEvent event) {
+            Invoice.byChainId(event.bytes("invoiceId")).ifPresent(invoice -> {
+                String member = names.aliasOf(event.bytes("member"));
+                var mark = Claim.Kind.values()[Math.max(0, event.number("mark").intValue() - 1)];
+                if (invoice.bookedBy == null) {
+                    invoice.bookedBy = member;
+                    invoice.bookedMark = mark.name();
+                    invoice.bookedAt = now();
+                }
+                decide(invoice, member, java.util.EnumSet.of(Claim.Kind.BOOKED_DEDUCTIBLE, Claim.Kind.BOOKED_NON_DEDUCTIBLE),
+                        Claim.Status.ACCEPTED, c -> { });
+            });
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.alliancechain.einvoice;
+
+import static io.restassured.RestAssured.given;
+import static org.alliancechain.einvoice.EInvoiceFlow.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.alliancechain.testsupport.SuiteTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The e-invoice story over the API, against Keycloak, PostgreSQL and anvil. */
+@QuarkusTest
+@WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "e-invoice"))
+class InvoiceLifecycleTest {
+
+    @BeforeEach
+    void issuers() {
+        ensureIssuers();
+    }
+
+    @Test
+    void anInvoiceIssuedByAnAuthorisedIssuerReachesTheBuyerWithExactTaxAndIsHeldByTheChain() {
+        var issued = issueToNova("服务器 Server", "3", "4197.17");
+        long id = issued.getLong("id");
+        assertThat(issued.getString("number")).matches("\\d{2}111\\d{15}").startsWith(String.valueOf(java.time.Year.now().getValue()).substring(2) + "11");
+        // 3 × 4197.17 = 12591.51; 13 % → 1636.8963 → 1636.90
+        assertThat(new BigDecimal(issued.getString("totalExclTax"))).isEqualByComparingTo("12591.51");
+        assertThat(new BigDecimal(issued.getString("totalTax"))).isEqualByComparingTo("1636.90");
+        assertThat(new BigDecimal(issued.getString("total"))).isEqualByComparingTo("14228.41");
+        assertThat(issued.getString("state")).isEqualTo("PENDING");
+
+        var confirmed = awaitIssued(id);
+        assertThat(confirmed.getString("chain.transactionHash")).startsWith("0x");
+        assertThat(confirmed.getString("buyer.organisation")).isEqualTo(BUYER_ORG);
+
+        var received = as(BUYER_RECEIVER).get("/api/invoices?side=received").then().statusCode(200).extract().jsonPath();
+        assertThat(received.getList("id", Long.class)).contains(id);
+        assertThat(as(BUYER_RECEIVER).get("/api/invoices/" + id).then().statusCode(200).extract().<String>path("yourSide")).isEqualTo("BUYER");
+        // A third company sees nothing of it.
+        as(OUTSIDER_FINANCE).get("/api/invoices/" + id).then().statusCode(404);
+        assertThat(as(OUTSIDER_FINANCE).get("/api/invoices?side=received").then().statusCode(200).extract().jsonPath().getList("id", Long.class))
+                .doesNotContain(id);
+    }
+
+    @Test
+    void anInvoiceIsReimbursedOnceAcrossTheConsortiumAndTheSecondOrganisationIsToldByWhomAndWhen() {
+        var invoice = awaitIssued(issueToNova("差旅服务 Travel service", "1", "880.00").getLong("id"));
+        // Both organisations present the same invoice before either decision is known here: the chain decides.
+        var first = json(BUYER_APPROVER).body(presented(invoice, "EXP-N-1")).post("/api/reimbursements").then().statusCode(202).extract().jsonPath();
+        var second = json(OUTSIDER_FINANCE).body(presented(invoice, "EXP-P-1")).post("/api/reimbursements");
+        var decidedFirst = awaitDecided(BUYER_APPROVER, first.getLong("id"));
+        assertThat(decidedFirst.getString("status")).isEqualTo("ACCEPTED");
+        if (second.statusCode() == 202) {
+            var decidedSecond = awaitDecided(OUTSIDER_FINANCE, second.jsonPath().getLong("id"));
+            assertThat(decidedSecond.getString("status")).isEqualTo("REFUSED");
+            assertThat(decidedSecond.getString("refusal")).isEqualTo("ALREADY_REIMBURSED");
+            assertThat(decidedSecond.getString("holder")).isEqualTo(BUYER_ORG);
+            assertThat(decidedSecond.getString("holderAt")).isNotNull();
+        } else {
+            assertThat(second.statusCode()).isEqualTo(409);
+            assertThat(second.jsonPath().getString("detail")).contains(BUYER_ORG);
+        }
+        // Once known here, a further attempt is refused at once, naming the member and the time.
+        var third = json(SELLER_APPROVER).body(presented(invoice, "EXP-A-1")).post("/api/reimbursements");
+        assertThat(third.statusCode()).isEqualTo(409);
+        assertThat(third.contentType()).startsWith("application/problem+json");
+        assertThat(third.jsonPath().getString("detail")).contains("already reimbursed by " + BUYER_ORG).contains(" on ");
+        // The invoice's own parties see the mark; the public sees only that it was reimbursed.
+        assertThat(as(BUYER_RECEIVER).get("/api/invoices/" + invoice.getLong("id")).then().extract().<String>path("marks.reimbursedBy"))
+                .isEqualTo(BUYER_ORG);
+        var check = given().queryParam("number", invoice.getString("number")).queryParam("issueDate", invoice.getString("issueDate"))
+                .queryParam("total", invoice.getString("total")).get("/api/public/invoices/verification").then().statusCode(200).extract();
+        assertThat(check.jsonPath().getBoolean("reimbursed")).isTrue();
+        assertThat(check.asString()).doesNotContain(BUYER_ORG).doesNotContain(SELLER_ORG).doesNotContain(NOVA_TAX_ID);
+    }
+
+    @Test
+    void theBuyerBooksAnInvoiceOnceAndAnotherOrganisationCannotReimburseIt() {
+        var invoice = awaitIssued(issueToNova("原材料 Raw material", "10", "12.50").getLong("id"));
+        long claim = json(BUYER_RECEIVER).body(Map.of("mark", "BOOKED_DEDUCTIBLE")).post("/api/invoices/" + invoice.getLong("id") + "/booking")
+                .then().statusCode(202).extract().jsonPath().getLong("id");
+        assertThat(awaitDecided(BUYER_RECEIVER, claim).getString("status")).isEqualTo("ACCEPTED");
+        json(BUYER_RECEIVER).body(Map.of("mark", "BOOKED_NON_DEDUCTIBLE")).post("/api/invoices/" + invoice.getLong("id") + "/booking")
+                .then().statusCode(409);
+        // The seller is not the buyer: it may not book the invoice it issued.
+        json(SELLER).body(Map.of("mark", "BOOKED_DEDUCTIBLE")).post("/api/invoices/" + invoice.getLong("id") + "/booking").then().statusCode(403);
+        var elsewhere = json(OUTSIDER_FINANCE).body(presented(invoice, "EXP-P-2")).post("/api/reimbursements");
+        assertThat(elsewhere.statusCode()).isEqualTo(409);
+        assertThat(elsewhere.jsonPath().getString("detail")).contains("booked by another organisation");
+    }
+
+    @Test
+    void thePublicCheckAnswersTheStateWithoutLoginAndAWrongTotalMatchesNothing() {
+        var invoice = awaitIssued(issueToNova("咨询服务 Consulting", "2", "1000.00").getLong("id"));
+        var answer = given().queryParam("number", invoice.getString("number")).queryParam("issueDate", invoice.getString("issueDate"))
+                .queryParam("total", invoice.getString("total")).get("/api/public/invoices/verification").then().statusCode(200).extract().jsonPath();
+        assertThat(answer.getBoolean("found")).isTrue();
+        assertThat(answer.getString("state")).isEqualTo("ISSUED");
+        assertThat(answer.getString("redLetter")).isEqualTo("NONE");
+        assertThat(new BigDecimal(answer.getString("remaining"))).isEqualByComparingTo(invoice.getString("total"));
+        assertThat(answer.getString("recordDigest")).isEqualTo(invoice.getString("recordDigest"));
+        assertThat(answer.getString("transactionHash")).isEqualTo(invoice.getString("chain.transactionHash"));
+        var wrong = given().queryParam("number", invoice.getString("number")).queryParam("issueDate", invoice.getString("issueDate"))
+                .queryParam("total", "1.00").get("/api/public/invoices/verification").then().statusCode(200).extract().jsonPath();
+        assertThat(wrong.getBoolean("found")).isFalse();
+        assertThat(wrong.getString("state")).isNull();
+        given().queryParam("number", "123").queryParam("issueDate", invoice.getString("issueDate")).queryParam("total", "1.00")
+                .get("/api/public/invoices/verification").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aSuspendedIssuerIsRefusedUntilReinstated() {
+        long novaIssuer = as(OFFICER).get("/api/issuers").then().statusCode(200).extract().jsonPath()
+                .getLong("find { it.organisation == '" + BUYER_ORG + "' }.id");
+        json(OFFICER).body(Map.of("reason", "税务稽查 Tax audit in progress")).post("/api/issuers/" + novaIssuer + "/suspension").then().statusCode(200);
+        try {
+            var refused = json(BUYER_ISSUER).body(invoice(ACME_TAX_ID, "零件 Parts", "1", "10.00")).post("/api/invoices");
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.jsonPath().getString("detail")).contains("suspended").contains("Tax audit");
+            // The other bureau does not see Beijing's issuers.
+            as(OTHER_BUREAU_OFFICER).get("/api/issuers/" + novaIssuer).then().statusCode(404);
+        } finally {
+            as(OFFICER).delete("/api/issuers/" + novaIssuer + "/suspension").then().statusCode(200);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> "CONFIRMED".equals(as(OFFICER).get("/api/issuers/" + novaIssuer).then()
+                .extract().path("chain.phase")));
+        long id = json(BUYER_ISSUER).body(invoice(ACME_TAX_ID, "零件 Parts", "1", "10.00")).post("/api/invoices").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "ISSUED".equals(as(BUYER_ISSUER).get("/api/invoices/" + id).then().extract().path("state")));
+    }
+
+    @Test
+    void aBulkIssuanceOfThreeHundredInvoicesIsRecordedInBatchesAndEachIsConfirmed() {
+        var invoices = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 300; i++) {
+            invoices.add(invoice(NOVA_TAX_ID, "批量商品 Bulk item " + i, String.valueOf(1 + i % 7), (100 + i) + ".25"));
+        }
+        var issued = json(SELLER).body(Map.of("invoices", invoices)).post("/api/invoices/bulk").then().statusCode(201).extract().jsonPath();
+        assertThat(issued.getInt("count")).isEqualTo(300);
+        List<Long> ids = issued.getList("invoices.id", Long.class);
+        List<String> numbers = issued.getList("invoices.number", String.class);
+        assertThat(numbers).doesNotHaveDuplicates();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            var states = new HashMap<Long, String>();
+            for (int page = 0; page < 6; page++) {
+                var list = as(SELLER).get("/api/invoices?side=issued&page=" + page).then().statusCode(200).extract().jsonPath();
+                var pageIds = list.getList("id", Long.class);
+                var pageStates = list.getList("state", String.class);
+                for (int i = 0; i < pageIds.size(); i++) {
+                    states.put(pageIds.get(i), pageStates.get(i));
+                }
+            }
+            return ids.stream().allMatch(id -> "ISSUED".equals(states.get(id)));
+        });
+    }
+}
