@@ -22,6 +22,18 @@ public interface EInvoiceConfig {
 
     Verification verification();
 
+    RedLetter redLetter();
+
+    interface RedLetter {
+        /** How long the other party has to confirm a red-letter form before it is void (07). */
+        @WithDefault("PT72H")
+        java.time.Duration confirmationWindow();
+
+        /** How often lapsed forms are looked for. */
+        @WithDefault("60s")
+        String checkEvery();
+    }
+
     interface Issuance {
         /** Most invoices in one bulk request. */
         @WithDefault("5000")

@@ -31,6 +31,7 @@ class EInvoiceSecurityTest extends SecurityMatrixTest {
 
     /** The fixture invoice as an expense claim presents it (set with the fixtures, read by the sample bodies). */
     private static volatile String presentedFixture;
+    private static volatile long fixtureInvoiceId;
 
     @Override
     protected Map<String, String> fixtures() {
@@ -47,10 +48,15 @@ class EInvoiceSecurityTest extends SecurityMatrixTest {
         long claim = json(BUYER_APPROVER).body(presented(invoice, "EXP-MATRIX")).post("/api/reimbursements").then().statusCode(202)
                 .extract().jsonPath().getLong("id");
         awaitDecided(BUYER_APPROVER, claim);
+        // A red-letter form on it: reimbursed, so acme's form awaits nova's confirmation (02).
+        long formId = json(SELLER).body(Map.of("blueInvoiceId", invoice.getLong("id"), "reason", "01", "fullRed", true))
+                .post("/api/red-letter-forms").then().statusCode(201).extract().jsonPath().getLong("id");
+        fixtures.put("formId", String.valueOf(formId));
         fixtures.put("invoiceId", invoice.getString("id"));
         fixtures.put("claimId", String.valueOf(claim));
         fixtures.put("issuerId", String.valueOf(pixelIssuer));
         fixtures.put("number", invoice.getString("number"));
+        fixtureInvoiceId = invoice.getLong("id");
         presentedFixture = "{\"kind\": \"" + invoice.getString("kind") + "\", \"number\": \"" + invoice.getString("number")
                 + "\", \"issueDate\": \"" + invoice.getString("issueDate") + "\", \"total\": " + invoice.getString("total") + "}";
         return fixtures;
@@ -72,6 +78,9 @@ class EInvoiceSecurityTest extends SecurityMatrixTest {
         bodies.put("POST /api/reimbursements", presentedFixture);
         bodies.put("POST /api/reimbursements/bulk", "{\"invoices\": [{\"kind\": \"DIGITAL_SPECIAL\", \"number\": \"" + "0".repeat(20)
                 + "\", \"issueDate\": \"2026-01-01\", \"total\": 1}]}");
+        bodies.put("POST /api/red-letter-forms", "{\"blueInvoiceId\": " + fixtureInvoiceId + ", \"reason\": \"02\", \"fullRed\": true}");
+        bodies.put("POST /api/red-letter-forms/{formId}/refusal", "{\"note\": \"matrix\"}");
+        bodies.put("POST /api/red-letter-forms/{formId}/withdrawal", "{\"note\": \"matrix\"}");
         return bodies;
     }
 
@@ -79,7 +88,9 @@ class EInvoiceSecurityTest extends SecurityMatrixTest {
     @Override
     protected Set<String> stateDependent() {
         return Set.of("POST /api/taxpayers", "POST /api/issuers", "POST /api/issuers/{issuerId}/suspension",
-                "DELETE /api/issuers/{issuerId}/suspension", "POST /api/invoices/{invoiceId}/booking", "POST /api/reimbursements");
+                "DELETE /api/issuers/{issuerId}/suspension", "POST /api/invoices/{invoiceId}/booking", "POST /api/reimbursements",
+                "POST /api/red-letter-forms", "POST /api/red-letter-forms/{formId}/confirmation", "POST /api/red-letter-forms/{formId}/refusal",
+                "POST /api/red-letter-forms/{formId}/withdrawal");
     }
 
     @Override
@@ -89,6 +100,9 @@ class EInvoiceSecurityTest extends SecurityMatrixTest {
         }
         if (roles.contains("tax-officer")) {
             return OFFICER;
+        }
+        if (operation.endsWith("/confirmation") || operation.endsWith("/refusal")) {
+            return BUYER_RECEIVER;
         }
         if (operation.endsWith("/booking")) {
             return BUYER_RECEIVER;

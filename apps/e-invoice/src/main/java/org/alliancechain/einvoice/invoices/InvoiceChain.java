@@ -94,6 +94,18 @@ public class InvoiceChain {
         return ids;
     }
 
+    /**
+     * Queues the red invoice offsetting {@code blue}, signed by the blue invoice's seller, after
+     * {@code after} (the blue invoice's issuance or its last red-letter): the blue lines' amounts and
+     * the red magnitudes per line, in cents, as InvoiceRegistry.redLetter checks them.
+     */
+    public long redLetter(Invoice blue, Invoice red, List<BigInteger> blueLineCents, List<BigInteger> redLineCents, long after) {
+        var call = ContractCall.of(registry, "redLetter(bytes32,bytes32,bytes32,uint32,uint256[],uint256[])",
+                blue.chainInvoiceId, red.chainInvoiceId, red.record.digestBytes(), date(red), blueLineCents, redLineCents)
+                .withPurpose("invoice-red-lettered");
+        return chain.submitAfter(after, blue.seller, call);
+    }
+
     private static byte[] currency(Invoice invoice) {
         return "CNY".equals(invoice.currency) ? CNY : invoice.currency.getBytes(StandardCharsets.US_ASCII);
     }

@@ -184,6 +184,65 @@ public class InvoiceService {
         return invoices;
     }
 
+    /**
+     * Issues the red invoice (红字发票) that offsets part or all of {@code blue}, for the blue
+     * invoice's seller, as a red-letter form in state 01 or 04 asks: a new number of the seller's
+     * province, negative amounts, the record naming the blue invoice and the reason, and
+     * InvoiceRegistry.redLetter queued after the blue invoice's last chain write. The caller holds
+     * the blue invoice's lock and has checked the bounds.
+     */
+    public Invoice issueRed(Invoice blue, ComputedInvoice red, String reason, String issuedBy) {
+        var seller = Taxpayer.byOrganisation(blue.seller).orElseThrow();
+        var province = province(seller);
+        LocalDate today = LocalDate.now(YearlySequences.ZONE);
+        long sequence = sequences.reserve(SERIES, province.digits() + config.channel(), today.getYear(), 1);
+        var invoice = new Invoice();
+        invoice.kind = blue.kind;
+        invoice.number = InvoiceNumber.of(today.getYear(), province, Integer.parseInt(config.channel()), sequence).value();
+        invoice.chainInvoiceId = InvoiceChain.invoiceId(invoice.kind, invoice.number);
+        invoice.issueDate = today;
+        invoice.seller = blue.seller;
+        invoice.sellerTaxId = blue.sellerTaxId;
+        invoice.sellerName = blue.sellerName;
+        invoice.buyer = blue.buyer;
+        invoice.buyerTaxId = blue.buyerTaxId;
+        invoice.buyerName = blue.buyerName;
+        invoice.currency = blue.currency;
+        invoice.totalExclTax = red.totalAmount();
+        invoice.totalTax = red.totalTax();
+        invoice.total = red.totalWithTax();
+        invoice.remaining = BigDecimal.ZERO.setScale(2);
+        invoice.red = true;
+        invoice.blueId = blue.id;
+        invoice.redReason = reason;
+        invoice.lines = write(red);
+        invoice.note = "红字发票 对应蓝字发票 " + blue.number + " Offsets invoice " + blue.number;
+        invoice.record = InvoiceRecord.of(invoice, red, new InvoiceRecord.Original(blue.number, blue.issueDate.toString(), reason)).attested();
+        invoice.issuedBy = issuedBy;
+        invoice.issuedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        invoice.persist();
+
+        var blueLines = lines(blue);
+        var blueCents = redLetterableCents(blueLines);
+        var redCents = new ArrayList<BigInteger>(blueCents.size());
+        for (int k = 0; k < blueCents.size(); k++) {
+            int line = k;
+            BigDecimal magnitude = red.lines().stream().filter(l -> l.sourceLine() == line)
+                    .map(l -> l.amount().add(l.tax())).reduce(BigDecimal.ZERO, BigDecimal::add).negate();
+            redCents.add(Cents.of(magnitude.max(BigDecimal.ZERO)));
+        }
+        Long previous = Invoice.<Invoice>find("blueId = ?1 and id <> ?2 order by id desc", blue.id, invoice.id).firstResultOptional()
+                .map(i -> i.chainTxId).orElse(blue.chainTxId);
+        invoice.chainTxId = chain.redLetter(blue, invoice, blueCents, redCents, previous);
+        blue.remaining = blue.remaining.add(red.totalWithTax()).max(BigDecimal.ZERO);
+        return invoice;
+    }
+
+    /** The red invoices issued against a blue one, oldest first. */
+    public List<Invoice> redInvoicesOf(Invoice blue) {
+        return Invoice.list("blueId = ?1 order by id", blue.id);
+    }
+
     /** The amounts (incl. tax, net of discounts) of the lines a red-letter form may name, in cents: InvoiceRegistry's linesDigest. */
     public static List<BigInteger> redLetterableCents(ComputedInvoice computed) {
         return computed.redLetterableLines().stream().map(l -> Cents.of(l.netAmount().add(l.netTax()))).toList();
