@@ -52,6 +52,13 @@ class EInvoiceSecurityTest extends SecurityMatrixTest {
         long formId = json(SELLER).body(Map.of("blueInvoiceId", invoice.getLong("id"), "reason", "01", "fullRed", true))
                 .post("/api/red-letter-forms").then().statusCode(201).extract().jsonPath().getLong("id");
         fixtures.put("formId", String.valueOf(formId));
+        // A finished upload of acme's (uploads belong to the organisation that made them).
+        String table = "reference,buyerTaxId,name,quantity,unitPrice,rate\nM-1," + NOVA_TAX_ID + ",矩阵 Matrix,1,10,0.13\n";
+        String uploadId = as(SELLER).multiPart("files", "matrix.csv", table.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .post("/api/invoices/uploads").then().statusCode(202).extract().path("id");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "READY".equals(as(SELLER)
+                .get("/api/invoices/uploads/" + uploadId).then().extract().path("state")));
+        fixtures.put("uploadId", uploadId);
         fixtures.put("invoiceId", invoice.getString("id"));
         fixtures.put("claimId", String.valueOf(claim));
         fixtures.put("issuerId", String.valueOf(pixelIssuer));

@@ -79,16 +79,58 @@ public class InvoiceResource {
     public record BulkIssued(int count, BigDecimal total, List<InvoiceViews.InvoiceSummary> invoices) {
     }
 
+    /** CSV tables, UBL invoices, or ZIP archives of them. */
+    static final org.alliancechain.service.upload.UploadPolicy UPLOADS = new org.alliancechain.service.upload.UploadPolicy(
+            "as invoices to issue", java.util.Set.of("text/csv", "text/plain", "application/xml"),
+            "CSV tables (UTF-8), UBL 2.1 invoices (XML), or ZIP archives of them", true);
+
     private final InvoiceService service;
     private final InvoiceViews views;
     private final InvoiceAccess access;
     private final Caller caller;
+    private final BulkIssuance bulk;
+    private final org.alliancechain.service.upload.Uploads uploads;
+    private final org.alliancechain.service.upload.UploadIntake intake;
 
-    InvoiceResource(InvoiceService service, InvoiceViews views, InvoiceAccess access, Caller caller) {
+    InvoiceResource(InvoiceService service, InvoiceViews views, InvoiceAccess access, Caller caller, BulkIssuance bulk,
+                    org.alliancechain.service.upload.Uploads uploads, org.alliancechain.service.upload.UploadIntake intake) {
         this.service = service;
         this.views = views;
         this.access = access;
         this.caller = caller;
+        this.bulk = bulk;
+        this.uploads = uploads;
+        this.intake = intake;
+    }
+
+    @POST
+    @Path("/uploads")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed("issuer")
+    @Operation(summary = "Issue the invoices of uploaded files (part 'files': CSV tables with the columns of InvoiceFiles.COLUMNS, UBL 2.1 "
+            + "invoices, or ZIPs of them) as a job with progress (202); a file that cannot be read is refused whole (422, naming file, "
+            + "row and column, or the EN 16931 rule ids)")
+    public Response upload(@org.jboss.resteasy.reactive.RestForm("files") List<org.jboss.resteasy.reactive.multipart.FileUpload> files,
+                           UriInfo uri) {
+        var accepted = intake.accept(uploads.read(org.alliancechain.service.upload.Uploads.chosen(files)), UPLOADS);
+        var job = bulk.start(accepted);
+        return Response.accepted(job).location(uri.getBaseUriBuilder().path("api/invoices/uploads").path(job.id()).build()).build();
+    }
+
+    @GET
+    @Path("/uploads/{uploadId}")
+    @RolesAllowed("issuer")
+    @Operation(summary = "An upload's progress: done of total invoices")
+    public org.alliancechain.service.jobs.BackgroundJobs.JobView uploadState(@PathParam("uploadId") String id) {
+        return bulk.find(id);
+    }
+
+    @GET
+    @Path("/uploads/{uploadId}/report")
+    @RolesAllowed("issuer")
+    @Operation(summary = "An upload's report, once ready: per invoice its number, or why it was refused (409 while it runs)")
+    public Response uploadReport(@PathParam("uploadId") String id) {
+        return Response.ok(bulk.report(id).toFile(), MediaType.APPLICATION_JSON).build();
     }
 
     @POST

@@ -104,8 +104,16 @@ public class InvoiceService {
      */
     @Transactional
     public List<Invoice> issue(List<Issue> issues, String pointerPrefix) {
-        String seller = caller.requireOrganisation();
-        Issuer issuer = issuers.lockCallersIssuer();
+        return issueAs(caller.requireOrganisation(), caller.userName(), issues, pointerPrefix);
+    }
+
+    /**
+     * {@link #issue(List, String)} for a seller and user named explicitly: a bulk upload's job runs
+     * outside the request that started it.
+     */
+    @Transactional
+    public List<Invoice> issueAs(String seller, String userName, List<Issue> issues, String pointerPrefix) {
+        Issuer issuer = issuers.lockIssuer(seller);
         var sellerTaxpayer = Taxpayer.byOrganisation(seller).orElseThrow();
         var violations = new ArrayList<Problem.Violation>();
         var computed = new ArrayList<ComputedInvoice>(issues.size());
@@ -167,7 +175,7 @@ public class InvoiceService {
             invoice.lines = write(c);
             invoice.note = issue.note() == null || issue.note().isBlank() ? null : issue.note().strip();
             invoice.record = InvoiceRecord.of(invoice, c, null).attested();
-            invoice.issuedBy = caller.userName();
+            invoice.issuedBy = userName;
             invoice.issuedAt = now;
             invoice.persist();
             invoices.add(invoice);

@@ -171,7 +171,11 @@ public class IssuerService {
      * be used); 403 when the bureau has not authorised it.
      */
     public Issuer lockCallersIssuer() {
-        String organisation = caller.requireOrganisation();
+        return lockIssuer(caller.requireOrganisation());
+    }
+
+    /** {@link #lockCallersIssuer()} for an organisation named explicitly (work outside a request). */
+    public Issuer lockIssuer(String organisation) {
         return Issuer.<Issuer>find("organisation", organisation).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> new ProblemException(Response.Status.FORBIDDEN, "your organisation (" + organisation
                         + ") is not authorised by a tax bureau to issue invoices (未获开票授权)"));
