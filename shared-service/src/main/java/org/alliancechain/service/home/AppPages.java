@@ -12,6 +12,8 @@ import java.util.List;
 import org.alliancechain.service.chain.ChainState;
 import org.alliancechain.service.chain.ChainStates;
 import org.alliancechain.service.identity.Caller;
+import jakarta.enterprise.inject.Instance;
+import org.alliancechain.service.web.AppLinks;
 import org.alliancechain.service.web.PageShell;
 import org.alliancechain.service.web.PageShells;
 import org.alliancechain.service.notarisation.Notarisation;
@@ -44,9 +46,11 @@ public class AppPages {
     private final ChainStates states;
     private final PageShells shells;
     private final String service;
+    private final Instance<AppLinks> links;
 
     AppPages(Caller caller, NotarisationService notarisations, ChainStates states, PageShells shells,
-             @ConfigProperty(name = "quarkus.application.name") String service) {
+             @ConfigProperty(name = "quarkus.application.name") String service, Instance<AppLinks> links) {
+        this.links = links;
         this.caller = caller;
         this.notarisations = notarisations;
         this.states = states;
@@ -61,7 +65,9 @@ public class AppPages {
     public TemplateInstance home() {
         var organisation = caller.organisation().orElse(null);
         List<Row> rows = organisation == null ? List.of() : notarisations.latest(20).stream().map(this::row).toList();
-        return Templates.home(shells.of(shells.currentTitle(), List.of(), null), rows);
+        // The app's own pages for the caller's roles (an app without an AppLinks bean has none): in the header and on the page.
+        List<PageShell.Link> nav = links.isResolvable() ? links.get().forRoles(caller.roles()) : List.of();
+        return Templates.home(shells.of(shells.currentTitle(), nav, null), rows);
     }
 
     /** Where Keycloak sends the browser back after logout. */

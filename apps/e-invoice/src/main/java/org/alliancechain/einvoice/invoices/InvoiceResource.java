@@ -68,7 +68,7 @@ public class InvoiceResource {
             @NotEmpty @Size(max = 2000) List<@Valid @NotNull LineRequest> lines,
             @Size(max = 500) String note) {
 
-        InvoiceService.Issue issue() {
+        public InvoiceService.Issue issue() {
             return new InvoiceService.Issue(kind, buyerTaxId.strip(), lines.stream().map(LineRequest::input).toList(), note);
         }
     }

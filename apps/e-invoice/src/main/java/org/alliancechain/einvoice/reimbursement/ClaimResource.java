@@ -40,7 +40,7 @@ public class ClaimResource {
             @NotNull @DecimalMin(value = "0.01", message = "must be positive") @Digits(integer = 16, fraction = 2) BigDecimal total,
             @Size(max = 200) String reference) {
 
-        ClaimService.Presented presented() {
+        public ClaimService.Presented presented() {
             return new ClaimService.Presented(kind, number, issueDate, total, reference);
         }
     }

@@ -1,0 +1,280 @@
+package org.alliancechain.einvoice.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.alliancechain.einvoice.EInvoiceFlow;
+import org.alliancechain.testsupport.SuiteTestResource;
+import org.alliancechain.testsupport.Tokens;
+import org.alliancechain.testsupport.browser.HeadlessChromium;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+/**
+ * The e-invoice story in a real headless Chromium against the real Keycloak, PostgreSQL and anvil,
+ * through the pages only (the bureau's taxpayers and issuers come from {@link EInvoiceFlow#ensureIssuers()}):
+ * the tax officer changes a limit → the issuer issues an invoice through the form (a refusal shown next
+ * to its field first) → the buyer's receiver sees it received and books it → the buyer's approver
+ * reimburses it and sees it accepted → another member's approver tries the same and is told who
+ * reimbursed it and when → a visitor verifies it on the public page → the officer reads the
+ * oversight figures. Every page shown meets WCAG AA contrast.
+ *
+ * <p>Each step is a method over the {@link Story} so far; a later step (a partial red-letter invoice
+ * confirmed by both sides) goes between {@link #aSecondMembersApproverIsToldWhoReimbursedItFirst} and
+ * {@link #aVisitorVerifiesTheInvoice}, whose expected state and remaining amount it then changes.
+ */
+@QuarkusTest
+@TestProfile(EInvoiceStoryBrowserTest.AnyPort.class)
+@WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "e-invoice"))
+class EInvoiceStoryBrowserTest {
+
+    /** The browser tenant on the realm's test client that accepts any local port (the app listens on a random one). */
+    public static class AnyPort implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.oidc.web.client-id", "suite-test-pages");
+        }
+    }
+
+    @RegisterExtension
+    static final HeadlessChromium browser = HeadlessChromium.perTestClass();
+
+    @TestHTTPResource("/")
+    URL url;
+
+    /** The app as the realm's redirect URIs know it (the loopback address, not "localhost"). */
+    String app;
+
+    /** What the story has produced so far: the invoice as the issuer's page shows it. */
+    static final class Story {
+        long invoiceId;
+        String number;
+        String issueDate;
+        String total;
+        String verifyUrl;
+        /** What the public page should say of the invoice at the end: its state and remaining amount. */
+        String expectedState = "Issued";
+        String expectedRemaining = "3,708.00";
+    }
+
+    @Test
+    void officerChangesALimitIssuerIssuesBuyerBooksAndReimbursesSecondMemberIsRefusedVisitorVerifies() {
+        browser.timeout(Duration.ofSeconds(40));
+        app = "http://127.0.0.1:" + url.getPort() + "/";
+        EInvoiceFlow.ensureIssuers();
+        var story = new Story();
+
+        theOfficerChangesAnIssuersLimit();
+        theIssuerIssuesAnInvoiceThroughTheForm(story);
+        theBuyersReceiverSeesItReceivedAndBooksIt(story);
+        theBuyersApproverReimbursesItAndSeesItAccepted(story);
+        aSecondMembersApproverIsToldWhoReimbursedItFirst(story);
+        aVisitorVerifiesTheInvoice(story);
+        theOfficerReadsTheOversightFigures();
+    }
+
+    /** 1. The tax officer raises nova-manufacturing's quota on the bureau page; the change is followed until the chain confirms it. */
+    void theOfficerChangesAnIssuersLimit() {
+        signIn(EInvoiceFlow.OFFICER, "app");
+        browser.waitFor("#app-links");
+        assertThat(browser.exists("#home-bureau") && browser.exists("#home-oversight")).as("the officer's links on the home page").isTrue();
+        assertLegible("the officer's home page");
+        browser.open(app + "app/bureau");
+        browser.waitFor("#issuer-" + EInvoiceFlow.BUYER_ORG);
+        assertThat(browser.text("#taxpayers")).contains(EInvoiceFlow.SELLER_ORG).contains(EInvoiceFlow.BUYER_ORG).contains(EInvoiceFlow.OUTSIDER_ORG);
+        assertThat(browser.exists("#issuer-" + EInvoiceFlow.SELLER_ORG + " svg.quota")).as("a quota-use bar").isTrue();
+        assertLegible("the bureau page");
+        // A quota that is not a number is refused next to the field, and nothing changes.
+        browser.click("#manage-" + EInvoiceFlow.BUYER_ORG + " summary");
+        browser.fill("#quota-" + EInvoiceFlow.BUYER_ORG, "lots");
+        browser.click("#save-limits-" + EInvoiceFlow.BUYER_ORG);
+        browser.waitFor("#error");
+        assertThat(browser.text("#limits-" + EInvoiceFlow.BUYER_ORG + " .field-error")).contains("is not a number");
+        assertLegible("the bureau page with a refused form");
+        browser.fill("#quota-" + EInvoiceFlow.BUYER_ORG, "150000000.00");
+        browser.click("#save-limits-" + EInvoiceFlow.BUYER_ORG);
+        browser.waitForText("#notice", "The limits are changed");
+        assertThat(browser.text("#issuer-" + EInvoiceFlow.BUYER_ORG + " .quota-amount")).isEqualTo("150,000,000.00");
+        browser.waitForText("#issuer-" + EInvoiceFlow.BUYER_ORG + " .chain", "Confirmed"); // the page refreshes itself while pending
+        assertLegible("the bureau page with a confirmed change");
+        signOut();
+    }
+
+    /** 2. acme's issuer issues a two-line invoice to nova through the form; an unknown buyer is refused next to its field first. */
+    void theIssuerIssuesAnInvoiceThroughTheForm(Story story) {
+        signIn(EInvoiceFlow.SELLER, "app/invoices/new");
+        browser.waitFor("#issue");
+        assertLegible("the issue form");
+        browser.fill("#buyerTaxId", "12345");
+        browser.fill("#line-0-name", "*机械设备*数控机床配件 CNC parts");
+        browser.fill("#line-0-unit", "件");
+        browser.fill("#line-0-quantity", "2");
+        browser.fill("#line-0-unitPrice", "1500.00");
+        select("#line-0-rate", "0.13");
+        browser.click("#add-line");
+        browser.waitFor("#line-1-name");
+        browser.fill("#line-1-name", "*信息技术服务*安装调试 Installation");
+        browser.fill("#line-1-amount", "300.00");
+        select("#line-1-rate", "0.06");
+        browser.fill("#note", "合同 Contract AC-2026-88");
+        browser.click("#submit-invoice");
+        browser.waitFor("#error-buyerTaxId");
+        assertThat(browser.value("#line-1-name")).as("the lines are kept when the form is refused").contains("Installation");
+        assertLegible("the issue form with a refusal next to its field");
+
+        browser.fill("#buyerTaxId", EInvoiceFlow.NOVA_TAX_ID);
+        browser.click("#submit-invoice");
+        browser.waitForText("#notice", "The invoice is issued");
+        var matcher = Pattern.compile("/app/invoices/(\\d+)").matcher(browser.currentUrl());
+        assertThat(matcher.find()).as("the invoice page after issuing: " + browser.currentUrl()).isTrue();
+        story.invoiceId = Long.parseLong(matcher.group(1));
+        browser.waitForText("#invoice-state", "Issued"); // followed until InvoiceRegistry confirms it
+        story.number = browser.text("#invoice-number");
+        story.issueDate = browser.text("#issue-date");
+        story.total = browser.text("#invoice-total");
+        assertThat(story.number).matches("\\d{20}");
+        assertThat(story.total).isEqualTo("3,708.00"); // 2 × 1,500.00 + 13 % and 300.00 + 6 %
+        assertThat(browser.text("#invoice-lines")).contains("CNC parts").contains("Installation").contains("390.00").contains("18.00");
+        assertThat(browser.text("#chain-tx")).startsWith("0x");
+        assertThat(browser.text("#record-digest")).matches("[0-9a-f]{64}");
+        assertThat(browser.exists("#summary svg.qr")).as("the QR code of the public verification").isTrue();
+        story.verifyUrl = browser.driver().findElement(By.cssSelector("#verify-link")).getDomAttribute("href");
+        assertLegible("the invoice page");
+        browser.open(app + "app/invoices/issued");
+        browser.waitForText("#invoice-" + story.invoiceId, "Issued");
+        assertLegible("the issued invoices");
+        signOut();
+    }
+
+    /** 3. nova's receiver sees the invoice among the received ones and books it as deductible. */
+    void theBuyersReceiverSeesItReceivedAndBooksIt(Story story) {
+        signIn(EInvoiceFlow.BUYER_RECEIVER, "app/invoices/received");
+        String row = "#invoice-" + story.invoiceId;
+        browser.waitForText(row, "Issued");
+        assertThat(browser.text(row)).contains(story.number).contains("3,708.00").contains("Acme");
+        assertLegible("the received invoices");
+        select("#mark-" + story.invoiceId, "BOOKED_DEDUCTIBLE");
+        browser.click("#book-button-" + story.invoiceId);
+        browser.waitForText("#notice", "The booking is submitted");
+        browser.waitForText(row + " .booking", "Booked");
+        assertLegible("the received invoices with a booking");
+        signOut();
+    }
+
+    /** 4. nova's expense approver reimburses the invoice by number, date and total; the chain accepts it. */
+    void theBuyersApproverReimbursesItAndSeesItAccepted(Story story) {
+        signIn(EInvoiceFlow.BUYER_APPROVER, "app/reimbursements");
+        browser.waitFor("#reimburse");
+        assertLegible("the reimbursement page");
+        reimburse(story, "EXP-2026-0412");
+        browser.waitForText("#notice", "The reimbursement is submitted");
+        String row = "#claims tr[data-number='" + story.number + "'][data-kind='REIMBURSEMENT']";
+        browser.waitForText(row, "Accepted");
+        assertThat(browser.text(row)).contains("EXP-2026-0412");
+        assertLegible("the reimbursement page with an accepted claim");
+        signOut();
+    }
+
+    /** 5. pixel-studio's approver presents the same invoice: refused, naming nova-manufacturing and when. */
+    void aSecondMembersApproverIsToldWhoReimbursedItFirst(Story story) {
+        signIn(EInvoiceFlow.OUTSIDER_FINANCE, "app/reimbursements");
+        browser.waitFor("#reimburse");
+        reimburse(story, "PX-77");
+        browser.waitFor("#refusal");
+        assertThat(browser.text("#refusal")).contains("已由 " + EInvoiceFlow.BUYER_ORG + " 于 ")
+                .contains("Already reimbursed by " + EInvoiceFlow.BUYER_ORG + " on ")
+                .containsPattern("on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertLegible("the refused reimbursement");
+        signOut();
+    }
+
+    /** 6. A visitor, signed in nowhere, follows the invoice's QR link: valid, its state and remaining amount, reimbursed, the transaction. */
+    void aVisitorVerifiesTheInvoice(Story story) {
+        browser.open(story.verifyUrl.replaceFirst("^https?://[^/]+/", app));
+        browser.waitFor("#answer");
+        assertThat(browser.text("#validity")).contains("VALID");
+        assertThat(browser.text("#answer-state")).contains(story.expectedState);
+        assertThat(browser.text("#answer-remaining")).isEqualTo(story.expectedRemaining);
+        assertThat(browser.text("#reimbursed")).contains("Yes");
+        assertThat(browser.text("#answer-tx")).startsWith("0x");
+        assertThat(browser.text("#answer")).doesNotContain(EInvoiceFlow.BUYER_ORG).doesNotContain(EInvoiceFlow.SELLER_ORG)
+                .doesNotContain("Nova").doesNotContain("Acme");
+        assertLegible("the public verification of a valid invoice");
+        // The same form with a wrong total finds nothing.
+        browser.fill("#total", "3708.01");
+        browser.click("#verify-button");
+        browser.waitForText("#validity", "NOT FOUND");
+        assertLegible("the public verification finding nothing");
+    }
+
+    /** 7. The tax officer reads the bureau's figures: tables and charts per issuer and month. */
+    void theOfficerReadsTheOversightFigures() {
+        signIn(EInvoiceFlow.OFFICER, "app/bureau/oversight");
+        browser.waitFor("#figures-" + EInvoiceFlow.SELLER_ORG);
+        assertThat(Long.parseLong(browser.text("#figures-" + EInvoiceFlow.SELLER_ORG + " .blue-count"))).isPositive();
+        assertThat(browser.exists("svg#chart-amount") && browser.exists("svg#chart-months") && browser.exists("svg#chart-red-rate")
+                && browser.exists("svg#chart-duplicates")).as("the charts").isTrue();
+        assertThat(browser.text("#month-totals")).containsPattern("\\d{4}-\\d{2}");
+        assertLegible("the oversight page");
+        signOut();
+        // The API answers the same figures.
+        var figures = EInvoiceFlow.as(EInvoiceFlow.OFFICER).get("/api/oversight/issuers").then().statusCode(200).extract().jsonPath();
+        assertThat(figures.getLong("find { it.organisation == '" + EInvoiceFlow.SELLER_ORG + "' }.blueCount")).isPositive();
+        assertThat(EInvoiceFlow.as(EInvoiceFlow.OFFICER).get("/api/oversight/months").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.organisation == '" + EInvoiceFlow.SELLER_ORG + "' }.month", String.class)).isNotEmpty();
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    private void reimburse(Story story, String reference) {
+        select("#kind", "DIGITAL_SPECIAL");
+        browser.fill("#number", story.number);
+        // A date input takes typed keys in the browser's locale; set its value as the form sends it (yyyy-mm-dd).
+        browser.script("document.getElementById('issueDate').value = arguments[0];", story.issueDate);
+        browser.fill("#total", story.total.replace(",", ""));
+        browser.fill("#reference", reference);
+        browser.click("#reimburse-button");
+    }
+
+    private void select(String selector, String value) {
+        browser.waitFor(selector);
+        browser.driver().findElement(By.cssSelector(selector + " option[value='" + value + "']")).click();
+    }
+
+    private void signIn(String user, String path) {
+        browser.open(app + path);
+        browser.fill("#username", user);
+        if (!browser.exists("#password")) {
+            browser.click("#kc-login"); // identity-first: the user name, then the password
+        }
+        browser.fill("#password", Tokens.DEMO_PASSWORD);
+        browser.click("#kc-login");
+        browser.waitFor("#who");
+        assertThat(browser.text("#who")).contains(user);
+    }
+
+    /** Every text on the page meets WCAG AA contrast with its background (screenshot kept when not). */
+    private void assertLegible(String what) {
+        var failures = browser.contrastFailures();
+        if (!failures.isEmpty()) {
+            browser.screenshot("contrast-" + what);
+        }
+        assertThat(failures).as("text below WCAG AA contrast on " + what).isEmpty();
+    }
+
+    private void signOut() {
+        browser.open(app + "app/logout");
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.currentUrl().contains("/app/signed-out"));
+    }
+}
