@@ -41,7 +41,7 @@ public final class AnvilNode implements AutoCloseable {
                 "--chain-id", String.valueOf(CHAIN_ID),
                 "--hardfork", "cancun",
                 "--base-fee", "0", "--gas-price", "0", "--disable-min-priority-fee",
-                "--gas-limit", "300000000"));
+                "--gas-limit", "1000000000"));
         stateFile.ifPresent(f -> cmd.addAll(List.of("--state", f.toAbsolutePath().toString())));
         blockTime.ifPresent(t -> cmd.addAll(List.of("--block-time", String.valueOf(t))));
         var node = new AnvilNode(actual, List.copyOf(cmd), logDir.resolve("anvil.log"));

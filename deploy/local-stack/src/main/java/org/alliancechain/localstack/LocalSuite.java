@@ -98,9 +98,26 @@ public final class LocalSuite {
                 launches.add(CompletableFuture.runAsync(() -> awaitReady(app, p, logDir)));
             }
             CompletableFuture.allOf(launches.toArray(CompletableFuture[]::new)).join();
+            populateDemo(stack, options.apps);
         }
         printSummary(stack, options, Duration.ofNanos(System.nanoTime() - t0));
         stopped.await();
+    }
+
+    /** The demo data of the started services (idempotent); a failure is printed, the suite keeps running. */
+    private static void populateDemo(LocalStack stack, List<SuiteApp> apps) {
+        var services = new java.util.LinkedHashMap<SuiteApp, String>();
+        for (SuiteApp app : apps) {
+            services.put(app, "http://127.0.0.1:" + app.port());
+        }
+        for (var demo : java.util.ServiceLoader.load(DemoData.class)) {
+            System.out.println("Demo data: " + demo.name() + " ...");
+            try {
+                demo.populate(stack, services);
+            } catch (Exception e) {
+                System.out.println("  demo data of " + demo.name() + " not complete: " + e.getMessage());
+            }
+        }
     }
 
     /** Where the suite runs, for ./onboard and other tools: node, contracts, Keycloak. */

@@ -113,6 +113,10 @@ public class InvoiceService {
      */
     @Transactional
     public List<Invoice> issueAs(String seller, String userName, List<Issue> issues, String pointerPrefix) {
+        if (issues.size() > config.issuance().maxPerRequest()) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "at most " + config.issuance().maxPerRequest()
+                    + " invoices at a time (einvoice.issuance.max-per-request); split the request", pointerPrefix.isEmpty() ? "body" : pointerPrefix);
+        }
         Issuer issuer = issuers.lockIssuer(seller);
         var sellerTaxpayer = Taxpayer.byOrganisation(seller).orElseThrow();
         var violations = new ArrayList<Problem.Violation>();

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.alliancechain.einvoice.EInvoiceConfig;
+import org.alliancechain.einvoice.invoices.ChainRefusal;
 import org.alliancechain.einvoice.invoices.Invoice;
 import org.alliancechain.einvoice.invoices.InvoiceAccess;
 import org.alliancechain.einvoice.tax.InvoiceKind;
@@ -68,14 +69,24 @@ public class ClaimService {
         return claim;
     }
 
-    @Transactional
+    /**
+     * A reimbursement of an invoice as presented. One this service knows to be reimbursed or booked
+     * by another member already is refused at once — and the refused claim is kept, so the bureau
+     * sees attempted double reimbursements whether the chain or this service caught them.
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
     public Claim reimburse(Presented presented) {
         String organisation = caller.requireOrganisation();
         var invoice = Invoice.byNumber(presented.kind(), presented.number())
                 .filter(i -> i.issueDate.equals(presented.issueDate()) && i.total.compareTo(presented.total()) == 0)
                 .orElseThrow(() -> ProblemException.notFound("invoice matching number " + presented.number() + ", issue date "
                         + presented.issueDate() + " and total " + presented.total()));
-        requireClaimable(invoice, organisation);
+        try {
+            requireClaimable(invoice, organisation);
+        } catch (ProblemException e) {
+            keepRefused(invoice, presented.reference(), organisation);
+            throw e;
+        }
         requireNoPending(invoice, organisation, EnumSet.of(Claim.Kind.REIMBURSEMENT));
         var claim = newClaim(invoice, Claim.Kind.REIMBURSEMENT, presented.reference());
         claim.chainTxId = chain.reimburse(invoice, organisation);
@@ -119,6 +130,7 @@ public class ClaimService {
                     requireClaimable(invoice, organisation);
                 } catch (ProblemException e) {
                     refusal = e.getMessage();
+                    keepRefused(invoice, p.reference(), organisation);
                 }
             }
             if (refusal != null) {
@@ -158,6 +170,20 @@ public class ClaimService {
         if (invoice.pledged) {
             throw new ProblemException(Response.Status.CONFLICT, "invoice " + invoice.number + " is pledged for financing (已质押融资)");
         }
+    }
+
+    /** Records a reimbursement refused because another member (or this one) holds the invoice already. */
+    private void keepRefused(Invoice invoice, String reference, String organisation) {
+        String holder = invoice.reimbursedBy != null ? invoice.reimbursedBy : invoice.bookedBy;
+        if (holder == null) {
+            return;
+        }
+        var claim = newClaim(invoice, Claim.Kind.REIMBURSEMENT, reference);
+        claim.status = Claim.Status.REFUSED;
+        claim.refusal = (invoice.reimbursedBy != null ? ChainRefusal.ALREADY_REIMBURSED : ChainRefusal.ALREADY_BOOKED_ELSEWHERE).name();
+        claim.holder = holder;
+        claim.holderAt = invoice.reimbursedBy != null ? invoice.reimbursedAt : invoice.bookedAt;
+        claim.decidedAt = claim.requestedAt;
     }
 
     private static void requireNoPending(Invoice invoice, String organisation, EnumSet<Claim.Kind> kinds) {

@@ -1,7 +1,5 @@
 package org.alliancechain.odr.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -11,15 +9,12 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.alliancechain.odr.OdrFlow;
 import org.alliancechain.testsupport.SuiteTestResource;
 import org.alliancechain.testsupport.Tokens;
-import org.alliancechain.testsupport.load.LoadGenerator;
+import org.alliancechain.testsupport.load.LoadRuns;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +35,6 @@ class HttpBenchmark {
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "8"));
     private static final double WARM_UP = Double.parseDouble(System.getProperty("bench.warm-up-seconds", "8"));
     private static final int BULK_SIZE = Integer.getInteger("bench.bulk-size", 1000);
-    private static final Pattern PER_SECOND = Pattern.compile("\"per_second\":([0-9.]+)");
 
     @TestHTTPResource("/")
     URL base;
@@ -112,20 +106,6 @@ class HttpBenchmark {
     }
 
     private double run(String label, String path, List<String> options) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                LoadGenerator.class.getName(), base.toString().replaceAll("/$", "") + path,
-                "--connections", String.valueOf(CONNECTIONS), "--seconds", String.valueOf(SECONDS),
-                "--warm-up-seconds", String.valueOf(WARM_UP)));
-        command.addAll(options);
-        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes()).strip();
-        assertThat(process.waitFor()).as(output).isZero();
-        String json = output.lines().reduce((a, b) -> b).orElse("");
-        System.out.printf(Locale.ROOT, "[bench] %-50s %s%n", label, json);
-        assertThat(json).as(label).contains("\"unexpected\":0");
-        Matcher m = PER_SECOND.matcher(json);
-        assertThat(m.find()).as(json).isTrue();
-        return Double.parseDouble(m.group(1));
+        return LoadRuns.measure(label, base.toString().replaceAll("/$", "") + path, CONNECTIONS, SECONDS, WARM_UP, options);
     }
 }

@@ -1,0 +1,198 @@
+package org.alliancechain.operator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.alliancechain.localstack.DemoData;
+import org.alliancechain.localstack.KeycloakServer;
+import org.alliancechain.localstack.LocalStack;
+import org.alliancechain.localstack.SuiteApp;
+
+/**
+ * The e-invoice demo, made through the service's API as the demo users: the Beijing bureau
+ * registers acme-trading, nova-manufacturing and pixel-studio and authorises the first two; they
+ * issue a few hundred invoices to each other (steel, freight, software, consulting, an exempt
+ * line); nova books and reimburses part of what it received, pixel's attempt to reimburse one of
+ * them again is refused by the chain, acme offsets part of one invoice with a red-letter invoice
+ * and starts a form that awaits nova's confirmation. Skipped when the bureau already has taxpayers.
+ */
+public final class EInvoiceDemo implements DemoData {
+
+    static final String ACME_TAX_ID = "91110108MA0000001D";
+    static final String NOVA_TAX_ID = "91110105MA00000025";
+    static final String PIXEL_TAX_ID = "91110106MA0000003N";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<String, String> tokens = new HashMap<>();
+    private String realm;
+    private String service;
+
+    @Override
+    public String name() {
+        return "e-invoice";
+    }
+
+    @Override
+    public void populate(LocalStack stack, Map<SuiteApp, String> services) throws Exception {
+        var app = java.util.Arrays.stream(SuiteApp.values()).filter(a -> a.id().equals("e-invoice")).findFirst().orElseThrow();
+        if (!services.containsKey(app)) {
+            return;
+        }
+        service = services.get(app);
+        realm = stack.keycloak().baseUrl() + "/realms/" + KeycloakServer.REALM;
+        if (get("tax.officer", "/api/taxpayers").size() > 0) {
+            System.out.println("  already there");
+            return;
+        }
+        post("tax.officer", "/api/taxpayers", Map.of("organisation", "acme-trading", "taxId", ACME_TAX_ID,
+                "name", "北京艾克米贸易有限公司 Acme Trading Co., Ltd."), 201);
+        post("tax.officer", "/api/taxpayers", Map.of("organisation", "nova-manufacturing", "taxId", NOVA_TAX_ID,
+                "name", "北京诺瓦制造有限公司 Nova Manufacturing Co., Ltd."), 201);
+        post("tax.officer", "/api/taxpayers", Map.of("organisation", "pixel-studio", "taxId", PIXEL_TAX_ID, "name", "北京像素工作室 Pixel Studio"), 201);
+        for (String org : List.of("acme-trading", "nova-manufacturing")) {
+            post("tax.officer", "/api/issuers", Map.of("organisation", org, "kinds", List.of("DIGITAL_SPECIAL", "DIGITAL_ORDINARY"),
+                    "quota", "50000000.00"), 201);
+        }
+        await("the issuers' authorisation on chain", () -> {
+            for (JsonNode issuer : get("tax.officer", "/api/issuers")) {
+                if (!"CONFIRMED".equals(issuer.path("chain").path("phase").asText())) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        var acmeToNova = invoices(NOVA_TAX_ID, 220, 0);
+        var novaToAcme = invoices(ACME_TAX_ID, 90, 7);
+        post("issuer.acme", "/api/invoices/bulk", Map.of("invoices", acmeToNova.subList(0, 120)), 201);
+        post("issuer.acme", "/api/invoices/bulk", Map.of("invoices", acmeToNova.subList(120, 220)), 201);
+        post("issuer.nova", "/api/invoices/bulk", Map.of("invoices", novaToAcme), 201);
+        await("310 invoices on chain", () -> pending("issuer.acme") == 0 && pending("issuer.nova") == 0);
+
+        var received = new ArrayList<JsonNode>();
+        for (int page = 0; page < 3; page++) {
+            get("receiver.nova", "/api/invoices?side=received&page=" + page).forEach(received::add);
+        }
+        // nova books 30 and reimburses 60 others of what it received; pixel presents one of those again.
+        for (int i = 0; i < 30; i++) {
+            post("receiver.nova", "/api/invoices/" + received.get(i).path("id").asLong() + "/booking", Map.of("mark",
+                    i % 3 == 0 ? "BOOKED_NON_DEDUCTIBLE" : "BOOKED_DEDUCTIBLE"), 202);
+        }
+        var reimbursements = new ArrayList<Map<String, Object>>();
+        for (int i = 30; i < 90; i++) {
+            var invoice = get("receiver.nova", "/api/invoices/" + received.get(i).path("id").asLong());
+            reimbursements.add(Map.of("kind", invoice.path("kind").asText(), "number", invoice.path("number").asText(), "issueDate",
+                    invoice.path("issueDate").asText(), "total", invoice.path("total").decimalValue(), "reference", "BX-2026-" + (1000 + i)));
+        }
+        post("approver.nova", "/api/reimbursements/bulk", Map.of("invoices", reimbursements), 200);
+        post("finance.pixel", "/api/reimbursements", new HashMap<>(Map.of("kind", reimbursements.get(0).get("kind"), "number",
+                reimbursements.get(0).get("number"), "issueDate", reimbursements.get(0).get("issueDate"), "total",
+                reimbursements.get(0).get("total"), "reference", "PX-EXP-17")), -1);
+        // acme offsets two of the five units of an unbooked invoice (goods returned): issued at once (01).
+        long unbooked = received.get(120).path("id").asLong();
+        post("issuer.acme", "/api/red-letter-forms", Map.of("blueInvoiceId", unbooked, "reason", "02",
+                "lines", List.of(Map.of("blueLine", 0, "quantity", "2"))), 201);
+        // … and starts one on a booked invoice, which awaits nova's confirmation (02).
+        post("issuer.acme", "/api/red-letter-forms", Map.of("blueInvoiceId", received.get(1).path("id").asLong(), "reason", "04",
+                "lines", List.of(Map.of("blueLine", 0, "amount", "100.00"))), 201);
+        System.out.println("  3 taxpayers, 2 issuers, 310 invoices, 30 booked, 60 reimbursed, 1 duplicate refused, 2 red-letter forms");
+    }
+
+    /** {@code count} invoices to one buyer: a mix of goods and services at 13, 9 and 6 %, some with an exempt line. */
+    private static List<Map<String, Object>> invoices(String buyerTaxId, int count, int seed) {
+        var items = List.of(
+                List.of("*黑色金属冶炼压延品*冷轧钢板 Cold-rolled steel", "吨", "4100.00", "0.13"),
+                List.of("*运输服务*国内道路货物运输 Road freight", "次", "850.00", "0.09"),
+                List.of("*信息技术服务*软件维护 Software maintenance", "月", "12000.00", "0.06"),
+                List.of("*机械设备*数控机床配件 CNC machine parts", "件", "365.50", "0.13"),
+                List.of("*咨询服务*管理咨询 Management consulting", "天", "6800.00", "0.06"));
+        var invoices = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < count; i++) {
+            var item = items.get((i + seed) % items.size());
+            var lines = new ArrayList<Map<String, Object>>();
+            lines.add(Map.of("name", item.get(0), "unit", item.get(1), "quantity", String.valueOf(5 + (i * 7 + seed) % 40),
+                    "unitPrice", item.get(2), "rate", item.get(3)));
+            if (i % 11 == 5) {
+                lines.add(Map.of("name", "*农产品*自产蔬菜 Own-grown vegetables", "unit", "千克", "quantity", "200", "unitPrice", "4.50",
+                        "treatment", "EXEMPT", "exemptionReason", "农业生产者销售的自产农产品 Farm produce sold by its producer"));
+            }
+            invoices.add(Map.of("kind", i % 4 == 0 ? "DIGITAL_SPECIAL" : "DIGITAL_ORDINARY", "buyerTaxId", buyerTaxId, "lines", lines,
+                    "note", "合同 Contract HT-2026-" + (300 + i)));
+        }
+        return invoices;
+    }
+
+    private long pending(String user) throws Exception {
+        long pending = 0;
+        for (int page = 0; page < 3; page++) {
+            for (JsonNode invoice : get(user, "/api/invoices?side=issued&page=" + page)) {
+                if ("PENDING".equals(invoice.path("state").asText())) {
+                    pending++;
+                }
+            }
+        }
+        return pending;
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(String what, Condition condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " did not happen within 3 minutes");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private JsonNode get(String user, String path) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(service + path)).header("Authorization", "Bearer " + token(user))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " as " + user + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** Posts as a demo user; {@code expected} -1 accepts any answer (a refusal the demo shows on purpose). */
+    private JsonNode post(String user, String path, Object body, int expected) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(service + path)).header("Authorization", "Bearer " + token(user))
+                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+        if (expected != -1 && response.statusCode() != expected) {
+            throw new IllegalStateException("POST " + path + " as " + user + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private String token(String user) throws Exception {
+        String cached = tokens.get(user);
+        if (cached != null) {
+            return cached;
+        }
+        String form = "grant_type=password&client_id=suite-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + DemoSeeder.DEMO_PASSWORD;
+        var response = http.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + user + ": " + response.body());
+        }
+        String token = JSON.readTree(response.body()).path("access_token").asText();
+        tokens.put(user, token);
+        return token;
+    }
+}
