@@ -96,23 +96,8 @@ public final class CertificateRenderer {
         if (level != PadesSigner.Level.B_T) {
             return signer.sign(render(certificate), identity, level, reason, location);
         }
-        var pdf = draw(certificate);
-        // Room for the signature container: the size the last one needed and some (a verifier reads every byte of it).
-        int reserved = lastContainer == 0 ? 16 * 1024 : lastContainer + 512;
-        while (true) {
-            try {
-                return pdf.finish(new PdfA3Writer.Signature(PadesSigner.FIELD_NAME, reason, location, reserved, digest -> {
-                    byte[] container = signer.container(digest, identity);
-                    lastContainer = container.length;
-                    return container;
-                }));
-            } catch (PdfA3Writer.SignatureTooLarge e) {
-                reserved = e.size + 512;
-            }
-        }
+        return signer.signInOnePass(draw(certificate), identity, reason, location);
     }
-
-    private volatile int lastContainer;
 
     private PdfA3Writer draw(EvidenceCertificate certificate) {
         var pdf = new PdfA3Writer(shared, faceFor(certificate));

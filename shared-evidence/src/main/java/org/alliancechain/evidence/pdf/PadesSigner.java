@@ -106,6 +106,28 @@ public final class PadesSigner {
         }
     }
 
+    /**
+     * A document being written by {@link PdfA3Writer}, finished with a B-T signature in its only revision
+     * (nothing parsed back). Room for the container: the size the last one needed and some (a verifier
+     * reads every byte of it); written again, larger, on the rare document whose container outgrows it.
+     */
+    byte[] signInOnePass(PdfA3Writer pdf, SigningIdentity identity, String reason, String location) {
+        int reserved = lastContainer == 0 ? 16 * 1024 : lastContainer + 512;
+        while (true) {
+            try {
+                return pdf.finish(new PdfA3Writer.Signature(FIELD_NAME, reason, location, reserved, digest -> {
+                    byte[] container = container(digest, identity);
+                    lastContainer = container.length;
+                    return container;
+                }));
+            } catch (PdfA3Writer.SignatureTooLarge e) {
+                reserved = e.size + 512;
+            }
+        }
+    }
+
+    private volatile int lastContainer;
+
     /** P-256 software keys through {@link P256Signing}; any other key through the JCA. */
     private static IExternalSignature externalSignature(SigningIdentity signer) {
         if (!P256Signing.supports(signer.privateKey())) {

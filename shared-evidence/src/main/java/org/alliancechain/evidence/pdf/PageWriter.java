@@ -160,6 +160,11 @@ final class PageWriter {
      * addresses) and between CJK characters, which need no spaces.
      */
     List<String> wrap(String text, float size, float maxWidth) {
+        return wrap(pdf, text, size, maxWidth);
+    }
+
+    /** {@link #wrap(String, float, float)} with the widths of a writer's fonts, for documents drawn without a page writer. */
+    static List<String> wrap(PdfA3Writer pdf, String text, float size, float maxWidth) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n", -1)) {
             var line = new StringBuilder();

@@ -336,9 +336,23 @@ final class PdfA3Writer {
         this.subject = subject;
     }
 
-    /** An associated file (PDF/A-3), listed in the catalogue's /AF and the embedded-files name tree. */
+    /** An associated file (PDF/A-3), listed in the catalogue's /AF and the embedded-files name tree, as {@code /Data}. */
     void attach(String name, String description, String mediaType, byte[] bytes) {
-        attachments.add(new String[] {name, description, mediaType, String.valueOf(bytes.length)});
+        attach(name, description, mediaType, bytes, "Data");
+    }
+
+    /** Relationships of an associated file to the document (ISO 32000-2 14.13.2, PDF/A-3 6.8). */
+    static final java.util.Set<String> RELATIONSHIPS = java.util.Set.of("Source", "Data", "Alternative", "Supplement", "Unspecified");
+
+    /**
+     * An associated file with its relationship to the document: {@code Alternative} when it is the
+     * same content in another form (the XML of a hybrid invoice, as Factur-X embeds factur-x.xml).
+     */
+    void attach(String name, String description, String mediaType, byte[] bytes, String relationship) {
+        if (!RELATIONSHIPS.contains(relationship)) {
+            throw new IllegalArgumentException("not an AFRelationship: " + relationship);
+        }
+        attachments.add(new String[] {name, description, mediaType, String.valueOf(bytes.length), relationship});
         attachmentStreams.add(deflate(bytes, Deflater.DEFAULT_COMPRESSION));
     }
 
@@ -453,7 +467,7 @@ final class PdfA3Writer {
         for (int i = 0; i < attachments.size(); i++) {
             String[] a = attachments.get(i);
             offsets[specIds[i]] = out.object(specIds[i], "<< /Type /Filespec /F " + textString(a[0]) + " /UF " + textString(a[0])
-                    + " /Desc " + textString(a[1]) + " /AFRelationship /Data /EF << /F " + fileIds[i] + " 0 R /UF " + fileIds[i] + " 0 R >> >>");
+                    + " /Desc " + textString(a[1]) + " /AFRelationship /" + a[4] + " /EF << /F " + fileIds[i] + " 0 R /UF " + fileIds[i] + " 0 R >> >>");
             offsets[fileIds[i]] = out.stream(fileIds[i], "/Type /EmbeddedFile /Subtype " + name(a[2]) + " /Params << /ModDate ("
                     + pdfDate + ") /Size " + a[3] + " >>", attachmentStreams.get(i), true);
         }

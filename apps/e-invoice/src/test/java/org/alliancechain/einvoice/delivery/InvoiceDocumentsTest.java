@@ -1,0 +1,78 @@
+package org.alliancechain.einvoice.delivery;
+
+import static org.alliancechain.einvoice.EInvoiceFlow.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import org.alliancechain.einvoice.documents.En16931Validation;
+import org.alliancechain.einvoice.documents.pdf.InvoicePdfs;
+import org.alliancechain.einvoice.documents.pdf.PdfChecks;
+import org.alliancechain.evidence.pki.DevPki;
+import org.alliancechain.service.evidence.EvidenceConfig;
+import org.alliancechain.testsupport.SuiteTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An invoice's documents delivered over the API, against Keycloak, PostgreSQL and anvil; checked with veraPDF and EU DSS. */
+@QuarkusTest
+@WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "e-invoice"))
+class InvoiceDocumentsTest {
+
+    @Inject
+    DevPki pki;
+
+    @Inject
+    EvidenceConfig evidence;
+
+    @BeforeEach
+    void issuers() {
+        ensureIssuers();
+    }
+
+    @Test
+    void theBuyerDownloadsTheSellerSignedPdfAndItsUblAndEveryoneOnTheInvoiceGetsTheSameBytesAgain() throws Exception {
+        long id = awaitIssued(issueToNova("服务器 Server", "3", "4197.17").getLong("id")).getLong("id");
+        String number = as(SELLER).get("/api/invoices/" + id).then().extract().path("number");
+
+        var response = as(BUYER_RECEIVER).get("/api/invoices/" + id + "/documents/pdf").then().statusCode(200)
+                .contentType("application/pdf").header("Content-Disposition", containsString("filename*=UTF-8''")).extract();
+        byte[] pdf = response.asByteArray();
+        assertThat(response.header("ETag")).contains(org.alliancechain.evidence.HashAlgorithm.SHA256.hex(pdf));
+
+        // Signed by the seller, whoever downloads it: PAdES B-T, valid for EU DSS under the suite's PKI.
+        var dss = PdfChecks.dss(pdf, pki, evidence.publicUrl() + "/pki/root.crl");
+        assertThat(dss.signatures()).isEqualTo(1);
+        assertThat(dss.indication()).as("DSS: %s %s", dss.subIndication(), dss.errors()).isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(dss.level()).isEqualTo(SignatureLevel.PAdES_BASELINE_T);
+        assertThat(dss.signedBy()).contains(SELLER_ORG);
+        assertThat(PdfChecks.pdfA3bFailures(pdf)).as("veraPDF on the signed file").isEmpty();
+        assertThat(PdfChecks.text(pdf)).contains(number).contains("¥14228.41").contains("壹万肆仟贰佰贰拾捌圆肆角壹分")
+                .contains(ACME_TAX_ID).contains(NOVA_TAX_ID).contains("开票人：" + SELLER);
+
+        byte[] ubl = as(BUYER_RECEIVER).get("/api/invoices/" + id + "/documents/ubl").then().statusCode(200)
+                .contentType("application/xml").header("Content-Disposition", containsString(".xml")).extract().asByteArray();
+        assertThat(PdfChecks.embeddedFiles(pdf).get(InvoicePdfs.XML_FILE)).isEqualTo(ubl);
+        var report = En16931Validation.validate(ubl);
+        assertThat(report.documentType()).isEqualTo("Invoice");
+        assertThat(report.fatal()).isEmpty();
+        assertThat(new String(ubl, StandardCharsets.UTF_8)).contains(number);
+
+        // Kept: the seller and the buyer's approver get the very same bytes later.
+        assertThat(as(SELLER).get("/api/invoices/" + id + "/documents/pdf").then().statusCode(200).extract().asByteArray()).isEqualTo(pdf);
+        assertThat(as(BUYER_APPROVER).get("/api/invoices/" + id + "/documents/pdf").then().statusCode(200).extract().asByteArray())
+                .isEqualTo(pdf);
+        assertThat(as(SELLER).get("/api/invoices/" + id + "/documents/ubl").then().statusCode(200).extract().asByteArray()).isEqualTo(ubl);
+
+        // A third company learns nothing of it.
+        as(OUTSIDER_FINANCE).get("/api/invoices/" + id + "/documents/pdf").then().statusCode(404);
+        as(OUTSIDER_FINANCE).get("/api/invoices/" + id + "/documents/ubl").then().statusCode(404);
+        as(BUYER_RECEIVER).get("/api/invoices/" + Long.MAX_VALUE + "/documents/pdf").then().statusCode(404);
+    }
+}
