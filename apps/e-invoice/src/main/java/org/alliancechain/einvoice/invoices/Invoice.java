@@ -26,8 +26,10 @@ import org.alliancechain.service.attest.AttestedRecord;
 @Table(name = "einv_invoice")
 public class Invoice extends PanacheEntityBase {
 
+    /** From the table's sequence, a hundred at a time: a bulk issuance inserts its rows in JDBC batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "einv_invoice_ids")
+    @jakarta.persistence.SequenceGenerator(name = "einv_invoice_ids", sequenceName = "einv_invoice_id_seq", allocationSize = 100)
     public Long id;
 
     @Enumerated(EnumType.STRING)

@@ -153,7 +153,7 @@ public class InvoiceResource {
         var invoices = service.issue(request.invoices().stream().map(IssueRequest::issue).toList(), "invoices");
         var total = invoices.stream().map(i -> i.total).reduce(BigDecimal.ZERO, BigDecimal::add);
         return Response.status(Response.Status.CREATED).entity(new BulkIssued(invoices.size(), total,
-                invoices.stream().map(views::summary).toList())).build();
+                views.summaries(invoices))).build();
     }
 
     @GET
@@ -170,8 +170,7 @@ public class InvoiceResource {
         if (page < 0) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "page must not be negative", "page");
         }
-        return Invoice.<Invoice>find(column + " = ?1 order by id desc", organisation).page(page, 100).list().stream()
-                .map(views::summary).toList();
+        return views.summaries(Invoice.<Invoice>find(column + " = ?1 order by id desc", organisation).page(page, 100).list());
     }
 
     @GET

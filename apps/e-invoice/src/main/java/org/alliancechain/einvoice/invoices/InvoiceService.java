@@ -181,10 +181,10 @@ public class InvoiceService {
             invoice.record = InvoiceRecord.of(invoice, c, null).attested();
             invoice.issuedBy = userName;
             invoice.issuedAt = now;
-            invoice.persist();
             invoices.add(invoice);
             lineCents.add(redLetterableCents(c));
         }
+        // The chain writes first, so each row is inserted once with its write's id (batched inserts, no updates after).
         if (invoices.size() == 1) {
             invoices.getFirst().chainTxId = chain.issue(invoices.getFirst(), lineCents.getFirst(), issuer.lastChainTxId);
         } else {
@@ -193,6 +193,7 @@ public class InvoiceService {
                 invoices.get(i).chainTxId = txs[i];
             }
         }
+        Invoice.persist(invoices);
         return invoices;
     }
 

@@ -72,8 +72,18 @@ public class InvoiceViews {
                 i.chainRefusal == null ? null : ChainRefusal.valueOf(i.chainRefusal).label(), i.issuedBy, i.issuedAt);
     }
 
+    /** Rows of a list: invoices issued together share a chain write, whose state is read once. */
+    public List<InvoiceSummary> summaries(List<Invoice> invoices) {
+        var states = new java.util.HashMap<Long, java.util.Optional<ChainState>>();
+        return invoices.stream().map(i -> summary(i, i.chainTxId == null ? null
+                : states.computeIfAbsent(i.chainTxId, chainStates::transaction).orElse(null))).toList();
+    }
+
     public InvoiceSummary summary(Invoice i) {
-        var chain = chainStates.transaction(i.chainTxId).orElse(null);
+        return summary(i, chainStates.transaction(i.chainTxId).orElse(null));
+    }
+
+    private InvoiceSummary summary(Invoice i, ChainState chain) {
         var state = state(i, chain);
         return new InvoiceSummary(i.id, i.kind, i.number, i.issueDate, access.sideOf(i).name(), i.sellerName, i.buyerName, i.total,
                 i.remaining, state, state.chinese + " " + state.english, i.reimbursedBy, ChainState.nameOf(chain));

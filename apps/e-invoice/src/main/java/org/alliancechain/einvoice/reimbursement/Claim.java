@@ -51,8 +51,10 @@ public class Claim extends OrganisationOwned {
         }
     }
 
+    /** From the table's sequence, a hundred at a time: a bulk reimbursement inserts its claims in JDBC batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "einv_claim_ids")
+    @jakarta.persistence.SequenceGenerator(name = "einv_claim_ids", sequenceName = "einv_claim_id_seq", allocationSize = 100)
     public Long id;
 
     @Column(name = "invoice_id")

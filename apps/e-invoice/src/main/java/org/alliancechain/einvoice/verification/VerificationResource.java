@@ -2,7 +2,6 @@ package org.alliancechain.einvoice.verification;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -40,7 +39,8 @@ public class VerificationResource {
     public InvoiceVerification.Answer verify(
             @QueryParam("number") @NotNull @Pattern(regexp = "\\d{20}", message = "must be the invoice's 20-digit number") String number,
             @QueryParam("issueDate") @NotNull LocalDate issueDate,
-            @QueryParam("total") @NotNull @DecimalMin(value = "0.01", message = "must be positive") @Digits(integer = 16, fraction = 2) BigDecimal total,
+            // Negative for a red invoice, as printed on it (and carried by its QR code).
+            @QueryParam("total") @NotNull @Digits(integer = 16, fraction = 2) BigDecimal total,
             @QueryParam("kind") InvoiceKind kind,
             @Context HttpServerRequest request) {
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
