@@ -30,7 +30,12 @@ public class EInvoicePages implements AppLinks {
             Map.entry("reinstated", "已恢复开票，正在上链 · Issuing is reinstated; being recorded on chain"),
             Map.entry("issued", "发票已开具，正在上链 · The invoice is issued and being recorded on chain"),
             Map.entry("booked", "入账确认已提交，待链上确认 · The booking is submitted; the chain decides"),
-            Map.entry("reimbursing", "报销已提交，待链上确认 · The reimbursement is submitted; the chain decides"));
+            Map.entry("reimbursing", "报销已提交，待链上确认 · The reimbursement is submitted; the chain decides"),
+            Map.entry("red-issued", "无需确认，红字发票已开具，正在上链 · No confirmation needed: the red invoice is issued and being recorded on chain"),
+            Map.entry("red-started", "红字确认单已提交，待对方在 72 小时内确认 · The red-letter form awaits the other party's confirmation within 72 hours"),
+            Map.entry("red-confirmed", "红字确认单已确认，红字发票已开具，正在上链 · The form is confirmed: the red invoice is issued and being recorded on chain"),
+            Map.entry("red-refused", "红字确认单已拒绝（作废） · The red-letter form is refused (void)"),
+            Map.entry("red-withdrawn", "红字确认单已撤销（作废） · The red-letter form is withdrawn (void)"));
 
     private final Caller caller;
     private final PageShells shells;
@@ -66,6 +71,9 @@ public class EInvoicePages implements AppLinks {
         }
         if (roles.contains("expense-approver") || roles.contains("receiver")) {
             links.add(PageShells.link("reimbursements", "报销与入账", "Reimbursements", "/app/reimbursements"));
+        }
+        if (roles.contains("issuer") || roles.contains("receiver")) {
+            links.add(PageShells.link("red-letter", "红字确认单", "Red-letter forms", "/app/red-letter"));
         }
         links.add(PageShells.link("verify-invoice", "发票查验", "Verify an invoice", "/verify/invoice"));
         return links;

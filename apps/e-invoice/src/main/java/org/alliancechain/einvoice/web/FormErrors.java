@@ -65,4 +65,32 @@ public record FormErrors(String form, String message, int status, Map<String, St
     public String field(String field) {
         return fields.get(field);
     }
+
+    /** The message for a field of the form {@code kind}-{@code id} (a form of one row of a list, e.g. "refuse-7"), or null. */
+    public String atRow(String kind, long id, String field) {
+        return at(kind + "-" + id, field);
+    }
+
+    /** Whether the refusal concerns the form {@code kind}-{@code id}. */
+    public boolean onRow(String kind, long id) {
+        return on(kind + "-" + id);
+    }
+
+    /** The message for a field of blue line {@code blueLine} of the red-letter form ({@code lines[blueLine].field}), or null. */
+    public String redLine(int blueLine, String field) {
+        return at(RED_LETTER, "lines[" + blueLine + "]." + field);
+    }
+
+    /** The form name of the red-letter panel on the invoice page. */
+    static final String RED_LETTER = "red-letter";
+
+    /** The same refusal with each field renamed by {@code rename} (a field it maps to null keeps its name). */
+    FormErrors renamed(java.util.function.UnaryOperator<String> rename) {
+        var renamed = new LinkedHashMap<String, String>();
+        fields.forEach((field, text) -> {
+            String to = rename.apply(field);
+            renamed.merge(to == null ? field : to, text, (a, b) -> a + "; " + b);
+        });
+        return new FormErrors(form, message, status, renamed);
+    }
 }

@@ -64,7 +64,7 @@ public class InvoicePages {
                                             FormErrors errors);
 
         static native TemplateInstance detail(PageShell page, InvoiceViews.InvoiceView invoice, String verifyUrl, String qr, boolean pending,
-                                              String booking);
+                                              String booking, RedLetterPanel.Panel red, List<Choice> reasons, FormErrors errors);
     }
 
     /** A code and its bilingual label, for selects. */
@@ -113,9 +113,10 @@ public class InvoicePages {
     private final EInvoicePages pages;
     private final Validator validator;
     private final EvidenceConfig evidence;
+    private final RedLetterPanel redLetter;
 
     InvoicePages(Caller caller, InvoiceService service, InvoiceViews views, InvoiceAccess access, ClaimService claims, EInvoicePages pages,
-                 Validator validator, EvidenceConfig evidence) {
+                 Validator validator, EvidenceConfig evidence, RedLetterPanel redLetter) {
         this.caller = caller;
         this.service = service;
         this.views = views;
@@ -124,6 +125,7 @@ public class InvoicePages {
         this.pages = pages;
         this.validator = validator;
         this.evidence = evidence;
+        this.redLetter = redLetter;
     }
 
     // ---- lists ----------------------------------------------------------------------------
@@ -241,6 +243,34 @@ public class InvoicePages {
     @Operation(hidden = true)
     @Transactional
     public TemplateInstance detail(@PathParam("invoiceId") long id, @QueryParam("notice") String notice) {
+        return detailPage(id, notice, null, FormErrors.NONE);
+    }
+
+    /**
+     * Starts a red-letter form on this (blue) invoice from its page: state 01 issues the red invoice
+     * at once, 02/03 await the other party; either way on to the red-letter forms. A refusal shows the
+     * invoice page again with the service's messages next to the fields (by blue line).
+     */
+    @POST
+    @Path("/{invoiceId: \\d+}/red-letter")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"issuer", "receiver"})
+    @Operation(hidden = true)
+    public Response startRedLetter(@PathParam("invoiceId") long id, @RestForm String reason, @RestForm String fullRed,
+                                   @RestForm String taxInclusive, @RestForm String buyerDeducted,
+                                   @RestForm("redQuantity") List<String> quantities, @RestForm("redAmount") List<String> amounts,
+                                   UriInfo uri) {
+        var form = RedLetterPanel.entered(reason, fullRed, taxInclusive, buyerDeducted, quantities, amounts);
+        try {
+            var started = redLetter.start(id, form);
+            return EInvoicePages.seeOther(uri, "app/red-letter", started.formState().issuesRedInvoice() ? "red-issued" : "red-started");
+        } catch (RedLetterPanel.Refused e) {
+            return Response.status(e.errors.status()).entity(detailPage(id, null, form, e.errors)).type(MediaType.TEXT_HTML).build();
+        }
+    }
+
+    @Transactional
+    TemplateInstance detailPage(long id, String notice, RedLetterPanel.StartForm form, FormErrors errors) {
         var entity = access.visible(id);
         var invoice = views.of(entity);
         String verifyUrl = evidence.publicUrl().replaceAll("/+$", "") + "/verify/invoice?kind=" + entity.kind.name() + "&number=" + entity.number
@@ -253,7 +283,11 @@ public class InvoicePages {
             booking = "PENDING";
             pending = true;
         }
-        return Templates.detail(pages.page(notice), invoice, verifyUrl, qr, pending, booking);
+        var red = redLetter.of(entity, invoice.state(), form);
+        if (red != null && red.reds().stream().anyMatch(r -> r.state().equals(InvoiceViews.State.PENDING.name()))) {
+            pending = true;
+        }
+        return Templates.detail(pages.page(notice), invoice, verifyUrl, qr, pending, booking, red, RedLetterPanel.REASONS, errors);
     }
 
     // ---- helpers --------------------------------------------------------------------------

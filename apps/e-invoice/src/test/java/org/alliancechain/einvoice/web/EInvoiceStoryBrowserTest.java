@@ -27,12 +27,13 @@ import org.openqa.selenium.By;
  * the tax officer changes a limit → the issuer issues an invoice through the form (a refusal shown next
  * to its field first) → the buyer's receiver sees it received and books it → the buyer's approver
  * reimburses it and sees it accepted → another member's approver tries the same and is told who
- * reimbursed it and when → a visitor verifies it on the public page → the officer reads the
- * oversight figures. Every page shown meets WCAG AA contrast.
+ * reimbursed it and when → the seller starts a partial red-letter form on it (more than is left refused
+ * next to its field first), the buyer's receiver confirms it and the red invoice reaches the chain →
+ * a visitor verifies it on the public page, partly red-lettered → the officer reads the oversight
+ * figures. Every page shown meets WCAG AA contrast.
  *
- * <p>Each step is a method over the {@link Story} so far; a later step (a partial red-letter invoice
- * confirmed by both sides) goes between {@link #aSecondMembersApproverIsToldWhoReimbursedItFirst} and
- * {@link #aVisitorVerifiesTheInvoice}, whose expected state and remaining amount it then changes.
+ * <p>Each step is a method over the {@link Story} so far; the red-letter step changes what the public
+ * verification expects (state and remaining amount).
  */
 @QuarkusTest
 @TestProfile(EInvoiceStoryBrowserTest.AnyPort.class)
@@ -80,6 +81,7 @@ class EInvoiceStoryBrowserTest {
         theBuyersReceiverSeesItReceivedAndBooksIt(story);
         theBuyersApproverReimbursesItAndSeesItAccepted(story);
         aSecondMembersApproverIsToldWhoReimbursedItFirst(story);
+        theSellerStartsAPartialRedLetterFormAndTheBuyerConfirmsIt(story);
         aVisitorVerifiesTheInvoice(story);
         theOfficerReadsTheOversightFigures();
     }
@@ -199,7 +201,64 @@ class EInvoiceStoryBrowserTest {
         signOut();
     }
 
-    /** 6. A visitor, signed in nowhere, follows the invoice's QR link: valid, its state and remaining amount, reimbursed, the transaction. */
+    /**
+     * 6. acme's issuer offsets one of the two CNC parts (1,500.00 + 13 % = 1,695.00) from the invoice's
+     * page: nova booked it, so the form awaits the buyer (02). Three parts are refused next to the
+     * line first. nova's receiver sees the form on the red-letter page and confirms it (04); the red
+     * invoice is issued and followed until the chain confirms it.
+     */
+    void theSellerStartsAPartialRedLetterFormAndTheBuyerConfirmsIt(Story story) {
+        signIn(EInvoiceFlow.SELLER, "app/invoices/" + story.invoiceId);
+        browser.waitFor("#red-letter-start");
+        assertThat(browser.text("#remaining-total")).isEqualTo("3,708.00");
+        assertThat(browser.text("#remaining-line-0 .left-amount")).isEqualTo("3,390.00");
+        assertThat(browser.text("#remaining-line-1 .left-amount")).isEqualTo("318.00");
+        assertThat(browser.text("#red-letter-hint")).contains("72 hours");
+        assertThat(browser.exists("#red-buyer-deducted")).as("the deducted-VAT box is the buyer's").isFalse();
+        assertLegible("the invoice page with the red-letter form");
+        select("#red-reason", "02");
+        browser.fill("#red-quantity-0", "3");
+        browser.click("#red-letter-submit");
+        browser.waitFor("#error-red-quantity-0");
+        assertThat(browser.text("#error-red-quantity-0")).contains("is not within the remaining");
+        assertThat(browser.value("#red-quantity-0")).as("the form is kept when refused").isEqualTo("3");
+        assertLegible("the red-letter form with a refusal next to its field");
+        browser.fill("#red-quantity-0", "1");
+        browser.click("#red-letter-submit");
+        browser.waitForText("#notice", "awaits the other party");
+        String row = "#forms tr.red-form[data-blue='" + story.number + "']";
+        browser.waitForText(row + " .form-state", "02");
+        assertThat(browser.text(row + " .form-state")).contains("Entered by the seller, awaiting the buyer").containsPattern("\\d+ h \\d+ min left");
+        assertThat(browser.text(row + " .red-total")).isEqualTo("-1,695.00");
+        assertThat(browser.exists(row + " button.withdraw")).as("the initiator may withdraw").isTrue();
+        assertThat(browser.exists(row + " button.confirm")).as("the initiator does not confirm").isFalse();
+        assertLegible("the seller's red-letter forms");
+        signOut();
+
+        signIn(EInvoiceFlow.BUYER_RECEIVER, "app");
+        browser.waitFor("#home-red-letter");
+        browser.open(app + "app/red-letter");
+        browser.waitForText(row + " .form-state", "02");
+        assertThat(browser.exists(row + " button.refuse")).as("the counterparty may refuse").isTrue();
+        assertLegible("the buyer's red-letter forms");
+        browser.click(row + " button.confirm");
+        browser.waitForText("#notice", "The form is confirmed");
+        browser.waitForText(row + " .form-state", "04");
+        assertThat(browser.text(row + " .red-number")).matches("\\d{20}");
+        browser.waitForText(row + " .red-chain", "Confirmed"); // the page refreshes itself until the chain confirms the red invoice
+        assertLegible("the confirmed red-letter form");
+        browser.open(app + "app/invoices/" + story.invoiceId);
+        browser.waitForText("#invoice-state", "Partly red-lettered");
+        assertThat(browser.text("#remaining-total")).isEqualTo("2,013.00");
+        assertThat(browser.text("#remaining-line-0 .left-quantity")).isEqualTo("1");
+        assertThat(browser.text("#red-invoices")).contains("-1,695.00");
+        assertLegible("the partly red-lettered invoice");
+        signOut();
+        story.expectedState = "Partly red-lettered";
+        story.expectedRemaining = "2,013.00";
+    }
+
+    /** 7. A visitor, signed in nowhere, follows the invoice's QR link: valid, its state and remaining amount, reimbursed, the transaction. */
     void aVisitorVerifiesTheInvoice(Story story) {
         browser.open(story.verifyUrl.replaceFirst("^https?://[^/]+/", app));
         browser.waitFor("#answer");
@@ -218,7 +277,7 @@ class EInvoiceStoryBrowserTest {
         assertLegible("the public verification finding nothing");
     }
 
-    /** 7. The tax officer reads the bureau's figures: tables and charts per issuer and month. */
+    /** 8. The tax officer reads the bureau's figures: tables and charts per issuer and month. */
     void theOfficerReadsTheOversightFigures() {
         signIn(EInvoiceFlow.OFFICER, "app/bureau/oversight");
         browser.waitFor("#figures-" + EInvoiceFlow.SELLER_ORG);
