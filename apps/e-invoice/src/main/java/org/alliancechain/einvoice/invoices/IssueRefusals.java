@@ -39,6 +39,7 @@ public class IssueRefusals implements ChainEventHandler {
 
     @Override
     public void handle(ChainEvent event) {
+        Invoice.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT); // flush at commit only: look-ups need not see this batch's changes
         Invoice.byChainId(event.bytes("invoiceId")).ifPresent(invoice -> {
             boolean ours = invoice.chainTxId != null && chain.status(invoice.chainTxId).map(ChainTxView::transactionHash)
                     .filter(hash -> hash.equalsIgnoreCase(event.transactionHash())).isPresent();

@@ -36,6 +36,7 @@ public class RemainingAmounts implements ChainEventHandler {
 
     @Override
     public void handle(ChainEvent event) {
+        Invoice.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT); // flush at commit only: look-ups need not see this batch's changes
         Invoice.byChainId(event.bytes("blueId")).ifPresent(blue -> blue.remaining = Cents.toAmount(event.number("remainingCents")));
     }
 }

@@ -12,6 +12,11 @@ import org.alliancechain.einvoice.invoices.Invoice;
  * InvoiceRegistry's decisions on bookings and reimbursements, projected: the invoice's marks (set
  * whichever member's service asked) and this service's pending claims. Each handler is idempotent:
  * it only moves a claim out of PENDING and only fills a mark that is empty.
+ *
+ * <p>The indexer applies up to thousands of events in one transaction; with Hibernate's default
+ * flush mode every look-up would first flush (dirty-check) every entity changed so far — quadratic
+ * in the batch. The handlers' look-ups never need to see their own batch's pending changes, so the
+ * transaction flushes at commit only.
  */
 public final class ClaimDecisions {
 
@@ -60,6 +65,7 @@ public final class ClaimDecisions {
 
         @Override
         public void handle(ChainEvent event) {
+        Invoice.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT); // flush at commit only (see above)
             Invoice.byChainId(event.bytes("invoiceId")).ifPresent(invoice -> {
                 String member = names.aliasOf(event.bytes("member"));
                 if (invoice.reimbursedBy == null) {
@@ -99,6 +105,7 @@ public final class ClaimDecisions {
 
         @Override
         public void handle(ChainEvent event) {
+        Invoice.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT); // flush at commit only (see above)
             Invoice.byChainId(event.bytes("invoiceId")).ifPresent(invoice -> {
                 var reason = ChainRefusal.ofCode(event.number("reason").intValue());
                 byte[] holder = event.bytes("holder");
@@ -143,6 +150,7 @@ public final class ClaimDecisions {
 
         @Override
         public void handle(ChainEvent event) {
+        Invoice.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT); // flush at commit only (see above)
             Invoice.byChainId(event.bytes("invoiceId")).ifPresent(invoice -> {
                 String member = names.aliasOf(event.bytes("member"));
                 var mark = Claim.Kind.values()[Math.max(0, event.number("mark").intValue() - 1)];

@@ -31,14 +31,18 @@ public class InvoiceVerification {
         }
     }
 
+    private static final int IDS_KEPT = 1_000_000;
+
     private final ChainStates chainStates;
+    /** number → row id: a number never moves to another row, so a look-up is a read by primary key (no query to plan). */
+    private final java.util.Map<String, Long> ids = new java.util.concurrent.ConcurrentHashMap<>();
 
     InvoiceVerification(ChainStates chainStates) {
         this.chainStates = chainStates;
     }
 
     public Answer check(InvoiceKind kind, String number, LocalDate issueDate, BigDecimal total) {
-        var found = (kind == null ? Invoice.<Invoice>find("number", number).firstResultOptional() : Invoice.byNumber(kind, number))
+        var found = byNumber(number).filter(i -> kind == null || i.kind == kind)
                 .filter(i -> i.issueDate.equals(issueDate) && i.total.compareTo(total) == 0);
         if (found.isEmpty()) {
             return Answer.notFound(number, issueDate, total);
@@ -57,5 +61,20 @@ public class InvoiceVerification {
                 state, state.chinese + " " + state.english, redLetter, i.reimbursedBy != null || i.bookedBy != null, i.record.digest,
                 chain.transactionHash(), chain.blockNumber(), state == InvoiceViews.State.FULLY_RED_LETTERED
                 ? "已全额红冲 Fully offset by red-letter invoices: not valid for booking or reimbursement" : "查验一致 The invoice matches");
+    }
+
+    private java.util.Optional<Invoice> byNumber(String number) {
+        Long id = ids.get(number);
+        if (id == null) {
+            var row = Invoice.<Invoice>find("number", number).firstResultOptional();
+            row.ifPresent(i -> {
+                if (ids.size() >= IDS_KEPT) {
+                    ids.clear();
+                }
+                ids.put(number, i.id);
+            });
+            return row;
+        }
+        return java.util.Optional.ofNullable(Invoice.<Invoice>findById(id));
     }
 }
