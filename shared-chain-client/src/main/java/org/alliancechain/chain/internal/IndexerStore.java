@@ -43,6 +43,12 @@ public class IndexerStore {
     /** Applies the events and moves the checkpoint, atomically. */
     @Transactional
     public void apply(ChainEventHandler handler, List<ChainEvent> events, Checkpoint to) {
+        if (handler.handlesInBulk() && !events.isEmpty()) {
+            handler.handleAll(events);
+            faults.reached(FaultHooks.Point.INDEXER_MID_CHUNK);
+            save(handler.stream(), to.block(), to.logIndex());
+            return;
+        }
         for (int i = 0; i < events.size(); i++) {
             handler.handle(events.get(i));
             if (i == events.size() / 2) {

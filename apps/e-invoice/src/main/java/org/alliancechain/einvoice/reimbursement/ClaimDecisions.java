@@ -64,8 +64,41 @@ public final class ClaimDecisions {
         }
 
         @Override
+        public boolean handlesInBulk() {
+            return true;
+        }
+
+        /** Two set-based statements per chunk: the invoices' marks, then the claims they decide. */
+        @Override
+        public void handleAll(java.util.List<ChainEvent> events) {
+            var ids = events.stream().map(e -> e.bytes("invoiceId")).toArray(byte[][]::new);
+            var members = events.stream().map(e -> names.aliasOf(e.bytes("member"))).toArray(String[]::new);
+            Invoice.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+                var chainIds = connection.createArrayOf("bytea", ids);
+                var aliases = connection.createArrayOf("text", members);
+                try (var marks = connection.prepareStatement("""
+                        update einv_invoice i set reimbursed_by = v.member, reimbursed_at = now()
+                        from unnest(?::bytea[], ?::text[]) as v(chain_id, member)
+                        where i.chain_invoice_id = v.chain_id and i.reimbursed_by is null""");
+                     var claims = connection.prepareStatement("""
+                             update einv_claim c set status = 'ACCEPTED', decided_at = now()
+                             from unnest(?::bytea[], ?::text[]) as v(chain_id, member)
+                             join einv_invoice i on i.chain_invoice_id = v.chain_id
+                             where c.invoice_id = i.id and c.organisation = v.member and c.kind = 'REIMBURSEMENT'
+                               and c.status = 'PENDING'""")) {
+                    marks.setArray(1, chainIds);
+                    marks.setArray(2, aliases);
+                    marks.executeUpdate();
+                    claims.setArray(1, chainIds);
+                    claims.setArray(2, aliases);
+                    claims.executeUpdate();
+                }
+            });
+        }
+
+        @Override
         public void handle(ChainEvent event) {
-        Invoice.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT); // flush at commit only (see above)
+            Invoice.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT); // flush at commit only (see above)
             Invoice.byChainId(event.bytes("invoiceId")).ifPresent(invoice -> {
                 String member = names.aliasOf(event.bytes("member"));
                 if (invoice.reimbursedBy == null) {
@@ -104,8 +137,45 @@ public final class ClaimDecisions {
         }
 
         @Override
+        public boolean handlesInBulk() {
+            return true;
+        }
+
+        /** One set-based statement per chunk: each refused claim with the reason and the member that holds the invoice. */
+        @Override
+        public void handleAll(java.util.List<ChainEvent> events) {
+            var ids = events.stream().map(e -> e.bytes("invoiceId")).toArray(byte[][]::new);
+            var members = events.stream().map(e -> names.aliasOf(e.bytes("member"))).toArray(String[]::new);
+            var reasons = events.stream().map(e -> ChainRefusal.ofCode(e.number("reason").intValue()).name()).toArray(String[]::new);
+            var holders = events.stream().map(e -> hasHolder(e) ? names.aliasOf(e.bytes("holder")) : null).toArray(String[]::new);
+            var times = events.stream().map(e -> hasHolder(e) ? java.sql.Timestamp.from(Instant.ofEpochSecond(e.number("at").longValue())) : null)
+                    .toArray(java.sql.Timestamp[]::new);
+            Invoice.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+                try (var claims = connection.prepareStatement("""
+                        update einv_claim c set status = 'REFUSED', decided_at = now(), refusal = v.reason, holder = v.holder,
+                               holder_at = v.holder_at
+                        from unnest(?::bytea[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                             as v(chain_id, member, reason, holder, holder_at)
+                        join einv_invoice i on i.chain_invoice_id = v.chain_id
+                        where c.invoice_id = i.id and c.organisation = v.member and c.kind = 'REIMBURSEMENT' and c.status = 'PENDING'""")) {
+                    claims.setArray(1, connection.createArrayOf("bytea", ids));
+                    claims.setArray(2, connection.createArrayOf("text", members));
+                    claims.setArray(3, connection.createArrayOf("text", reasons));
+                    claims.setArray(4, connection.createArrayOf("text", holders));
+                    claims.setArray(5, connection.createArrayOf("timestamptz", times));
+                    claims.executeUpdate();
+                }
+            });
+        }
+
+        private static boolean hasHolder(ChainEvent event) {
+            byte[] holder = event.bytes("holder");
+            return event.number("at").longValue() > 0 && holder != null && new java.math.BigInteger(1, holder).signum() != 0;
+        }
+
+        @Override
         public void handle(ChainEvent event) {
-        Invoice.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT); // flush at commit only (see above)
+            Invoice.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT); // flush at commit only (see above)
             Invoice.byChainId(event.bytes("invoiceId")).ifPresent(invoice -> {
                 var reason = ChainRefusal.ofCode(event.number("reason").intValue());
                 byte[] holder = event.bytes("holder");
@@ -150,7 +220,7 @@ public final class ClaimDecisions {
 
         @Override
         public void handle(ChainEvent event) {
-        Invoice.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT); // flush at commit only (see above)
+            Invoice.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT); // flush at commit only (see above)
             Invoice.byChainId(event.bytes("invoiceId")).ifPresent(invoice -> {
                 String member = names.aliasOf(event.bytes("member"));
                 var mark = Claim.Kind.values()[Math.max(0, event.number("mark").intValue() - 1)];

@@ -108,8 +108,11 @@ public class ClaimService {
                     .forEach(i -> byNumber.put(i.kind + ":" + i.number, i));
         }
         var pending = new HashMap<Long, Boolean>();
-        Claim.<Claim>list("organisation = ?1 and kind = ?2 and status = ?3", organisation, Claim.Kind.REIMBURSEMENT, Claim.Status.PENDING)
-                .forEach(c -> pending.put(c.invoiceId, true));
+        var invoiceIds = byNumber.values().stream().map(i -> i.id).toList();
+        for (int from = 0; from < invoiceIds.size(); from += 1000) {
+            Claim.<Claim>list("organisation = ?1 and kind = ?2 and status = ?3 and invoiceId in ?4", organisation, Claim.Kind.REIMBURSEMENT,
+                    Claim.Status.PENDING, invoiceIds.subList(from, Math.min(invoiceIds.size(), from + 1000))).forEach(c -> pending.put(c.invoiceId, true));
+        }
         Map<Long, Boolean> confirmed = new HashMap<>();
         var outcomes = new ArrayList<Outcome>(presented.size());
         var queued = new ArrayList<Invoice>();

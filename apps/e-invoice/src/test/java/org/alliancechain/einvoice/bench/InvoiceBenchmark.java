@@ -235,6 +235,8 @@ class InvoiceBenchmark {
                 pool.submit(() -> post("/api/reimbursements/bulk", pixel, JSON.writeValueAsString(Map.of("invoices", part))));
             }
         }
+        System.out.printf(Locale.ROOT, "[bench] reimbursement requests answered %.2f s after the first%n",
+                Duration.between(started, Instant.now()).toMillis() / 1000.0);
         long expected = rows.size() + theirs.size();
         while (true) {
             Object[] row = (Object[]) em.createNativeQuery("""
