@@ -214,6 +214,12 @@ public final class LocalSuite {
             out.append("\nPages: ").append(odr).append("/app/cases (cases, sign in e.g. as alice, clerk.hz or arb.hz) · ")
                     .append(odr).append("/verify (public verification, every service has one)\n");
         }
+        var invoices = java.util.Arrays.stream(SuiteApp.values()).filter(a -> a.id().equals("e-invoice")).findFirst();
+        if (!options.infraOnly && invoices.isPresent() && options.apps.contains(invoices.get())) {
+            String app = "http://127.0.0.1:" + invoices.get().port();
+            out.append("       ").append(app).append("/app (e-invoices: tax.officer, issuer.acme, receiver.nova, approver.nova, finance.pixel) · ")
+                    .append(app).append("/verify/invoice (public invoice check)\n");
+        }
         out.append("\nDemo logins (password 'demo'), e.g. alice (claimant, Acme Trading), clerk.hz (clerk), arb.hz (arbitrator),\n")
                 .append("  issuer.acme, tax.officer, supplier.acme, bank.blue, rights.daily, admin1 — see deploy/keycloak/README.md.\n")
                 .append("\nA token for alice:\n  curl -s -d grant_type=password -d client_id=suite-cli -d username=alice -d password=demo \\\n    ")
