@@ -1,6 +1,6 @@
 package org.alliancechain.einvoice.reimbursement;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.alliancechain.chain.api.ChainEvent;
@@ -37,20 +37,24 @@ public final class ClaimDecisions {
                 });
     }
 
-    @ApplicationScoped
-    public static class Reimbursed implements ChainEventHandler {
+    /** One InvoiceRegistry event projected under its own checkpoint; members are named by their aliases. */
+    abstract static class Projection implements ChainEventHandler {
 
+        final MemberNames names;
         private final ClaimChain chain;
-        private final MemberNames names;
+        private final String stream;
+        private final String event;
 
-        Reimbursed(ClaimChain chain, MemberNames names) {
+        Projection(ClaimChain chain, MemberNames names, String stream, String event) {
             this.chain = chain;
             this.names = names;
+            this.stream = stream;
+            this.event = event;
         }
 
         @Override
         public String stream() {
-            return "einvoice-reimbursed";
+            return stream;
         }
 
         @Override
@@ -60,7 +64,15 @@ public final class ClaimDecisions {
 
         @Override
         public String event() {
-            return "InvoiceReimbursed(bytes32 indexed invoiceId, bytes32 indexed member)";
+            return event;
+        }
+    }
+
+    @Singleton // no client proxy: the shared base class has no no-args constructor
+    public static class Reimbursed extends Projection {
+
+        Reimbursed(ClaimChain chain, MemberNames names) {
+            super(chain, names, "einvoice-reimbursed", "InvoiceReimbursed(bytes32 indexed invoiceId, bytes32 indexed member)");
         }
 
         @Override
@@ -110,30 +122,12 @@ public final class ClaimDecisions {
         }
     }
 
-    @ApplicationScoped
-    public static class ReimbursementRefused implements ChainEventHandler {
-
-        private final ClaimChain chain;
-        private final MemberNames names;
+    @Singleton // no client proxy: the shared base class has no no-args constructor
+    public static class ReimbursementRefused extends Projection {
 
         ReimbursementRefused(ClaimChain chain, MemberNames names) {
-            this.chain = chain;
-            this.names = names;
-        }
-
-        @Override
-        public String stream() {
-            return "einvoice-reimbursement-refused";
-        }
-
-        @Override
-        public String contract() {
-            return chain.registry();
-        }
-
-        @Override
-        public String event() {
-            return "InvoiceReimbursementRefused(bytes32 indexed invoiceId, bytes32 indexed member, uint8 reason, bytes32 holder, uint64 at)";
+            super(chain, names, "einvoice-reimbursement-refused",
+                    "InvoiceReimbursementRefused(bytes32 indexed invoiceId, bytes32 indexed member, uint8 reason, bytes32 holder, uint64 at)");
         }
 
         @Override
@@ -192,30 +186,11 @@ public final class ClaimDecisions {
         }
     }
 
-    @ApplicationScoped
-    public static class Booked implements ChainEventHandler {
-
-        private final ClaimChain chain;
-        private final MemberNames names;
+    @Singleton // no client proxy: the shared base class has no no-args constructor
+    public static class Booked extends Projection {
 
         Booked(ClaimChain chain, MemberNames names) {
-            this.chain = chain;
-            this.names = names;
-        }
-
-        @Override
-        public String stream() {
-            return "einvoice-booked";
-        }
-
-        @Override
-        public String contract() {
-            return chain.registry();
-        }
-
-        @Override
-        public String event() {
-            return "InvoiceBooked(bytes32 indexed invoiceId, bytes32 indexed member, uint8 mark)";
+            super(chain, names, "einvoice-booked", "InvoiceBooked(bytes32 indexed invoiceId, bytes32 indexed member, uint8 mark)");
         }
 
         @Override
