@@ -88,6 +88,7 @@ class EInvoiceSecurityTest extends SecurityMatrixTest {
         bodies.put("POST /api/red-letter-forms", "{\"blueInvoiceId\": " + fixtureInvoiceId + ", \"reason\": \"02\", \"fullRed\": true}");
         bodies.put("POST /api/red-letter-forms/{formId}/refusal", "{\"note\": \"matrix\"}");
         bodies.put("POST /api/red-letter-forms/{formId}/withdrawal", "{\"note\": \"matrix\"}");
+        bodies.put("POST /api/red-letter-forms/{formId}/abnormal", "{\"note\": \"matrix\"}");
         return bodies;
     }
 
@@ -97,7 +98,7 @@ class EInvoiceSecurityTest extends SecurityMatrixTest {
         return Set.of("POST /api/taxpayers", "POST /api/issuers", "POST /api/issuers/{issuerId}/suspension",
                 "DELETE /api/issuers/{issuerId}/suspension", "POST /api/invoices/{invoiceId}/booking", "POST /api/reimbursements",
                 "POST /api/red-letter-forms", "POST /api/red-letter-forms/{formId}/confirmation", "POST /api/red-letter-forms/{formId}/refusal",
-                "POST /api/red-letter-forms/{formId}/withdrawal");
+                "POST /api/red-letter-forms/{formId}/withdrawal", "POST /api/red-letter-forms/{formId}/abnormal");
     }
 
     @Override

@@ -142,4 +142,21 @@ class RedLetterFormTest {
         assertThat(as(SELLER).get("/api/red-letter-forms/" + formId).then().extract().<String>path("state")).isEqualTo("07");
         assertThat(remainingOnChain(blue)).isEqualByComparingTo("5580.00");
     }
+
+    @Test
+    void theSellersTaxBureauVoidsAnOpenFormAsAnAbnormalVoucher() {
+        var blue = twoLineInvoice();
+        long booking = json(BUYER_RECEIVER).body(Map.of("mark", "BOOKED_DEDUCTIBLE")).post("/api/invoices/" + blue.getLong("id") + "/booking")
+                .then().statusCode(202).extract().jsonPath().getLong("id");
+        awaitDecided(BUYER_RECEIVER, booking);
+        long formId = json(SELLER).body(partial(blue.getLong("id"), 0, "1")).post("/api/red-letter-forms").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        assertThat(as(OFFICER).get("/api/red-letter-forms").then().statusCode(200).extract().jsonPath().getList("id", Long.class)).contains(formId);
+        // Another province's bureau does not see it; the parties cannot use the bureau's step.
+        json(OTHER_BUREAU_OFFICER).body(Map.of("note", "x")).post("/api/red-letter-forms/" + formId + "/abnormal").then().statusCode(404);
+        json(SELLER).body(Map.of("note", "x")).post("/api/red-letter-forms/" + formId + "/abnormal").then().statusCode(403);
+        assertThat(json(OFFICER).body(Map.of("note", "稽查发现异常 Irregular transaction found in an audit"))
+                .post("/api/red-letter-forms/" + formId + "/abnormal").then().statusCode(200).extract().<String>path("state")).isEqualTo("10");
+        as(BUYER_RECEIVER).post("/api/red-letter-forms/" + formId + "/confirmation").then().statusCode(409);
+    }
 }

@@ -77,10 +77,22 @@ public class RedLetterResource {
     }
 
     @GET
-    @RolesAllowed({"issuer", "receiver"})
-    @Operation(summary = "Your organisation's red-letter forms, started by it or awaiting it, newest first")
-    public List<RedLetterViews.FormView> list() {
-        return service.mine().stream().limit(200).map(views::of).toList();
+    @RolesAllowed({"issuer", "receiver", "tax-officer"})
+    @Operation(summary = "Your organisation's red-letter forms, started by it or awaiting it, newest first; for a tax officer, "
+            + "the forms on invoices of the bureau's issuers")
+    public List<RedLetterViews.FormView> list(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+        var forms = security.isUserInRole("tax-officer") && !security.isUserInRole("issuer") && !security.isUserInRole("receiver")
+                ? service.ofBureau() : service.mine();
+        return forms.stream().limit(200).map(views::of).toList();
+    }
+
+    @POST
+    @Path("/{formId}/abnormal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("tax-officer")
+    @Operation(summary = "Void an open form as an abnormal voucher (10, 作废(异常凭证)): the seller's tax bureau only")
+    public RedLetterViews.FormView voidAbnormal(@PathParam("formId") long formId, @Valid NoteRequest request) {
+        return views.of(service.voidAbnormal(formId, request == null ? null : request.note()));
     }
 
     @GET

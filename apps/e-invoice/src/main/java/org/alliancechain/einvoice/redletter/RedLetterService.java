@@ -45,15 +45,17 @@ public class RedLetterService {
     static final String SYSTEM = "system";
 
     private final Caller caller;
+    private final org.alliancechain.einvoice.issuers.IssuerService issuers;
     private final InvoiceAccess access;
     private final InvoiceService invoices;
     private final ChainStates chainStates;
     private final EInvoiceConfig config;
     private final ObjectMapper json;
 
-    RedLetterService(Caller caller, InvoiceAccess access, InvoiceService invoices, ChainStates chainStates, EInvoiceConfig config,
-                     ObjectMapper json) {
+    RedLetterService(Caller caller, org.alliancechain.einvoice.issuers.IssuerService issuers, InvoiceAccess access,
+                     InvoiceService invoices, ChainStates chainStates, EInvoiceConfig config, ObjectMapper json) {
         this.caller = caller;
+        this.issuers = issuers;
         this.access = access;
         this.invoices = invoices;
         this.chainStates = chainStates;
@@ -171,6 +173,33 @@ public class RedLetterService {
         form.requireState("be withdrawn", FormState.AWAITING_BUYER, FormState.AWAITING_SELLER);
         decide(form, FormState.VOID_WITHDRAWN, note);
         return form;
+    }
+
+    /**
+     * The seller's tax bureau voids an open form as an abnormal voucher (10, 作废(异常凭证)), e.g. when
+     * it found the blue invoice's transaction irregular. Another bureau's form answers 404.
+     */
+    @Transactional
+    public RedLetterForm voidAbnormal(long formId, String note) {
+        String bureau = issuers.requireBureau();
+        var form = RedLetterForm.<RedLetterForm>findByIdOptional(formId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .filter(f -> bureauOf(f).filter(bureau::equals).isPresent())
+                .orElseThrow(() -> ProblemException.notFound("red-letter form " + formId));
+        form.requireState("be voided as an abnormal voucher", FormState.AWAITING_BUYER, FormState.AWAITING_SELLER);
+        decide(form, FormState.VOID_ABNORMAL, note);
+        return form;
+    }
+
+    /** The open and decided forms of the caller's bureau's issuers, newest first (a tax officer's view). */
+    public List<RedLetterForm> ofBureau() {
+        String bureau = issuers.requireBureau();
+        return RedLetterForm.list("blueInvoiceId in (select i.id from Invoice i where i.seller in "
+                + "(select s.organisation from Issuer s where s.bureau = ?1)) order by id desc", bureau);
+    }
+
+    private static java.util.Optional<String> bureauOf(RedLetterForm form) {
+        var blue = Invoice.<Invoice>findById(form.blueInvoiceId);
+        return Issuer.<Issuer>find("organisation", blue.seller).firstResultOptional().map(i -> i.bureau);
     }
 
     /** The forms of the caller's organisation, as initiator or counterparty, newest first. */
