@@ -1,5 +1,6 @@
 package org.alliancechain.service.identity;
 
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArray;
@@ -7,6 +8,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,13 +34,11 @@ public class Caller {
     }
 
     public String userName() {
-        String preferred = token.getClaim("preferred_username");
-        return preferred != null ? preferred : identity.getPrincipal().getName();
+        return claim("preferred_username") instanceof String preferred ? preferred : identity.getPrincipal().getName();
     }
 
     public String displayName() {
-        String name = token.getClaim("name");
-        return name != null ? name : userName();
+        return claim("name") instanceof String name ? name : userName();
     }
 
     /** The caller's roles in this application (and consortium-admin), without Keycloak's built-in ones. */
@@ -53,16 +54,29 @@ public class Caller {
 
     /** The caller's member organisation (its alias), if the token carries exactly one. */
     public Optional<String> organisation() {
-        Object claim = token.getClaim(ORGANISATION_CLAIM);
-        return switch (claim) {
+        return switch (claim(ORGANISATION_CLAIM)) {
             case null -> Optional.empty();
             case JsonString s -> Optional.of(s.getString());
             case String s -> Optional.of(s);
             case JsonArray a when a.size() == 1 && a.get(0).getValueType() == JsonValue.ValueType.STRING ->
                     Optional.of(a.getString(0));
             case JsonObject o when o.size() == 1 -> Optional.of(o.keySet().iterator().next());
+            case List<?> l when l.size() == 1 && l.getFirst() instanceof String s -> Optional.of(s);
+            case Map<?, ?> m when m.size() == 1 && m.keySet().iterator().next() instanceof String s -> Optional.of(s);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A claim of the caller's token. Read from the parsed claims where Quarkus OIDC gives them:
+     * {@code JsonWebToken.getClaim} first tries the name as a standard claim and throws (and catches)
+     * an IllegalArgumentException for every other name, which cost a stack trace per request.
+     */
+    private Object claim(String name) {
+        if (identity.getPrincipal() instanceof OidcJwtCallerPrincipal principal) {
+            return principal.getClaims().getClaimValue(name);
+        }
+        return token.getClaim(name);
     }
 
     /** The organisation that owns what this caller creates; refuses callers who belong to none. */
