@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alliancechain.contracts.generated.AnchorRegistry;
+import org.alliancechain.contracts.generated.BusinessCalendar;
+import org.alliancechain.contracts.generated.FinancingQuotes;
+import org.alliancechain.contracts.generated.ReceivableRegistry;
 import org.alliancechain.contracts.generated.CaseRegistry;
 import org.alliancechain.contracts.generated.InvoiceRegistry;
 import org.alliancechain.contracts.generated.MemberRegistry;
@@ -33,11 +36,25 @@ public final class ConsortiumBootstrap implements AutoCloseable {
     /** Action enum of IMemberRegistry, in declaration order. */
     enum Action { ADMIT_MEMBER, ADD_ACCOUNT, REMOVE_ACCOUNT, GRANT_ROLE, REVOKE_ROLE, SUSPEND_MEMBER, REINSTATE_MEMBER }
 
-    /** How a registry governed by the MemberRegistry is deployed: its constructor takes the MemberRegistry's address. */
+    /**
+     * How a registry governed by the MemberRegistry is deployed: its constructor takes the addresses
+     * of contracts deployed before it (by name; the MemberRegistry's always among them).
+     */
     @FunctionalInterface
     interface RegistryDeployment {
-        RemoteCall<? extends Contract> deploy(Web3j web3j, TransactionManager manager, ContractGasProvider gas, String memberRegistry);
+        RemoteCall<? extends Contract> deploy(Web3j web3j, TransactionManager manager, ContractGasProvider gas, Map<String, String> deployed);
     }
+
+    /** The supply-finance registry's parameters: a 1-fen smallest split, 10 tiers deep, offers open up to 30 days,
+     * 3 days for a bank to record its payment, 3 grace days after the payment date before a certificate is overdue. */
+    static final BigInteger MIN_SPLIT_CENTS = BigInteger.ONE;
+    static final BigInteger MAX_DEPTH = BigInteger.TEN;
+    static final BigInteger MAX_OFFER_SECONDS = BigInteger.valueOf(30L * 24 * 3600);
+    static final BigInteger PAYMENT_WINDOW_SECONDS = BigInteger.valueOf(3L * 24 * 3600);
+    static final BigInteger GRACE_DAYS = BigInteger.valueOf(3);
+
+    /** The member whose only account is the ReceivableRegistry contract: it holds FINANCING_REGISTRY, so the registry may pledge invoices. */
+    public static final String FINANCING_REGISTRY_MEMBER = "supply-finance-registry";
 
     /**
      * The suite's registries, deployed in this order after the MemberRegistry that governs them. A
@@ -46,9 +63,15 @@ public final class ConsortiumBootstrap implements AutoCloseable {
      * and printout, and the kept deployment, through {@link SuiteContracts}.
      */
     static final Map<String, RegistryDeployment> REGISTRIES = orderedMap(
-            Map.entry(SuiteContracts.ANCHOR_REGISTRY, AnchorRegistry::deploy),
-            Map.entry(SuiteContracts.CASE_REGISTRY, CaseRegistry::deploy),
-            Map.entry(SuiteContracts.INVOICE_REGISTRY, InvoiceRegistry::deploy));
+            Map.entry(SuiteContracts.ANCHOR_REGISTRY, (w, m, g, d) -> AnchorRegistry.deploy(w, m, g, d.get(SuiteContracts.MEMBER_REGISTRY))),
+            Map.entry(SuiteContracts.CASE_REGISTRY, (w, m, g, d) -> CaseRegistry.deploy(w, m, g, d.get(SuiteContracts.MEMBER_REGISTRY))),
+            Map.entry(SuiteContracts.INVOICE_REGISTRY, (w, m, g, d) -> InvoiceRegistry.deploy(w, m, g, d.get(SuiteContracts.MEMBER_REGISTRY))),
+            Map.entry(SuiteContracts.BUSINESS_CALENDAR, (w, m, g, d) -> BusinessCalendar.deploy(w, m, g, d.get(SuiteContracts.MEMBER_REGISTRY))),
+            Map.entry(SuiteContracts.FINANCING_QUOTES, (w, m, g, d) -> FinancingQuotes.deploy(w, m, g, d.get(SuiteContracts.MEMBER_REGISTRY),
+                    d.get(SuiteContracts.BUSINESS_CALENDAR))),
+            Map.entry(SuiteContracts.RECEIVABLE_REGISTRY, (w, m, g, d) -> ReceivableRegistry.deploy(w, m, g, d.get(SuiteContracts.MEMBER_REGISTRY),
+                    d.get(SuiteContracts.INVOICE_REGISTRY), d.get(SuiteContracts.BUSINESS_CALENDAR), d.get(SuiteContracts.FINANCING_QUOTES),
+                    MIN_SPLIT_CENTS, MAX_DEPTH, MAX_OFFER_SECONDS, PAYMENT_WINDOW_SECONDS, GRACE_DAYS)));
     private static final byte[] NO_ROLE = new byte[32];
     private static final String NO_ACCOUNT = "0x0000000000000000000000000000000000000000";
     private static final StaticGasProvider GAS = new StaticGasProvider(BigInteger.ZERO, BigInteger.valueOf(15_000_000));
@@ -88,8 +111,7 @@ public final class ConsortiumBootstrap implements AutoCloseable {
             var addresses = new LinkedHashMap<String, String>();
             addresses.put(SuiteContracts.MEMBER_REGISTRY, registry.getContractAddress());
             for (var entry : REGISTRIES.entrySet()) {
-                addresses.put(entry.getKey(), entry.getValue().deploy(web3j, manager, GAS, registry.getContractAddress()).send()
-                        .getContractAddress());
+                addresses.put(entry.getKey(), entry.getValue().deploy(web3j, manager, GAS, addresses).send().getContractAddress());
             }
             return new SuiteContracts(rpcUrl, chainId, addresses);
         } catch (Exception e) {

@@ -37,6 +37,9 @@ public final class DemoConsortium {
             for (var app : SuiteApp.values()) {
                 bootstrap.addAccount(contracts, OPERATOR, DevKeys.service(app.id()).getAddress());
             }
+            // The supply-finance registry pledges invoices as a member of its own whose one account is the contract.
+            bootstrap.admit(contracts, ConsortiumBootstrap.FINANCING_REGISTRY_MEMBER, contracts.address(SuiteContracts.RECEIVABLE_REGISTRY),
+                    List.of(ConsortiumBootstrap.role("FINANCING_REGISTRY")));
             return contracts;
         }
     }
@@ -47,17 +50,30 @@ public final class DemoConsortium {
     /** The tax bureaus of the demo consortium: they authorise invoice issuers in InvoiceRegistry. */
     public static final List<String> TAX_BUREAUS = List.of("tax-bureau", "tax-bureau-gz");
 
+    /** The core enterprises of the demo supply chain: they confirm payables in ReceivableRegistry. */
+    public static final List<String> CORE_ENTERPRISES = List.of("nova-manufacturing", "acme-trading");
+
+    /** The banks of the demo consortium: they quote and pay financings of receivables. */
+    public static final List<String> FINANCIERS = List.of("blue-bank", "river-bank");
+
     /**
      * The names of the roles a demo member holds on chain: anchoring for all, the commission's or a
-     * party's in arbitration, and a tax bureau's for the bureaus.
+     * party's in arbitration, a tax bureau's for the bureaus, a core enterprise's or a financier's in
+     * supply finance, and the platform operator's (the business calendar) for the consortium office.
      */
     public static List<String> roleNamesOf(String alias) {
         if (alias.equals(OPERATOR)) {
-            return List.of("ANCHORER");
+            return List.of("ANCHORER", "PLATFORM_OPERATOR");
         }
         var roles = new java.util.ArrayList<>(List.of("ANCHORER", COMMISSIONS.contains(alias) ? "ODR_COMMISSION" : "ODR_PARTY"));
         if (TAX_BUREAUS.contains(alias)) {
             roles.add("TAX_BUREAU");
+        }
+        if (CORE_ENTERPRISES.contains(alias)) {
+            roles.add("CORE_ENTERPRISE");
+        }
+        if (FINANCIERS.contains(alias)) {
+            roles.add("FINANCIER");
         }
         return List.copyOf(roles);
     }

@@ -19,6 +19,9 @@ public record SuiteContracts(String rpcUrl, long chainId, Map<String, String> ad
     public static final String ANCHOR_REGISTRY = "AnchorRegistry";
     public static final String CASE_REGISTRY = "CaseRegistry";
     public static final String INVOICE_REGISTRY = "InvoiceRegistry";
+    public static final String BUSINESS_CALENDAR = "BusinessCalendar";
+    public static final String FINANCING_QUOTES = "FinancingQuotes";
+    public static final String RECEIVABLE_REGISTRY = "ReceivableRegistry";
 
     public SuiteContracts {
         addresses = Collections.unmodifiableMap(new LinkedHashMap<>(addresses));

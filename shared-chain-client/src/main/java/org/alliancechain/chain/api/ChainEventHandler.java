@@ -21,6 +21,16 @@ public interface ChainEventHandler {
      */
     String event();
 
+    /**
+     * Every event this handler follows, when it follows more than one of its contract: they come in
+     * one stream, in chain order (block, log index), under one checkpoint — so a projection whose
+     * events depend on each other (a part minted, then split, then offered) never sees a later one
+     * first. {@link ChainEvent#event()} names which one each is. Defaults to {@link #event()} alone.
+     */
+    default java.util.List<String> events() {
+        return java.util.List.of(event());
+    }
+
     /** First block to read when the stream has no checkpoint yet (backfill starts here). */
     default long startBlock() {
         return 0;

@@ -46,6 +46,19 @@ public final class ChainIds {
         return keccak256(alias);
     }
 
+    /**
+     * An invoice's id in InvoiceRegistry: keccak256(abi.encodePacked(uint8 kind, string number)), as
+     * {@code invoiceIdOf} computes it — how the e-invoice ledger keys an invoice and how a receivable
+     * names the invoices behind it.
+     */
+    public static byte[] invoiceId(int kindCode, String number) {
+        byte[] digits = number.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] packed = new byte[1 + digits.length];
+        packed[0] = (byte) kindCode;
+        System.arraycopy(digits, 0, packed, 1, digits.length);
+        return keccak256(packed);
+    }
+
     /** 0x-prefixed lower-case hex, as the chain's JSON-RPC writes bytes. */
     public static String hex(byte[] bytes) {
         return "0x" + HexFormat.of().formatHex(bytes);

@@ -22,6 +22,16 @@ public interface ChainPort {
      */
     long submitAfter(long previous, String organisation, ContractCall call);
 
+    /**
+     * The account this service signs with for an organisation (0x, lower case): what a contract sees
+     * as {@code msg.sender} of its writes, e.g. the holder of a receivable part.
+     * {@link UnknownSignerException} when custody holds no key for it.
+     */
+    String accountOf(String organisation);
+
+    /** The organisation whose key in this service's custody is that account, if any. */
+    Optional<String> organisationOf(String account);
+
     /** Queues a contract call signed with this service's own key (writes made for no organisation). */
     long submit(ContractCall call);
 

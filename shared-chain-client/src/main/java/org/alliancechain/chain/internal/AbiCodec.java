@@ -45,7 +45,9 @@ final class AbiCodec {
         }
     }
 
-    private static final String[] CONTRACT_ABIS = {"MemberRegistry", "AnchorRegistry"};
+    /** The contracts whose custom errors a revert reason is decoded against (an ABI not shipped is skipped). */
+    private static final String[] CONTRACT_ABIS = {"MemberRegistry", "AnchorRegistry", "CaseRegistry", "InvoiceRegistry",
+            "BusinessCalendar", "FinancingQuotes", "ReceivableRegistry"};
     private static final Map<String, Signature> ERRORS = loadErrors();
 
     private AbiCodec() {

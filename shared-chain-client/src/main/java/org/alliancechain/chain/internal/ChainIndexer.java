@@ -77,7 +77,11 @@ public class ChainIndexer {
 
     /** Reads and applies one block range of one handler; true when it advanced. */
     boolean follow(ChainEventHandler handler, long head) {
-        var signature = AbiCodec.parse(handler.event());
+        var signatures = new java.util.HashMap<String, AbiCodec.Signature>();
+        for (String event : handler.events()) {
+            var signature = AbiCodec.parse(event);
+            signatures.put(signature.topic().toLowerCase(java.util.Locale.ROOT), signature);
+        }
         var checkpoint = store.checkpoint(handler.stream())
                 .orElse(new IndexerStore.Checkpoint(handler.startBlock() - 1, IndexerStore.BLOCK_DONE));
         long from = checkpoint.logIndex() == IndexerStore.BLOCK_DONE ? checkpoint.block() + 1 : checkpoint.block();
@@ -87,13 +91,21 @@ public class ChainIndexer {
         long to = Math.min(head, from + config.indexer().blocksPerRequest() - 1);
         var filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
                 DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), handler.contract());
-        filter.addSingleTopic(signature.topic());
+        if (signatures.size() == 1) {
+            filter.addSingleTopic(signatures.values().iterator().next().topic());
+        } else {
+            filter.addOptionalTopics(signatures.values().stream().map(AbiCodec.Signature::topic).toArray(String[]::new));
+        }
         List<ChainEvent> events = new ArrayList<>();
         for (var result : logs(filter)) {
             var log = (Log) result.get();
             long block = log.getBlockNumber().longValueExact();
             int index = log.getLogIndex().intValueExact();
             if (block == checkpoint.block() && index <= checkpoint.logIndex()) {
+                continue;
+            }
+            var signature = signatures.get(log.getTopics().getFirst().toLowerCase(java.util.Locale.ROOT));
+            if (signature == null) {
                 continue;
             }
             events.add(new ChainEvent(log.getAddress().toLowerCase(), signature.name(), block, index, log.getTransactionHash(),

@@ -49,6 +49,16 @@ public class ChainOutbox implements ChainPort {
         return submit(signers.forOrganisation(organisation), call, previous);
     }
 
+    @Override
+    public String accountOf(String organisation) {
+        return signers.forOrganisation(organisation).address().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public Optional<String> organisationOf(String account) {
+        return signers.organisationOf(account);
+    }
+
     private long submit(TransactionSigner signer, ContractCall call) {
         return submit(signer, call, null);
     }

@@ -77,4 +77,24 @@ public class Signers {
         }
         return signer;
     }
+
+    /** The organisation (key id) whose key signs as this address, if custody holds it; never the service's own key. */
+    public java.util.Optional<String> organisationOf(String address) {
+        var signer = byAddress(address);
+        if (signer == null) {
+            return java.util.Optional.empty();
+        }
+        for (var entry : byKeyId.entrySet()) {
+            if (entry.getValue() == signer) {
+                return defaultKeyId.equals(entry.getKey()) ? java.util.Optional.empty() : java.util.Optional.of(entry.getKey());
+            }
+        }
+        for (String keyId : custody.keyIds()) {
+            if (!keyId.equals(defaultKeyId) && custody.signer(keyId).address().equalsIgnoreCase(address)) {
+                byKeyId.putIfAbsent(keyId, signer);
+                return java.util.Optional.of(keyId);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -36,11 +36,7 @@ public class InvoiceChain {
 
     /** keccak256(abi.encodePacked(uint8 kind, string number)), as InvoiceRegistry.invoiceIdOf computes it. */
     public static byte[] invoiceId(InvoiceKind kind, String number) {
-        byte[] digits = number.getBytes(StandardCharsets.US_ASCII);
-        byte[] packed = new byte[1 + digits.length];
-        packed[0] = (byte) kind.chainCode();
-        System.arraycopy(digits, 0, packed, 1, digits.length);
-        return ChainIds.keccak256(packed);
+        return ChainIds.invoiceId(kind.chainCode(), number);
     }
 
     /** keccak256(abi.encodePacked(uint256[] cents)) over the amounts of the lines a red-letter may offset. */

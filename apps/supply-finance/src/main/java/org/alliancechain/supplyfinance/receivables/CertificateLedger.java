@@ -1,0 +1,189 @@
+package org.alliancechain.supplyfinance.receivables;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import org.alliancechain.chain.api.ChainEvent;
+import org.alliancechain.chain.api.ChainEventHandler;
+
+/**
+ * Projects ReceivableRegistry into certificates, parts and their history: the standard ERC-3525
+ * events give each part's holder and value (so the tables hold exactly what standard tools read),
+ * the registry's own events give the tree (parent, depth), the escrow and the certificate's status.
+ * One stream in chain order, so a part is always minted before it is split or offered.
+ */
+@ApplicationScoped
+public class CertificateLedger implements ChainEventHandler {
+
+    private static final String ZERO_ACCOUNT = "0x0000000000000000000000000000000000000000";
+
+    private final ReceivableChain chain;
+
+    CertificateLedger(ReceivableChain chain) {
+        this.chain = chain;
+    }
+
+    @Override
+    public String stream() {
+        return "sf-receivables";
+    }
+
+    @Override
+    public String contract() {
+        return chain.registry();
+    }
+
+    @Override
+    public String event() {
+        return events().getFirst();
+    }
+
+    @Override
+    public List<String> events() {
+        return List.of(
+                "PayableConfirmed(bytes32 indexed confirmationId, bytes32 indexed core, address indexed supplier, uint256 slot, "
+                        + "uint256 rootPartId, uint256 faceCents, uint32 maturityDay, bool longTenor, bytes32 documentDigest)",
+                "Transfer(address indexed from, address indexed to, uint256 indexed tokenId)",
+                "SlotChanged(uint256 indexed tokenId, uint256 indexed oldSlot, uint256 indexed newSlot)",
+                "TransferValue(uint256 indexed fromTokenId, uint256 indexed toTokenId, uint256 value)",
+                "PartStateChanged(uint256 indexed partId, uint8 from, uint8 to)",
+                "PartSplit(uint256 indexed partId, uint256 indexed newPartId, uint256 valueCents)",
+                "OfferMade(uint256 indexed pendingPartId, uint256 indexed sourcePartId, address indexed splitter, address recipient, "
+                        + "uint256 valueCents, uint64 expiresAt)",
+                "OfferClosed(uint256 indexed pendingPartId, uint8 outcome, address indexed holder, uint256 intoPartId)");
+    }
+
+    @Override
+    public void handle(ChainEvent e) {
+        switch (e.event()) {
+            case "PayableConfirmed" -> ReceivableCertificate.byConfirmationId(e.bytes("confirmationId")).ifPresent(c -> {
+                c.status = ReceivableCertificate.Status.OUTSTANDING;
+                c.rootPartId = e.number("rootPartId").longValueExact();
+                c.slot = new BigDecimal(e.number("slot"));
+                history(e, c.id, c.rootPartId, "CONFIRMED", c.core, c.supplier, c.faceCents, null);
+            });
+            case "Transfer" -> {
+                long id = e.number("tokenId").longValueExact();
+                String to = (String) e.values().get("to");
+                var part = part(id, e);
+                if (ZERO_ACCOUNT.equals(to)) {
+                    part.holder = null;
+                } else {
+                    part.holderAccount = to;
+                    part.holder = chain.organisationOf(to).orElse(null);
+                }
+            }
+            case "SlotChanged" -> {
+                var slot = new BigDecimal(e.number("newSlot"));
+                if (slot.signum() != 0) {
+                    var part = part(e.number("tokenId").longValueExact(), e);
+                    ReceivableCertificate.<ReceivableCertificate>find("slot", slot).firstResultOptional()
+                            .ifPresent(c -> part.certificateId = c.id);
+                }
+            }
+            case "TransferValue" -> {
+                long value = e.number("value").longValueExact();
+                long from = e.number("fromTokenId").longValueExact();
+                long to = e.number("toTokenId").longValueExact();
+                if (from != 0) {
+                    part(from, e).valueCents -= value;
+                }
+                if (to != 0) {
+                    part(to, e).valueCents += value;
+                }
+            }
+            case "PartStateChanged" -> part(e.number("partId").longValueExact(), e).state =
+                    ReceivablePart.State.ofChain(e.number("to").intValueExact());
+            case "PartSplit" -> {
+                var source = part(e.number("partId").longValueExact(), e);
+                var split = part(e.number("newPartId").longValueExact(), e);
+                split.parentId = source.partId;
+                split.depth = (short) (source.depth + 1);
+                if (split.certificateId == null) {
+                    split.certificateId = source.certificateId;
+                }
+                history(e, source.certificateId, split.partId, "SPLIT", source.holder, null, e.number("valueCents").longValueExact(), null);
+            }
+            case "OfferMade" -> {
+                var source = part(e.number("sourcePartId").longValueExact(), e);
+                var pending = part(e.number("pendingPartId").longValueExact(), e);
+                pending.parentId = source.partId;
+                pending.depth = (short) (source.depth + 1);
+                if (pending.certificateId == null) {
+                    pending.certificateId = source.certificateId;
+                }
+                pending.recipient = chain.organisationOf((String) e.values().get("recipient")).orElse((String) e.values().get("recipient"));
+                pending.expiresAt = Instant.ofEpochSecond(e.number("expiresAt").longValueExact());
+                history(e, source.certificateId, pending.partId, "OFFERED", source.holder, pending.recipient,
+                        e.number("valueCents").longValueExact(), null);
+            }
+            case "OfferClosed" -> {
+                var pending = part(e.number("pendingPartId").longValueExact(), e);
+                var outcome = OfferOutcome.values()[e.number("outcome").intValueExact()];
+                String holder = chain.organisationOf((String) e.values().get("holder")).orElse((String) e.values().get("holder"));
+                history(e, pending.certificateId, pending.partId, outcome.name(), outcome == OfferOutcome.ACCEPTED ? pending.recipient : holder,
+                        outcome == OfferOutcome.ACCEPTED ? null : pending.recipient, null, outcome.english);
+                pending.recipient = null;
+                pending.expiresAt = null;
+            }
+            default -> throw new IllegalStateException("CertificateLedger does not follow " + e.event());
+        }
+    }
+
+    /** IReceivableRegistry.OfferOutcome, in declaration order. */
+    enum OfferOutcome {
+        ACCEPTED("accepted by the recipient"), REJECTED("rejected by the recipient, value returned"),
+        WITHDRAWN("withdrawn by the holder, value returned"), EXPIRED("expired, value returned to the holder"),
+        LAPSED("lapsed at settlement");
+
+        final String english;
+
+        OfferOutcome(String english) {
+            this.english = english;
+        }
+    }
+
+    private static ReceivablePart part(long id, ChainEvent e) {
+        ReceivablePart part = ReceivablePart.findById(id);
+        if (part == null) {
+            part = new ReceivablePart();
+            part.partId = id;
+            part.state = ReceivablePart.State.NONE;
+            part.persist();
+        }
+        part.updatedBlock = e.blockNumber();
+        return part;
+    }
+
+    private static void history(ChainEvent e, Long certificateId, Long partId, String kind, String actor, String counterparty, Long amount,
+                                String detail) {
+        if (certificateId == null || HistoryEntry.count("txHash = ?1 and logIndex = ?2", e.transactionHash(), e.logIndex()) > 0) {
+            return;
+        }
+        var entry = new HistoryEntry();
+        entry.certificateId = certificateId;
+        entry.partId = partId;
+        entry.kind = kind;
+        entry.actor = actor;
+        entry.counterparty = counterparty;
+        entry.amountCents = amount;
+        entry.detail = detail;
+        entry.txHash = e.transactionHash();
+        entry.blockNumber = e.blockNumber();
+        entry.logIndex = e.logIndex();
+        entry.at = Instant.now();
+        entry.persist();
+    }
+
+    /** keccak256(abi.encode(bytes32 core, bytes32 confirmationId, uint32 maturityDay)): the slot the registry gives a certificate. */
+    public static BigInteger slotOf(byte[] coreMember, byte[] confirmationId, long maturityDay) {
+        byte[] encoded = new byte[96];
+        System.arraycopy(coreMember, 0, encoded, 0, 32);
+        System.arraycopy(confirmationId, 0, encoded, 32, 32);
+        byte[] day = BigInteger.valueOf(maturityDay).toByteArray();
+        System.arraycopy(day, 0, encoded, 96 - day.length, day.length);
+        return new BigInteger(1, org.alliancechain.chain.api.ChainIds.keccak256(encoded));
+    }
+}

@@ -1,0 +1,63 @@
+package org.alliancechain.supplyfinance.receivables;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.alliancechain.service.chain.ChainState;
+import org.alliancechain.service.chain.ChainStates;
+
+/** Every API record of certificates: the certificate, its invoices, its parts (the split tree) and its history. */
+@ApplicationScoped
+public class CertificateViews {
+
+    public record CertificateView(long id, String number, String confirmationId, String core, String supplier, BigDecimal face,
+                                  LocalDate maturity, LocalDate paymentDate, boolean longTenor, boolean sme, LocalDate deliveryDate,
+                                  boolean smeTermExceeded, String poNumber, String status, String statusLabel, BigDecimal settled,
+                                  BigDecimal reducedByRedLetters, String recordDigest, ChainState chain, Instant confirmedAt,
+                                  List<InvoiceView> invoices, List<PartView> parts, List<HistoryView> history) {
+    }
+
+    public record InvoiceView(String kind, String number, String invoiceId) {
+    }
+
+    public record PartView(long partId, Long parentId, int depth, String holder, BigDecimal value, String state, String stateLabel,
+                           String recipient, Instant expiresAt) {
+    }
+
+    public record HistoryView(String kind, Long partId, String actor, String counterparty, BigDecimal amount, String detail, String transactionHash,
+                              long blockNumber) {
+    }
+
+    private final ChainStates chainStates;
+
+    CertificateViews(ChainStates chainStates) {
+        this.chainStates = chainStates;
+    }
+
+    public CertificateView of(ReceivableCertificate c, boolean withDetail) {
+        ChainState chain = chainStates.transaction(c.chainTxId).orElse(null);
+        var status = c.status;
+        if (status == ReceivableCertificate.Status.PENDING && chain != null && chain.phase() == ChainState.Phase.FAILED) {
+            status = ReceivableCertificate.Status.REFUSED;
+        }
+        List<InvoiceView> invoices = withDetail ? c.invoices().stream()
+                .map(i -> new InvoiceView(i.kind, i.number, "0x" + java.util.HexFormat.of().formatHex(i.invoiceId))).toList() : List.of();
+        List<PartView> parts = withDetail ? ReceivablePart.<ReceivablePart>list("certificateId = ?1 order by partId", c.id).stream()
+                .map(p -> new PartView(p.partId, p.parentId, p.depth, p.holder, amount(p.valueCents), p.state.name(),
+                        p.state.chinese + " " + p.state.english, p.recipient, p.expiresAt)).toList() : List.of();
+        List<HistoryView> history = withDetail ? HistoryEntry.<HistoryEntry>list("certificateId = ?1 order by blockNumber, logIndex", c.id)
+                .stream().map(h -> new HistoryView(h.kind, h.partId, h.actor, h.counterparty, h.amountCents == null ? null : amount(h.amountCents),
+                        h.detail, h.txHash, h.blockNumber)).toList() : List.of();
+        boolean smeTermExceeded = c.sme && c.deliveryDate != null && c.maturity.isAfter(c.deliveryDate.plusDays(60));
+        return new CertificateView(c.id, c.number, "0x" + java.util.HexFormat.of().formatHex(c.confirmationId), c.core, c.supplier,
+                amount(c.faceCents), c.maturity, c.paymentDate, c.longTenor, c.sme, c.deliveryDate, smeTermExceeded, c.poNumber, status.name(),
+                status.chinese + " " + status.english, amount(c.settledCents), amount(c.reducedCents), c.record.digest, chain, c.confirmedAt,
+                invoices, parts, history);
+    }
+
+    static BigDecimal amount(long cents) {
+        return BigDecimal.valueOf(cents, 2);
+    }
+}

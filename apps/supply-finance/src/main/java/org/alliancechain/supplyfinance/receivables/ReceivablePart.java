@@ -1,0 +1,75 @@
+package org.alliancechain.supplyfinance.receivables;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A part (token id) of a certificate as ReceivableRegistry's events left it. */
+@Entity
+@Table(name = "sf_part")
+public class ReceivablePart extends PanacheEntityBase {
+
+    /** IReceivableRegistry.PartState, in declaration order. */
+    public enum State {
+        NONE("—", "none"),
+        ACTIVE("持有", "held"),
+        PENDING("待签收", "offered, awaiting acceptance"),
+        FINANCE_REQUESTED("融资申请中", "financing requested"),
+        FINANCING("待放款", "financing, awaiting payment"),
+        FINANCED("已融资", "financed"),
+        OVERDUE("逾期", "overdue"),
+        IN_ARBITRATION("仲裁中", "in arbitration"),
+        SETTLED("已兑付", "settled"),
+        MERGED("已退回", "returned");
+
+        public final String chinese;
+        public final String english;
+
+        State(String chinese, String english) {
+            this.chinese = chinese;
+            this.english = english;
+        }
+
+        public static State ofChain(int code) {
+            return values()[code];
+        }
+    }
+
+    @Id
+    @Column(name = "part_id")
+    public Long partId;
+
+    @Column(name = "certificate_id")
+    public Long certificateId;
+
+    @Column(name = "parent_id")
+    public Long parentId;
+
+    public short depth;
+
+    /** The holding organisation; null when the account is none this service signs for (shown by its address). */
+    public String holder;
+
+    @Column(name = "holder_account")
+    public String holderAccount;
+
+    @Column(name = "value_cents")
+    public long valueCents;
+
+    @Enumerated(EnumType.STRING)
+    public State state;
+
+    /** An escrow part's recipient. */
+    public String recipient;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "updated_block")
+    public long updatedBlock;
+}
