@@ -21,4 +21,15 @@ library ConsortiumRoles {
     /// @dev A financing registry: the account (a supply-finance registry contract's address, added to a
     /// member by consortium governance) that may pledge and release invoices in the InvoiceRegistry.
     bytes32 internal constant FINANCING_REGISTRY = keccak256("FINANCING_REGISTRY");
+
+    /// @dev A core enterprise (the debtor): confirms payables as receivable certificates in the
+    /// ReceivableRegistry and records their settlement payment at maturity.
+    bytes32 internal constant CORE_ENTERPRISE = keccak256("CORE_ENTERPRISE");
+
+    /// @dev A bank or factor: quotes financing of receivable certificates, records its payment of the
+    /// proceeds, and consents to red-letters of the invoices its financings pledged.
+    bytes32 internal constant FINANCIER = keccak256("FINANCIER");
+
+    /// @dev The platform operator: publishes the business-day calendar (holidays, makeup working days).
+    bytes32 internal constant PLATFORM_OPERATOR = keccak256("PLATFORM_OPERATOR");
 }

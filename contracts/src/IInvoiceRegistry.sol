@@ -16,8 +16,8 @@ import {IInvoiceFinancing} from "./IInvoiceFinancing.sol";
 /// Marks on a blue invoice (the first member to book or reimburse becomes its holder; only the
 /// holder sets the other mark or reverses its own): booked (by the buyer), reimbursed (once), and a
 /// pledge (by a financing registry). `refusalOf` is the table of which step each status and marks allow.
-/// Deviation: a pledged invoice refuses red-lettering outright; supply-finance will add the
-/// financier's consent path (the bureau path models that consent in the red form's states 02/03).
+/// A pledged invoice is red-lettered only within what its financing consented to (`consentToRed`), as
+/// the financier is a required confirmer of a red-letter on a pledged invoice.
 interface IInvoiceRegistry is IInvoiceFinancing {
     /// @notice Why a step on an invoice was refused (ABI uint8, in batch refusal events).
     enum Refusal {
@@ -55,7 +55,11 @@ interface IInvoiceRegistry is IInvoiceFinancing {
         Reimburse,
         ReverseReimbursement,
         Pledge,
-        Release
+        Release,
+        TopUpPledge, // pledge more to the financing that holds the pledge, by its account
+        ReducePledge, // take some of the pledge off, by its account
+        ConsentToRed, // the financing holding the pledge consents to a red-letter
+        ConsentedRedLetter // red-letter a pledged invoice within the consented amount
     }
 
     /// @notice Booking marks (the bureau's 发票入账标识).
@@ -320,9 +324,10 @@ interface IInvoiceRegistry is IInvoiceFinancing {
     /// @dev The caller's member must be the blue invoice's seller and an issuer that is not suspended.
     /// The blue line amounts are checked against its lines digest and total; per line, everything
     /// red-lettered stays within the blue line, and the red total within what remains of the invoice.
-    /// A pledged invoice is refused (InvoiceRegistryPledged); red-lettering a booked or reimbursed
-    /// one is allowed (the counterparty's confirmation happens on the red form, off chain). The red
-    /// invoice does not give quota back.
+    /// A pledged invoice is red-lettered only within the red amount its financing consented to
+    /// (`consentToRed`, used up by each red-letter; the pledge drops to at most what remains), else
+    /// InvoiceRegistryPledged; red-lettering a booked or reimbursed one is allowed (the counterparty's
+    /// confirmation happens on the red form, off chain). The red invoice does not give quota back.
     /// @param blueId The blue invoice.
     /// @param redId The red invoice's id (invoiceIdOf of its kind and number); non-zero, never issued.
     /// @param redRecordDigest Digest of the red invoice's record; non-zero.

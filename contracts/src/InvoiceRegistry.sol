@@ -46,7 +46,8 @@ contract InvoiceRegistry is IInvoiceRegistry {
     struct StoredPledge {
         bytes32 financingId;
         uint96 amountCents;
-        address account; // the financing registry that pledged it, the only one that may release it
+        address account; // the financing registry that pledged it, the only one that may change or release it
+        uint96 redAllowanceCents; // red-letter consented to by the financing, not yet red-lettered
     }
 
     struct StoredIssuer {
@@ -230,6 +231,7 @@ contract InvoiceRegistry is IInvoiceRegistry {
         // forge-lint: disable-next-line(unsafe-typecast)
         uint96 redTotal = blue.claim.redCents + uint96(redCents);
         blue.claim.redCents = redTotal;
+        if (blue.claim.pledged) _useRedConsent(blueId, redCents, h.totalCents - redTotal);
         StoredInvoice storage red = _invoices[redId];
         red.header = Header({
             // forge-lint: disable-next-line(unsafe-typecast)
@@ -329,30 +331,58 @@ contract InvoiceRegistry is IInvoiceRegistry {
         _memberWithRole(ConsortiumRoles.FINANCING_REGISTRY);
         if (financingId == bytes32(0)) revert InvoiceRegistryInvalidFinancing(financingId);
         StoredInvoice storage inv = _invoices[invoiceId];
-        _require(invoiceId, inv, InvoiceStep.Pledge);
-        uint256 remaining = inv.header.totalCents - inv.claim.redCents;
-        if (amountCents == 0 || amountCents > remaining) {
-            revert InvoiceRegistryInvalidPledgeAmount(invoiceId, amountCents, remaining);
+        (bool topUp, uint256 room) = _pledgeable(invoiceId, inv, financingId);
+        if (amountCents == 0 || amountCents > room) {
+            revert InvoiceRegistryInvalidPledgeAmount(invoiceId, amountCents, room);
         }
-        inv.claim.pledged = true;
-        // amountCents <= remaining <= totalCents, which is a uint96
+        // amountCents <= room <= totalCents, which is a uint96
         // forge-lint: disable-next-line(unsafe-typecast)
         uint96 amount = uint96(amountCents);
-        _pledges[invoiceId] = StoredPledge({financingId: financingId, amountCents: amount, account: msg.sender});
+        if (topUp) {
+            _pledges[invoiceId].amountCents += amount;
+        } else {
+            inv.claim.pledged = true;
+            _pledges[invoiceId] = StoredPledge({
+                financingId: financingId, amountCents: amount, account: msg.sender, redAllowanceCents: 0
+            });
+        }
         emit InvoicePledged(invoiceId, financingId, amountCents);
     }
 
     /// @inheritdoc IInvoiceFinancing
-    function release(bytes32 invoiceId, bytes32 financingId) external {
-        _memberWithRole(ConsortiumRoles.FINANCING_REGISTRY);
-        StoredInvoice storage inv = _invoices[invoiceId];
-        Refusal refusal = _refusal(inv, InvoiceStep.Release);
-        if (refusal == Refusal.UNKNOWN_INVOICE || refusal == Refusal.RED_INVOICE) _revertFor(invoiceId, inv, refusal);
-        StoredPledge storage p = _pledges[invoiceId];
-        if (refusal != Refusal.NONE || p.financingId != financingId || p.account != msg.sender) {
-            revert InvoiceRegistryNotPledgedTo(invoiceId, financingId);
+    function reducePledge(bytes32 invoiceId, bytes32 financingId, uint256 amountCents) external {
+        StoredPledge storage p = _ownPledge(invoiceId, financingId, InvoiceStep.ReducePledge);
+        uint96 pledged = p.amountCents;
+        if (amountCents == 0 || amountCents > pledged) {
+            revert InvoiceRegistryInvalidPledgeAmount(invoiceId, amountCents, pledged);
         }
-        inv.claim.pledged = false;
+        // amountCents <= pledged, a uint96
+        // forge-lint: disable-next-line(unsafe-typecast)
+        pledged -= uint96(amountCents);
+        p.amountCents = pledged;
+        emit InvoicePledgeReduced(invoiceId, financingId, amountCents, pledged);
+    }
+
+    /// @inheritdoc IInvoiceFinancing
+    function consentToRed(bytes32 invoiceId, bytes32 financingId, uint256 amountCents) external {
+        StoredPledge storage p = _ownPledge(invoiceId, financingId, InvoiceStep.ConsentToRed);
+        uint96 pledged = p.amountCents;
+        if (amountCents == 0 || amountCents > pledged) {
+            revert InvoiceRegistryInvalidPledgeAmount(invoiceId, amountCents, pledged);
+        }
+        // amountCents <= pledged, a uint96
+        // forge-lint: disable-next-line(unsafe-typecast)
+        uint96 amount = uint96(amountCents);
+        p.amountCents = pledged - amount;
+        uint96 allowance = p.redAllowanceCents + amount;
+        p.redAllowanceCents = allowance;
+        emit InvoiceRedConsented(invoiceId, financingId, amountCents, allowance);
+    }
+
+    /// @inheritdoc IInvoiceFinancing
+    function release(bytes32 invoiceId, bytes32 financingId) external {
+        _ownPledge(invoiceId, financingId, InvoiceStep.Release);
+        _invoices[invoiceId].claim.pledged = false;
         delete _pledges[invoiceId];
         emit InvoiceReleased(invoiceId, financingId);
     }
@@ -362,6 +392,29 @@ contract InvoiceRegistry is IInvoiceRegistry {
     /// @inheritdoc IInvoiceFinancing
     function isLive(bytes32 invoiceId) external view returns (bool) {
         return _refusal(_invoices[invoiceId], InvoiceStep.Pledge) == Refusal.NONE;
+    }
+
+    /// @inheritdoc IInvoiceFinancing
+    function partiesOf(bytes32 invoiceId) external view returns (bytes32 seller, bytes32 buyer) {
+        Header memory h = _invoices[invoiceId].header;
+        return (_memberAt[h.seller], _memberAt[h.buyer]);
+    }
+
+    /// @inheritdoc IInvoiceFinancing
+    function pledgeOf(bytes32 invoiceId) external view returns (Pledge memory v) {
+        if (!_invoices[invoiceId].claim.pledged) return v;
+        StoredPledge storage p = _pledges[invoiceId];
+        return Pledge({
+            financingId: p.financingId,
+            account: p.account,
+            amountCents: p.amountCents,
+            redAllowanceCents: p.redAllowanceCents
+        });
+    }
+
+    /// @inheritdoc IInvoiceFinancing
+    function pledgeableOf(bytes32 invoiceId, bytes32 financingId) external view returns (uint256 room) {
+        (, room) = _pledgeable(invoiceId, _invoices[invoiceId], financingId);
     }
 
     /// @inheritdoc IInvoiceFinancing
@@ -438,6 +491,13 @@ contract InvoiceRegistry is IInvoiceRegistry {
         bool full = status == InvoiceStatus.FullyRedLettered;
         if (step == InvoiceStep.RedLetter) {
             return pledged ? Refusal.PLEDGED : full ? Refusal.FULLY_RED_LETTERED : Refusal.NONE;
+        }
+        if (step >= InvoiceStep.TopUpPledge) {
+            // steps of the financing that holds the pledge (TopUpPledge, ReducePledge, ConsentToRed,
+            // ConsentedRedLetter): only on a pledged invoice; all but reducing need something to remain
+            if (!pledged) return Refusal.INVALID;
+            if (step == InvoiceStep.TopUpPledge && reimbursed) return Refusal.ALREADY_REIMBURSED;
+            return full && step != InvoiceStep.ReducePledge ? Refusal.FULLY_RED_LETTERED : Refusal.NONE;
         }
         if (step == InvoiceStep.Book) {
             return booked ? Refusal.ALREADY_BOOKED_ELSEWHERE : full ? Refusal.FULLY_RED_LETTERED : Refusal.NONE;
@@ -544,7 +604,54 @@ contract InvoiceRegistry is IInvoiceRegistry {
         if (seller.suspended) revert InvoiceRegistryIssuerSuspended(seller.member);
         blue = _existing(blueId);
         if (blue.header.seller != seller.index) revert InvoiceRegistryNotTheSeller(blueId, seller.member);
-        _require(blueId, blue, InvoiceStep.RedLetter);
+        _require(blueId, blue, blue.claim.pledged ? InvoiceStep.ConsentedRedLetter : InvoiceStep.RedLetter);
+    }
+
+    /// @dev A red-letter of `redCents` on a pledged invoice uses up that much of the financing's
+    /// consent (none or too little: Pledged); the pledge then stays within what remains.
+    function _useRedConsent(bytes32 invoiceId, uint256 redCents, uint256 remaining) private {
+        StoredPledge storage p = _pledges[invoiceId];
+        uint96 allowance = p.redAllowanceCents;
+        if (redCents > allowance) revert InvoiceRegistryPledged(invoiceId);
+        // redCents <= allowance, a uint96
+        // forge-lint: disable-next-line(unsafe-typecast)
+        p.redAllowanceCents = allowance - uint96(redCents);
+        // remaining < total, a uint96
+        // forge-lint: disable-next-line(unsafe-typecast)
+        if (p.amountCents > remaining) p.amountCents = uint96(remaining);
+    }
+
+    /// @dev Whether a pledge of the caller to `financingId` would top up its own pledge, and how much
+    /// it could pledge; reverts with the reason when the table refuses the step.
+    function _pledgeable(bytes32 invoiceId, StoredInvoice storage inv, bytes32 financingId)
+        private
+        view
+        returns (bool topUp, uint256 room)
+    {
+        StoredPledge storage p = _pledges[invoiceId];
+        topUp = inv.claim.pledged && p.financingId == financingId && p.account == msg.sender;
+        _require(invoiceId, inv, topUp ? InvoiceStep.TopUpPledge : InvoiceStep.Pledge);
+        room = inv.header.totalCents - inv.claim.redCents;
+        if (topUp) room -= p.amountCents + p.redAllowanceCents;
+    }
+
+    /// @dev The pledge, when the caller is a financing registry account that made it for `financingId`
+    /// and the table allows the step; else Unauthorized, UnknownInvoice, RedInvoice, NotPledgedTo or
+    /// FullyRedLettered.
+    function _ownPledge(bytes32 invoiceId, bytes32 financingId, InvoiceStep step)
+        private
+        view
+        returns (StoredPledge storage p)
+    {
+        _memberWithRole(ConsortiumRoles.FINANCING_REGISTRY);
+        StoredInvoice storage inv = _invoices[invoiceId];
+        Refusal refusal = _refusal(inv, step);
+        if (refusal == Refusal.UNKNOWN_INVOICE || refusal == Refusal.RED_INVOICE) _revertFor(invoiceId, inv, refusal);
+        p = _pledges[invoiceId];
+        if (refusal == Refusal.INVALID || p.financingId != financingId || p.account != msg.sender) {
+            revert InvoiceRegistryNotPledgedTo(invoiceId, financingId);
+        }
+        if (refusal != Refusal.NONE) _revertFor(invoiceId, inv, refusal);
     }
 
     /// @dev Checks the blue lines against the invoice and adds the red lines to each line's red total;

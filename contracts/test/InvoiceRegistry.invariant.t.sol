@@ -3,6 +3,7 @@ pragma solidity 0.8.37;
 
 import {Test} from "forge-std/Test.sol";
 
+import {IInvoiceFinancing} from "../src/IInvoiceFinancing.sol";
 import {IInvoiceRegistry} from "../src/IInvoiceRegistry.sol";
 import {InvoiceRegistry} from "../src/InvoiceRegistry.sol";
 import {InvoiceRegistryHandler} from "./handlers/InvoiceRegistryHandler.sol";
@@ -62,6 +63,18 @@ contract InvoiceRegistryInvariantTest is Test {
                 v.reimbursed || v.bookedMark != 0,
                 "holder without a mark or a mark without holder"
             );
+        }
+    }
+
+    /// A pledge and the red-letter consented to stay within what remains of the invoice, and a pledged
+    /// invoice is red-lettered only within its financing's consent.
+    function invariant_PledgesStayWithinTheRemainderAndRedWithinConsent() public view {
+        assertEq(handler.ghostRedBeyondConsent(), 0, "a pledged invoice red-lettered beyond the consent");
+        for (uint256 i; i < 4; ++i) {
+            bytes32 id = handler.idAt(i);
+            IInvoiceFinancing.Pledge memory p = invoices.pledgeOf(id);
+            assertLe(p.amountCents + p.redAllowanceCents, invoices.remainingOf(id), "pledged beyond the remainder");
+            assertEq(p.amountCents, invoices.invoiceOf(id).pledgedCents, "two pledge views disagree");
         }
     }
 

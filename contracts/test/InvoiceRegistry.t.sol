@@ -872,6 +872,160 @@ contract InvoiceRegistryTest is InvoiceFixture {
         invoices.release(BLUE, FIN);
     }
 
+    function test_TheSameFinancingTopsUpItsPledgeAndReducesIt() public {
+        uint256 total = _sum(blueLines);
+        vm.startPrank(financingRegistry);
+        invoices.pledge(BLUE, FIN, 10_00);
+        assertEq(invoices.pledgeableOf(BLUE, FIN), total - 10_00);
+        vm.expectEmit(address(invoices));
+        emit IInvoiceFinancing.InvoicePledged(BLUE, FIN, 20_00);
+        invoices.pledge(BLUE, FIN, 20_00);
+        assertEq(invoices.invoiceOf(BLUE).pledgedCents, 30_00);
+        _expectRevert(
+            abi.encodeWithSelector(
+                IInvoiceFinancing.InvoiceRegistryInvalidPledgeAmount.selector, BLUE, total - 30_00 + 1, total - 30_00
+            )
+        );
+        invoices.pledge(BLUE, FIN, total - 30_00 + 1);
+        _expectRevert(abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryPledged.selector, BLUE));
+        invoices.pledge(BLUE, WHY, 1);
+        _expectRevert(abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryPledged.selector, BLUE));
+        invoices.pledgeableOf(BLUE, WHY);
+
+        vm.expectEmit(address(invoices));
+        emit IInvoiceFinancing.InvoicePledgeReduced(BLUE, FIN, 25_00, 5_00);
+        invoices.reducePledge(BLUE, FIN, 25_00);
+        _expectRevert(
+            abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryInvalidPledgeAmount.selector, BLUE, 5_01, 5_00)
+        );
+        invoices.reducePledge(BLUE, FIN, 5_01);
+        _expectRevert(abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryNotPledgedTo.selector, BLUE, WHY));
+        invoices.reducePledge(BLUE, WHY, 1);
+        invoices.reducePledge(BLUE, FIN, 5_00);
+        vm.stopPrank();
+        assertEq(invoices.pledgeOf(BLUE).financingId, FIN, "a pledge reduced to zero stays until released");
+        assertFalse(invoices.isLive(BLUE));
+    }
+
+    function test_RevertWhen_AnotherAccountTopsUpOrReduces() public {
+        address otherRegistry = makeAddr("otherFinancingRegistry");
+        _pass(IMemberRegistry.Action.AddAccount, BANK, otherRegistry, bytes32(0));
+        vm.prank(financingRegistry);
+        invoices.pledge(BLUE, FIN, 1);
+        vm.startPrank(otherRegistry);
+        _expectRevert(abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryPledged.selector, BLUE));
+        invoices.pledge(BLUE, FIN, 1);
+        _expectRevert(abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryNotPledgedTo.selector, BLUE, FIN));
+        invoices.reducePledge(BLUE, FIN, 1);
+        _expectRevert(abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryNotPledgedTo.selector, BLUE, FIN));
+        invoices.consentToRed(BLUE, FIN, 1);
+        vm.stopPrank();
+    }
+
+    function test_ARedLetterOnAPledgedInvoiceGoesThroughWithinTheFinancingsConsent() public {
+        vm.prank(financingRegistry);
+        invoices.pledge(BLUE, FIN, 100_00);
+        _expectRevert(abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryPledged.selector, BLUE));
+        _red(RED, 13_00, 0, 0);
+
+        vm.expectEmit(address(invoices));
+        emit IInvoiceFinancing.InvoiceRedConsented(BLUE, FIN, 10_00, 10_00);
+        vm.prank(financingRegistry);
+        invoices.consentToRed(BLUE, FIN, 10_00);
+        IInvoiceFinancing.Pledge memory p = invoices.pledgeOf(BLUE);
+        assertEq(p.amountCents, 90_00);
+        assertEq(p.redAllowanceCents, 10_00);
+        vm.prank(financingRegistry);
+        assertEq(invoices.pledgeableOf(BLUE, FIN), _sum(blueLines) - 100_00, "the consent is not pledgeable");
+        _expectRevert(abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryPledged.selector, BLUE));
+        _red(RED, 10_01, 0, 0);
+
+        _red(RED, 6_00, 0, 0);
+        p = invoices.pledgeOf(BLUE);
+        assertEq(p.redAllowanceCents, 4_00, "the red-letter used up its amount of the consent");
+        assertEq(p.amountCents, 90_00);
+        _red(RED2, 4_00, 0, 0);
+        assertEq(invoices.pledgeOf(BLUE).redAllowanceCents, 0);
+        _expectRevert(abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryPledged.selector, BLUE));
+        _red(_id("9"), 1, 0, 0);
+        assertEq(invoices.remainingOf(BLUE), _sum(blueLines) - 10_00);
+    }
+
+    function test_AWholeRedLetterOfAPledgedInvoiceLeavesAPledgeOfZero() public {
+        uint256 total = _sum(blueLines);
+        vm.startPrank(financingRegistry);
+        invoices.pledge(BLUE, FIN, total);
+        invoices.consentToRed(BLUE, FIN, total);
+        vm.stopPrank();
+        _red(RED, 113_00, 50_00, 7);
+        IInvoiceFinancing.Pledge memory p = invoices.pledgeOf(BLUE);
+        assertEq(p.amountCents, 0);
+        assertEq(p.redAllowanceCents, 0);
+        vm.startPrank(financingRegistry);
+        _expectRevert(abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryFullyRedLettered.selector, BLUE));
+        invoices.consentToRed(BLUE, FIN, 1);
+        _expectRevert(abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryFullyRedLettered.selector, BLUE));
+        invoices.pledge(BLUE, FIN, 1);
+        invoices.release(BLUE, FIN);
+        vm.stopPrank();
+    }
+
+    function test_RevertWhen_ConsentingWithoutAPledgeOrBeyondIt() public {
+        vm.startPrank(financingRegistry);
+        _expectRevert(abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryNotPledgedTo.selector, BLUE, FIN));
+        invoices.consentToRed(BLUE, FIN, 1);
+        invoices.pledge(BLUE, FIN, 5_00);
+        _expectRevert(
+            abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryInvalidPledgeAmount.selector, BLUE, 5_01, 5_00)
+        );
+        invoices.consentToRed(BLUE, FIN, 5_01);
+        _expectRevert(
+            abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryInvalidPledgeAmount.selector, BLUE, 0, 5_00)
+        );
+        invoices.consentToRed(BLUE, FIN, 0);
+        vm.stopPrank();
+        vm.prank(acmeClerk);
+        _expectRevert(
+            abi.encodeWithSelector(
+                IInvoiceFinancing.InvoiceRegistryUnauthorized.selector, acmeClerk, ConsortiumRoles.FINANCING_REGISTRY
+            )
+        );
+        invoices.consentToRed(BLUE, FIN, 1);
+    }
+
+    function test_ReleasingEndsAnUnusedConsent() public {
+        vm.startPrank(financingRegistry);
+        invoices.pledge(BLUE, FIN, 5_00);
+        invoices.consentToRed(BLUE, FIN, 5_00);
+        invoices.release(BLUE, FIN);
+        invoices.pledge(BLUE, FIN, 1_00);
+        vm.stopPrank();
+        assertEq(invoices.pledgeOf(BLUE).redAllowanceCents, 0);
+        _expectRevert(abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryPledged.selector, BLUE));
+        _red(RED, 1, 0, 0);
+    }
+
+    function test_PledgeableOfNamesWhyAnInvoiceCannotBePledged() public {
+        assertEq(invoices.pledgeableOf(BLUE, FIN), _sum(blueLines));
+        vm.warp(1_800_000_000);
+        vm.prank(pixelClerk);
+        invoices.reimburse(BLUE);
+        _expectRevert(
+            abi.encodeWithSelector(
+                IInvoiceFinancing.InvoiceRegistryAlreadyReimbursed.selector, BLUE, PIXEL, 1_800_000_000
+            )
+        );
+        invoices.pledgeableOf(BLUE, FIN);
+        _expectRevert(abi.encodeWithSelector(IInvoiceFinancing.InvoiceRegistryUnknownInvoice.selector, RED));
+        invoices.pledgeableOf(RED, FIN);
+        (bytes32 seller, bytes32 buyer) = invoices.partiesOf(BLUE);
+        assertEq(seller, ACME);
+        assertEq(buyer, NOVA);
+        (seller, buyer) = invoices.partiesOf(RED);
+        assertEq(seller, bytes32(0));
+        assertEq(buyer, bytes32(0));
+    }
+
     function test_RevertWhen_DeployedWithoutAMemberRegistry() public {
         _expectRevert(abi.encodeWithSelector(IInvoiceRegistry.InvoiceRegistryInvalidMemberRegistry.selector, outsider));
         new InvoiceRegistry(IMemberRegistry(outsider));
@@ -888,7 +1042,7 @@ contract InvoiceRegistryTest is InvoiceFixture {
         bool reimbursed,
         bool pledged
     ) public view {
-        IInvoiceRegistry.InvoiceStep s = IInvoiceRegistry.InvoiceStep(bound(step, 0, 7));
+        IInvoiceRegistry.InvoiceStep s = IInvoiceRegistry.InvoiceStep(bound(step, 0, 11));
         IInvoiceRegistry.InvoiceStatus st = IInvoiceRegistry.InvoiceStatus(bound(status, 0, 4));
         assertEq(
             uint8(invoices.refusalOf(s, st, booked, reimbursed, pledged)),

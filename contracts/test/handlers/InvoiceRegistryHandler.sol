@@ -7,7 +7,8 @@ import {IMemberRegistry} from "../../src/IMemberRegistry.sol";
 import {InvoiceFixture} from "../utils/InvoiceFixture.sol";
 
 /// @dev Random steps on four blue invoices of Acme to Nova (issued, red-lettered per line, booked,
-/// reimbursed one by one or in batches, pledged, released, marks reversed) by random actors, with
+/// reimbursed one by one or in batches, pledged, topped up, reduced, consented to red, released,
+/// marks reversed) by random actors, with
 /// Acme's issuing suspended now and then. Every step that succeeds is checked against the transition
 /// table and recorded in ghost counters; refusals are expected and ignored.
 contract InvoiceRegistryHandler is InvoiceFixture {
@@ -25,6 +26,8 @@ contract InvoiceRegistryHandler is InvoiceFixture {
     uint256 public ghostReimbursedTwice;
     uint256 public ghostNewClaimOnFullyRedLettered;
     uint256 public ghostStepTheTableRefuses;
+    /// Red-letters of a pledged invoice beyond what its financing had consented to.
+    uint256 public ghostRedBeyondConsent;
     uint256 public ghostSteps;
 
     constructor() {
@@ -67,13 +70,16 @@ contract InvoiceRegistryHandler is InvoiceFixture {
         uint256[] memory lines = linesOf(i);
         uint256[] memory red = _lines(bound(a, 0, lines[0]), bound(b, 0, lines[1] + 1), bound(c, 0, 8));
         bytes32 redId = keccak256(abi.encode("red", ++redCount));
+        IInvoiceFinancing.Pledge memory consent = invoices.pledgeOf(ids[i]);
+        bool pledged = consent.financingId != bytes32(0);
         bool ok = _step(
             ids[i],
-            IInvoiceRegistry.InvoiceStep.RedLetter,
+            pledged ? IInvoiceRegistry.InvoiceStep.ConsentedRedLetter : IInvoiceRegistry.InvoiceStep.RedLetter,
             bySeller ? acmeClerk : novaClerk,
             abi.encodeCall(IInvoiceRegistry.redLetter, (ids[i], redId, keccak256("rr"), DATE, lines, red))
         );
         if (!ok) return;
+        if (pledged && red[0] + red[1] + red[2] > consent.redAllowanceCents) ghostRedBeyondConsent++;
         for (uint256 l; l < 3; ++l) {
             ghostLineRedCents[ids[i]][l] += red[l];
             ghostRedCents[ids[i]] += red[l];
@@ -147,11 +153,35 @@ contract InvoiceRegistryHandler is InvoiceFixture {
     function pledge(uint256 seed, uint256 amount, bool byRegistry) external {
         bytes32 id = ids[seed % INVOICES];
         amount = bound(amount, 0, 200_00);
+        bool topUp = byRegistry && invoices.pledgeOf(id).financingId != bytes32(0);
         _step(
             id,
-            IInvoiceRegistry.InvoiceStep.Pledge,
+            topUp ? IInvoiceRegistry.InvoiceStep.TopUpPledge : IInvoiceRegistry.InvoiceStep.Pledge,
             byRegistry ? financingRegistry : pixelClerk,
             abi.encodeCall(IInvoiceFinancing.pledge, (id, keccak256(abi.encode("fin", id)), amount))
+        );
+    }
+
+    function reducePledge(uint256 seed, uint256 amount, bool right) external {
+        bytes32 id = ids[seed % INVOICES];
+        bytes32 fin = right ? keccak256(abi.encode("fin", id)) : keccak256("other");
+        _step(
+            id,
+            IInvoiceRegistry.InvoiceStep.ReducePledge,
+            financingRegistry,
+            abi.encodeCall(IInvoiceFinancing.reducePledge, (id, fin, bound(amount, 0, 200_00)))
+        );
+    }
+
+    function consentToRed(uint256 seed, uint256 amount, bool byRegistry) external {
+        bytes32 id = ids[seed % INVOICES];
+        _step(
+            id,
+            IInvoiceRegistry.InvoiceStep.ConsentToRed,
+            byRegistry ? financingRegistry : acmeClerk,
+            abi.encodeCall(
+                IInvoiceFinancing.consentToRed, (id, keccak256(abi.encode("fin", id)), bound(amount, 0, 200_00))
+            )
         );
     }
 
@@ -198,7 +228,8 @@ contract InvoiceRegistryHandler is InvoiceFixture {
         ) {
             ghostStepTheTableRefuses++;
         }
-        bool claim = step == IInvoiceRegistry.InvoiceStep.Reimburse || step == IInvoiceRegistry.InvoiceStep.Pledge;
+        bool claim = step == IInvoiceRegistry.InvoiceStep.Reimburse || step == IInvoiceRegistry.InvoiceStep.Pledge
+            || step == IInvoiceRegistry.InvoiceStep.TopUpPledge;
         if (claim && before.status == IInvoiceRegistry.InvoiceStatus.FullyRedLettered) {
             ghostNewClaimOnFullyRedLettered++;
         }

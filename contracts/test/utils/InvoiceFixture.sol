@@ -99,11 +99,20 @@ abstract contract InvoiceFixture is RegistryFixture {
         bool reimbursed,
         bool pledged
     ) internal pure returns (IInvoiceRegistry.Refusal) {
-        uint8 s = uint8(step); // Issue RedLetter Book Unbook Reimburse ReverseReimbursement Pledge Release
+        // Issue RedLetter Book Unbook Reimburse ReverseReimbursement Pledge Release
+        // TopUpPledge ReducePledge ConsentToRed ConsentedRedLetter
+        uint8 s = uint8(step);
         uint8 st = uint8(status); // None Issued Partly Fully Red
         if (s == 0) return st == 0 ? IInvoiceRegistry.Refusal.NONE : IInvoiceRegistry.Refusal.DUPLICATE;
         if (st == 0) return IInvoiceRegistry.Refusal.UNKNOWN_INVOICE;
         if (st == 4) return IInvoiceRegistry.Refusal.RED_INVOICE;
+        if (s >= 8) {
+            // the pledging financing's steps need its pledge
+            if (!pledged) return IInvoiceRegistry.Refusal.INVALID;
+            if (s == 8 && reimbursed) return IInvoiceRegistry.Refusal.ALREADY_REIMBURSED;
+            if (st == 3 && s != 9) return IInvoiceRegistry.Refusal.FULLY_RED_LETTERED; // reducing needs nothing left
+            return IInvoiceRegistry.Refusal.NONE;
+        }
         if (s == 3 && !booked) return IInvoiceRegistry.Refusal.INVALID;
         if (s == 5 && !reimbursed) return IInvoiceRegistry.Refusal.INVALID;
         if (s == 7 && !pledged) return IInvoiceRegistry.Refusal.INVALID;

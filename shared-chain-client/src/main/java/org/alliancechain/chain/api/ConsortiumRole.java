@@ -22,7 +22,13 @@ public enum ConsortiumRole {
      * A financing registry: the account (a supply-finance registry contract's address, added to a member
      * by consortium governance) that may pledge and release invoices in InvoiceRegistry.
      */
-    FINANCING_REGISTRY;
+    FINANCING_REGISTRY,
+    /** A core enterprise (the debtor): confirms payables as receivable certificates in ReceivableRegistry and records their settlement. */
+    CORE_ENTERPRISE,
+    /** A bank or factor: quotes financing of receivable certificates, records its payment, consents to red-letters of pledged invoices. */
+    FINANCIER,
+    /** The platform operator: publishes the business-day calendar (holidays, makeup working days) in BusinessCalendar. */
+    PLATFORM_OPERATOR;
 
     private final byte[] id = ChainIds.keccak256(name());
 
