@@ -36,6 +36,15 @@ public interface ChainConfig {
 
         /** InvoiceRegistry (tax e-invoices, pledged by supply-finance); only the e-invoice and supply-finance services use it. */
         java.util.Optional<String> invoiceRegistry();
+
+        /** BusinessCalendar (the operator's payment calendar for receivables); only supply-finance uses it. */
+        java.util.Optional<String> businessCalendar();
+
+        /** FinancingQuotes (banks' quotes for receivable financing); only supply-finance uses it. */
+        java.util.Optional<String> financingQuotes();
+
+        /** ReceivableRegistry (receivable certificates, ERC-3525); only supply-finance uses it. */
+        java.util.Optional<String> receivableRegistry();
     }
 
     interface Signer {

@@ -1,7 +1,7 @@
 package org.alliancechain.supplyfinance.invoices;
 
 import io.quarkus.hibernate.orm.panache.Panache;
-import jakarta.enterprise.context.ApplicationScoped;
+
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class InvoiceFacts {
         }
     }
 
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     public static class Issued extends OfInvoiceRegistry {
 
         Issued(@ConfigProperty(name = "chain.contracts.invoice-registry") String registry) {
@@ -103,7 +103,7 @@ public final class InvoiceFacts {
         }
     }
 
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     public static class RedLettered extends OfInvoiceRegistry {
 
         RedLettered(@ConfigProperty(name = "chain.contracts.invoice-registry") String registry) {
@@ -126,7 +126,7 @@ public final class InvoiceFacts {
         }
     }
 
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     public static class Reimbursed extends OfInvoiceRegistry {
 
         Reimbursed(@ConfigProperty(name = "chain.contracts.invoice-registry") String registry) {
@@ -149,7 +149,7 @@ public final class InvoiceFacts {
         }
     }
 
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     public static class Pledged extends OfInvoiceRegistry {
 
         Pledged(@ConfigProperty(name = "chain.contracts.invoice-registry") String registry) {
@@ -172,7 +172,7 @@ public final class InvoiceFacts {
         }
     }
 
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     public static class PledgeReduced extends OfInvoiceRegistry {
 
         PledgeReduced(@ConfigProperty(name = "chain.contracts.invoice-registry") String registry) {
@@ -195,7 +195,7 @@ public final class InvoiceFacts {
         }
     }
 
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     public static class Released extends OfInvoiceRegistry {
 
         Released(@ConfigProperty(name = "chain.contracts.invoice-registry") String registry) {

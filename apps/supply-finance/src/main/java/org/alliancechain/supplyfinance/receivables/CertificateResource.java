@@ -91,10 +91,10 @@ public class CertificateResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{certificateId}")
     @RolesAllowed({"core-enterprise", "supplier", "bank", "operator"})
     @Operation(summary = "A certificate with its invoices, its parts (the split tree) and its history from the chain; another organisation's: 404")
-    public CertificateViews.CertificateView get(@PathParam("id") long id) {
+    public CertificateViews.CertificateView get(@PathParam("certificateId") long id) {
         String organisation = caller.requireOrganisation();
         return ReceivableCertificate.<ReceivableCertificate>findByIdOptional(id).filter(c -> c.visibleTo(organisation))
                 .map(c -> views.of(c, true)).orElseThrow(() -> ProblemException.notFound("certificate " + id));
