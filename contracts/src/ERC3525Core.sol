@@ -7,13 +7,7 @@ import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/I
 import {ERC721Utils} from "@openzeppelin/contracts/token/ERC721/utils/ERC721Utils.sol";
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
-import {
-    IERC3525,
-    IERC3525Errors,
-    IERC3525Metadata,
-    IERC3525Receiver,
-    IERC3525SlotEnumerable
-} from "./IERC3525.sol";
+import {IERC3525, IERC3525Errors, IERC3525Metadata, IERC3525Receiver, IERC3525SlotEnumerable} from "./IERC3525.sol";
 
 /// @title ERC3525Core
 /// @notice This suite's ERC-3525 implementation: ERC-721 tokens with a slot and a value, the four

@@ -20,7 +20,9 @@ contract FinancingQuotes is IFinancingQuotes {
     mapping(bytes32 quoteId => Quote) private _quotes;
 
     constructor(IMemberRegistry memberRegistry_, IBusinessCalendar calendar_) {
-        if (address(memberRegistry_).code.length == 0) revert FinancingQuotesInvalidDependency(address(memberRegistry_));
+        if (address(memberRegistry_).code.length == 0) {
+            revert FinancingQuotesInvalidDependency(address(memberRegistry_));
+        }
         if (address(calendar_).code.length == 0) revert FinancingQuotesInvalidDependency(address(calendar_));
         _memberRegistry = memberRegistry_;
         _calendar = calendar_;

@@ -289,13 +289,17 @@ interface IReceivableRegistry is IERC3525Metadata, IERC3525SlotEnumerable {
     /// @param partId The part, now locked.
     /// @param holder The holder.
     /// @param valueCents The value to finance.
-    event FinancingRequested(bytes32 indexed financingId, uint256 indexed partId, address indexed holder, uint256 valueCents);
+    event FinancingRequested(
+        bytes32 indexed financingId, uint256 indexed partId, address indexed holder, uint256 valueCents
+    );
     /// @notice The holder accepted a quote: invoices pledged, financing registered.
     /// @param financingId The financing.
     /// @param quoteId The quote.
     /// @param bank The bank's member.
     /// @param registeredAt The registration time.
-    event QuoteAccepted(bytes32 indexed financingId, bytes32 indexed quoteId, bytes32 indexed bank, uint64 registeredAt);
+    event QuoteAccepted(
+        bytes32 indexed financingId, bytes32 indexed quoteId, bytes32 indexed bank, uint64 registeredAt
+    );
     /// @notice The financing's pledge on one invoice (allocated in the certificate's invoice order).
     /// @param financingId The financing.
     /// @param invoiceId The invoice.
@@ -338,7 +342,9 @@ interface IReceivableRegistry is IERC3525Metadata, IERC3525SlotEnumerable {
     /// @param partId The part.
     /// @param holder Who is paid (an escrow part's splitter).
     /// @param amountCents The amount paid.
-    event PartSettled(bytes32 indexed confirmationId, uint256 indexed partId, address indexed holder, uint256 amountCents);
+    event PartSettled(
+        bytes32 indexed confirmationId, uint256 indexed partId, address indexed holder, uint256 amountCents
+    );
     /// @notice Every part was settled, the pledges released: the certificate is closed.
     /// @param confirmationId The certificate.
     /// @param settledCents The total paid.
@@ -348,7 +354,9 @@ interface IReceivableRegistry is IERC3525Metadata, IERC3525SlotEnumerable {
     /// @param core The core enterprise's member.
     /// @param overdueCents The outstanding value.
     /// @param events The core enterprise's overdue events so far.
-    event CertificateOverdue(bytes32 indexed confirmationId, bytes32 indexed core, uint256 overdueCents, uint256 events);
+    event CertificateOverdue(
+        bytes32 indexed confirmationId, bytes32 indexed core, uint256 overdueCents, uint256 events
+    );
     /// @notice A holder took an overdue part to arbitration (the case is in CaseRegistry).
     /// @param partId The part.
     /// @param caseId The case.

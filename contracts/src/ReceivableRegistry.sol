@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 pragma solidity 0.8.37;
 
-
 import {ConsortiumRoles} from "./ConsortiumRoles.sol";
 import {Dates} from "./Dates.sol";
 import {ERC3525Core} from "./ERC3525Core.sol";
@@ -103,7 +102,9 @@ contract ReceivableRegistry is ReceivableToken, IReceivableRegistry {
         uint64 paymentWindowSeconds,
         uint32 graceDays
     ) ERC3525Core(2) {
-        if (address(memberRegistry_).code.length == 0) revert ReceivableRegistryInvalidDependency(address(memberRegistry_));
+        if (address(memberRegistry_).code.length == 0) {
+            revert ReceivableRegistryInvalidDependency(address(memberRegistry_));
+        }
         if (address(invoices_).code.length == 0) revert ReceivableRegistryInvalidDependency(address(invoices_));
         if (address(calendar_).code.length == 0) revert ReceivableRegistryInvalidDependency(address(calendar_));
         if (address(quotes_).code.length == 0) revert ReceivableRegistryInvalidDependency(address(quotes_));
@@ -264,7 +265,9 @@ contract ReceivableRegistry is ReceivableToken, IReceivableRegistry {
     function requestFinancing(bytes32 financingId, uint256 partId, uint256 valueCents) external {
         (StoredPart storage p,) = _holdersPart(partId);
         if (financingId == bytes32(0)) revert ReceivableRegistryInvalidHash();
-        if (_financings[financingId].status != FinancingStatus.None) revert ReceivableRegistryFinancingExists(financingId);
+        if (_financings[financingId].status != FinancingStatus.None) {
+            revert ReceivableRegistryFinancingExists(financingId);
+        }
         if (valueCents == 0 || valueCents > balanceOf(partId)) {
             revert ReceivableRegistryInvalidFinancingValue(partId, valueCents);
         }
@@ -319,8 +322,12 @@ contract ReceivableRegistry is ReceivableToken, IReceivableRegistry {
         returns (uint256 bankPartId)
     {
         Financing storage f = _byBank(financingId, FinancingStatus.Accepted);
-        if (block.timestamp > f.paymentDeadline) revert ReceivableRegistryPaymentDeadline(financingId, f.paymentDeadline);
-        if (paymentProofDigest == bytes32(0) || crcRegistrationDigest == bytes32(0)) revert ReceivableRegistryInvalidHash();
+        if (block.timestamp > f.paymentDeadline) {
+            revert ReceivableRegistryPaymentDeadline(financingId, f.paymentDeadline);
+        }
+        if (paymentProofDigest == bytes32(0) || crcRegistrationDigest == bytes32(0)) {
+            revert ReceivableRegistryInvalidHash();
+        }
         uint256 partId = f.partId;
         StoredPart storage p = _parts[partId];
         if (f.valueCents == balanceOf(partId)) {
@@ -346,7 +353,9 @@ contract ReceivableRegistry is ReceivableToken, IReceivableRegistry {
     /// @inheritdoc IReceivableRegistry
     function cancelUnpaid(bytes32 financingId) external {
         Financing storage f = _financingIn(financingId, FinancingStatus.Accepted);
-        if (block.timestamp <= f.paymentDeadline) revert ReceivableRegistryPaymentDeadline(financingId, f.paymentDeadline);
+        if (block.timestamp <= f.paymentDeadline) {
+            revert ReceivableRegistryPaymentDeadline(financingId, f.paymentDeadline);
+        }
         _unpledge(financingId, f.confirmationId);
         _closeFinancing(financingId, f, FinancingStatus.Cancelled);
     }
@@ -398,14 +407,18 @@ contract ReceivableRegistry is ReceivableToken, IReceivableRegistry {
     /// @inheritdoc IReceivableRegistry
     function settleParts(bytes32 confirmationId, uint256 maxParts) external {
         Certificate storage c = _existingCertificate(confirmationId);
-        if (c.status != CertificateStatus.Settling) revert ReceivableRegistryInvalidCertificateStatus(confirmationId, c.status);
+        if (c.status != CertificateStatus.Settling) {
+            revert ReceivableRegistryInvalidCertificateStatus(confirmationId, c.status);
+        }
         _settle(confirmationId, c, maxParts);
     }
 
     /// @inheritdoc IReceivableRegistry
     function markOverdue(bytes32 confirmationId) external {
         Certificate storage c = _existingCertificate(confirmationId);
-        if (c.status != CertificateStatus.Outstanding) revert ReceivableRegistryInvalidCertificateStatus(confirmationId, c.status);
+        if (c.status != CertificateStatus.Outstanding) {
+            revert ReceivableRegistryInvalidCertificateStatus(confirmationId, c.status);
+        }
         uint32 due = _calendar.nextBusinessDay(c.maturityDay) + _graceDays;
         if (_today() <= due) revert ReceivableRegistryNotDue(confirmationId, due);
         uint256 outstanding = c.faceCents - c.settledCents - c.reducedByRedCents;
@@ -505,15 +518,21 @@ contract ReceivableRegistry is ReceivableToken, IReceivableRegistry {
 
     /// @inheritdoc IReceivableRegistry
     function isAllowed(PartState from, PartState to) public pure returns (bool) {
-        if (from == PartState.None) return to == PartState.Active || to == PartState.Pending || to == PartState.Financed;
+        if (from == PartState.None) {
+            return to == PartState.Active || to == PartState.Pending || to == PartState.Financed;
+        }
         if (from == PartState.Active) {
             return to == PartState.FinanceRequested || to == PartState.InArbitration || to == PartState.Settled;
         }
-        if (from == PartState.Pending) return to == PartState.Active || to == PartState.Merged || to == PartState.Settled;
+        if (from == PartState.Pending) {
+            return to == PartState.Active || to == PartState.Merged || to == PartState.Settled;
+        }
         if (from == PartState.FinanceRequested) {
             return to == PartState.Active || to == PartState.Financing || to == PartState.Settled;
         }
-        if (from == PartState.Financing) return to == PartState.Active || to == PartState.Financed || to == PartState.Settled;
+        if (from == PartState.Financing) {
+            return to == PartState.Active || to == PartState.Financed || to == PartState.Settled;
+        }
         if (from == PartState.Financed) return to == PartState.InArbitration || to == PartState.Settled;
         if (from == PartState.InArbitration) return to == PartState.Settled;
         return false;
@@ -820,5 +839,4 @@ contract ReceivableRegistry is ReceivableToken, IReceivableRegistry {
         if (!_memberRegistry.hasRole(role, msg.sender)) revert ReceivableRegistryUnauthorized(msg.sender, role);
         return _memberRegistry.memberOf(msg.sender);
     }
-
 }

@@ -139,9 +139,7 @@ contract ReceivableRegistryTest is ReceivableFixture {
         vm.startPrank(novaClerk);
         _expect(abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryInvalidMaturity.selector, today, today));
         receivables.confirm(keccak256("a"), acmeClerk, 1_00, today, false, _ids(inv), WHY);
-        _expect(
-            abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryInvalidMaturity.selector, jul1 + 1, today)
-        );
+        _expect(abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryInvalidMaturity.selector, jul1 + 1, today));
         receivables.confirm(keccak256("a"), acmeClerk, 1_00, jul1 + 1, true, _ids(inv), WHY);
         _expect(abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryLongTenorNotFlagged.selector, jan2));
         receivables.confirm(keccak256("a"), acmeClerk, 1_00, jan2, false, _ids(inv), WHY);
@@ -186,7 +184,9 @@ contract ReceivableRegistryTest is ReceivableFixture {
         bytes32 fromNova = _id("from-nova");
         vm.prank(novaClerk);
         invoices.issue(fromNova, SPECIAL, WHY, ACME, 10_000_00, CNY, DATE, WHY);
-        _expect(abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryInvoiceParties.selector, fromNova, NOVA, ACME));
+        _expect(
+            abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryInvoiceParties.selector, fromNova, NOVA, ACME)
+        );
         _confirm(id, 1_00, OCT_25, _ids(fromNova));
     }
 
@@ -217,7 +217,9 @@ contract ReceivableRegistryTest is ReceivableFixture {
         );
         receivables.split(root, FACE + 1);
         _expect(
-            abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryInvalidSplit.selector, root, MIN_SPLIT - 1, FACE)
+            abi.encodeWithSelector(
+                IReceivableRegistry.ReceivableRegistryInvalidSplit.selector, root, MIN_SPLIT - 1, FACE
+            )
         );
         receivables.split(root, MIN_SPLIT - 1);
         // the remainder is exempt from the floor
@@ -258,7 +260,9 @@ contract ReceivableRegistryTest is ReceivableFixture {
         assertEq(p.expiresAt, expiry);
 
         vm.prank(acmeClerk);
-        _expect(abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryNotTheRecipient.selector, pending, acmeClerk));
+        _expect(
+            abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryNotTheRecipient.selector, pending, acmeClerk)
+        );
         receivables.acceptOffer(pending);
 
         vm.expectEmit(address(receivables));
@@ -287,7 +291,9 @@ contract ReceivableRegistryTest is ReceivableFixture {
 
         pending = _offer(acmeClerk, root, 5_000_00, pixelClerk);
         vm.prank(pixelClerk);
-        _expect(abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryNotTheSplitter.selector, pending, pixelClerk));
+        _expect(
+            abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryNotTheSplitter.selector, pending, pixelClerk)
+        );
         receivables.withdrawOffer(pending);
         vm.prank(acmeClerk);
         receivables.withdrawOffer(pending);
@@ -342,7 +348,9 @@ contract ReceivableRegistryTest is ReceivableFixture {
         _expect(abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryInvalidRecipient.selector, outsider));
         receivables.offer(root, MIN_SPLIT, outsider, expiry);
         _expect(
-            abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryInvalidExpiry.selector, uint64(block.timestamp))
+            abi.encodeWithSelector(
+                IReceivableRegistry.ReceivableRegistryInvalidExpiry.selector, uint64(block.timestamp)
+            )
         );
         receivables.offer(root, MIN_SPLIT, pixelClerk, uint64(block.timestamp));
         uint64 tooLate = uint64(block.timestamp + OFFER_SECONDS + 1);

@@ -92,7 +92,13 @@ abstract contract ReceivableFixture is InvoiceFixture {
     {
         vm.prank(novaClerk);
         root = receivables.confirm(
-            confirmationId, acmeClerk, face, maturityDay, false, invoiceIds, keccak256(abi.encode("docs", confirmationId))
+            confirmationId,
+            acmeClerk,
+            face,
+            maturityDay,
+            false,
+            invoiceIds,
+            keccak256(abi.encode("docs", confirmationId))
         );
     }
 
