@@ -71,9 +71,13 @@ create table sf_part (
     value_cents      bigint       not null,
     state            varchar(20)  not null,
     recipient        varchar(64),
+    splitter         varchar(64),
     expires_at       timestamptz,
+    last_chain_tx_id bigint,
+    expiry_queued    boolean      not null default false,
     updated_block    bigint       not null
 );
+create index sf_part_recipient on sf_part (recipient) where recipient is not null;
 create index sf_part_certificate on sf_part (certificate_id);
 create index sf_part_holder on sf_part (holder, state);
 

@@ -23,6 +23,7 @@ import org.alliancechain.testsupport.SuiteTestResource;
 class SupplyFinanceSecurityTest extends SecurityMatrixTest {
 
     private static volatile String confirmBody;
+    private static volatile String offerBody;
 
     @Override
     protected AppUnderTest app() {
@@ -39,6 +40,8 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
                 .post("/api/certificates").then().statusCode(201).extract().jsonPath().getLong("id");
         awaitStatus(id, CORE, "OUTSTANDING");
         fixtures.put("certificateId", String.valueOf(id));
+        fixtures.put("partId", String.valueOf(as(CORE).get("/api/certificates/" + id).then().extract().jsonPath().getLong("parts[0].partId")));
+        offerBody = "{\"value\": 1.00, \"recipient\": \"" + TIER2_ORG + "\", \"expiresAt\": \"" + java.time.Instant.now().plusSeconds(86_400) + "\"}";
         confirmBody = SupplyFinanceFlow.confirmBody(SUPPLIER_ORG, "50.00", maturity, false, issueInvoice(SUPPLIER_ORG, CORE_ORG, 50_00L));
         return fixtures;
     }
@@ -47,7 +50,15 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
     protected Map<String, String> sampleBodies() {
         var bodies = new HashMap<>(super.sampleBodies());
         bodies.put("POST /api/certificates", confirmBody);
+        bodies.put("POST /api/parts/{partId}/split", "{\"value\": 1.00}");
+        bodies.put("POST /api/parts/{partId}/offer", offerBody);
         return bodies;
+    }
+
+    /** Answering an offer needs one: on the fixture's root part (held, not offered) the holder's call is 409. */
+    @Override
+    protected java.util.Set<String> stateDependent() {
+        return java.util.Set.of("POST /api/parts/{partId}/accept", "POST /api/parts/{partId}/reject", "POST /api/parts/{partId}/withdraw");
     }
 
     @Override

@@ -63,7 +63,8 @@ final class AbiCodec {
         for (int i = 0; i < signature.params().size(); i++) {
             inputs.add(toAbi(signature.params().get(i).type(), call.arguments().get(i)));
         }
-        return FunctionEncoder.encode(new Function(signature.name(), inputs, List.of()));
+        // The selector from the canonical signature (tuples as "(t1,t2,…)"), the arguments in the standard encoding.
+        return Hash.sha3String(signature.canonical()).substring(0, 10) + FunctionEncoder.encodeConstructor(inputs);
     }
 
     /** Parses "name(type [indexed] [name], ...)". */
@@ -78,7 +79,7 @@ final class AbiCodec {
         List<Param> params = new ArrayList<>();
         if (!inner.isEmpty()) {
             int unnamed = 0;
-            for (String part : inner.split(",")) {
+            for (String part : topLevel(inner)) {
                 String[] words = part.trim().split("\\s+");
                 boolean indexed = words.length > 1 && words[1].equals("indexed");
                 String paramName = words.length > (indexed ? 2 : 1) ? words[words.length - 1] : "arg" + unnamed;
@@ -87,6 +88,28 @@ final class AbiCodec {
             }
         }
         return new Signature(name, params);
+    }
+
+    /** Splits a parameter list at its top-level commas (a tuple's own commas stay), tuples written without spaces. */
+    static List<String> topLevel(String list) {
+        var parts = new ArrayList<String>();
+        int depth = 0;
+        var current = new StringBuilder();
+        for (char ch : list.toCharArray()) {
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+            }
+            if (ch == ',' && depth == 0) {
+                parts.add(current.toString());
+                current.setLength(0);
+            } else if (!(depth > 0 && Character.isWhitespace(ch))) {
+                current.append(ch);
+            }
+        }
+        parts.add(current.toString());
+        return parts;
     }
 
     /** Decodes a log's topics and data into named Java values. */
@@ -145,6 +168,19 @@ final class AbiCodec {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Type toAbi(String type, Object value) {
+        if (type.startsWith("(") && type.endsWith(")")) {
+            List<String> fields = topLevel(type.substring(1, type.length() - 1));
+            List<?> values = (List<?>) value;
+            if (values.size() != fields.size()) {
+                throw new IllegalArgumentException("the tuple " + type + " takes " + fields.size() + " values, got " + values.size());
+            }
+            List<Type> items = new ArrayList<>();
+            for (int i = 0; i < fields.size(); i++) {
+                items.add(toAbi(fields.get(i), values.get(i)));
+            }
+            boolean dynamic = fields.stream().anyMatch(f -> f.endsWith("[]") || f.equals("string") || f.equals("bytes") || f.startsWith("("));
+            return dynamic ? new org.web3j.abi.datatypes.DynamicStruct(items) : new org.web3j.abi.datatypes.StaticStruct(items);
+        }
         if (type.endsWith("[]")) {
             String element = type.substring(0, type.length() - 2);
             List<Type> items = ((List<?>) value).stream().map(v -> toAbi(element, v)).toList();

@@ -42,7 +42,10 @@ class ChainReaderTest {
         assertThat(commission.roles()).containsExactlyInAnyOrder(ConsortiumRole.ANCHORER, ConsortiumRole.ODR_COMMISSION);
         assertThat(commission.holds(ConsortiumRole.ODR_COMMISSION)).isTrue();
         assertThat(commission.holds(ConsortiumRole.ODR_PARTY)).isFalse();
-        assertThat(reader.member("acme-trading").roles()).containsExactlyInAnyOrder(ConsortiumRole.ANCHORER, ConsortiumRole.ODR_PARTY);
+        assertThat(reader.member("acme-trading").roles()).containsExactlyInAnyOrder(ConsortiumRole.ANCHORER, ConsortiumRole.ODR_PARTY,
+                ConsortiumRole.CORE_ENTERPRISE);
+        assertThat(reader.member("blue-bank").roles()).containsExactlyInAnyOrder(ConsortiumRole.ANCHORER, ConsortiumRole.ODR_PARTY,
+                ConsortiumRole.FINANCIER);
 
         var stranger = reader.member("not-a-member");
         assertThat(stranger.status()).isEqualTo(ConsortiumMember.Status.NONE);
@@ -83,8 +86,10 @@ class ChainReaderTest {
 
         assertThat(reader.eventsOf("CaseRegistry", batchId)).isEmpty();
         assertThat(reader.eventsOf("InvoiceRegistry", batchId)).isEmpty();
-        assertThat(reader.contracts()).containsKeys("MemberRegistry", "AnchorRegistry", "CaseRegistry", "InvoiceRegistry");
-        assertThatThrownBy(() -> reader.eventsOf("ReceivableRegistry", batchId)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("chain.contracts.receivable-registry");
+        assertThat(reader.eventsOf("ReceivableRegistry", batchId)).isEmpty();
+        assertThat(reader.contracts()).containsKeys("MemberRegistry", "AnchorRegistry", "CaseRegistry", "InvoiceRegistry", "BusinessCalendar",
+                "FinancingQuotes", "ReceivableRegistry");
+        assertThatThrownBy(() -> reader.eventsOf("LicenceRegistry", batchId)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("chain.contracts.licence-registry");
     }
 }

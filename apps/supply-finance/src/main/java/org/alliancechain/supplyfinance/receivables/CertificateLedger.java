@@ -116,6 +116,7 @@ public class CertificateLedger implements ChainEventHandler {
                 }
                 pending.recipient = chain.organisationOf((String) e.values().get("recipient")).orElse((String) e.values().get("recipient"));
                 pending.expiresAt = Instant.ofEpochSecond(e.number("expiresAt").longValueExact());
+                pending.splitter = source.holder;
                 history(e, source.certificateId, pending.partId, "OFFERED", source.holder, pending.recipient,
                         e.number("valueCents").longValueExact(), null);
             }
@@ -126,6 +127,7 @@ public class CertificateLedger implements ChainEventHandler {
                 history(e, pending.certificateId, pending.partId, outcome.name(), outcome == OfferOutcome.ACCEPTED ? pending.recipient : holder,
                         outcome == OfferOutcome.ACCEPTED ? null : pending.recipient, null, outcome.english);
                 pending.recipient = null;
+                pending.splitter = null;
                 pending.expiresAt = null;
             }
             default -> throw new IllegalStateException("CertificateLedger does not follow " + e.event());

@@ -23,7 +23,7 @@ public class CertificateViews {
     }
 
     public record PartView(long partId, Long parentId, int depth, String holder, BigDecimal value, String state, String stateLabel,
-                           String recipient, Instant expiresAt) {
+                           String recipient, String splitter, Instant expiresAt) {
     }
 
     public record HistoryView(String kind, Long partId, String actor, String counterparty, BigDecimal amount, String detail, String transactionHash,
@@ -46,7 +46,7 @@ public class CertificateViews {
                 .map(i -> new InvoiceView(i.kind, i.number, "0x" + java.util.HexFormat.of().formatHex(i.invoiceId))).toList() : List.of();
         List<PartView> parts = withDetail ? ReceivablePart.<ReceivablePart>list("certificateId = ?1 order by partId", c.id).stream()
                 .map(p -> new PartView(p.partId, p.parentId, p.depth, p.holder, amount(p.valueCents), p.state.name(),
-                        p.state.chinese + " " + p.state.english, p.recipient, p.expiresAt)).toList() : List.of();
+                        p.state.chinese + " " + p.state.english, p.recipient, p.splitter, p.expiresAt)).toList() : List.of();
         List<HistoryView> history = withDetail ? HistoryEntry.<HistoryEntry>list("certificateId = ?1 order by blockNumber, logIndex", c.id)
                 .stream().map(h -> new HistoryView(h.kind, h.partId, h.actor, h.counterparty, h.amountCents == null ? null : amount(h.amountCents),
                         h.detail, h.txHash, h.blockNumber)).toList() : List.of();

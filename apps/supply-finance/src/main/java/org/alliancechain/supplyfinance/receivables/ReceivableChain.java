@@ -37,6 +37,11 @@ public class ReceivableChain {
         return chain.organisationOf(account);
     }
 
+    /** Whether a queued write was refused by the chain (or dropped as never valid). */
+    public boolean failed(Long chainTxId) {
+        return chainTxId != null && chain.status(chainTxId).map(s -> s.status() == org.alliancechain.chain.api.ChainTxStatus.FAILED).orElse(false);
+    }
+
     public static BigInteger day(LocalDate date) {
         return BigInteger.valueOf(date.toEpochDay());
     }
@@ -59,9 +64,14 @@ public class ReceivableChain {
                 BigInteger.valueOf(valueCents), accountOf(recipient), BigInteger.valueOf(expiresAtEpochSecond)).withPurpose("part-offered"));
     }
 
-    /** accept, reject (recipient), withdraw (splitter) or expire (anyone) an offer. */
+    /** accept, reject (recipient) or withdraw (splitter) an offer. Writes on one part by one organisation keep their order by its key's nonces. */
     public long closeOffer(String organisation, String step, long pendingPartId) {
         return chain.submit(organisation, ContractCall.of(registry, step + "Offer(uint256)", BigInteger.valueOf(pendingPartId))
                 .withPurpose("offer-" + step));
+    }
+
+    /** Returns an expired offer to its splitter, signed with this service's own key (anyone may). */
+    public long expireOffer(long pendingPartId) {
+        return chain.submit(ContractCall.of(registry, "expireOffer(uint256)", BigInteger.valueOf(pendingPartId)).withPurpose("offer-expire"));
     }
 }

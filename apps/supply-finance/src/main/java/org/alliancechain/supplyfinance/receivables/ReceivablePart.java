@@ -67,8 +67,19 @@ public class ReceivablePart extends PanacheEntityBase {
     /** An escrow part's recipient. */
     public String recipient;
 
+    /** An escrow part's splitter: the holder that offered it, to whom it returns. */
+    public String splitter;
+
     @Column(name = "expires_at")
     public Instant expiresAt;
+
+    /** The last write this service queued for the part (a split, an offer, a step on an offer), so that a second one waits for it. */
+    @Column(name = "last_chain_tx_id")
+    public Long lastChainTxId;
+
+    /** This service queued the return of the expired offer (once). */
+    @Column(name = "expiry_queued")
+    public boolean expiryQueued;
 
     @Column(name = "updated_block")
     public long updatedBlock;
