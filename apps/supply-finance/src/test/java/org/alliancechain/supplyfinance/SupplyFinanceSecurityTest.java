@@ -24,6 +24,9 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
 
     private static volatile String confirmBody;
     private static volatile String offerBody;
+    private static volatile long fixtureRoot;
+    /** The root part of a second certificate, for the request the owning organisation makes (the first one's parts are busy). */
+    private static volatile long secondRoot;
 
     @Override
     protected AppUnderTest app() {
@@ -41,6 +44,29 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
         awaitStatus(id, CORE, "OUTSTANDING");
         fixtures.put("certificateId", String.valueOf(id));
         fixtures.put("partId", String.valueOf(as(CORE).get("/api/certificates/" + id).then().extract().jsonPath().getLong("parts[0].partId")));
+        // A financing of 50.00 of it, quoted and paid by blue-bank (river-bank, another bank, no longer sees it).
+        long root = Long.parseLong(fixtures.get("partId"));
+        fixtureRoot = root;
+        long financing = json(SUPPLIER).body("{\"partId\": " + root + ", \"value\": 50.00}").post("/api/financings").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        awaitFinancing(financing, "REQUESTED");
+        json(BANK).body("{\"annualRate\": 3.90, \"fee\": 0, \"recourse\": true, \"discountDate\": \"" + java.time.LocalDate.now(
+                org.alliancechain.service.numbering.YearlySequences.ZONE) + "\", \"validUntil\": \"" + java.time.Instant.now().plusSeconds(3_600)
+                + "\"}").post("/api/financings/" + financing + "/quotes").then().statusCode(202);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "OFFERED".equals(as(SUPPLIER)
+                .get("/api/financings/" + financing).then().extract().path("quotes[0].status")));
+        long quote = as(SUPPLIER).get("/api/financings/" + financing).then().extract().jsonPath().getLong("quotes[0].id");
+        as(SUPPLIER).post("/api/financings/" + financing + "/quotes/" + quote + "/accept").then().statusCode(202);
+        awaitFinancing(financing, "ACCEPTED");
+        json(BANK).body("{\"paymentReference\": \"BLUE-1\", \"crcRegistration\": \"CRC-1\"}").post("/api/financings/" + financing + "/payment")
+                .then().statusCode(202);
+        awaitFinancing(financing, "PAID");
+        fixtures.put("financingId", String.valueOf(financing));
+        long second = json(CORE).body(SupplyFinanceFlow.confirmBody(SUPPLIER_ORG, "20.00", maturity, false, issueInvoice(SUPPLIER_ORG, CORE_ORG, 20_00L)))
+                .post("/api/certificates").then().statusCode(201).extract().jsonPath().getLong("id");
+        awaitStatus(second, CORE, "OUTSTANDING");
+        secondRoot = as(CORE).get("/api/certificates/" + second).then().extract().jsonPath().getLong("parts[0].partId");
+        fixtures.put("quoteId", String.valueOf(quote));
         offerBody = "{\"value\": 1.00, \"recipient\": \"" + TIER2_ORG + "\", \"expiresAt\": \"" + java.time.Instant.now().plusSeconds(86_400) + "\"}";
         confirmBody = SupplyFinanceFlow.confirmBody(SUPPLIER_ORG, "50.00", maturity, false, issueInvoice(SUPPLIER_ORG, CORE_ORG, 50_00L));
         return fixtures;
@@ -52,17 +78,39 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
         bodies.put("POST /api/certificates", confirmBody);
         bodies.put("POST /api/parts/{partId}/split", "{\"value\": 1.00}");
         bodies.put("POST /api/parts/{partId}/offer", offerBody);
+        bodies.put("POST /api/financings", "{\"partId\": " + secondRoot + ", \"value\": 1.00}");
+        bodies.put("POST /api/financings/{financingId}/quotes", "{\"annualRate\": 3.90, \"fee\": 0, \"recourse\": true, \"discountDate\": \""
+                + java.time.LocalDate.now(org.alliancechain.service.numbering.YearlySequences.ZONE) + "\", \"validUntil\": \""
+                + java.time.Instant.now().plusSeconds(3_600) + "\"}");
+        bodies.put("POST /api/financings/{financingId}/payment", "{\"paymentReference\": \"BLUE-2\", \"crcRegistration\": \"CRC-2\"}");
         return bodies;
     }
 
     /** Answering an offer needs one: on the fixture's root part (held, not offered) the holder's call is 409. */
     @Override
     protected java.util.Set<String> stateDependent() {
-        return java.util.Set.of("POST /api/parts/{partId}/accept", "POST /api/parts/{partId}/reject", "POST /api/parts/{partId}/withdraw");
+        return java.util.Set.of("POST /api/parts/{partId}/accept", "POST /api/parts/{partId}/reject", "POST /api/parts/{partId}/withdraw",
+                // The fixture financing is paid: quoting, accepting, paying or withdrawing it again is 409.
+                "POST /api/financings/{financingId}/quotes", "POST /api/financings/{financingId}/quotes/{quoteId}/accept",
+                "POST /api/financings/{financingId}/payment", "POST /api/financings/{financingId}/withdraw");
     }
 
     @Override
     protected String authorisedUserFor(String operation, List<String> roles) {
-        return roles.equals(List.of("core-enterprise")) ? CORE : super.authorisedUserFor(operation, roles);
+        if (roles.equals(List.of("core-enterprise"))) {
+            return CORE;
+        }
+        return roles.equals(List.of("bank")) ? BANK : super.authorisedUserFor(operation, roles);
+    }
+
+    /** For a bank's steps, another bank: once a financing is paid, only the bank that financed it sees it. */
+    @Override
+    protected String otherOrganisationUserFor(String operation, List<String> roles) {
+        return roles.equals(List.of("bank")) ? "bank.river" : super.otherOrganisationUserFor(operation, roles);
+    }
+
+    private static void awaitFinancing(long id, String status) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(300))
+                .until(() -> status.equals(as(SUPPLIER).get("/api/financings/" + id).then().extract().path("status")));
     }
 }

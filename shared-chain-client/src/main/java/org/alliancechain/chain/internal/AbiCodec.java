@@ -90,6 +90,18 @@ final class AbiCodec {
         return new Signature(name, params);
     }
 
+    /** A static tuple's field types (the type itself when it is no tuple); dynamic or nested tuples are not decoded here. */
+    static List<String> staticFields(String type) {
+        if (!type.startsWith("(")) {
+            return List.of(type);
+        }
+        List<String> fields = topLevel(type.substring(1, type.length() - 1));
+        if (fields.stream().anyMatch(f -> f.startsWith("(") || f.endsWith("]") || f.equals("string") || f.equals("bytes"))) {
+            throw new IllegalArgumentException("only static tuples of plain types are decoded: " + type);
+        }
+        return fields;
+    }
+
     /** Splits a parameter list at its top-level commas (a tuple's own commas stay), tuples written without spaces. */
     static List<String> topLevel(String list) {
         var parts = new ArrayList<String>();
@@ -116,9 +128,12 @@ final class AbiCodec {
     static Map<String, Object> decodeEvent(Signature event, List<String> topics, String data) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<Param> plain = event.params().stream().filter(p -> !p.indexed()).toList();
+        // A static tuple is encoded in place, word after word, like its fields one by one: decode it so, as a list.
         List<TypeReference<Type>> plainTypes = new ArrayList<>();
         for (Param p : plain) {
-            plainTypes.add(typeReference(p.type()));
+            for (String field : staticFields(p.type())) {
+                plainTypes.add(typeReference(field));
+            }
         }
         List<Type> decoded = plainTypes.isEmpty() ? List.of() : FunctionReturnDecoder.decode(data, plainTypes);
         int topic = 1;
@@ -126,6 +141,10 @@ final class AbiCodec {
         for (Param p : event.params()) {
             if (p.indexed()) {
                 values.put(p.name(), toJava(FunctionReturnDecoder.decodeIndexedValue(topics.get(topic++), typeReference(p.type()))));
+            } else if (p.type().startsWith("(")) {
+                int width = staticFields(p.type()).size();
+                values.put(p.name(), decoded.subList(next, next + width).stream().map(AbiCodec::toJava).toList());
+                next += width;
             } else {
                 values.put(p.name(), toJava(decoded.get(next++)));
             }

@@ -55,4 +55,16 @@ class AbiCodecTest {
         assertThrows(IllegalArgumentException.class,
                 () -> AbiCodec.encode(ContractCall.of(TO, "quote((bytes32,uint32),bytes32)", List.of(A), B)));
     }
+
+    @Test
+    void anEventsStaticTupleIsDecodedAsAListOfItsFields() {
+        var event = AbiCodec.parse("Quoted(bytes32 indexed quoteId, (bytes32,uint32,bool) quote, uint256 after)");
+        String data = FunctionEncoder.encodeConstructor(List.of(new StaticStruct(new Bytes32(A), new Uint32(390), new Bool(true)),
+                new Uint256(7)));
+        var values = AbiCodec.decodeEvent(event, List.of(event.topic(), org.web3j.utils.Numeric.toHexString(B)), data);
+        assertEquals(List.of(A.length, BigInteger.valueOf(390), true), List.of(((byte[]) ((List<?>) values.get("quote")).get(0)).length,
+                ((List<?>) values.get("quote")).get(1), ((List<?>) values.get("quote")).get(2)));
+        assertEquals(BigInteger.valueOf(7), values.get("after"));
+        assertEquals("Quoted(bytes32,(bytes32,uint32,bool),uint256)", event.canonical());
+    }
 }

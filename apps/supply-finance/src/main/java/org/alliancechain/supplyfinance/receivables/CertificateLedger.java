@@ -161,22 +161,7 @@ public class CertificateLedger implements ChainEventHandler {
 
     private static void history(ChainEvent e, Long certificateId, Long partId, String kind, String actor, String counterparty, Long amount,
                                 String detail) {
-        if (certificateId == null || HistoryEntry.count("txHash = ?1 and logIndex = ?2", e.transactionHash(), e.logIndex()) > 0) {
-            return;
-        }
-        var entry = new HistoryEntry();
-        entry.certificateId = certificateId;
-        entry.partId = partId;
-        entry.kind = kind;
-        entry.actor = actor;
-        entry.counterparty = counterparty;
-        entry.amountCents = amount;
-        entry.detail = detail;
-        entry.txHash = e.transactionHash();
-        entry.blockNumber = e.blockNumber();
-        entry.logIndex = e.logIndex();
-        entry.at = Instant.now();
-        entry.persist();
+        HistoryEntry.record(e, certificateId, partId, kind, actor, counterparty, amount, detail);
     }
 
     /** keccak256(abi.encode(bytes32 core, bytes32 confirmationId, uint32 maturityDay)): the slot the registry gives a certificate. */

@@ -46,4 +46,25 @@ public class HistoryEntry extends PanacheEntityBase {
     public int logIndex;
 
     public Instant at;
+
+    /** Records one step of a certificate from the event that made it; the same log twice is recorded once. */
+    public static void record(org.alliancechain.chain.api.ChainEvent e, Long certificateId, Long partId, String kind, String actor,
+                              String counterparty, Long amount, String detail) {
+        if (certificateId == null || count("txHash = ?1 and logIndex = ?2", e.transactionHash(), e.logIndex()) > 0) {
+            return;
+        }
+        var entry = new HistoryEntry();
+        entry.certificateId = certificateId;
+        entry.partId = partId;
+        entry.kind = kind;
+        entry.actor = actor;
+        entry.counterparty = counterparty;
+        entry.amountCents = amount;
+        entry.detail = detail;
+        entry.txHash = e.transactionHash();
+        entry.blockNumber = e.blockNumber();
+        entry.logIndex = e.logIndex();
+        entry.at = Instant.now();
+        entry.persist();
+    }
 }
