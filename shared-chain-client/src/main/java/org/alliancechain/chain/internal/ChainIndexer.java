@@ -69,8 +69,22 @@ public class ChainIndexer {
     private boolean round() {
         long head = Rpc.send(web3j.ethBlockNumber()).getBlockNumber().longValueExact() - config.indexer().confirmations();
         boolean busy = false;
+        RuntimeException failed = null;
         for (ChainEventHandler handler : handlers) {
-            busy |= follow(handler, head);
+            // One stream's failure (e.g. waiting for another stream to project what its event names) must not stop the others:
+            // the stream it waits for may come later in this loop.
+            try {
+                busy |= follow(handler, head);
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
         return busy;
     }

@@ -332,6 +332,56 @@ public final class HeadlessChromium implements AutoCloseable, BeforeAllCallback,
         return startup;
     }
 
+    /**
+     * Signs a demo user in through the realm's login page (one form, or identity-first: the user name,
+     * then the password) at {@code app + path}, and waits for the suite header to name the user.
+     */
+    public HeadlessChromium signIn(String app, String user, String path) {
+        open(app + path);
+        fill("#username", user);
+        if (!exists("#password")) {
+            click("#kc-login");
+        }
+        fill("#password", org.alliancechain.testsupport.Tokens.DEMO_PASSWORD);
+        click("#kc-login");
+        waitFor("#who");
+        org.assertj.core.api.Assertions.assertThat(text("#who")).contains(user);
+        return this;
+    }
+
+    /** Signs out of the app (and Keycloak's session), waiting for the signed-out page. */
+    public HeadlessChromium signOut(String app) {
+        open(app + "app/logout");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> currentUrl().contains("/app/signed-out"));
+        return this;
+    }
+
+    /** Asserts every text on the page meets WCAG AA contrast with its background (a screenshot is kept when not). */
+    public HeadlessChromium assertLegible(String what) {
+        var failures = contrastFailures();
+        if (!failures.isEmpty()) {
+            screenshot("contrast-" + what);
+        }
+        org.assertj.core.api.Assertions.assertThat(failures).as("text below WCAG AA contrast on " + what).isEmpty();
+        return this;
+    }
+
+    /** Opens a page again and again until the selector is on it (the chain and the indexer decide when), within the timeout. */
+    public WebElement openUntil(String url, String selector) {
+        org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(700)).until(() -> {
+            open(url);
+            return exists(selector);
+        });
+        return waitFor(selector);
+    }
+
+    /** Chooses the option with this value in a select. */
+    public HeadlessChromium select(String selector, String value) {
+        waitFor(selector);
+        running().findElement(By.cssSelector(selector + " option[value='" + value + "']")).click();
+        return this;
+    }
+
     /** The Selenium driver, for anything this class has no method for. */
     public WebDriver driver() {
         return running();

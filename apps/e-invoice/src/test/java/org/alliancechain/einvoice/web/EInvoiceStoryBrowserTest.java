@@ -1,7 +1,6 @@
 package org.alliancechain.einvoice.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.alliancechain.einvoice.EInvoiceFlow;
 import org.alliancechain.testsupport.SuiteTestResource;
-import org.alliancechain.testsupport.Tokens;
 import org.alliancechain.testsupport.browser.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -88,52 +86,52 @@ class EInvoiceStoryBrowserTest {
 
     /** 1. The tax officer raises nova-manufacturing's quota on the bureau page; the change is followed until the chain confirms it. */
     void theOfficerChangesAnIssuersLimit() {
-        signIn(EInvoiceFlow.OFFICER, "app");
+        browser.signIn(app, EInvoiceFlow.OFFICER, "app");
         browser.waitFor("#app-links");
         assertThat(browser.exists("#home-bureau") && browser.exists("#home-oversight")).as("the officer's links on the home page").isTrue();
-        assertLegible("the officer's home page");
+        browser.assertLegible("the officer's home page");
         browser.open(app + "app/bureau");
         browser.waitFor("#issuer-" + EInvoiceFlow.BUYER_ORG);
         assertThat(browser.text("#taxpayers")).contains(EInvoiceFlow.SELLER_ORG).contains(EInvoiceFlow.BUYER_ORG).contains(EInvoiceFlow.OUTSIDER_ORG);
         assertThat(browser.exists("#issuer-" + EInvoiceFlow.SELLER_ORG + " svg.quota")).as("a quota-use bar").isTrue();
-        assertLegible("the bureau page");
+        browser.assertLegible("the bureau page");
         // A quota that is not a number is refused next to the field, and nothing changes.
         browser.click("#manage-" + EInvoiceFlow.BUYER_ORG + " summary");
         browser.fill("#quota-" + EInvoiceFlow.BUYER_ORG, "lots");
         browser.click("#save-limits-" + EInvoiceFlow.BUYER_ORG);
         browser.waitFor("#error");
         assertThat(browser.text("#limits-" + EInvoiceFlow.BUYER_ORG + " .field-error")).contains("is not a number");
-        assertLegible("the bureau page with a refused form");
+        browser.assertLegible("the bureau page with a refused form");
         browser.fill("#quota-" + EInvoiceFlow.BUYER_ORG, "150000000.00");
         browser.click("#save-limits-" + EInvoiceFlow.BUYER_ORG);
         browser.waitForText("#notice", "The limits are changed");
         assertThat(browser.text("#issuer-" + EInvoiceFlow.BUYER_ORG + " .quota-amount")).isEqualTo("150,000,000.00");
         browser.waitForText("#issuer-" + EInvoiceFlow.BUYER_ORG + " .chain", "Confirmed"); // the page refreshes itself while pending
-        assertLegible("the bureau page with a confirmed change");
-        signOut();
+        browser.assertLegible("the bureau page with a confirmed change");
+        browser.signOut(app);
     }
 
     /** 2. acme's issuer issues a two-line invoice to nova through the form; an unknown buyer is refused next to its field first. */
     void theIssuerIssuesAnInvoiceThroughTheForm(Story story) {
-        signIn(EInvoiceFlow.SELLER, "app/invoices/new");
+        browser.signIn(app, EInvoiceFlow.SELLER, "app/invoices/new");
         browser.waitFor("#issue");
-        assertLegible("the issue form");
+        browser.assertLegible("the issue form");
         browser.fill("#buyerTaxId", "12345");
         browser.fill("#line-0-name", "*机械设备*数控机床配件 CNC parts");
         browser.fill("#line-0-unit", "件");
         browser.fill("#line-0-quantity", "2");
         browser.fill("#line-0-unitPrice", "1500.00");
-        select("#line-0-rate", "0.13");
+        browser.select("#line-0-rate", "0.13");
         browser.click("#add-line");
         browser.waitFor("#line-1-name");
         browser.fill("#line-1-name", "*信息技术服务*安装调试 Installation");
         browser.fill("#line-1-amount", "300.00");
-        select("#line-1-rate", "0.06");
+        browser.select("#line-1-rate", "0.06");
         browser.fill("#note", "合同 Contract AC-2026-88");
         browser.click("#submit-invoice");
         browser.waitFor("#error-buyerTaxId");
         assertThat(browser.value("#line-1-name")).as("the lines are kept when the form is refused").contains("Installation");
-        assertLegible("the issue form with a refusal next to its field");
+        browser.assertLegible("the issue form with a refusal next to its field");
 
         browser.fill("#buyerTaxId", EInvoiceFlow.NOVA_TAX_ID);
         browser.click("#submit-invoice");
@@ -152,53 +150,53 @@ class EInvoiceStoryBrowserTest {
         assertThat(browser.text("#record-digest")).matches("[0-9a-f]{64}");
         assertThat(browser.exists("#summary svg.qr")).as("the QR code of the public verification").isTrue();
         story.verifyUrl = browser.driver().findElement(By.cssSelector("#verify-link")).getDomAttribute("href");
-        assertLegible("the invoice page");
+        browser.assertLegible("the invoice page");
         browser.open(app + "app/invoices/issued");
         browser.waitForText("#invoice-" + story.invoiceId, "Issued");
-        assertLegible("the issued invoices");
-        signOut();
+        browser.assertLegible("the issued invoices");
+        browser.signOut(app);
     }
 
     /** 3. nova's receiver sees the invoice among the received ones and books it as deductible. */
     void theBuyersReceiverSeesItReceivedAndBooksIt(Story story) {
-        signIn(EInvoiceFlow.BUYER_RECEIVER, "app/invoices/received");
+        browser.signIn(app, EInvoiceFlow.BUYER_RECEIVER, "app/invoices/received");
         String row = "#invoice-" + story.invoiceId;
         browser.waitForText(row, "Issued");
         assertThat(browser.text(row)).contains(story.number).contains("3,708.00").contains("Acme");
-        assertLegible("the received invoices");
-        select("#mark-" + story.invoiceId, "BOOKED_DEDUCTIBLE");
+        browser.assertLegible("the received invoices");
+        browser.select("#mark-" + story.invoiceId, "BOOKED_DEDUCTIBLE");
         browser.click("#book-button-" + story.invoiceId);
         browser.waitForText("#notice", "The booking is submitted");
         browser.waitForText(row + " .booking", "Booked");
-        assertLegible("the received invoices with a booking");
-        signOut();
+        browser.assertLegible("the received invoices with a booking");
+        browser.signOut(app);
     }
 
     /** 4. nova's expense approver reimburses the invoice by number, date and total; the chain accepts it. */
     void theBuyersApproverReimbursesItAndSeesItAccepted(Story story) {
-        signIn(EInvoiceFlow.BUYER_APPROVER, "app/reimbursements");
+        browser.signIn(app, EInvoiceFlow.BUYER_APPROVER, "app/reimbursements");
         browser.waitFor("#reimburse");
-        assertLegible("the reimbursement page");
+        browser.assertLegible("the reimbursement page");
         reimburse(story, "EXP-2026-0412");
         browser.waitForText("#notice", "The reimbursement is submitted");
         String row = "#claims tr[data-number='" + story.number + "'][data-kind='REIMBURSEMENT']";
         browser.waitForText(row, "Accepted");
         assertThat(browser.text(row)).contains("EXP-2026-0412");
-        assertLegible("the reimbursement page with an accepted claim");
-        signOut();
+        browser.assertLegible("the reimbursement page with an accepted claim");
+        browser.signOut(app);
     }
 
     /** 5. pixel-studio's approver presents the same invoice: refused, naming nova-manufacturing and when. */
     void aSecondMembersApproverIsToldWhoReimbursedItFirst(Story story) {
-        signIn(EInvoiceFlow.OUTSIDER_FINANCE, "app/reimbursements");
+        browser.signIn(app, EInvoiceFlow.OUTSIDER_FINANCE, "app/reimbursements");
         browser.waitFor("#reimburse");
         reimburse(story, "PX-77");
         browser.waitFor("#refusal");
         assertThat(browser.text("#refusal")).contains("已由 " + EInvoiceFlow.BUYER_ORG + " 于 ")
                 .contains("Already reimbursed by " + EInvoiceFlow.BUYER_ORG + " on ")
                 .containsPattern("on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
-        assertLegible("the refused reimbursement");
-        signOut();
+        browser.assertLegible("the refused reimbursement");
+        browser.signOut(app);
     }
 
     /**
@@ -208,21 +206,21 @@ class EInvoiceStoryBrowserTest {
      * invoice is issued and followed until the chain confirms it.
      */
     void theSellerStartsAPartialRedLetterFormAndTheBuyerConfirmsIt(Story story) {
-        signIn(EInvoiceFlow.SELLER, "app/invoices/" + story.invoiceId);
+        browser.signIn(app, EInvoiceFlow.SELLER, "app/invoices/" + story.invoiceId);
         browser.waitFor("#red-letter-start");
         assertThat(browser.text("#remaining-total")).isEqualTo("3,708.00");
         assertThat(browser.text("#remaining-line-0 .left-amount")).isEqualTo("3,390.00");
         assertThat(browser.text("#remaining-line-1 .left-amount")).isEqualTo("318.00");
         assertThat(browser.text("#red-letter-hint")).contains("72 hours");
         assertThat(browser.exists("#red-buyer-deducted")).as("the deducted-VAT box is the buyer's").isFalse();
-        assertLegible("the invoice page with the red-letter form");
-        select("#red-reason", "02");
+        browser.assertLegible("the invoice page with the red-letter form");
+        browser.select("#red-reason", "02");
         browser.fill("#red-quantity-0", "3");
         browser.click("#red-letter-submit");
         browser.waitFor("#error-red-quantity-0");
         assertThat(browser.text("#error-red-quantity-0")).contains("is not within the remaining");
         assertThat(browser.value("#red-quantity-0")).as("the form is kept when refused").isEqualTo("3");
-        assertLegible("the red-letter form with a refusal next to its field");
+        browser.assertLegible("the red-letter form with a refusal next to its field");
         browser.fill("#red-quantity-0", "1");
         browser.click("#red-letter-submit");
         browser.waitForText("#notice", "awaits the other party");
@@ -232,28 +230,28 @@ class EInvoiceStoryBrowserTest {
         assertThat(browser.text(row + " .red-total")).isEqualTo("-1,695.00");
         assertThat(browser.exists(row + " button.withdraw")).as("the initiator may withdraw").isTrue();
         assertThat(browser.exists(row + " button.confirm")).as("the initiator does not confirm").isFalse();
-        assertLegible("the seller's red-letter forms");
-        signOut();
+        browser.assertLegible("the seller's red-letter forms");
+        browser.signOut(app);
 
-        signIn(EInvoiceFlow.BUYER_RECEIVER, "app");
+        browser.signIn(app, EInvoiceFlow.BUYER_RECEIVER, "app");
         browser.waitFor("#home-red-letter");
         browser.open(app + "app/red-letter");
         browser.waitForText(row + " .form-state", "02");
         assertThat(browser.exists(row + " button.refuse")).as("the counterparty may refuse").isTrue();
-        assertLegible("the buyer's red-letter forms");
+        browser.assertLegible("the buyer's red-letter forms");
         browser.click(row + " button.confirm");
         browser.waitForText("#notice", "The form is confirmed");
         browser.waitForText(row + " .form-state", "04");
         assertThat(browser.text(row + " .red-number")).matches("\\d{20}");
         browser.waitForText(row + " .red-chain", "Confirmed"); // the page refreshes itself until the chain confirms the red invoice
-        assertLegible("the confirmed red-letter form");
+        browser.assertLegible("the confirmed red-letter form");
         browser.open(app + "app/invoices/" + story.invoiceId);
         browser.waitForText("#invoice-state", "Partly red-lettered");
         assertThat(browser.text("#remaining-total")).isEqualTo("2,013.00");
         assertThat(browser.text("#remaining-line-0 .left-quantity")).isEqualTo("1");
         assertThat(browser.text("#red-invoices")).contains("-1,695.00");
-        assertLegible("the partly red-lettered invoice");
-        signOut();
+        browser.assertLegible("the partly red-lettered invoice");
+        browser.signOut(app);
         story.expectedState = "Partly red-lettered";
         story.expectedRemaining = "2,013.00";
     }
@@ -269,24 +267,24 @@ class EInvoiceStoryBrowserTest {
         assertThat(browser.text("#answer-tx")).startsWith("0x");
         assertThat(browser.text("#answer")).doesNotContain(EInvoiceFlow.BUYER_ORG).doesNotContain(EInvoiceFlow.SELLER_ORG)
                 .doesNotContain("Nova").doesNotContain("Acme");
-        assertLegible("the public verification of a valid invoice");
+        browser.assertLegible("the public verification of a valid invoice");
         // The same form with a wrong total finds nothing.
         browser.fill("#total", "3708.01");
         browser.click("#verify-button");
         browser.waitForText("#validity", "NOT FOUND");
-        assertLegible("the public verification finding nothing");
+        browser.assertLegible("the public verification finding nothing");
     }
 
     /** 8. The tax officer reads the bureau's figures: tables and charts per issuer and month. */
     void theOfficerReadsTheOversightFigures() {
-        signIn(EInvoiceFlow.OFFICER, "app/bureau/oversight");
+        browser.signIn(app, EInvoiceFlow.OFFICER, "app/bureau/oversight");
         browser.waitFor("#figures-" + EInvoiceFlow.SELLER_ORG);
         assertThat(Long.parseLong(browser.text("#figures-" + EInvoiceFlow.SELLER_ORG + " .blue-count"))).isPositive();
         assertThat(browser.exists("svg#chart-amount") && browser.exists("svg#chart-months") && browser.exists("svg#chart-red-rate")
                 && browser.exists("svg#chart-duplicates")).as("the charts").isTrue();
         assertThat(browser.text("#month-totals")).containsPattern("\\d{4}-\\d{2}");
-        assertLegible("the oversight page");
-        signOut();
+        browser.assertLegible("the oversight page");
+        browser.signOut(app);
         // The API answers the same figures.
         var figures = EInvoiceFlow.as(EInvoiceFlow.OFFICER).get("/api/oversight/issuers").then().statusCode(200).extract().jsonPath();
         assertThat(figures.getLong("find { it.organisation == '" + EInvoiceFlow.SELLER_ORG + "' }.blueCount")).isPositive();
@@ -297,43 +295,12 @@ class EInvoiceStoryBrowserTest {
     // ---- helpers --------------------------------------------------------------------------
 
     private void reimburse(Story story, String reference) {
-        select("#kind", "DIGITAL_SPECIAL");
+        browser.select("#kind", "DIGITAL_SPECIAL");
         browser.fill("#number", story.number);
         // A date input takes typed keys in the browser's locale; set its value as the form sends it (yyyy-mm-dd).
         browser.script("document.getElementById('issueDate').value = arguments[0];", story.issueDate);
         browser.fill("#total", story.total.replace(",", ""));
         browser.fill("#reference", reference);
         browser.click("#reimburse-button");
-    }
-
-    private void select(String selector, String value) {
-        browser.waitFor(selector);
-        browser.driver().findElement(By.cssSelector(selector + " option[value='" + value + "']")).click();
-    }
-
-    private void signIn(String user, String path) {
-        browser.open(app + path);
-        browser.fill("#username", user);
-        if (!browser.exists("#password")) {
-            browser.click("#kc-login"); // identity-first: the user name, then the password
-        }
-        browser.fill("#password", Tokens.DEMO_PASSWORD);
-        browser.click("#kc-login");
-        browser.waitFor("#who");
-        assertThat(browser.text("#who")).contains(user);
-    }
-
-    /** Every text on the page meets WCAG AA contrast with its background (screenshot kept when not). */
-    private void assertLegible(String what) {
-        var failures = browser.contrastFailures();
-        if (!failures.isEmpty()) {
-            browser.screenshot("contrast-" + what);
-        }
-        assertThat(failures).as("text below WCAG AA contrast on " + what).isEmpty();
-    }
-
-    private void signOut() {
-        browser.open(app + "app/logout");
-        await().atMost(Duration.ofSeconds(20)).until(() -> browser.currentUrl().contains("/app/signed-out"));
     }
 }

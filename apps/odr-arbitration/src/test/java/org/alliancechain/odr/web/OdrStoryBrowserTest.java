@@ -2,7 +2,6 @@ package org.alliancechain.odr.web;
 
 import static org.alliancechain.odr.OdrFlow.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.ResourceArg;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 import org.alliancechain.odr.OdrFlow;
 import org.alliancechain.testsupport.SuiteTestResource;
-import org.alliancechain.testsupport.Tokens;
 import org.alliancechain.testsupport.browser.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,9 +62,9 @@ class OdrStoryBrowserTest {
         Path delivery = Files.write(files.resolve("delivery-note.png"), OdrFlow.png(7));
 
         // 1. The claimant files the case with two evidence files.
-        signIn(OdrFlow.CLAIMANT, "app/cases/new");
+        browser.signIn(app, OdrFlow.CLAIMANT, "app/cases/new");
         browser.waitForText("h2", "申请仲裁 · File a case");
-        assertLegible("the filing form");
+        browser.assertLegible("the filing form");
         // The shared header links the suite's four applications, this one marked.
         assertThat(browser.text("#app-odr-arbitration")).contains("在线仲裁");
         assertThat(browser.exists("#app-e-invoice") && browser.exists("#app-supply-finance") && browser.exists("#app-copyright")).isTrue();
@@ -90,16 +88,16 @@ class OdrStoryBrowserTest {
         assertThat(caseNumber).matches("HZ-ARBITRATION-\\d{4}-\\d{6}");
         browser.open(app + "app/cases");
         browser.waitForText("#cases", caseNumber);
-        assertLegible("the case list");
+        browser.assertLegible("the case list");
         browser.open(app + "app");
         browser.waitFor("#notarisations");
-        assertLegible("the home page");
-        signOut();
+        browser.assertLegible("the home page");
+        browser.signOut(app);
         browser.waitFor("#signed-out");
-        assertLegible("the signed-out page");
+        browser.assertLegible("the signed-out page");
 
         // 2. The clerk accepts the case and assigns a sole arbitrator.
-        signIn(OdrFlow.CLERK, "app/cases/" + id);
+        browser.signIn(app, OdrFlow.CLERK, "app/cases/" + id);
         // The clerk's session cookie in a form posted from another site (or naming no site) is refused: nothing changes.
         var session = io.restassured.RestAssured.given().redirects().follow(false);
         for (var cookie : browser.driver().manage().getCookies()) {
@@ -114,10 +112,10 @@ class OdrStoryBrowserTest {
         browser.waitForText("#notice", "tribunal formed");
         browser.waitForText("#case-status", "Evidence period");
         assertThat(browser.text("#tribunal")).contains(OdrFlow.ARBITRATOR);
-        signOut();
+        browser.signOut(app);
 
         // 3. The respondent disputes the authenticity of C-2; the evidence shows as anchored meanwhile.
-        signIn(OdrFlow.RESPONDENT, "app/cases/" + id);
+        browser.signIn(app, OdrFlow.RESPONDENT, "app/cases/" + id);
         assertThat(browser.text("#your-side")).isEqualTo("RESPONDENT");
         browser.click("#item-C-2 + tr details summary");
         browser.driver().findElement(org.openqa.selenium.By.cssSelector("#comment-C-2 select[name=authenticity] option[value=DISPUTED]")).click();
@@ -127,7 +125,7 @@ class OdrStoryBrowserTest {
         assertThat(browser.text("#evidence")).contains("DISPUTED").contains("The delivery note bears no signature of ours");
         browser.waitForText("#item-C-1", "CONFIRMED"); // the page refreshes itself while chain writes are pending
         browser.waitFor("#timeline li.CONFIRMED");
-        assertLegible("the case page with confirmed chain steps in its timeline");
+        browser.assertLegible("the case page with confirmed chain steps in its timeline");
         // A program disguised as a PDF is refused on the page with the reason, and nothing is stored.
         Path disguised = Files.write(files.resolve("invoice.pdf"), OdrFlow.elf());
         browser.upload("#files", disguised);
@@ -147,10 +145,10 @@ class OdrStoryBrowserTest {
         browser.waitForText("#exports", "READY");
         assertThat(browser.exists("#exports .export-file")).isTrue();
         browser.screenshot("story-3-respondent");
-        signOut();
+        browser.signOut(app);
 
         // 4. The arbitrator drafts and issues the award; the page follows it until the signed PDF can be had.
-        signIn(OdrFlow.ARBITRATOR, "app/cases/" + id);
+        browser.signIn(app, OdrFlow.ARBITRATOR, "app/cases/" + id);
         browser.fill("#decision", "被申请人向申请人支付货款人民币86,000元。The respondent shall pay the claimant CNY 86,000.");
         browser.fill("#reasoning", "The equipment was delivered (C-1); the respondent's objection to C-2 does not concern delivery.");
         browser.click("#save-draft");
@@ -163,7 +161,7 @@ class OdrStoryBrowserTest {
         String verifyUrl = browser.driver().findElement(org.openqa.selenium.By.cssSelector("#award-verify")).getDomAttribute("href");
         assertThat(browser.exists("#award svg.qr")).as("the award's QR code").isTrue();
         browser.screenshot("story-4-award");
-        signOut();
+        browser.signOut(app);
 
         // 5. A visitor, not signed in, verifies the award PDF that a party handed over, and follows its QR code.
         byte[] award = as(OdrFlow.CLAIMANT).get("/api/cases/" + id + "/award/pdf").then().statusCode(200).extract().asByteArray();
@@ -172,7 +170,7 @@ class OdrStoryBrowserTest {
         browser.upload("#certificate", awardPdf);
         browser.click("#verify");
         browser.waitForText("#verdict", "VALID");
-        assertLegible("the verification page with its report");
+        browser.assertLegible("the verification page with its report");
         assertThat(browser.text("#report")).contains(OdrFlow.COMMISSION);
         browser.open(verifyUrl.replaceFirst("^https?://[^/]+/", app));
         browser.waitForText("#lookup", "裁决书 Award");
@@ -183,31 +181,5 @@ class OdrStoryBrowserTest {
         browser.click("#verify");
         browser.waitForText("#lookup", "File registered");
         browser.screenshot("story-5-visitor");
-    }
-
-    private void signIn(String user, String path) {
-        browser.open(app + path);
-        browser.fill("#username", user);
-        if (!browser.exists("#password")) {
-            browser.click("#kc-login"); // identity-first: the user name, then the password
-        }
-        browser.fill("#password", Tokens.DEMO_PASSWORD);
-        browser.click("#kc-login");
-        browser.waitFor("#who");
-        assertThat(browser.text("#who")).contains(user);
-    }
-
-    /** Every text on the page meets WCAG AA contrast with its background (screenshot kept when not). */
-    private void assertLegible(String what) {
-        var failures = browser.contrastFailures();
-        if (!failures.isEmpty()) {
-            browser.screenshot("contrast-" + what);
-        }
-        assertThat(failures).as("text below WCAG AA contrast on " + what).isEmpty();
-    }
-
-    private void signOut() {
-        browser.open(app + "app/logout");
-        await().atMost(Duration.ofSeconds(20)).until(() -> browser.currentUrl().contains("/app/signed-out"));
     }
 }

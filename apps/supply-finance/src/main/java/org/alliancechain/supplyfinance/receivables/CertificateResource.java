@@ -52,7 +52,7 @@ public class CertificateResource {
             return !sme || deliveryDate != null;
         }
 
-        CertificateService.Confirmation confirmation() {
+        public CertificateService.Confirmation confirmation() {
             return new CertificateService.Confirmation(supplier.strip(), face.movePointRight(2).longValueExact(), maturity, longTenor, sme,
                     deliveryDate, poNumber, documentChecksum,
                     invoices.stream().map(i -> new CertificateService.InvoiceRef(i.kind(), i.number())).toList());

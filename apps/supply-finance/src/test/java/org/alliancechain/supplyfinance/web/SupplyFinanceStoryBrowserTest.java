@@ -1,0 +1,150 @@
+package org.alliancechain.supplyfinance.web;
+
+import static org.alliancechain.supplyfinance.SupplyFinanceFlow.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.alliancechain.testsupport.SuiteTestResource;
+import org.alliancechain.testsupport.browser.HeadlessChromium;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The supply-finance story in a real headless Chromium against the real Keycloak, PostgreSQL and
+ * anvil, through the pages only (the supplier's invoices to the core enterprise come from the chain,
+ * {@link org.alliancechain.supplyfinance.SupplyFinanceFlow#issueInvoice}): the core enterprise confirms a
+ * payable (a wrong invoice number refused first) → the tier-1 supplier offers part of it to its own
+ * supplier, who accepts → the tier-1 supplier asks for financing of what it kept → a bank quotes on
+ * its desk → the supplier compares and accepts the quote → the bank records its payment → the
+ * certificate's page draws the tree with the bank's part. Every page shown meets WCAG AA contrast.
+ */
+@QuarkusTest
+@TestProfile(SupplyFinanceStoryBrowserTest.AnyPort.class)
+@WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "supply-finance"))
+class SupplyFinanceStoryBrowserTest {
+
+    /** The browser tenant on the realm's test client that accepts any local port (the app listens on a random one). */
+    public static class AnyPort implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.oidc.web.client-id", "suite-test-pages");
+        }
+    }
+
+    @RegisterExtension
+    static final HeadlessChromium browser = HeadlessChromium.perTestClass();
+
+    @TestHTTPResource("/")
+    URL url;
+
+    String app;
+
+    @Test
+    void coreConfirmsSupplierPassesPartDownAndFinancesTheRestBankQuotesAndPays() {
+        browser.timeout(Duration.ofSeconds(40));
+        app = "http://127.0.0.1:" + url.getPort() + "/";
+        authoriseIssuer(SUPPLIER_ORG);
+        String invoice = issueInvoice(SUPPLIER_ORG, CORE_ORG, 800_000_00L);
+
+        // 1. The core enterprise confirms a payable of 800,000.00 against the invoice; an unknown number is refused first.
+        browser.signIn(app, CORE, "app/certificates");
+        browser.waitFor("#confirm-form");
+        browser.assertLegible("the certificate list with the confirmation form");
+        browser.fill("#supplier", SUPPLIER_ORG);
+        browser.fill("#face", "800000.00");
+        browser.driver().findElement(org.openqa.selenium.By.id("maturity")).clear();
+        browser.script("document.getElementById('maturity').value = arguments[0]", LocalDate.now().plusMonths(4).toString());
+        browser.fill("#poNumber", "PO-NOVA-2026-0815");
+        browser.fill("#invoices", newNumber());
+        browser.click("#confirm-button");
+        browser.waitFor("#error");
+        assertThat(browser.text("#error")).contains("invoice registry");
+        browser.assertLegible("the confirmation form with a refusal");
+        browser.fill("#invoices", invoice);
+        browser.click("#confirm-button");
+        browser.waitForText("#notice", "The payable is confirmed");
+        var matcher = Pattern.compile("/app/certificates/(\\d+)").matcher(browser.currentUrl());
+        assertThat(matcher.find()).as(browser.currentUrl()).isTrue();
+        long certificate = Long.parseLong(matcher.group(1));
+        browser.waitForText("#status", "outstanding"); // the page follows the chain
+        assertThat(browser.exists("#tree rect.ACTIVE")).as("the root part drawn").isTrue();
+        browser.assertLegible("the confirmed certificate");
+        browser.signOut(app);
+
+        // 2. The tier-1 supplier offers 300,000.00 to its own supplier.
+        browser.signIn(app, SUPPLIER, "app/certificates/" + certificate);
+        browser.waitFor("#my-parts");
+        String rootForm = browser.driver().findElement(org.openqa.selenium.By.cssSelector("#my-parts form[id^=offer-form-]")).getDomAttribute("id");
+        long root = Long.parseLong(rootForm.substring("offer-form-".length()));
+        browser.fill("#offer-value-" + root, "300000.00");
+        browser.fill("#offer-recipient-" + root, TIER2_ORG);
+        browser.click("#offer-" + root);
+        browser.waitForText("#notice", "The offer is made");
+        browser.openUntil(app + "app/certificates/" + certificate, "#my-offers");
+        browser.assertLegible("the certificate with an open offer");
+        browser.signOut(app);
+
+        // 3. The tier-2 supplier accepts it on the certificate's page.
+        browser.signIn(app, TIER2, "app/certificates/" + certificate);
+        browser.waitFor("#offers-to-me");
+        browser.assertLegible("an offer to accept");
+        browser.click("#offers-to-me button[id^=accept-]");
+        browser.waitForText("#notice", "Submitted");
+        browser.openUntil(app + "app/certificates/" + certificate, "#my-parts"); // once the chain says it is the tier-2 supplier's
+        assertThat(browser.text("#my-parts")).contains("300,000.00").doesNotContain("500,000.00");
+        browser.signOut(app);
+
+        // 4. The tier-1 supplier asks for financing of 200,000.00 of what it kept.
+        browser.signIn(app, SUPPLIER, "app/certificates/" + certificate);
+        browser.openUntil(app + "app/certificates/" + certificate, "#finance-value-" + root);
+        browser.fill("#finance-value-" + root, "200000.00");
+        browser.click("#finance-" + root);
+        browser.waitForText("#notice", "The financing request is made");
+        browser.signOut(app);
+
+        // 5. A bank quotes on its desk.
+        browser.signIn(app, BANK, "app/financings");
+        browser.openUntil(app + "app/financings", "#open-requests form[id^=quote-form-]");
+        String quoteForm = browser.driver().findElement(org.openqa.selenium.By.cssSelector("#open-requests form[id^=quote-form-]")).getDomAttribute("id");
+        long financing = Long.parseLong(quoteForm.substring("quote-form-".length()));
+        browser.assertLegible("the bank's desk");
+        browser.fill("#rate-" + financing, "3.90");
+        browser.fill("#fee-" + financing, "1500.00");
+        browser.click("#quote-" + financing);
+        browser.waitForText("#notice", "The quote is submitted");
+        browser.signOut(app);
+
+        // 6. The supplier compares the quote (interest, fee, proceeds) and accepts it.
+        browser.signIn(app, SUPPLIER, "app/financings");
+        browser.openUntil(app + "app/financings", "#financing-" + financing + " button[id^=accept-quote-]"); // once the chain priced it
+        assertThat(browser.text("#financing-" + financing + " .quotes")).contains("3.90%").contains("1,500.00").contains("blue-bank");
+        browser.assertLegible("the supplier's quotes");
+        browser.click("#financing-" + financing + " button[id^=accept-quote-]");
+        browser.waitForText("#notice", "The quote is accepted");
+        browser.openUntil(app + "app/financings", "#financing-" + financing + " .pledges");
+        browser.signOut(app);
+
+        // 7. The bank records its payment; the certificate's tree shows the bank's part.
+        browser.signIn(app, BANK, "app/financings");
+        browser.openUntil(app + "app/financings", "#payment-form-" + financing);
+        browser.fill("#reference-" + financing, "BLUE-2026-000777");
+        browser.fill("#crc-" + financing, "04512345000123456789");
+        browser.click("#pay-" + financing);
+        browser.waitForText("#notice", "The payment is recorded");
+        browser.openUntil(app + "app/certificates/" + certificate, "#tree rect.FINANCED");
+        assertThat(browser.text("#tree")).contains("blue-bank").contains(TIER2_ORG).contains(SUPPLIER_ORG);
+        assertThat(browser.text("#history")).contains("CONFIRMED").contains("OFFERED").contains("ACCEPTED").contains("FINANCED");
+        browser.assertLegible("the certificate with its tree and history");
+        browser.signOut(app);
+    }
+}
