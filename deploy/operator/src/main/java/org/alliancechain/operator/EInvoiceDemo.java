@@ -1,20 +1,11 @@
 package org.alliancechain.operator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.alliancechain.localstack.DemoData;
-import org.alliancechain.localstack.KeycloakServer;
 import org.alliancechain.localstack.LocalStack;
 import org.alliancechain.localstack.SuiteApp;
 
@@ -32,11 +23,7 @@ public final class EInvoiceDemo implements DemoData {
     static final String NOVA_TAX_ID = "91110105MA00000025";
     static final String PIXEL_TAX_ID = "91110106MA0000003N";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final Map<String, String> tokens = new HashMap<>();
-    private String realm;
-    private String service;
+    private DemoClient client;
 
     @Override
     public String name() {
@@ -49,23 +36,22 @@ public final class EInvoiceDemo implements DemoData {
         if (!services.containsKey(app)) {
             return;
         }
-        service = services.get(app);
-        realm = stack.keycloak().baseUrl() + "/realms/" + KeycloakServer.REALM;
-        if (get("tax.officer", "/api/taxpayers").size() > 0) {
+        client = new DemoClient(stack, services.get(app));
+        if (client.get("tax.officer", "/api/taxpayers").size() > 0) {
             System.out.println("  already there");
             return;
         }
-        post("tax.officer", "/api/taxpayers", Map.of("organisation", "acme-trading", "taxId", ACME_TAX_ID,
+        client.post("tax.officer", "/api/taxpayers", Map.of("organisation", "acme-trading", "taxId", ACME_TAX_ID,
                 "name", "北京艾克米贸易有限公司 Acme Trading Co., Ltd."), 201);
-        post("tax.officer", "/api/taxpayers", Map.of("organisation", "nova-manufacturing", "taxId", NOVA_TAX_ID,
+        client.post("tax.officer", "/api/taxpayers", Map.of("organisation", "nova-manufacturing", "taxId", NOVA_TAX_ID,
                 "name", "北京诺瓦制造有限公司 Nova Manufacturing Co., Ltd."), 201);
-        post("tax.officer", "/api/taxpayers", Map.of("organisation", "pixel-studio", "taxId", PIXEL_TAX_ID, "name", "北京像素工作室 Pixel Studio"), 201);
+        client.post("tax.officer", "/api/taxpayers", Map.of("organisation", "pixel-studio", "taxId", PIXEL_TAX_ID, "name", "北京像素工作室 Pixel Studio"), 201);
         for (String org : List.of("acme-trading", "nova-manufacturing")) {
-            post("tax.officer", "/api/issuers", Map.of("organisation", org, "kinds", List.of("DIGITAL_SPECIAL", "DIGITAL_ORDINARY"),
+            client.post("tax.officer", "/api/issuers", Map.of("organisation", org, "kinds", List.of("DIGITAL_SPECIAL", "DIGITAL_ORDINARY"),
                     "quota", "50000000.00"), 201);
         }
-        await("the issuers' authorisation on chain", () -> {
-            for (JsonNode issuer : get("tax.officer", "/api/issuers")) {
+        DemoClient.await("the issuers' authorisation on chain", () -> {
+            for (JsonNode issuer : client.get("tax.officer", "/api/issuers")) {
                 if (!"CONFIRMED".equals(issuer.path("chain").path("phase").asText())) {
                     return false;
                 }
@@ -74,36 +60,36 @@ public final class EInvoiceDemo implements DemoData {
         });
         var acmeToNova = invoices(NOVA_TAX_ID, 220, 0);
         var novaToAcme = invoices(ACME_TAX_ID, 90, 7);
-        post("issuer.acme", "/api/invoices/bulk", Map.of("invoices", acmeToNova.subList(0, 120)), 201);
-        post("issuer.acme", "/api/invoices/bulk", Map.of("invoices", acmeToNova.subList(120, 220)), 201);
-        post("issuer.nova", "/api/invoices/bulk", Map.of("invoices", novaToAcme), 201);
-        await("310 invoices on chain", () -> pending("issuer.acme") == 0 && pending("issuer.nova") == 0);
+        client.post("issuer.acme", "/api/invoices/bulk", Map.of("invoices", acmeToNova.subList(0, 120)), 201);
+        client.post("issuer.acme", "/api/invoices/bulk", Map.of("invoices", acmeToNova.subList(120, 220)), 201);
+        client.post("issuer.nova", "/api/invoices/bulk", Map.of("invoices", novaToAcme), 201);
+        DemoClient.await("310 invoices on chain", () -> pending("issuer.acme") == 0 && pending("issuer.nova") == 0);
 
         var received = new ArrayList<JsonNode>();
         for (int page = 0; page < 3; page++) {
-            get("receiver.nova", "/api/invoices?side=received&page=" + page).forEach(received::add);
+            client.get("receiver.nova", "/api/invoices?side=received&page=" + page).forEach(received::add);
         }
         // nova books 30 and reimburses 60 others of what it received; pixel presents one of those again.
         for (int i = 0; i < 30; i++) {
-            post("receiver.nova", "/api/invoices/" + received.get(i).path("id").asLong() + "/booking", Map.of("mark",
+            client.post("receiver.nova", "/api/invoices/" + received.get(i).path("id").asLong() + "/booking", Map.of("mark",
                     i % 3 == 0 ? "BOOKED_NON_DEDUCTIBLE" : "BOOKED_DEDUCTIBLE"), 202);
         }
         var reimbursements = new ArrayList<Map<String, Object>>();
         for (int i = 30; i < 90; i++) {
-            var invoice = get("receiver.nova", "/api/invoices/" + received.get(i).path("id").asLong());
+            var invoice = client.get("receiver.nova", "/api/invoices/" + received.get(i).path("id").asLong());
             reimbursements.add(Map.of("kind", invoice.path("kind").asText(), "number", invoice.path("number").asText(), "issueDate",
                     invoice.path("issueDate").asText(), "total", invoice.path("total").decimalValue(), "reference", "BX-2026-" + (1000 + i)));
         }
-        post("approver.nova", "/api/reimbursements/bulk", Map.of("invoices", reimbursements), 200);
-        post("finance.pixel", "/api/reimbursements", new HashMap<>(Map.of("kind", reimbursements.get(0).get("kind"), "number",
+        client.post("approver.nova", "/api/reimbursements/bulk", Map.of("invoices", reimbursements), 200);
+        client.post("finance.pixel", "/api/reimbursements", new HashMap<>(Map.of("kind", reimbursements.get(0).get("kind"), "number",
                 reimbursements.get(0).get("number"), "issueDate", reimbursements.get(0).get("issueDate"), "total",
                 reimbursements.get(0).get("total"), "reference", "PX-EXP-17")), -1);
         // acme offsets two of the five units of an unbooked invoice (goods returned): issued at once (01).
         long unbooked = received.get(120).path("id").asLong();
-        post("issuer.acme", "/api/red-letter-forms", Map.of("blueInvoiceId", unbooked, "reason", "02",
+        client.post("issuer.acme", "/api/red-letter-forms", Map.of("blueInvoiceId", unbooked, "reason", "02",
                 "lines", List.of(Map.of("blueLine", 0, "quantity", "2"))), 201);
         // … and starts one on a booked invoice, which awaits nova's confirmation (02).
-        post("issuer.acme", "/api/red-letter-forms", Map.of("blueInvoiceId", received.get(1).path("id").asLong(), "reason", "04",
+        client.post("issuer.acme", "/api/red-letter-forms", Map.of("blueInvoiceId", received.get(1).path("id").asLong(), "reason", "04",
                 "lines", List.of(Map.of("blueLine", 0, "amount", "100.00"))), 201);
         System.out.println("  3 taxpayers, 2 issuers, 310 invoices, 30 booked, 60 reimbursed, 1 duplicate refused, 2 red-letter forms");
     }
@@ -135,64 +121,12 @@ public final class EInvoiceDemo implements DemoData {
     private long pending(String user) throws Exception {
         long pending = 0;
         for (int page = 0; page < 3; page++) {
-            for (JsonNode invoice : get(user, "/api/invoices?side=issued&page=" + page)) {
+            for (JsonNode invoice : client.get(user, "/api/invoices?side=issued&page=" + page)) {
                 if ("PENDING".equals(invoice.path("state").asText())) {
                     pending++;
                 }
             }
         }
         return pending;
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(String what, Condition condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + " did not happen within 3 minutes");
-            }
-            Thread.sleep(500);
-        }
-    }
-
-    private JsonNode get(String user, String path) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(service + path)).header("Authorization", "Bearer " + token(user))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + " as " + user + ": " + response.statusCode() + " " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
-
-    /** Posts as a demo user; {@code expected} -1 accepts any answer (a refusal the demo shows on purpose). */
-    private JsonNode post(String user, String path, Object body, int expected) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(service + path)).header("Authorization", "Bearer " + token(user))
-                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
-        if (expected != -1 && response.statusCode() != expected) {
-            throw new IllegalStateException("POST " + path + " as " + user + ": " + response.statusCode() + " " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
-
-    private String token(String user) throws Exception {
-        String cached = tokens.get(user);
-        if (cached != null) {
-            return cached;
-        }
-        String form = "grant_type=password&client_id=suite-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + DemoSeeder.DEMO_PASSWORD;
-        var response = http.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("no token for " + user + ": " + response.body());
-        }
-        String token = JSON.readTree(response.body()).path("access_token").asText();
-        tokens.put(user, token);
-        return token;
     }
 }
