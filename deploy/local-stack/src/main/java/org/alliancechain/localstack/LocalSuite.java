@@ -220,6 +220,12 @@ public final class LocalSuite {
             out.append("       ").append(app).append("/app (e-invoices: tax.officer, issuer.acme, receiver.nova, approver.nova, finance.pixel) · ")
                     .append(app).append("/verify/invoice (public invoice check)\n");
         }
+        var finance = java.util.Arrays.stream(SuiteApp.values()).filter(a -> a.id().equals("supply-finance")).findFirst();
+        if (!options.infraOnly && finance.isPresent() && options.apps.contains(finance.get())) {
+            String app = "http://127.0.0.1:" + finance.get().port();
+            out.append("       ").append(app).append("/app/certificates (receivables: core.nova, supplier.acme, supplier.pixel, bank.blue, bank.river) · ")
+                    .append(app).append("/app/financings (the financing desk)\n");
+        }
         out.append("\nDemo logins (password 'demo'), e.g. alice (claimant, Acme Trading), clerk.hz (clerk), arb.hz (arbitrator),\n")
                 .append("  issuer.acme, tax.officer, supplier.acme, bank.blue, rights.daily, admin1 — see deploy/keycloak/README.md.\n")
                 .append("\nA token for alice:\n  curl -s -d grant_type=password -d client_id=suite-cli -d username=alice -d password=demo \\\n    ")
