@@ -62,7 +62,7 @@ public class CertificateLedger implements ChainEventHandler {
                 c.status = ReceivableCertificate.Status.OUTSTANDING;
                 c.rootPartId = e.number("rootPartId").longValueExact();
                 c.slot = new BigDecimal(e.number("slot"));
-                history(e, c.id, c.rootPartId, "CONFIRMED", c.core, c.supplier, c.faceCents, null);
+                HistoryEntry.record(e, c.id, c.rootPartId, "CONFIRMED", c.core, c.supplier, c.faceCents, null);
             });
             case "Transfer" -> {
                 long id = e.number("tokenId").longValueExact();
@@ -104,7 +104,7 @@ public class CertificateLedger implements ChainEventHandler {
                 if (split.certificateId == null) {
                     split.certificateId = source.certificateId;
                 }
-                history(e, source.certificateId, split.partId, "SPLIT", source.holder, null, e.number("valueCents").longValueExact(), null);
+                HistoryEntry.record(e, source.certificateId, split.partId, "SPLIT", source.holder, null, e.number("valueCents").longValueExact(), null);
             }
             case "OfferMade" -> {
                 var source = part(e.number("sourcePartId").longValueExact(), e);
@@ -117,14 +117,14 @@ public class CertificateLedger implements ChainEventHandler {
                 pending.recipient = chain.organisationOf((String) e.values().get("recipient")).orElse((String) e.values().get("recipient"));
                 pending.expiresAt = Instant.ofEpochSecond(e.number("expiresAt").longValueExact());
                 pending.splitter = source.holder;
-                history(e, source.certificateId, pending.partId, "OFFERED", source.holder, pending.recipient,
+                HistoryEntry.record(e, source.certificateId, pending.partId, "OFFERED", source.holder, pending.recipient,
                         e.number("valueCents").longValueExact(), null);
             }
             case "OfferClosed" -> {
                 var pending = part(e.number("pendingPartId").longValueExact(), e);
                 var outcome = OfferOutcome.values()[e.number("outcome").intValueExact()];
                 String holder = chain.organisationOf((String) e.values().get("holder")).orElse((String) e.values().get("holder"));
-                history(e, pending.certificateId, pending.partId, outcome.name(), outcome == OfferOutcome.ACCEPTED ? pending.recipient : holder,
+                HistoryEntry.record(e, pending.certificateId, pending.partId, outcome.name(), outcome == OfferOutcome.ACCEPTED ? pending.recipient : holder,
                         outcome == OfferOutcome.ACCEPTED ? null : pending.recipient, null, outcome.english);
                 pending.recipient = null;
                 pending.splitter = null;
@@ -157,11 +157,6 @@ public class CertificateLedger implements ChainEventHandler {
         }
         part.updatedBlock = e.blockNumber();
         return part;
-    }
-
-    private static void history(ChainEvent e, Long certificateId, Long partId, String kind, String actor, String counterparty, Long amount,
-                                String detail) {
-        HistoryEntry.record(e, certificateId, partId, kind, actor, counterparty, amount, detail);
     }
 
     /** keccak256(abi.encode(bytes32 core, bytes32 confirmationId, uint32 maturityDay)): the slot the registry gives a certificate. */

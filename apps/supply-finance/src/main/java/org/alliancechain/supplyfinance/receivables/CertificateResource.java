@@ -84,10 +84,7 @@ public class CertificateResource {
     @Operation(summary = "The certificates your organisation confirmed, holds or held a part of")
     public List<CertificateViews.CertificateView> list() {
         String organisation = caller.requireOrganisation();
-        List<ReceivableCertificate> rows = ReceivableCertificate.list("""
-                core = ?1 or supplier = ?1 or id in (select p.certificateId from ReceivablePart p where p.holder = ?1 or p.recipient = ?1)
-                order by id desc""", organisation);
-        return rows.stream().limit(500).map(c -> views.of(c, false)).toList();
+        return ReceivableCertificate.visibleTo(organisation, 500).stream().map(c -> views.of(c, false)).toList();
     }
 
     @GET

@@ -114,6 +114,13 @@ public class ReceivableCertificate extends PanacheEntityBase {
         return find("confirmationId", confirmationId).firstResultOptional();
     }
 
+    /** The certificates an organisation confirmed, was confirmed to, holds or held a part of, or was offered one of; newest first. */
+    public static List<ReceivableCertificate> visibleTo(String organisation, int limit) {
+        return ReceivableCertificate.<ReceivableCertificate>find("""
+                core = ?1 or supplier = ?1 or id in (select p.certificateId from ReceivablePart p where p.holder = ?1 or p.recipient = ?1)
+                order by id desc""", organisation).page(0, limit).list();
+    }
+
     public List<CertificateInvoice> invoices() {
         return CertificateInvoice.list("certificateId = ?1 order by position", id);
     }

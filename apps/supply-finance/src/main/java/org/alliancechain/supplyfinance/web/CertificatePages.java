@@ -88,10 +88,7 @@ public class CertificatePages {
 
     private TemplateInstance listPage(String notice, String error, ConfirmForm form) {
         String organisation = caller.requireOrganisation();
-        List<ReceivableCertificate> rows = ReceivableCertificate.list("""
-                core = ?1 or supplier = ?1 or id in (select p.certificateId from ReceivablePart p where p.holder = ?1 or p.recipient = ?1)
-                order by id desc""", organisation);
-        return Templates.list(pages.page(notice), rows.stream().limit(200).map(c -> views.of(c, false)).toList(),
+        return Templates.list(pages.page(notice), ReceivableCertificate.visibleTo(organisation, 200).stream().map(c -> views.of(c, false)).toList(),
                 caller.roles().contains("core-enterprise"), error, form);
     }
 
