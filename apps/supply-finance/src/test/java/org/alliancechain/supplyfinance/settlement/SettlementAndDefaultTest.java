@@ -99,7 +99,7 @@ class SettlementAndDefaultTest {
         advanceChainTime(Duration.ofDays(1).plusHours(1));
         // More or less than is due: refused, naming the amount; nothing queued.
         json(CORE).body(payBody(id, "500000.01")).post("/api/settlements").then().statusCode(422)
-                .contentType("application/problem+json").body("violations[0].field", equalTo("amount"))
+                .contentType("application/problem+json").body("errors[0].field", equalTo("amount"))
                 .body("detail", containsString("more than is due"));
         json(CORE).body(payBody(id, "1.00")).post("/api/settlements").then().statusCode(422).body("detail", containsString("less than is due"));
         json(CORE).body(payBody(id, "500000.00")).post("/api/settlements").then().statusCode(202);
