@@ -27,6 +27,9 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
     private static volatile long fixtureRoot;
     /** The root part of a second certificate, for the request the owning organisation makes (the first one's parts are busy). */
     private static volatile long secondRoot;
+    /** The invoice behind the fixture certificate, pledged by the fixture financing. */
+    private static volatile String fixtureInvoice;
+    private static volatile long fixtureCertificate;
 
     @Override
     protected AppUnderTest app() {
@@ -38,11 +41,12 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
         var fixtures = new HashMap<>(super.fixtures());
         authoriseIssuer(SUPPLIER_ORG);
         LocalDate maturity = SupplyFinanceFlow.chainToday().plusMonths(2);
-        long id = json(CORE).body(SupplyFinanceFlow.confirmBody(SUPPLIER_ORG, "100.00", maturity, false,
-                        issueInvoice(SUPPLIER_ORG, CORE_ORG, 100_00L)))
+        fixtureInvoice = issueInvoice(SUPPLIER_ORG, CORE_ORG, 100_00L);
+        long id = json(CORE).body(SupplyFinanceFlow.confirmBody(SUPPLIER_ORG, "100.00", maturity, false, fixtureInvoice))
                 .post("/api/certificates").then().statusCode(201).extract().jsonPath().getLong("id");
         awaitStatus(id, CORE, "OUTSTANDING");
         fixtures.put("certificateId", String.valueOf(id));
+        fixtureCertificate = id;
         fixtures.put("partId", String.valueOf(as(CORE).get("/api/certificates/" + id).then().extract().jsonPath().getLong("parts[0].partId")));
         // A financing of 50.00 of it, quoted and paid by blue-bank (river-bank, another bank, no longer sees it).
         long root = Long.parseLong(fixtures.get("partId"));
@@ -81,6 +85,11 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
         bodies.put("POST /api/financings/{financingId}/quotes", "{\"annualRate\": 3.90, \"fee\": 0, \"recourse\": true, \"discountDate\": \""
                 + org.alliancechain.supplyfinance.SupplyFinanceFlow.chainToday() + "\", \"validUntil\": \""
                 + org.alliancechain.supplyfinance.SupplyFinanceFlow.chainNow().plusSeconds(3_600) + "\"}");
+        // A red-letter consent of one fen on the fixture's pledged invoice (the bank's part shrinks by as much).
+        bodies.put("POST /api/financings/{financingId}/red-letter-consents", "{\"invoiceNumber\": \"" + fixtureInvoice + "\", \"amount\": 0.01}");
+        // The fixture certificate is not matured: the core enterprise's payment is 409 (SettlementAndDefaultTest pays matured ones).
+        bodies.put("POST /api/settlements", "{\"certificateId\": " + fixtureCertificate + ", \"amount\": 100.00, "
+                + "\"paymentReference\": \"CNAPS-1\"}");
         bodies.put("POST /api/financings/{financingId}/payment", "{\"paymentReference\": \"BLUE-2\", \"crcRegistration\": \"CRC-2\"}");
         return bodies;
     }
@@ -91,7 +100,8 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
         return java.util.Set.of("POST /api/parts/{partId}/accept", "POST /api/parts/{partId}/reject", "POST /api/parts/{partId}/withdraw",
                 // The fixture financing is paid: quoting, accepting, paying or withdrawing it again is 409.
                 "POST /api/financings/{financingId}/quotes", "POST /api/financings/{financingId}/quotes/{quoteId}/accept",
-                "POST /api/financings/{financingId}/payment", "POST /api/financings/{financingId}/withdraw");
+                "POST /api/financings/{financingId}/payment", "POST /api/financings/{financingId}/withdraw",
+                "POST /api/settlements");
     }
 
     @Override

@@ -63,7 +63,12 @@ public class FinancingResource {
 
     public record FinancingView(long id, String financingId, long certificateId, String certificateNumber, String core, LocalDate maturity,
                                 long partId, String holder, BigDecimal value, String status, String statusLabel, String bank, Boolean recourse,
-                                Instant registeredAt, Long bankPartId, List<String> pledged, ChainState lastStep, List<QuoteView> quotes) {
+                                Instant registeredAt, Long bankPartId, List<PledgeView> pledged, BigDecimal redConsented, ChainState lastStep,
+                                List<QuoteView> quotes) {
+    }
+
+    /** What the financing pledges now on one of the certificate's invoices. */
+    public record PledgeView(String invoiceNumber, String invoiceId, BigDecimal amount) {
     }
 
     private final FinancingService service;
@@ -157,8 +162,17 @@ public class FinancingResource {
         List<QuoteView> quotes = FinancingQuote.<FinancingQuote>list("financingId = ?1 order by id", f.id).stream().map(this::quoteView).toList();
         return new FinancingView(f.id, hex(f.financingId), c.id, c.number, c.core, c.maturity, f.partId, f.holder, amount(f.valueCents),
                 f.status.name(), f.status.chinese + " " + f.status.english, f.bank, f.recourse, f.registeredAt, f.bankPartId,
-                f.pledged == null ? List.of() : List.of(f.pledged.split("\n")),
+                pledges(f), amount(f.redConsentedCents),
                 f.lastChainTxId == null ? null : chainStates.transaction(f.lastChainTxId).orElse(null), quotes);
+    }
+
+    private static List<PledgeView> pledges(Financing f) {
+        var numbers = new java.util.HashMap<String, String>();
+        for (var invoice : org.alliancechain.supplyfinance.receivables.CertificateInvoice.<org.alliancechain.supplyfinance.receivables.CertificateInvoice>list(
+                "certificateId", f.certificateId)) {
+            numbers.put(hex(invoice.invoiceId), invoice.number);
+        }
+        return f.pledges().entrySet().stream().map(e -> new PledgeView(numbers.get(e.getKey()), e.getKey(), amount(e.getValue()))).toList();
     }
 
     private QuoteView quoteView(FinancingQuote q) {

@@ -104,6 +104,29 @@ public class FinancingPages {
     }
 
     @POST
+    @Path("/{financingId: \\d+}/red-letter-consent")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed("bank")
+    @Operation(hidden = true)
+    public Response consent(@PathParam("financingId") long id, @RestForm String invoiceNumber, @RestForm String amount, UriInfo uri) {
+        try {
+            BigDecimal yuan;
+            try {
+                yuan = new BigDecimal(CertificatePages.trim(amount));
+            } catch (NumberFormatException e) {
+                throw new ProblemException(ProblemException.UNPROCESSABLE, "the amount is a number in yuan, e.g. 50000.00", "amount");
+            }
+            if (yuan.signum() <= 0 || yuan.scale() > 2) {
+                throw new ProblemException(ProblemException.UNPROCESSABLE, "the amount is above zero, in yuan with at most two decimals", "amount");
+            }
+            service.consentToRedLetter(id, CertificatePages.trim(invoiceNumber), yuan.movePointRight(2).longValueExact());
+            return SupplyFinancePages.seeOther(uri, "app/financings", "consented");
+        } catch (ProblemException e) {
+            return Response.status(e.status().getStatusCode()).entity(deskPage(null, e.getMessage())).type(MediaType.TEXT_HTML).build();
+        }
+    }
+
+    @POST
     @Path("/{financingId: \\d+}/{step: accept|payment|withdraw}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({"supplier", "bank"})

@@ -27,7 +27,9 @@ public class SupplyFinancePages implements AppLinks {
             Map.entry("quoted", "报价已提交，正在上链计算 · The quote is submitted; the chain prices it"),
             Map.entry("accepted", "已接受报价，发票质押中 · The quote is accepted; the invoices are being pledged"),
             Map.entry("paid", "放款已登记，正在上链 · The payment is recorded; being written on chain"),
-            Map.entry("withdrawn", "已撤回 · Withdrawn"));
+            Map.entry("withdrawn", "已撤回 · Withdrawn"),
+            Map.entry("settling", "兑付已登记，正在清分 · The payment is recorded; every holder is being settled on chain"),
+            Map.entry("consented", "红冲同意已提交，正在上链 · The red-letter consent is submitted; the chain reduces the bank's part"));
 
     private final Caller caller;
     private final PageShells shells;
@@ -49,6 +51,9 @@ public class SupplyFinancePages implements AppLinks {
         }
         if (roles.contains("supplier") || roles.contains("bank")) {
             links.add(PageShells.link("financing", "融资", "Financing desk", "/app/financings"));
+        }
+        if (roles.contains("core-enterprise") || roles.contains("supplier") || roles.contains("bank") || roles.contains("operator")) {
+            links.add(PageShells.link("settlements", "兑付与逾期", "Settlement and overdue", "/app/settlements"));
         }
         return links;
     }

@@ -4,6 +4,7 @@ import org.alliancechain.supplyfinance.SupplyFinanceFlow;
 import static org.alliancechain.supplyfinance.SupplyFinanceFlow.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.ResourceArg;
@@ -96,7 +97,8 @@ class FinancingTest {
         assertThat(accepted.getString("bank")).isEqualTo("blue-bank");
         assertThat(accepted.getList("quotes.status", String.class)).containsExactly("ACCEPTED", "VOID");
         // The value is pledged on the certificate's invoices, in order: the first invoice covers it.
-        assertThat(accepted.getList("pledged", String.class)).singleElement().asString().endsWith(" 40000000");
+        assertThat(accepted.getList("pledged.invoiceNumber", String.class)).containsExactly(first);
+        assertThat(accepted.getList("pledged.amount", Float.class)).containsExactly(400000.00f);
         // The other bank no longer sees it; only the accepted bank records the payment.
         as(OTHER_BANK).get("/api/financings/" + id).then().statusCode(404);
         json(OTHER_BANK).body("{\"paymentReference\": \"x\", \"crcRegistration\": \"y\"}").post("/api/financings/" + id + "/payment")
@@ -117,6 +119,23 @@ class FinancingTest {
         json(SUPPLIER).body("{\"partId\": " + bankPart + ", \"value\": 1.00}").post("/api/financings").then().statusCode(404);
         // An invoice that backs the certificate cannot back another one.
         json(CORE).body(confirmBody(SUPPLIER_ORG, "1.00", maturity, false, first)).post("/api/certificates").then().statusCode(409);
+
+        // Goods came back: the seller needs a partial red-letter on the pledged invoice, and only the financing bank can consent.
+        String consent = "{\"invoiceNumber\": \"" + first + "\", \"amount\": 50000.00}";
+        json(SUPPLIER).body(consent).post("/api/financings/" + id + "/red-letter-consents").then().statusCode(403);
+        json(OTHER_BANK).body(consent).post("/api/financings/" + id + "/red-letter-consents").then().statusCode(404);
+        json(BANK).body("{\"invoiceNumber\": \"" + second + "\", \"amount\": 1.00}").post("/api/financings/" + id + "/red-letter-consents")
+                .then().statusCode(422).body("detail", containsString("at most what this financing pledges"));
+        json(BANK).body("{\"invoiceNumber\": \"" + first + "\", \"amount\": 400000.01}").post("/api/financings/" + id + "/red-letter-consents")
+                .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("amount"));
+        json(BANK).body(consent).post("/api/financings/" + id + "/red-letter-consents").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> as(CORE).get("/api/certificates/" + certificate)
+                .then().extract().jsonPath().getList("history.kind", String.class).contains("RED_LETTER_CONSENTED"));
+        var reduced = as(CORE).get("/api/certificates/" + certificate).then().extract().jsonPath();
+        assertThat(reduced.getFloat("reducedByRedLetters")).isEqualTo(50000.00f);
+        assertThat(reduced.getFloat("parts.find { it.partId == " + bankPart + " }.value")).isEqualTo(350000.00f);
+        assertThat(financing(BANK, id).getList("pledged.amount", Float.class)).containsExactly(350000.00f);
+        assertThat(financing(BANK, id).getFloat("redConsented")).isEqualTo(50000.00f);
     }
 
     @Test

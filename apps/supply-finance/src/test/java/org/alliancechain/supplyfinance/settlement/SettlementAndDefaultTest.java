@@ -90,6 +90,9 @@ class SettlementAndDefaultTest {
                 .contentType("application/problem+json").body("detail", containsString("matures on"));
         json(SUPPLIER).body(payBody(id, "500000.00")).post("/api/settlements").then().statusCode(403);
         json(BANK).body(payBody(id, "500000.00")).post("/api/settlements").then().statusCode(403);
+        // acme-trading is a core enterprise too, but here it is the supplier: it sees the certificate and still cannot pay it.
+        json(OTHER_CORE).body(payBody(id, "500000.00")).post("/api/settlements").then().statusCode(403)
+                .body("detail", containsString("only the core enterprise"));
         // The calendar shows it falling due tomorrow, to the core and to the tier-2 holder (with its holding).
         var due = as(CORE).get("/api/settlements/calendar").then().statusCode(200).extract().jsonPath();
         assertThat(due.getList("findAll { it.certificateId == " + id + " }.daysToPayment", Integer.class)).hasSize(1);
