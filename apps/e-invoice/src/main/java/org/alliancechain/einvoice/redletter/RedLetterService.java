@@ -87,7 +87,8 @@ public class RedLetterService {
         }
         consents.require(blue, java.math.BigDecimal.ZERO, null, "blueInvoiceId"); // pledged without consent: refused before anything else
         requireSellerMayIssue(blue);
-        boolean claimed = blue.bookedBy != null || blue.reimbursedBy != null;
+        // Booked, reimbursed or pledged: the counterparty confirms (domain §6, even where the bureau's path is 01).
+        boolean claimed = blue.bookedBy != null || blue.reimbursedBy != null || blue.pledged;
         if (side == InvoiceAccess.Side.BUYER && !claimed) {
             throw new ProblemException(Response.Status.FORBIDDEN, "only the seller may start a red-letter form for an invoice the buyer "
                     + "has not booked (购方未用途确认/入账确认的发票由销方直接红冲)");

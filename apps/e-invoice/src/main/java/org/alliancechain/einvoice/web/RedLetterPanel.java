@@ -141,7 +141,7 @@ public class RedLetterPanel {
         var side = access.sideOf(blue);
         boolean party = roles.contains("issuer") || roles.contains("receiver");
         boolean confirmed = state == InvoiceViews.State.ISSUED || state == InvoiceViews.State.PARTLY_RED_LETTERED;
-        boolean claimed = blue.bookedBy != null || blue.reimbursedBy != null;
+        boolean claimed = blue.bookedBy != null || blue.reimbursedBy != null || blue.pledged;
         var consent = consents.of(blue, null).orElse(null);
         String pledgeNote = consent == null ? null : pledgeNote(consent);
         BigDecimal available = blue.remaining.subtract(open);
@@ -150,7 +150,7 @@ public class RedLetterPanel {
         }
         String hint = null;
         if (consent != null) {
-            hint = pledgeNote;
+            hint = pledgeNote + " · 对方须在 72 小时内确认 · the other party must confirm within 72 hours";
         } else if (side == InvoiceAccess.Side.BUYER && !claimed) {
             hint = "购方未入账确认的发票由销方直接红冲 · Until the buyer books it, only the seller may offset it";
         } else if (claimed) {
