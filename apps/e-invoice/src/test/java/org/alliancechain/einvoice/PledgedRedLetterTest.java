@@ -92,14 +92,14 @@ class PledgedRedLetterTest {
                 .until(() -> markIs(id, "redConsented", "20000.00"));
         assertThat(mark(id, "redConsentLeft")).isEqualByComparingTo("20000.00");
 
+        // A full red (113,000.00) is more than the consent, named by its own field.
+        assertRefused(json(SELLER).body(Map.of("blueInvoiceId", id, "reason", "01", "fullRed", true)).post("/api/red-letter-forms"),
+                "fullRed", "20000.00");
         // One unit (11,300.00) is within the consent; a second one while the first form is open is not (8,700.00 left).
         // Pledged, the invoice needs the buyer's confirmation although nova has not booked it (02, not 01).
         var form = json(SELLER).body(partial(id, "1")).post("/api/red-letter-forms").then().statusCode(201).extract().jsonPath();
         assertThat(form.getString("state")).isEqualTo("02");
         assertRefused(json(SELLER).body(partial(id, "1")).post("/api/red-letter-forms"), "lines", "20000.00", "8700.00");
-        // A full red is more than the consent too, named by its own field.
-        assertRefused(json(SELLER).body(Map.of("blueInvoiceId", id, "reason", "01", "fullRed", true)).post("/api/red-letter-forms"),
-                "fullRed", "20000.00");
 
         // nova confirms: the red invoice is issued for acme and InvoiceRegistry accepts it within the consent.
         var confirmed = as(BUYER_RECEIVER).post("/api/red-letter-forms/" + form.getLong("id") + "/confirmation").then().statusCode(200)
