@@ -94,6 +94,26 @@ public final class ChainProbe {
         }
     }
 
+    /**
+     * One 32-byte word (0-based) of what a view function with a single bytes32 argument returns — a
+     * value or a struct of static fields, e.g. {@code certificateOf(id)}'s root part id (word 4) — as an
+     * unsigned number; null when the answer is shorter.
+     */
+    public static java.math.BigInteger viewWord(String rpcUrl, String contract, String function, byte[] argument, int word) {
+        var web3j = Web3j.build(new HttpService(rpcUrl));
+        try {
+            String data = FunctionEncoder.encode(new Function(function, List.of(new Bytes32(argument)), List.of()));
+            String result = web3j.ethCall(Transaction.createEthCallTransaction(null, contract, data), DefaultBlockParameterName.LATEST)
+                    .send().getValue();
+            int from = 2 + 64 * word;
+            return result == null || result.length() < from + 64 ? null : new java.math.BigInteger(result.substring(from, from + 64), 16);
+        } catch (Exception e) {
+            throw new IllegalStateException("chain read failed: " + e.getMessage(), e);
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
     /** anchorOf(bytes32) returns a static struct {root, memberId, leafCount, blockNumber, timestamp}. */
     private static String anchorWord(SuiteContracts contracts, String batchIdHex, int word) {
         var web3j = Web3j.build(new HttpService(contracts.rpcUrl()));

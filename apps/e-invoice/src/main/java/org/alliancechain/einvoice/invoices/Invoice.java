@@ -121,6 +121,24 @@ public class Invoice extends PanacheEntityBase {
 
     public boolean pledged;
 
+    /**
+     * What the financing holding the pledge consented to red-letter under it (InvoiceRegistry.consentToRed,
+     * by the financier through supply-finance); 0 when pledged without consent or not pledged.
+     */
+    @Column(name = "red_consented")
+    public BigDecimal redConsented = BigDecimal.ZERO.setScale(2);
+
+    /** Of {@link #redConsented}: what the chain has not yet seen red-lettered (its redAllowanceCents). */
+    @Column(name = "red_consent_left")
+    public BigDecimal redConsentLeft = BigDecimal.ZERO.setScale(2);
+
+    /**
+     * For a red invoice queued while its blue invoice was pledged: the consent it uses once the chain
+     * records it; null once the chain did (or when no consent was needed).
+     */
+    @Column(name = "consent_use")
+    public BigDecimal consentUse;
+
     public static Optional<Invoice> byChainId(byte[] chainInvoiceId) {
         return find("chainInvoiceId", chainInvoiceId).firstResultOptional();
     }

@@ -233,6 +233,8 @@ public class InvoiceService {
         invoice.record = InvoiceRecord.of(invoice, red, new InvoiceRecord.Original(blue.number, blue.issueDate.toString(), reason)).attested();
         invoice.issuedBy = issuedBy;
         invoice.issuedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // A pledged invoice's red invoice uses the financier's consent once the chain records it (Pledges clears this then).
+        invoice.consentUse = blue.pledged ? red.totalWithTax().negate() : null;
         invoice.persist();
 
         var blueLines = lines(blue);

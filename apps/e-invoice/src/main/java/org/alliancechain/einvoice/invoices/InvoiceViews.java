@@ -35,7 +35,13 @@ public class InvoiceViews {
     public record PartyView(String organisation, String taxId, String name) {
     }
 
-    public record MarksView(String bookedBy, String bookedMark, Instant bookedAt, String reimbursedBy, Instant reimbursedAt, boolean pledged) {
+    /**
+     * The chain's marks. {@code redConsented}: what the financier of a pledged invoice consented to
+     * red-letter under the pledge; {@code redConsentLeft}: what of it the chain has not yet seen
+     * red-lettered (both null when not pledged; the financier is never named).
+     */
+    public record MarksView(String bookedBy, String bookedMark, Instant bookedAt, String reimbursedBy, Instant reimbursedAt, boolean pledged,
+                            BigDecimal redConsented, BigDecimal redConsentLeft) {
     }
 
     public record InvoiceView(long id, InvoiceKind kind, String kindLabel, String number, LocalDate issueDate, String yourSide,
@@ -68,7 +74,8 @@ public class InvoiceViews {
                 access.sideOf(i).name(), new PartyView(i.seller, i.sellerTaxId, i.sellerName), new PartyView(i.buyer, i.buyerTaxId, i.buyerName),
                 i.currency, i.totalExclTax, i.totalTax, i.total, i.remaining, state, state.chinese + " " + state.english, i.blueId,
                 i.redReason, invoices.lines(i).lines(), i.note, i.record.digest,
-                new MarksView(i.bookedBy, i.bookedMark, i.bookedAt, i.reimbursedBy, i.reimbursedAt, i.pledged), chain,
+                new MarksView(i.bookedBy, i.bookedMark, i.bookedAt, i.reimbursedBy, i.reimbursedAt, i.pledged,
+                        i.pledged ? i.redConsented : null, i.pledged ? i.redConsentLeft : null), chain,
                 i.chainRefusal == null ? null : ChainRefusal.valueOf(i.chainRefusal).label(), i.issuedBy, i.issuedAt);
     }
 

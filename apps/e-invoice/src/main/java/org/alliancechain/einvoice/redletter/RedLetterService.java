@@ -32,7 +32,9 @@ import org.alliancechain.service.problem.ProblemException;
  * is issued at once); once the buyer booked it — or any member reimbursed it — either side may start
  * and the other must confirm within 72 hours (02/03 → 04, the red invoice is issued for the seller;
  * refused 05/06; expired 07; withdrawn by the initiator 08). Open forms count against what is left
- * to offset, per line and in total; a red invoice is never offset.
+ * to offset, per line and in total; a red invoice is never offset. A pledged invoice is offset only
+ * within what its financier consented to on chain and no red invoice or open form uses yet
+ * ({@link RedConsents}); beyond it, or without consent, 409.
  */
 @ApplicationScoped
 public class RedLetterService {
@@ -51,9 +53,11 @@ public class RedLetterService {
     private final ChainStates chainStates;
     private final EInvoiceConfig config;
     private final ObjectMapper json;
+    private final RedConsents consents;
 
     RedLetterService(Caller caller, org.alliancechain.einvoice.issuers.IssuerService issuers, InvoiceAccess access,
-                     InvoiceService invoices, ChainStates chainStates, EInvoiceConfig config, ObjectMapper json) {
+                     InvoiceService invoices, ChainStates chainStates, EInvoiceConfig config, ObjectMapper json, RedConsents consents) {
+        this.consents = consents;
         this.caller = caller;
         this.issuers = issuers;
         this.access = access;
@@ -81,12 +85,10 @@ public class RedLetterService {
         if (blue.fullyRedLettered()) {
             throw new ProblemException(Response.Status.CONFLICT, "invoice " + blue.number + " is already fully offset (已全额红冲)");
         }
-        if (blue.pledged) {
-            throw new ProblemException(Response.Status.CONFLICT, "invoice " + blue.number + " is pledged for financing: the financier's "
-                    + "confirmation is needed, which supply-finance provides (已质押融资)");
-        }
+        consents.require(blue, java.math.BigDecimal.ZERO, null, "blueInvoiceId"); // pledged without consent: refused before anything else
         requireSellerMayIssue(blue);
-        boolean claimed = blue.bookedBy != null || blue.reimbursedBy != null;
+        // Booked, reimbursed or pledged: the counterparty confirms (domain §6, even where the bureau's path is 01).
+        boolean claimed = blue.bookedBy != null || blue.reimbursedBy != null || blue.pledged;
         if (side == InvoiceAccess.Side.BUYER && !claimed) {
             throw new ProblemException(Response.Status.FORBIDDEN, "only the seller may start a red-letter form for an invoice the buyer "
                     + "has not booked (购方未用途确认/入账确认的发票由销方直接红冲)");
@@ -107,6 +109,7 @@ public class RedLetterService {
                     + " exceeds what is left to offset of invoice " + blue.number + ": " + blue.remaining.subtract(pendingTotal(blue))
                     .toPlainString() + " (红冲金额超出原发票剩余可红冲金额)", "lines");
         }
+        consents.require(blue, red.totalWithTax().negate(), null, start.fullRed() ? "fullRed" : "lines");
 
         var form = new RedLetterForm();
         form.blueInvoiceId = blue.id;
@@ -149,6 +152,7 @@ public class RedLetterService {
                     + " and is void (作废(超72小时未确认))");
         }
         requireSellerMayIssue(blue);
+        consents.require(blue, form.redTotal.negate(), form.id, form.fullRed ? "fullRed" : "lines"); // pledged since the form was started
         decide(form, FormState.CONFIRMED, null);
         issueRed(form, blue, read(form));
         return form;

@@ -15,6 +15,7 @@ import org.alliancechain.einvoice.invoices.InvoiceAccess;
 import org.alliancechain.einvoice.invoices.InvoiceService;
 import org.alliancechain.einvoice.invoices.InvoiceViews;
 import org.alliancechain.einvoice.redletter.FormState;
+import org.alliancechain.einvoice.redletter.RedConsents;
 import org.alliancechain.einvoice.redletter.RedLetterForm;
 import org.alliancechain.einvoice.redletter.RedLetterResource;
 import org.alliancechain.einvoice.redletter.RedLetterService;
@@ -80,7 +81,8 @@ public class RedLetterPanel {
      * invoice with something left; {@code hint} says what the service will refuse before it is asked).
      */
     public record Panel(boolean mayStart, boolean buyer, String hint, List<LineLeft> lines, BigDecimal remaining, BigDecimal open,
-                        BigDecimal available, long openForms, List<RedRow> reds, StartForm form) {
+                        BigDecimal available, long openForms, List<RedRow> reds, StartForm form, RedConsents.Consent consent,
+                        String pledgeNote) {
     }
 
     private final Caller caller;
@@ -89,9 +91,11 @@ public class RedLetterPanel {
     private final RedLetterService forms;
     private final ChainStates chainStates;
     private final Validator validator;
+    private final RedConsents consents;
 
     RedLetterPanel(Caller caller, InvoiceService invoices, InvoiceAccess access, RedLetterService forms, ChainStates chainStates,
-                   Validator validator) {
+                   Validator validator, RedConsents consents) {
+        this.consents = consents;
         this.caller = caller;
         this.invoices = invoices;
         this.access = access;
@@ -137,10 +141,16 @@ public class RedLetterPanel {
         var side = access.sideOf(blue);
         boolean party = roles.contains("issuer") || roles.contains("receiver");
         boolean confirmed = state == InvoiceViews.State.ISSUED || state == InvoiceViews.State.PARTLY_RED_LETTERED;
-        boolean claimed = blue.bookedBy != null || blue.reimbursedBy != null;
+        boolean claimed = blue.bookedBy != null || blue.reimbursedBy != null || blue.pledged;
+        var consent = consents.of(blue, null).orElse(null);
+        String pledgeNote = consent == null ? null : pledgeNote(consent);
+        BigDecimal available = blue.remaining.subtract(open);
+        if (consent != null) {
+            available = available.min(consent.available());
+        }
         String hint = null;
-        if (blue.pledged) {
-            hint = "已质押融资，需融资方同意（由供应链金融提供） · Pledged for financing: the financier's consent is needed, which supply-finance provides";
+        if (consent != null) {
+            hint = pledgeNote + " · 对方须在 72 小时内确认 · the other party must confirm within 72 hours";
         } else if (side == InvoiceAccess.Side.BUYER && !claimed) {
             hint = "购方未入账确认的发票由销方直接红冲 · Until the buyer books it, only the seller may offset it";
         } else if (claimed) {
@@ -149,8 +159,20 @@ public class RedLetterPanel {
             hint = "购方尚未入账：无需确认，红字发票即时开具 · Not booked by the buyer: no confirmation needed, the red invoice is issued at once";
         }
         var form = entered == null ? StartForm.empty(blueLines.size()) : entered;
-        return new Panel(party && confirmed && blue.remaining.signum() > 0, side == InvoiceAccess.Side.BUYER, hint, lines, blue.remaining,
-                open, blue.remaining.subtract(open), openForms.size(), redRows, form);
+        return new Panel(party && confirmed && available.signum() > 0, side == InvoiceAccess.Side.BUYER, hint, lines, blue.remaining,
+                open, available, openForms.size(), redRows, form, consent, pledgeNote);
+    }
+
+    /** "pledged — the financier consented to red-letter up to ¥X", in Chinese and English; the financier is never named. */
+    static String pledgeNote(RedConsents.Consent consent) {
+        if (consent.consented().signum() == 0) {
+            return "已质押融资，融资方尚未同意红冲（融资方通过供应链金融同意） · Pledged for financing: the financier has not consented to a "
+                    + "red-letter (it consents through supply-finance)";
+        }
+        String upTo = "¥" + Amounts.format(consent.consented());
+        String left = "¥" + Amounts.format(consent.available());
+        return "已质押融资 — 融资方同意红冲至多 " + upTo + "，尚可红冲 " + left + " · Pledged — the financier consented to red-letter up to "
+                + upTo + ", " + left + " of it still available";
     }
 
     /**
