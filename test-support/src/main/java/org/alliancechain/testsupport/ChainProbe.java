@@ -30,6 +30,50 @@ public final class ChainProbe {
         return anchorWord(contracts, batchIdHex, 1);
     }
 
+    /**
+     * Moves the test chain's clock forward (anvil's {@code evm_increaseTime}, then a block is mined
+     * so the latest block carries the new time). The shared chain never goes back: every later test
+     * of the build sees the chain ahead of the wall clock, so tests and services date on-chain
+     * deadlines by the chain's time (shared-service {@code ChainClock}), never by the wall clock.
+     * Returns the latest block's time afterwards.
+     */
+    public static java.time.Instant advanceTime(SuiteContracts contracts, java.time.Duration by) {
+        var web3j = Web3j.build(new HttpService(contracts.rpcUrl()));
+        try {
+            new org.web3j.protocol.core.Request<>("evm_increaseTime", List.of(by.toSeconds()), new HttpService(contracts.rpcUrl()),
+                    org.web3j.protocol.core.methods.response.VoidResponse.class).send();
+            new org.web3j.protocol.core.Request<>("evm_mine", List.of(), new HttpService(contracts.rpcUrl()),
+                    org.web3j.protocol.core.methods.response.VoidResponse.class).send();
+            return latestBlockTime(web3j);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("chain write failed: " + e.getMessage(), e);
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
+    /** The latest block's time: the chain's now. */
+    public static java.time.Instant chainTime(SuiteContracts contracts) {
+        var web3j = Web3j.build(new HttpService(contracts.rpcUrl()));
+        try {
+            return latestBlockTime(web3j);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("chain read failed: " + e.getMessage(), e);
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
+    /** The chain's today in China Standard Time, the registries' days. */
+    public static java.time.LocalDate chainToday(SuiteContracts contracts) {
+        return java.time.LocalDate.ofInstant(chainTime(contracts), java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
+    private static java.time.Instant latestBlockTime(Web3j web3j) throws java.io.IOException {
+        return java.time.Instant.ofEpochSecond(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()
+                .getBlock().getTimestamp().longValueExact());
+    }
+
     /** A log as the node's receipt holds it. */
     public record ReceiptLog(String address, List<String> topics, String data, String blockHash) {
     }

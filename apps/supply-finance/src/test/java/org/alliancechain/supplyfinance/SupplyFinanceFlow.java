@@ -45,6 +45,28 @@ public final class SupplyFinanceFlow {
         return as(user).contentType(ContentType.JSON);
     }
 
+    /** The service's chain clock: on-chain deadlines are dated by the chain's time, which tests may move ahead. */
+    public static org.alliancechain.service.chain.ChainClock clock() {
+        return io.quarkus.arc.Arc.container().instance(org.alliancechain.service.chain.ChainClock.class).get();
+    }
+
+    public static java.time.Instant chainNow() {
+        return clock().now();
+    }
+
+    public static LocalDate chainToday() {
+        return clock().today();
+    }
+
+    /**
+     * Moves the shared test chain's clock forward (it never goes back: every later test sees the chain
+     * ahead of the wall clock) and lets the service see it at once.
+     */
+    public static void advanceChainTime(Duration by) {
+        org.alliancechain.testsupport.ChainProbe.advanceTime(org.alliancechain.testsupport.SuiteTestResource.stack().contracts(), by);
+        clock().resync();
+    }
+
     private static String invoiceRegistry() {
         return ConfigProvider.getConfig().getValue("chain.contracts.invoice-registry", String.class);
     }

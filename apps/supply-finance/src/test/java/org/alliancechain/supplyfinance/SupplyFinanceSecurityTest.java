@@ -37,7 +37,7 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
     protected Map<String, String> fixtures() {
         var fixtures = new HashMap<>(super.fixtures());
         authoriseIssuer(SUPPLIER_ORG);
-        LocalDate maturity = LocalDate.now().plusMonths(2);
+        LocalDate maturity = SupplyFinanceFlow.chainToday().plusMonths(2);
         long id = json(CORE).body(SupplyFinanceFlow.confirmBody(SUPPLIER_ORG, "100.00", maturity, false,
                         issueInvoice(SUPPLIER_ORG, CORE_ORG, 100_00L)))
                 .post("/api/certificates").then().statusCode(201).extract().jsonPath().getLong("id");
@@ -50,8 +50,7 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
         long financing = json(SUPPLIER).body("{\"partId\": " + root + ", \"value\": 50.00}").post("/api/financings").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         awaitFinancing(financing, "REQUESTED");
-        json(BANK).body("{\"annualRate\": 3.90, \"fee\": 0, \"recourse\": true, \"discountDate\": \"" + java.time.LocalDate.now(
-                org.alliancechain.service.numbering.YearlySequences.ZONE) + "\", \"validUntil\": \"" + java.time.Instant.now().plusSeconds(3_600)
+        json(BANK).body("{\"annualRate\": 3.90, \"fee\": 0, \"recourse\": true, \"discountDate\": \"" + org.alliancechain.supplyfinance.SupplyFinanceFlow.chainToday() + "\", \"validUntil\": \"" + org.alliancechain.supplyfinance.SupplyFinanceFlow.chainNow().plusSeconds(3_600)
                 + "\"}").post("/api/financings/" + financing + "/quotes").then().statusCode(202);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "OFFERED".equals(as(SUPPLIER)
                 .get("/api/financings/" + financing).then().extract().path("quotes[0].status")));
@@ -67,7 +66,7 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
         awaitStatus(second, CORE, "OUTSTANDING");
         secondRoot = as(CORE).get("/api/certificates/" + second).then().extract().jsonPath().getLong("parts[0].partId");
         fixtures.put("quoteId", String.valueOf(quote));
-        offerBody = "{\"value\": 1.00, \"recipient\": \"" + TIER2_ORG + "\", \"expiresAt\": \"" + java.time.Instant.now().plusSeconds(86_400) + "\"}";
+        offerBody = "{\"value\": 1.00, \"recipient\": \"" + TIER2_ORG + "\", \"expiresAt\": \"" + org.alliancechain.supplyfinance.SupplyFinanceFlow.chainNow().plusSeconds(86_400) + "\"}";
         confirmBody = SupplyFinanceFlow.confirmBody(SUPPLIER_ORG, "50.00", maturity, false, issueInvoice(SUPPLIER_ORG, CORE_ORG, 50_00L));
         return fixtures;
     }
@@ -80,8 +79,8 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
         bodies.put("POST /api/parts/{partId}/offer", offerBody);
         bodies.put("POST /api/financings", "{\"partId\": " + secondRoot + ", \"value\": 1.00}");
         bodies.put("POST /api/financings/{financingId}/quotes", "{\"annualRate\": 3.90, \"fee\": 0, \"recourse\": true, \"discountDate\": \""
-                + java.time.LocalDate.now(org.alliancechain.service.numbering.YearlySequences.ZONE) + "\", \"validUntil\": \""
-                + java.time.Instant.now().plusSeconds(3_600) + "\"}");
+                + org.alliancechain.supplyfinance.SupplyFinanceFlow.chainToday() + "\", \"validUntil\": \""
+                + org.alliancechain.supplyfinance.SupplyFinanceFlow.chainNow().plusSeconds(3_600) + "\"}");
         bodies.put("POST /api/financings/{financingId}/payment", "{\"paymentReference\": \"BLUE-2\", \"crcRegistration\": \"CRC-2\"}");
         return bodies;
     }

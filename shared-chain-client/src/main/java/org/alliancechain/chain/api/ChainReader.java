@@ -30,6 +30,12 @@ public interface ChainReader {
     /** The suite's contracts this service is configured with: name ({@code CaseRegistry}) → address (0x lower case). */
     Map<String, String> contracts();
 
+    /**
+     * The time of the latest block: the chain's "now", which contracts compare deadlines with
+     * ({@code block.timestamp}). On a production chain it follows the wall clock; a test chain may run ahead.
+     */
+    java.time.Instant latestBlockTime();
+
     /** The chain's id (EIP-155). */
     long chainId();
 

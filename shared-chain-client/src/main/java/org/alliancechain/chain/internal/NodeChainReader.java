@@ -128,6 +128,12 @@ public class NodeChainReader implements ChainReader {
     }
 
     @Override
+    public java.time.Instant latestBlockTime() {
+        var block = read(() -> Rpc.send(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)), "the latest block").getBlock();
+        return java.time.Instant.ofEpochSecond(block.getTimestamp().longValueExact());
+    }
+
+    @Override
     public long chainId() {
         return read(node::chainId, "the chain id");
     }

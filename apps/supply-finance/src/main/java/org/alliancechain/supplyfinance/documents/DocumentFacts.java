@@ -220,7 +220,7 @@ public class DocumentFacts {
     }
 
     private Draft settlement(ReceivableCertificate c, HistoryEntry settled) {
-        List<HistoryEntry> parts = HistoryEntry.list("certificateId = ?1 and kind = 'PartSettled' and id < ?2 order by id", c.id, settled.id);
+        List<HistoryEntry> parts = HistoryEntry.list("certificateId = ?1 and kind = 'PART_SETTLED' and id < ?2 order by id", c.id, settled.id);
         long total = parts.stream().mapToLong(p -> p.amountCents == null ? 0 : p.amountCents).sum();
         var rows = new ArrayList<DocumentSheet.Row>();
         rows.add(row("凭证编号 Certificate number", c.number));

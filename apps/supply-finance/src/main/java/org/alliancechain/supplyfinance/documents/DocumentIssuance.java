@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Makes the documents of chain facts that have none yet: every history row of a kind a document is
- * made from (CONFIRMED, ACCEPTED, FINANCED, CertificateSettled) without its document, oldest first,
+ * made from (CONFIRMED, ACCEPTED, FINANCED, CERTIFICATE_SETTLED) without its document, oldest first,
  * each in a transaction of its own (render, sign, register, store). The facts are in the database, so
  * a restart loses nothing: the next run picks up what is missing; the document's unique source row
  * makes a second one impossible.

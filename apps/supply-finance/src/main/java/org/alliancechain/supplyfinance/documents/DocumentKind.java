@@ -5,7 +5,7 @@ public enum DocumentKind {
     PAYABLE_CONFIRMATION("应付账款确认书", "Payable confirmation", "C", "CONFIRMED"),
     TRANSFER("债权转让通知及签收单", "Transfer notice and receipt", "T", "ACCEPTED"),
     FINANCING_AGREEMENT("保理融资协议", "Financing agreement", "F", "FINANCED"),
-    SETTLEMENT_STATEMENT("兑付清分单", "Settlement statement", "S", "CertificateSettled");
+    SETTLEMENT_STATEMENT("兑付清分单", "Settlement statement", "S", "CERTIFICATE_SETTLED");
 
     public final String chinese;
     public final String english;

@@ -80,8 +80,33 @@ public class Financing extends PanacheEntityBase {
     /** The pledges the accepted quote made, one line per invoice: "0x<invoice id> <cents>". */
     public String pledged;
 
+    /** What the bank consented to red-letters on the pledged invoices (its part reduced by as much). */
+    @Column(name = "red_consented_cents")
+    public long redConsentedCents;
+
     @Column(name = "chain_tx_id")
     public Long chainTxId;
+
+    /** What the financing pledges now on each invoice (0x id, lower case → cents), in pledge order. */
+    public java.util.LinkedHashMap<String, Long> pledges() {
+        var map = new java.util.LinkedHashMap<String, Long>();
+        if (pledged != null) {
+            for (String line : pledged.split("\n")) {
+                String[] parts = line.split(" ");
+                map.merge(parts[0], Long.parseLong(parts[1]), Long::sum);
+            }
+        }
+        return map;
+    }
+
+    /** Records a pledge change the registry made on one invoice. */
+    public void pledge(String invoiceIdHex, long deltaCents) {
+        var map = pledges();
+        map.merge(invoiceIdHex, deltaCents, Long::sum);
+        var lines = new StringBuilder();
+        map.forEach((id, cents) -> lines.append(lines.isEmpty() ? "" : "\n").append(id).append(' ').append(cents));
+        pledged = lines.toString();
+    }
 
     @Column(name = "last_chain_tx_id")
     public Long lastChainTxId;

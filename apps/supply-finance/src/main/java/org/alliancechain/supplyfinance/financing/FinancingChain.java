@@ -63,6 +63,12 @@ public class FinancingChain {
                 crcRegistrationDigest).withPurpose("financing-paid"));
     }
 
+    /** The bank consents to a red-letter on an invoice its financing pledged: its part shrinks by the amount. */
+    long consentToRedLetter(String bank, byte[] financingId, byte[] invoiceId, long amountCents) {
+        return chain.submit(bank, ContractCall.of(registry, "consentToRedLetter(bytes32,bytes32,uint256)", financingId, invoiceId,
+                BigInteger.valueOf(amountCents)).withPurpose("red-letter-consented"));
+    }
+
     /** keccak256(abi.encode(bytes32 bank, bytes32 financingId, bytes32 nonce)), as FinancingQuotes names a quote. */
     static byte[] quoteId(String bank, byte[] financingId, byte[] nonce) {
         byte[] encoded = new byte[96];

@@ -6,7 +6,9 @@ import java.util.HexFormat;
 import java.util.List;
 import org.alliancechain.chain.api.ChainEvent;
 import org.alliancechain.chain.api.ChainEventHandler;
+import org.alliancechain.supplyfinance.receivables.CertificateInvoice;
 import org.alliancechain.supplyfinance.receivables.HistoryEntry;
+import org.alliancechain.supplyfinance.receivables.ReceivableCertificate;
 
 /**
  * Projects the financing steps of ReceivableRegistry — requested, quote accepted with its invoice
@@ -44,7 +46,8 @@ public class FinancingLedger implements ChainEventHandler {
                 "FinancingPledged(bytes32 indexed financingId, bytes32 indexed invoiceId, uint256 amountCents)",
                 "FinancingPaid(bytes32 indexed financingId, uint256 indexed bankPartId, address indexed bankAccount, bytes32 paymentProofDigest, "
                         + "bytes32 crcRegistrationDigest)",
-                "FinancingClosed(bytes32 indexed financingId, uint8 status)");
+                "FinancingClosed(bytes32 indexed financingId, uint8 status)",
+                "RedLetterConsented(bytes32 indexed financingId, bytes32 indexed invoiceId, uint256 amountCents, uint256 indexed bankPartId)");
     }
 
     @Override
@@ -72,8 +75,7 @@ public class FinancingLedger implements ChainEventHandler {
                                 q.recourse ? "with" : "without", java.math.BigDecimal.valueOf(q.proceedsCents, 2).toPlainString()));
             });
             case "FinancingPledged" -> {
-                String line = "0x" + HexFormat.of().formatHex(e.bytes("invoiceId")) + " " + e.number("amountCents");
-                f.pledged = f.pledged == null ? line : f.pledged + "\n" + line;
+                f.pledge("0x" + HexFormat.of().formatHex(e.bytes("invoiceId")), e.number("amountCents").longValueExact());
             }
             case "FinancingPaid" -> {
                 f.status = Financing.Status.PAID;
@@ -83,6 +85,16 @@ public class FinancingLedger implements ChainEventHandler {
             case "FinancingClosed" -> {
                 f.status = Financing.Status.ofChain(e.number("status").intValueExact());
                 HistoryEntry.record(e, f.certificateId, f.partId, "FINANCING_" + f.status.name(), f.holder, f.bank, f.valueCents, f.status.english);
+            }
+            case "RedLetterConsented" -> {
+                long amount = e.number("amountCents").longValueExact();
+                f.redConsentedCents += amount;
+                f.pledge("0x" + HexFormat.of().formatHex(e.bytes("invoiceId")), -amount);
+                ReceivableCertificate.<ReceivableCertificate>findByIdOptional(f.certificateId).ifPresent(c -> c.reducedCents += amount);
+                String invoice = CertificateInvoice.<CertificateInvoice>find("certificateId = ?1 and invoiceId = ?2", f.certificateId, e.bytes("invoiceId"))
+                        .firstResultOptional().map(i -> i.number).orElse("0x" + HexFormat.of().formatHex(e.bytes("invoiceId")));
+                HistoryEntry.record(e, f.certificateId, f.bankPartId, "RED_LETTER_CONSENTED", f.bank, f.holder, amount,
+                        "the bank consented to a red-letter on invoice " + invoice + "; its part reduced by as much");
             }
             default -> throw new IllegalStateException("FinancingLedger does not follow " + e.event());
         }

@@ -51,6 +51,11 @@ public class FinancingResource {
     public record PaymentRequest(@NotBlank @Size(max = 100) String paymentReference, @NotBlank @Size(max = 100) String crcRegistration) {
     }
 
+    public record RedLetterConsentRequest(
+            @NotBlank @jakarta.validation.constraints.Pattern(regexp = "\\d{20}", message = "must be the invoice's 20-digit number") String invoiceNumber,
+            @NotNull @DecimalMin(value = "0.01", message = "must be at least 0.01") @Digits(integer = 16, fraction = 2) BigDecimal amount) {
+    }
+
     public record QuoteView(long id, String quoteId, String bank, BigDecimal annualRate, BigDecimal fee, boolean recourse, LocalDate discountDate,
                             LocalDate paymentDate, long days, Instant validUntil, BigDecimal face, BigDecimal interest, BigDecimal proceeds,
                             String status, String statusLabel, ChainState chain) {
@@ -126,6 +131,17 @@ public class FinancingResource {
             + "(动产融资统一登记); the financed value becomes your bank's part")
     public Response pay(@PathParam("financingId") long id, @Valid @NotNull PaymentRequest request) {
         return Response.accepted(view(service.recordPayment(id, request.paymentReference().strip(), request.crcRegistration().strip()))).build();
+    }
+
+    @POST
+    @Path("/{financingId}/red-letter-consents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("bank")
+    @Operation(summary = "Consent, as the financing bank, to a red-letter on an invoice this financing pledged (202): your part is reduced by "
+            + "the amount on chain and the seller's red-letter for as much is then accepted by the invoice registry")
+    public Response consentToRedLetter(@PathParam("financingId") long id, @Valid @NotNull RedLetterConsentRequest request) {
+        return Response.accepted(view(service.consentToRedLetter(id, request.invoiceNumber(), request.amount().movePointRight(2).longValueExact())))
+                .build();
     }
 
     @POST

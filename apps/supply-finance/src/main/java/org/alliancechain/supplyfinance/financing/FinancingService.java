@@ -15,6 +15,7 @@ import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.numbering.YearlySequences;
 import org.alliancechain.service.problem.ProblemException;
 import org.alliancechain.supplyfinance.calendar.BusinessCalendar;
+import org.alliancechain.supplyfinance.receivables.CertificateInvoice;
 import org.alliancechain.supplyfinance.receivables.ReceivableCertificate;
 import org.alliancechain.supplyfinance.receivables.ReceivablePart;
 
@@ -33,8 +34,11 @@ public class FinancingService {
     private final ConsortiumDirectory directory;
     private final FinancingChain chain;
     private final DiscountPricing pricing;
+    private final org.alliancechain.service.chain.ChainClock clock;
 
-    FinancingService(Caller caller, ConsortiumDirectory directory, FinancingChain chain, BusinessCalendar calendar) {
+    FinancingService(Caller caller, ConsortiumDirectory directory, FinancingChain chain, BusinessCalendar calendar,
+            org.alliancechain.service.chain.ChainClock clock) {
+        this.clock = clock;
         this.caller = caller;
         this.directory = directory;
         this.chain = chain;
@@ -99,11 +103,11 @@ public class FinancingService {
         } catch (ArithmeticException e) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "the annual rate has at most two decimals (a whole basis point)", "annualRate");
         }
-        LocalDate today = LocalDate.now(YearlySequences.ZONE);
+        LocalDate today = clock.today();
         if (terms.discountDate().isBefore(today)) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "the discount date cannot be before today (" + today + ")", "discountDate");
         }
-        if (!terms.validUntil().isAfter(Instant.now())) {
+        if (!terms.validUntil().isAfter(clock.now())) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "a quote must be valid for some time from now", "validUntil");
         }
         ReceivableCertificate certificate = ReceivableCertificate.findById(f.certificateId);
@@ -149,8 +153,8 @@ public class FinancingService {
         }
         FinancingQuote q = FinancingQuote.<FinancingQuote>findByIdOptional(quoteRowId).filter(x -> x.financingId.equals(f.id))
                 .orElseThrow(() -> ProblemException.notFound("quote " + quoteRowId));
-        if (q.status != FinancingQuote.Status.OFFERED || !q.validUntil.isAfter(Instant.now())
-                || q.discountDate.isBefore(LocalDate.now(YearlySequences.ZONE))) {
+        if (q.status != FinancingQuote.Status.OFFERED || !q.validUntil.isAfter(clock.now())
+                || q.discountDate.isBefore(clock.today())) {
             throw new ProblemException(Response.Status.CONFLICT, "quote " + quoteRowId + " is " + (q.status == FinancingQuote.Status.OFFERED
                     ? "no longer valid (its validity or discount date passed); ask the bank to quote again" : q.status.english));
         }
@@ -173,6 +177,43 @@ public class FinancingService {
         f.lastChainTxId = chain.recordPayment(bank, f.financingId, ChainIds.keccak256("payment " + paymentReference),
                 ChainIds.keccak256("crc " + crcRegistration));
         return f;
+    }
+
+    /**
+     * The financing bank consents to a red-letter on one of the invoices its financing pledged (the
+     * seller asked it, e.g. after a return of goods): the bank's part is reduced by the amount on chain
+     * and InvoiceRegistry then lets the seller's red-letter through for as much (domain §6; ADR 0018).
+     */
+    @Transactional
+    public Financing consentToRedLetter(long id, String invoiceNumber, long amountCents) {
+        String bank = caller.requireOrganisation();
+        Financing f = visible(id, bank, LockModeType.PESSIMISTIC_WRITE);
+        if (!bank.equals(f.bank)) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "only the financing bank consents to a red-letter on the invoices it holds pledged");
+        }
+        if (f.status != Financing.Status.PAID) {
+            throw new ProblemException(Response.Status.CONFLICT, "financing " + id + " is " + f.status.english
+                    + "; a red-letter consent needs a paid financing");
+        }
+        ReceivableCertificate c = ReceivableCertificate.findById(f.certificateId);
+        if (c.status != ReceivableCertificate.Status.OUTSTANDING && c.status != ReceivableCertificate.Status.OVERDUE) {
+            throw new ProblemException(Response.Status.CONFLICT, "certificate " + c.number + " is " + c.status.english
+                    + ": its invoices are no longer pledged");
+        }
+        var invoice = CertificateInvoice.<CertificateInvoice>find("certificateId = ?1 and number = ?2", c.id, invoiceNumber).firstResultOptional()
+                .orElseThrow(() -> new ProblemException(ProblemException.UNPROCESSABLE, "invoice " + invoiceNumber + " does not back certificate "
+                        + c.number, "invoiceNumber"));
+        long pledged = f.pledges().getOrDefault("0x" + java.util.HexFormat.of().formatHex(invoice.invoiceId), 0L);
+        if (amountCents <= 0 || amountCents > pledged) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "the amount must be more than zero and at most what this financing "
+                    + "pledges on invoice " + invoiceNumber + ", " + yuan(pledged), "amount");
+        }
+        f.lastChainTxId = chain.consentToRedLetter(bank, f.financingId, invoice.invoiceId, amountCents);
+        return f;
+    }
+
+    private static String yuan(long cents) {
+        return "¥" + java.math.BigDecimal.valueOf(cents, 2).toPlainString();
     }
 
     @Transactional

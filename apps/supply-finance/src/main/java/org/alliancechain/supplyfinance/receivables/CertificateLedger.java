@@ -20,9 +20,11 @@ public class CertificateLedger implements ChainEventHandler {
     private static final String ZERO_ACCOUNT = "0x0000000000000000000000000000000000000000";
 
     private final ReceivableChain chain;
+    private final org.alliancechain.service.chain.ChainClock clock;
 
-    CertificateLedger(ReceivableChain chain) {
+    CertificateLedger(ReceivableChain chain, org.alliancechain.service.chain.ChainClock clock) {
         this.chain = chain;
+        this.clock = clock;
     }
 
     @Override
@@ -52,7 +54,12 @@ public class CertificateLedger implements ChainEventHandler {
                 "PartSplit(uint256 indexed partId, uint256 indexed newPartId, uint256 valueCents)",
                 "OfferMade(uint256 indexed pendingPartId, uint256 indexed sourcePartId, address indexed splitter, address recipient, "
                         + "uint256 valueCents, uint64 expiresAt)",
-                "OfferClosed(uint256 indexed pendingPartId, uint8 outcome, address indexed holder, uint256 intoPartId)");
+                "OfferClosed(uint256 indexed pendingPartId, uint8 outcome, address indexed holder, uint256 intoPartId)",
+                "SettlementRecorded(bytes32 indexed confirmationId, bytes32 paymentProofDigest, bool late)",
+                "PartSettled(bytes32 indexed confirmationId, uint256 indexed partId, address indexed holder, uint256 amountCents)",
+                "CertificateSettled(bytes32 indexed confirmationId, uint256 settledCents)",
+                "CertificateOverdue(bytes32 indexed confirmationId, bytes32 indexed core, uint256 overdueCents, uint256 events)",
+                "PartInArbitration(uint256 indexed partId, bytes32 indexed caseId, address indexed holder)");
     }
 
     @Override
@@ -129,6 +136,54 @@ public class CertificateLedger implements ChainEventHandler {
                 pending.recipient = null;
                 pending.splitter = null;
                 pending.expiresAt = null;
+            }
+            case "SettlementRecorded" -> ReceivableCertificate.byConfirmationId(e.bytes("confirmationId")).ifPresent(c -> {
+                boolean late = Boolean.TRUE.equals(e.values().get("late"));
+                c.status = ReceivableCertificate.Status.SETTLING;
+                c.paidAt = clock.now();
+                if (late) {
+                    OverdueEvent.update("curedAt = ?1 where certificateId = ?2 and curedAt is null", c.paidAt, c.id);
+                }
+                HistoryEntry.record(e, c.id, null, "PAID", c.core, null, c.outstandingCents(),
+                        late ? "paid late, after the certificate was overdue" : "paid at maturity");
+            });
+            case "PartSettled" -> ReceivableCertificate.byConfirmationId(e.bytes("confirmationId")).ifPresent(c -> {
+                long amount = e.number("amountCents").longValueExact();
+                String holder = chain.organisationOf((String) e.values().get("holder")).orElse((String) e.values().get("holder"));
+                var part = part(e.number("partId").longValueExact(), e);
+                HistoryEntry.record(e, c.id, part.partId, "PART_SETTLED", holder, c.core, amount, "paid to the holder, the part closed");
+            });
+            case "CertificateSettled" -> ReceivableCertificate.byConfirmationId(e.bytes("confirmationId")).ifPresent(c -> {
+                c.status = ReceivableCertificate.Status.SETTLED;
+                c.settledCents = e.number("settledCents").longValueExact();
+                c.settledAt = clock.now();
+                HistoryEntry.record(e, c.id, null, "CERTIFICATE_SETTLED", c.core, null, c.settledCents, "every part settled, the invoices released");
+            });
+            case "CertificateOverdue" -> ReceivableCertificate.byConfirmationId(e.bytes("confirmationId")).ifPresent(c -> {
+                long cents = e.number("overdueCents").longValueExact();
+                c.status = ReceivableCertificate.Status.OVERDUE;
+                c.overdueAt = clock.now();
+                c.overdueCents = cents;
+                if (OverdueEvent.count("txHash = ?1 and logIndex = ?2", e.transactionHash(), e.logIndex()) == 0) {
+                    var overdue = new OverdueEvent();
+                    overdue.core = c.core;
+                    overdue.certificateId = c.id;
+                    overdue.overdueCents = cents;
+                    overdue.eventsTotal = e.number("events").intValueExact();
+                    overdue.markedAt = c.overdueAt;
+                    overdue.txHash = e.transactionHash();
+                    overdue.logIndex = e.logIndex();
+                    overdue.persist();
+                }
+                HistoryEntry.record(e, c.id, null, "OVERDUE", c.core, null, cents, "unpaid after the payment date and the grace days");
+            });
+            case "PartInArbitration" -> {
+                var part = part(e.number("partId").longValueExact(), e);
+                part.caseId = e.bytes("caseId");
+                String holder = chain.organisationOf((String) e.values().get("holder")).orElse((String) e.values().get("holder"));
+                ReceivableCertificate.<ReceivableCertificate>findByIdOptional(part.certificateId).ifPresent(c ->
+                        HistoryEntry.record(e, c.id, part.partId, "IN_ARBITRATION", holder, c.core, part.valueCents,
+                                "taken to arbitration, case 0x" + java.util.HexFormat.of().formatHex(part.caseId)));
             }
             default -> throw new IllegalStateException("CertificateLedger does not follow " + e.event());
         }

@@ -52,8 +52,11 @@ public class CertificateService {
     private final ReceivableChain chain;
     private final YearlySequences sequences;
     private final BusinessCalendar calendar;
+    private final org.alliancechain.service.chain.ChainClock clock;
 
-    CertificateService(Caller caller, ConsortiumDirectory directory, ReceivableChain chain, YearlySequences sequences, BusinessCalendar calendar) {
+    CertificateService(Caller caller, ConsortiumDirectory directory, ReceivableChain chain, YearlySequences sequences, BusinessCalendar calendar,
+            org.alliancechain.service.chain.ChainClock clock) {
+        this.clock = clock;
         this.caller = caller;
         this.directory = directory;
         this.chain = chain;
@@ -75,7 +78,12 @@ public class CertificateService {
             throw new ProblemException(ProblemException.UNPROCESSABLE, request.supplier() + " is not an active member of the consortium",
                     "supplier");
         }
-        LocalDate today = LocalDate.now(YearlySequences.ZONE);
+        LocalDate today = clock.today();
+        if (OverdueEvent.suspends(core, clock.now())) {
+            throw new ProblemException(Response.Status.CONFLICT, "the consortium's receivable registry refuses new confirmations from " + core
+                    + ": 3 or more of its certificates became overdue in the last six months and some are still unpaid; pay them to "
+                    + "confirm again (see the overdue disclosure)");
+        }
         checkTenor(request, today);
         var facts = invoices(request, core);
         long cover = facts.stream().mapToLong(InvoiceFact::coverCents).sum();

@@ -45,8 +45,11 @@ public class CertificateViews {
         List<InvoiceView> invoices = withDetail ? c.invoices().stream()
                 .map(i -> new InvoiceView(i.kind, i.number, "0x" + java.util.HexFormat.of().formatHex(i.invoiceId))).toList() : List.of();
         List<PartView> parts = withDetail ? ReceivablePart.<ReceivablePart>list("certificateId = ?1 order by partId", c.id).stream()
-                .map(p -> new PartView(p.partId, p.parentId, p.depth, p.holder, amount(p.valueCents), p.state.name(),
-                        p.state.chinese + " " + p.state.english, p.recipient, p.splitter, p.expiresAt)).toList() : List.of();
+                .map(p -> {
+                    var shown = p.shownState(c);
+                    return new PartView(p.partId, p.parentId, p.depth, p.holder, amount(p.valueCents), shown.name(),
+                            shown.chinese + " " + shown.english, p.recipient, p.splitter, p.expiresAt);
+                }).toList() : List.of();
         List<HistoryView> history = withDetail ? HistoryEntry.<HistoryEntry>list("certificateId = ?1 order by blockNumber, logIndex", c.id)
                 .stream().map(h -> new HistoryView(h.kind, h.partId, h.actor, h.counterparty, h.amountCents == null ? null : amount(h.amountCents),
                         h.detail, h.txHash, h.blockNumber)).toList() : List.of();

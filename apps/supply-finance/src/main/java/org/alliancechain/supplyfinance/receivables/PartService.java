@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.alliancechain.service.chain.ChainClock;
 import org.alliancechain.service.chain.ConsortiumDirectory;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.numbering.YearlySequences;
@@ -26,11 +27,13 @@ public class PartService {
     private final Caller caller;
     private final ConsortiumDirectory directory;
     private final ReceivableChain chain;
+    private final ChainClock clock;
 
-    PartService(Caller caller, ConsortiumDirectory directory, ReceivableChain chain) {
+    PartService(Caller caller, ConsortiumDirectory directory, ReceivableChain chain, ChainClock clock) {
         this.caller = caller;
         this.directory = directory;
         this.chain = chain;
+        this.clock = clock;
     }
 
     /** The holder splits value off its part into a new part it keeps (e.g. to offer or finance it separately). */
@@ -57,7 +60,7 @@ public class PartService {
             throw new ProblemException(ProblemException.UNPROCESSABLE, recipient + " is not an active member of the consortium", "recipient");
         }
         var certificate = certificate(part);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         Instant maturityStarts = certificate.maturity.atStartOfDay(YearlySequences.ZONE).toInstant();
         if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(LONGEST_OFFER)) || !expiresAt.isBefore(maturityStarts)) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "an offer must expire after now, within "
@@ -75,7 +78,7 @@ public class PartService {
         if (!organisation.equals(part.recipient)) {
             throw new ProblemException(Response.Status.FORBIDDEN, "only the recipient, " + part.recipient + ", answers this offer");
         }
-        if (accept && !part.expiresAt.isAfter(Instant.now())) {
+        if (accept && !part.expiresAt.isAfter(clock.now())) {
             throw new ProblemException(Response.Status.CONFLICT, "the offer expired at " + part.expiresAt + "; it returns to " + part.splitter);
         }
         part.lastChainTxId = chain.closeOffer(organisation, accept ? "accept" : "reject", part.partId);
@@ -102,7 +105,7 @@ public class PartService {
     public int expireDue(int limit) {
         // A block's time is whole seconds and may trail the clock: wait a little past the expiry so the registry agrees it passed.
         var due = ReceivablePart.<ReceivablePart>find("state = ?1 and expiresAt < ?2 order by expiresAt", ReceivablePart.State.PENDING,
-                Instant.now().minusSeconds(2)).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
+                clock.now().minusSeconds(2)).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
         int queued = 0;
         for (var part : due) {
             if (part.expiryQueued && !chain.failed(part.lastChainTxId)) {
@@ -115,7 +118,7 @@ public class PartService {
         return due.size() == limit ? queued : 0;
     }
 
-    private static ReceivablePart held(long partId, String holder) {
+    private ReceivablePart held(long partId, String holder) {
         ReceivablePart part = ReceivablePart.findById(partId, LockModeType.PESSIMISTIC_WRITE);
         if (part == null || !holder.equals(part.holder)) {
             throw ProblemException.notFound("part " + partId);
@@ -125,7 +128,7 @@ public class PartService {
                     + " (" + part.state.chinese + "): only a part held free can be split or offered");
         }
         var certificate = certificate(part);
-        if (certificate.status != ReceivableCertificate.Status.OUTSTANDING || !LocalDate.now(YearlySequences.ZONE).isBefore(certificate.maturity)) {
+        if (certificate.status != ReceivableCertificate.Status.OUTSTANDING || !clock.today().isBefore(certificate.maturity)) {
             throw new ProblemException(Response.Status.CONFLICT, "certificate " + certificate.number + " is matured, overdue or being settled: "
                     + "its parts no longer move");
         }

@@ -110,6 +110,42 @@ public class ReceivableCertificate extends PanacheEntityBase {
     @Column(name = "confirmed_at")
     public Instant confirmedAt;
 
+    /** The core enterprise's payment reference (e.g. its bank transfer's number); its digest went on chain. */
+    @Column(name = "payment_reference")
+    public String paymentReference;
+
+    @Column(name = "paid_by")
+    public String paidBy;
+
+    /** recordSettlement, signed by the core enterprise. */
+    @Column(name = "settlement_tx_id")
+    public Long settlementTxId;
+
+    /** The last settleParts this service queued for a certificate with more parts than one transaction settles. */
+    @Column(name = "sweep_tx_id")
+    public Long sweepTxId;
+
+    @Column(name = "paid_at")
+    public Instant paidAt;
+
+    @Column(name = "settled_at")
+    public Instant settledAt;
+
+    /** markOverdue, queued by this service once the payment date and the grace days passed unpaid. */
+    @Column(name = "overdue_tx_id")
+    public Long overdueTxId;
+
+    @Column(name = "overdue_at")
+    public Instant overdueAt;
+
+    @Column(name = "overdue_cents")
+    public Long overdueCents;
+
+    /** What is still to be paid: the face less what was settled and what consented red-letters took off. */
+    public long outstandingCents() {
+        return faceCents - settledCents - reducedCents;
+    }
+
     public static Optional<ReceivableCertificate> byConfirmationId(byte[] confirmationId) {
         return find("confirmationId", confirmationId).firstResultOptional();
     }

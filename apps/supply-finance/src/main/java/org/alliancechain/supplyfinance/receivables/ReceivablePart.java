@@ -83,4 +83,16 @@ public class ReceivablePart extends PanacheEntityBase {
 
     @Column(name = "updated_block")
     public long updatedBlock;
+
+    /** The arbitration case a holder filed on CaseRegistry over this overdue part (its id there). */
+    @Column(name = "case_id")
+    public byte[] caseId;
+
+    @Column(name = "case_tx_id")
+    public Long caseTxId;
+
+    /** The state ReceivableRegistry shows (partOf): a held or financed part of an overdue certificate is overdue. */
+    public State shownState(ReceivableCertificate certificate) {
+        return (state == State.ACTIVE || state == State.FINANCED) && certificate.status == ReceivableCertificate.Status.OVERDUE ? State.OVERDUE : state;
+    }
 }

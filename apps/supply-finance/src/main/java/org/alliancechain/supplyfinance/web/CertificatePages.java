@@ -1,5 +1,6 @@
 package org.alliancechain.supplyfinance.web;
 
+import org.alliancechain.service.chain.ChainClock;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,8 +54,8 @@ public class CertificatePages {
 
     /** The confirmation form as entered; invoices one 20-digit number per line (数电专票). */
     public record ConfirmForm(String supplier, String face, String maturity, String poNumber, String invoices, boolean longTenor) {
-        static ConfirmForm empty() {
-            return new ConfirmForm("", "", LocalDate.now().plusMonths(3).toString(), "", "", false);
+        static ConfirmForm empty(LocalDate today) {
+            return new ConfirmForm("", "", today.plusMonths(3).toString(), "", "", false);
         }
     }
 
@@ -66,9 +67,11 @@ public class CertificatePages {
     private final FinancingService financing;
     private final Validator validator;
     private final org.alliancechain.service.chain.ChainStates chainStates;
+    private final ChainClock clock;
 
     CertificatePages(Caller caller, SupplyFinancePages pages, CertificateService certificates, CertificateViews views, PartService parts,
-                     FinancingService financing, Validator validator, org.alliancechain.service.chain.ChainStates chainStates) {
+                     FinancingService financing, Validator validator, org.alliancechain.service.chain.ChainStates chainStates, ChainClock clock) {
+        this.clock = clock;
         this.chainStates = chainStates;
         this.caller = caller;
         this.pages = pages;
@@ -83,7 +86,7 @@ public class CertificatePages {
     @RolesAllowed({"core-enterprise", "supplier", "bank"})
     @Operation(hidden = true)
     public TemplateInstance list(@QueryParam("notice") String notice) {
-        return listPage(notice, null, ConfirmForm.empty());
+        return listPage(notice, null, ConfirmForm.empty(clock.today()));
     }
 
     private TemplateInstance listPage(String notice, String error, ConfirmForm form) {
@@ -138,7 +141,7 @@ public class CertificatePages {
         var myOffers = view.parts().stream().filter(p -> "PENDING".equals(p.state()) && organisation.equals(p.splitter())).toList();
         boolean pending = "PENDING".equals(view.status()) || stepsUnderway(c.id);
         return Templates.detail(pages.page(notice), view, SplitTree.of(view.parts()), mine, offeredToMe, myOffers, organisation, error, pending,
-                java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
+                java.time.LocalDateTime.ofInstant(clock.now(), ChainClock.CHINA).plusDays(7).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
     }
 
     /** Whether a step queued on one of the certificate's parts is still on its way: not mined, or mined but not yet projected. */

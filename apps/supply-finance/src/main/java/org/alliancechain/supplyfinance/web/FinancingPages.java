@@ -1,5 +1,6 @@
 package org.alliancechain.supplyfinance.web;
 
+import org.alliancechain.service.chain.ChainClock;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +45,10 @@ public class FinancingPages {
     private final FinancingService service;
     private final FinancingResource api;
 
-    FinancingPages(Caller caller, SupplyFinancePages pages, FinancingService service, FinancingResource api) {
+    private final ChainClock clock;
+
+    FinancingPages(Caller caller, SupplyFinancePages pages, FinancingService service, FinancingResource api, ChainClock clock) {
+        this.clock = clock;
         this.caller = caller;
         this.pages = pages;
         this.service = service;
@@ -67,8 +71,8 @@ public class FinancingPages {
         boolean pending = all.stream().anyMatch(f -> "PENDING".equals(f.status())
                 || f.quotes().stream().anyMatch(q -> "PENDING".equals(q.status())) || (f.lastStep() != null && f.lastStep().inProgress()));
         return Templates.desk(pages.page(notice), mine, open, toPay, caller.roles().contains("bank"), organisation, error,
-                LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")),
-                java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                clock.today(),
+                java.time.LocalDateTime.ofInstant(clock.now(), ChainClock.CHINA).plusDays(2).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
                         .toString(), pending);
     }
 

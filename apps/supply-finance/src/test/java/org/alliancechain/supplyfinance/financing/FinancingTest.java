@@ -1,5 +1,6 @@
 package org.alliancechain.supplyfinance.financing;
 
+import org.alliancechain.supplyfinance.SupplyFinanceFlow;
 import static org.alliancechain.supplyfinance.SupplyFinanceFlow.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,12 +53,12 @@ class FinancingTest {
 
     static String quoteBody(String rate, String fee, LocalDate discountDate) {
         return "{\"annualRate\": " + rate + ", \"fee\": " + fee + ", \"recourse\": false, \"discountDate\": \"" + discountDate
-                + "\", \"validUntil\": \"" + Instant.now().plusSeconds(3_600) + "\"}";
+                + "\", \"validUntil\": \"" + SupplyFinanceFlow.chainNow().plusSeconds(3_600) + "\"}";
     }
 
     @Test
     void aSupplierFinancesPartOfItsCertificateAtTheBestQuoteAndTheInvoicesArePledged() {
-        LocalDate maturity = LocalDate.now(YearlySequences.ZONE).plusMonths(3);
+        LocalDate maturity = SupplyFinanceFlow.chainToday().plusMonths(3);
         String first = issueInvoice(SUPPLIER_ORG, CORE_ORG, 600_000_00L);
         String second = issueInvoice(SUPPLIER_ORG, CORE_ORG, 500_000_00L);
         long certificate = json(CORE).body(confirmBody(SUPPLIER_ORG, "1000000.00", maturity, false, first, second)).post("/api/certificates")
@@ -74,7 +75,7 @@ class FinancingTest {
         as(TIER2).get("/api/financings/" + id).then().statusCode(404);
         json(SUPPLIER).body("{\"partId\": " + root + ", \"value\": 1.00}").post("/api/financings").then().statusCode(409);
 
-        LocalDate today = LocalDate.now(YearlySequences.ZONE);
+        LocalDate today = SupplyFinanceFlow.chainToday();
         json(BANK).body(quoteBody("3.90", "1500.00", today)).post("/api/financings/" + id + "/quotes").then().statusCode(202);
         json(OTHER_BANK).body(quoteBody("4.20", "0.00", today)).post("/api/financings/" + id + "/quotes").then().statusCode(202);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
@@ -120,7 +121,7 @@ class FinancingTest {
 
     @Test
     void badQuotesAndRequestsAreRefusedWithTheReason() {
-        LocalDate maturity = LocalDate.now(YearlySequences.ZONE).plusMonths(2);
+        LocalDate maturity = SupplyFinanceFlow.chainToday().plusMonths(2);
         long certificate = json(CORE).body(confirmBody(SUPPLIER_ORG, "1000.00", maturity, false, issueInvoice(SUPPLIER_ORG, CORE_ORG, 1_000_00L)))
                 .post("/api/certificates").then().statusCode(201).extract().jsonPath().getLong("id");
         awaitStatus(certificate, CORE, "OUTSTANDING");
@@ -129,7 +130,7 @@ class FinancingTest {
         long id = json(SUPPLIER).body("{\"partId\": " + root + ", \"value\": 500.00}").post("/api/financings").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         awaitFinancing(id, "REQUESTED");
-        LocalDate today = LocalDate.now(YearlySequences.ZONE);
+        LocalDate today = SupplyFinanceFlow.chainToday();
         json(SUPPLIER).body(quoteBody("3.90", "0.00", today)).post("/api/financings/" + id + "/quotes").then().statusCode(403);
         json(BANK).body(quoteBody("3.905", "0.00", today)).post("/api/financings/" + id + "/quotes").then().statusCode(422)
                 .contentType("application/problem+json");

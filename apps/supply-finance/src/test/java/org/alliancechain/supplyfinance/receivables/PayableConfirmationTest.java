@@ -1,5 +1,6 @@
 package org.alliancechain.supplyfinance.receivables;
 
+import org.alliancechain.supplyfinance.SupplyFinanceFlow;
 import static org.alliancechain.supplyfinance.SupplyFinanceFlow.*;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "supply-finance"))
 class PayableConfirmationTest {
 
-    static final LocalDate IN_THREE_MONTHS = LocalDate.now().plusMonths(3);
+    static LocalDate inThreeMonths() {
+        return SupplyFinanceFlow.chainToday().plusMonths(3);
+    }
 
     @BeforeAll
     static void issuers() {
@@ -30,7 +33,7 @@ class PayableConfirmationTest {
     void aConfirmedPayableBecomesTheSuppliersRootPartOnChain() {
         String first = issueInvoice(SUPPLIER_ORG, CORE_ORG, 600_000_00L);
         String second = issueInvoice(SUPPLIER_ORG, CORE_ORG, 500_000_00L);
-        long id = json(CORE).body(confirmBody(SUPPLIER_ORG, "1000000.00", IN_THREE_MONTHS, false, first, second))
+        long id = json(CORE).body(confirmBody(SUPPLIER_ORG, "1000000.00", inThreeMonths(), false, first, second))
                 .post("/api/certificates").then().statusCode(201)
                 .body("status", equalTo("PENDING")).body("number", startsWith("RC-")).body("invoices.number", hasItem(first))
                 .extract().jsonPath().getLong("id");
@@ -47,24 +50,24 @@ class PayableConfirmationTest {
         // Another organisation learns nothing of it.
         as(TIER2).get("/api/certificates/" + id).then().statusCode(404);
         // The same invoice backs one certificate only.
-        json(CORE).body(confirmBody(SUPPLIER_ORG, "1.00", IN_THREE_MONTHS, false, first)).post("/api/certificates").then()
+        json(CORE).body(confirmBody(SUPPLIER_ORG, "1.00", inThreeMonths(), false, first)).post("/api/certificates").then()
                 .statusCode(409).contentType("application/problem+json").body("detail", containsString("already backs certificate"));
     }
 
     @Test
     void refusalsNameTheField() {
         String invoice = issueInvoice(SUPPLIER_ORG, CORE_ORG, 1_000_00L);
-        problem(confirmBody(SUPPLIER_ORG, "1.00", LocalDate.now(), false, invoice), 422, "maturity", "after today");
-        problem(confirmBody(SUPPLIER_ORG, "1.00", LocalDate.now().plusMonths(13), true, invoice), 422, "maturity", "at most one year");
-        problem(confirmBody(SUPPLIER_ORG, "1.00", LocalDate.now().plusMonths(7), false, invoice), 422, "longTenor", "long tenor");
-        problem(confirmBody(SUPPLIER_ORG, "1000.01", IN_THREE_MONTHS, false, invoice), 422, "face", "leave ¥1000.00");
-        problem(confirmBody(CORE_ORG, "1.00", IN_THREE_MONTHS, false, invoice), 422, "supplier", "itself");
-        problem(confirmBody(SUPPLIER_ORG, "1.00", IN_THREE_MONTHS, false, newNumber()), 422, "invoices[0].number", "invoice registry");
-        problem(confirmBody(SUPPLIER_ORG, "1.00", IN_THREE_MONTHS, false, invoice, invoice), 422, "invoices[1].number", "named twice");
-        problem(confirmBody(TIER2_ORG, "1.00", IN_THREE_MONTHS, false, invoice), 422, "invoices[0].number", "not issued by pixel-studio");
-        problem(confirmBody(SUPPLIER_ORG, "0.00", IN_THREE_MONTHS, false, invoice), 400, "face", "at least 0.01");
+        problem(confirmBody(SUPPLIER_ORG, "1.00", SupplyFinanceFlow.chainToday(), false, invoice), 422, "maturity", "after today");
+        problem(confirmBody(SUPPLIER_ORG, "1.00", SupplyFinanceFlow.chainToday().plusMonths(13), true, invoice), 422, "maturity", "at most one year");
+        problem(confirmBody(SUPPLIER_ORG, "1.00", SupplyFinanceFlow.chainToday().plusMonths(7), false, invoice), 422, "longTenor", "long tenor");
+        problem(confirmBody(SUPPLIER_ORG, "1000.01", inThreeMonths(), false, invoice), 422, "face", "leave ¥1000.00");
+        problem(confirmBody(CORE_ORG, "1.00", inThreeMonths(), false, invoice), 422, "supplier", "itself");
+        problem(confirmBody(SUPPLIER_ORG, "1.00", inThreeMonths(), false, newNumber()), 422, "invoices[0].number", "invoice registry");
+        problem(confirmBody(SUPPLIER_ORG, "1.00", inThreeMonths(), false, invoice, invoice), 422, "invoices[1].number", "named twice");
+        problem(confirmBody(TIER2_ORG, "1.00", inThreeMonths(), false, invoice), 422, "invoices[0].number", "not issued by pixel-studio");
+        problem(confirmBody(SUPPLIER_ORG, "0.00", inThreeMonths(), false, invoice), 400, "face", "at least 0.01");
         // A supplier may not confirm, whatever the body.
-        json(SUPPLIER).body(confirmBody(CORE_ORG, "1.00", IN_THREE_MONTHS, false, invoice)).post("/api/certificates").then().statusCode(403);
+        json(SUPPLIER).body(confirmBody(CORE_ORG, "1.00", inThreeMonths(), false, invoice)).post("/api/certificates").then().statusCode(403);
     }
 
     private static void problem(String body, int status, String field, String reason) {

@@ -1,5 +1,6 @@
 package org.alliancechain.supplyfinance.receivables;
 
+import org.alliancechain.supplyfinance.SupplyFinanceFlow;
 import static org.alliancechain.supplyfinance.SupplyFinanceFlow.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,7 +37,7 @@ class TieredTransferTest {
 
     private static long confirmed(long faceCents) {
         String invoice = issueInvoice(SUPPLIER_ORG, CORE_ORG, faceCents);
-        long id = json(CORE).body(confirmBody(SUPPLIER_ORG, String.valueOf(faceCents / 100) + ".00", LocalDate.now().plusMonths(3), false, invoice))
+        long id = json(CORE).body(confirmBody(SUPPLIER_ORG, String.valueOf(faceCents / 100) + ".00", SupplyFinanceFlow.chainToday().plusMonths(3), false, invoice))
                 .post("/api/certificates").then().statusCode(201).extract().jsonPath().getLong("id");
         awaitStatus(id, CORE, "OUTSTANDING");
         return id;
@@ -69,7 +70,7 @@ class TieredTransferTest {
     void aTierOneSupplierPassesPartOfItsCertificateToItsOwnSupplier() {
         long id = confirmed(1_000_000_00L);
         long root = certificate(id).getLong("parts[0].partId");
-        json(SUPPLIER).body(offerBody("300000.00", TIER2_ORG, Instant.now().plusSeconds(86_400))).post("/api/parts/" + root + "/offer")
+        json(SUPPLIER).body(offerBody("300000.00", TIER2_ORG, SupplyFinanceFlow.chainNow().plusSeconds(86_400))).post("/api/parts/" + root + "/offer")
                 .then().statusCode(202);
         var parts = partsWhen(id, ps -> ps.stream().anyMatch(p -> "PENDING".equals(p.get("state"))));
         long offered = ((Number) part(parts, p -> "PENDING".equals(p.get("state"))).get("partId")).longValue();
@@ -90,7 +91,7 @@ class TieredTransferTest {
 
         // The tier-1 supplier splits what it kept; the tier-2 one offers on to tier 3, which rejects: the value returns to tier 2.
         json(SUPPLIER).body("{\"value\": 100000.00}").post("/api/parts/" + root + "/split").then().statusCode(202);
-        json(TIER2).body(offerBody("50000.00", TIER3_ORG, Instant.now().plusSeconds(3_600))).post("/api/parts/" + offered + "/offer")
+        json(TIER2).body(offerBody("50000.00", TIER3_ORG, SupplyFinanceFlow.chainNow().plusSeconds(3_600))).post("/api/parts/" + offered + "/offer")
                 .then().statusCode(202);
         parts = partsWhen(id, ps -> ps.size() == 4);
         long tier3Offer = ((Number) part(parts, p -> "PENDING".equals(p.get("state"))).get("partId")).longValue();
@@ -107,13 +108,13 @@ class TieredTransferTest {
     void anOfferLeftUnansweredReturnsToTheMemberThatMadeItNotToTheRoot() {
         long id = confirmed(10_000_00L);
         long root = certificate(id).getLong("parts[0].partId");
-        json(SUPPLIER).body(offerBody("4000.00", TIER2_ORG, Instant.now().plusSeconds(86_400))).post("/api/parts/" + root + "/offer")
+        json(SUPPLIER).body(offerBody("4000.00", TIER2_ORG, SupplyFinanceFlow.chainNow().plusSeconds(86_400))).post("/api/parts/" + root + "/offer")
                 .then().statusCode(202);
         long tier2 = ((Number) part(partsWhen(id, ps -> ps.stream().anyMatch(p -> "PENDING".equals(p.get("state")))),
                 p -> "PENDING".equals(p.get("state"))).get("partId")).longValue();
         as(TIER2).post("/api/parts/" + tier2 + "/accept").then().statusCode(202);
         partsWhen(id, ps -> ps.stream().anyMatch(p -> ((Number) p.get("partId")).longValue() == tier2 && "ACTIVE".equals(p.get("state"))));
-        json(TIER2).body(offerBody("1000.00", TIER3_ORG, Instant.now().plusSeconds(6))).post("/api/parts/" + tier2 + "/offer")
+        json(TIER2).body(offerBody("1000.00", TIER3_ORG, SupplyFinanceFlow.chainNow().plusSeconds(6))).post("/api/parts/" + tier2 + "/offer")
                 .then().statusCode(202);
         partsWhen(id, ps -> ps.size() == 3 && ps.stream().anyMatch(p -> "PENDING".equals(p.get("state"))));
         // Nobody answers: once expired, this service returns it (ReceivableRegistry.expireOffer) to tier 2.
@@ -130,13 +131,13 @@ class TieredTransferTest {
         json(SUPPLIER).body("{\"value\": 0}").post("/api/parts/" + root + "/split").then().statusCode(400);
         json(SUPPLIER).body("{\"value\": 1000.01}").post("/api/parts/" + root + "/split").then().statusCode(422)
                 .contentType("application/problem+json");
-        json(SUPPLIER).body(offerBody("1.00", SUPPLIER_ORG, Instant.now().plusSeconds(60))).post("/api/parts/" + root + "/offer").then()
+        json(SUPPLIER).body(offerBody("1.00", SUPPLIER_ORG, SupplyFinanceFlow.chainNow().plusSeconds(60))).post("/api/parts/" + root + "/offer").then()
                 .statusCode(422);
-        json(SUPPLIER).body(offerBody("1.00", "no-such-member", Instant.now().plusSeconds(60))).post("/api/parts/" + root + "/offer").then()
+        json(SUPPLIER).body(offerBody("1.00", "no-such-member", SupplyFinanceFlow.chainNow().plusSeconds(60))).post("/api/parts/" + root + "/offer").then()
                 .statusCode(422);
-        json(SUPPLIER).body(offerBody("1.00", TIER2_ORG, Instant.now().minusSeconds(60))).post("/api/parts/" + root + "/offer").then()
+        json(SUPPLIER).body(offerBody("1.00", TIER2_ORG, SupplyFinanceFlow.chainNow().minusSeconds(60))).post("/api/parts/" + root + "/offer").then()
                 .statusCode(422);
-        json(SUPPLIER).body(offerBody("1.00", TIER2_ORG, Instant.now().plus(Duration.ofDays(31)))).post("/api/parts/" + root + "/offer").then()
+        json(SUPPLIER).body(offerBody("1.00", TIER2_ORG, SupplyFinanceFlow.chainNow().plus(Duration.ofDays(31)))).post("/api/parts/" + root + "/offer").then()
                 .statusCode(422);
         // Another organisation's part does not exist for it.
         json(TIER2).body("{\"value\": 1.00}").post("/api/parts/" + root + "/split").then().statusCode(404);

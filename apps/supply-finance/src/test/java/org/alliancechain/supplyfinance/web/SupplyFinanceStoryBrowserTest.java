@@ -1,5 +1,6 @@
 package org.alliancechain.supplyfinance.web;
 
+import org.alliancechain.supplyfinance.SupplyFinanceFlow;
 import static org.alliancechain.supplyfinance.SupplyFinanceFlow.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +64,7 @@ class SupplyFinanceStoryBrowserTest {
         browser.fill("#supplier", SUPPLIER_ORG);
         browser.fill("#face", "800000.00");
         browser.driver().findElement(org.openqa.selenium.By.id("maturity")).clear();
-        browser.script("document.getElementById('maturity').value = arguments[0]", LocalDate.now().plusMonths(4).toString());
+        browser.script("document.getElementById('maturity').value = arguments[0]", SupplyFinanceFlow.chainToday().plusMonths(4).toString());
         browser.fill("#poNumber", "PO-NOVA-2026-0815");
         browser.fill("#invoices", newNumber());
         browser.click("#confirm-button");
