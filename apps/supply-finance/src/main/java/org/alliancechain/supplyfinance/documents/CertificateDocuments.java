@@ -66,14 +66,14 @@ public class CertificateDocuments {
         return new Delivered(d.bytes, "application/pdf", d.fileName, d.sha256);
     }
 
-    /** The evidence package of the document's record: 409 until its digest is anchored on chain. */
+    /** The evidence package of the document's record (its certificate at B-LT: the CRLs embedded, to check offline): 409 until its digest is anchored on chain. */
     @Transactional
     public Delivered evidencePackage(long certificateId, long documentId) {
         var d = document(certificateId, documentId);
         var out = new ByteArrayOutputStream();
         try {
             issuer.writePackage(out, d.number, new EvidenceCertificate.Title(d.kind.chinese + "存证证书", d.kind.english + " certificate"),
-                    d.signers().getFirst(), d.record.json, d.record.notarisationItemId, d.record.timestampToken, PadesSigner.Level.B_T,
+                    d.signers().getFirst(), d.record.json, d.record.notarisationItemId, d.record.timestampToken, PadesSigner.Level.B_LT,
                     Map.of(d.fileName, d.bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
