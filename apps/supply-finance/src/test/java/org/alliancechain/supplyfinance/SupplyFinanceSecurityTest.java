@@ -48,6 +48,10 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
         fixtures.put("certificateId", String.valueOf(id));
         fixtureCertificate = id;
         fixtures.put("partId", String.valueOf(as(CORE).get("/api/certificates/" + id).then().extract().jsonPath().getLong("parts[0].partId")));
+        // Its payable confirmation, signed once the confirmation is on chain (documents/).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() -> !as(CORE).get("/api/certificates/" + id
+                + "/documents").then().statusCode(200).extract().jsonPath().getList("id").isEmpty());
+        fixtures.put("documentId", String.valueOf(as(CORE).get("/api/certificates/" + id + "/documents").then().extract().jsonPath().getLong("[0].id")));
         // A financing of 50.00 of it, quoted and paid by blue-bank (river-bank, another bank, no longer sees it).
         long root = Long.parseLong(fixtures.get("partId"));
         fixtureRoot = root;
@@ -97,7 +101,10 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
     /** Answering an offer needs one: on the fixture's root part (held, not offered) the holder's call is 409. */
     @Override
     protected java.util.Set<String> stateDependent() {
-        return java.util.Set.of("POST /api/parts/{partId}/accept", "POST /api/parts/{partId}/reject", "POST /api/parts/{partId}/withdraw",
+        return java.util.Set.of(
+                // A document's evidence package is 409 until its record is anchored.
+                "GET /api/certificates/{certificateId}/documents/{documentId}/package",
+                "POST /api/parts/{partId}/accept", "POST /api/parts/{partId}/reject", "POST /api/parts/{partId}/withdraw",
                 // The fixture financing is paid: quoting, accepting, paying or withdrawing it again is 409.
                 "POST /api/financings/{financingId}/quotes", "POST /api/financings/{financingId}/quotes/{quoteId}/accept",
                 "POST /api/financings/{financingId}/payment", "POST /api/financings/{financingId}/withdraw",

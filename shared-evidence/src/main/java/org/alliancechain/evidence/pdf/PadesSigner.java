@@ -61,11 +61,20 @@ public final class PadesSigner {
     }
 
     public byte[] sign(byte[] pdf, SigningIdentity signer, Level level, String reason, String location) {
+        return sign(pdf, signer, level, reason, location, FIELD_NAME);
+    }
+
+    /**
+     * As {@link #sign(byte[], SigningIdentity, Level, String, String)}, in a signature field of the given
+     * name: a later signer of a document already signed (an agreement signed by one party, then by the
+     * other, each in its own revision) needs a field of its own.
+     */
+    public byte[] sign(byte[] pdf, SigningIdentity signer, Level level, String reason, String location, String fieldName) {
         var out = new ByteArrayOutputStream(pdf.length + 32 * 1024);
         try {
             var pades = new PdfPadesSigner(new PdfReader(new ByteArrayInputStream(pdf)), out)
                     .setStampingProperties(new StampingProperties().useAppendMode());
-            var properties = new SignerProperties().setFieldName(FIELD_NAME).setReason(reason).setLocation(location);
+            var properties = new SignerProperties().setFieldName(fieldName).setReason(reason).setLocation(location);
             Certificate[] chain = signer.chain().toArray(Certificate[]::new);
             var signature = externalSignature(signer);
             var tsa = new TsaClient(timeStamper);

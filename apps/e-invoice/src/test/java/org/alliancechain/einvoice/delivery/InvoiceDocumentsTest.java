@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import org.alliancechain.einvoice.documents.En16931Validation;
 import org.alliancechain.einvoice.documents.pdf.InvoicePdfs;
-import org.alliancechain.einvoice.documents.pdf.PdfChecks;
+import org.alliancechain.testsupport.pdf.PdfChecks;
 import org.alliancechain.evidence.pki.DevPki;
 import org.alliancechain.service.evidence.EvidenceConfig;
 import org.alliancechain.testsupport.SuiteTestResource;
@@ -47,7 +47,9 @@ class InvoiceDocumentsTest {
         assertThat(response.header("ETag")).contains(org.alliancechain.evidence.HashAlgorithm.SHA256.hex(pdf));
 
         // Signed by the seller, whoever downloads it: PAdES B-T, valid for EU DSS under the suite's PKI.
-        var dss = PdfChecks.dss(pdf, pki, evidence.publicUrl() + "/pki/root.crl");
+        String crlUrl = evidence.publicUrl() + "/pki/root.crl";
+        var dss = PdfChecks.dss(pdf, new PdfChecks.Trust(java.util.List.of(pki.rootCertificate(), pki.tsaRootCertificate()),
+                java.util.Map.of(crlUrl, pki.crl(), DevPki.tsaCrlUrl(crlUrl), pki.tsaCrl())));
         assertThat(dss.signatures()).isEqualTo(1);
         assertThat(dss.indication()).as("DSS: %s %s", dss.subIndication(), dss.errors()).isEqualTo(Indication.TOTAL_PASSED);
         assertThat(dss.level()).isEqualTo(SignatureLevel.PAdES_BASELINE_T);

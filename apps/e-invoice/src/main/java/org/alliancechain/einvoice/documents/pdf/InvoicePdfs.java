@@ -10,6 +10,7 @@ import org.alliancechain.einvoice.documents.UblInvoices;
 import org.alliancechain.einvoice.tax.ComputedLine;
 import org.alliancechain.einvoice.tax.InvoiceKind;
 import org.alliancechain.einvoice.tax.VatTreatment;
+import org.alliancechain.evidence.pdf.CapitalAmount;
 import org.alliancechain.evidence.pdf.PadesSigner;
 import org.alliancechain.evidence.pdf.PdfA3Document;
 import org.alliancechain.evidence.pki.SigningIdentity;

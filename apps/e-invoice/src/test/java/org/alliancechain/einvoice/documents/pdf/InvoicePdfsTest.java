@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import org.alliancechain.einvoice.documents.En16931Validation;
 import org.alliancechain.einvoice.documents.InvoiceDocument;
 import org.alliancechain.einvoice.documents.UblInvoices;
+import org.alliancechain.evidence.pdf.CapitalAmount;
+import org.alliancechain.testsupport.pdf.PdfChecks;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,7 +108,7 @@ class InvoicePdfsTest {
     void theSellersSignatureIsPadesBaselineTAndValidForEuDss() throws Exception {
         var doc = blue();
         byte[] pdf = InvoicePdfs.renderSigned(doc, printing(doc), SIGNER, SELLER_KEY, SELLER_ORG);
-        var dss = PdfChecks.dss(pdf, PKI, CRL_URL);
+        var dss = PdfChecks.dss(pdf, trust());
         assertThat(dss.signatures()).isEqualTo(1);
         assertThat(dss.indication()).as("DSS: %s %s", dss.subIndication(), dss.errors()).isEqualTo(Indication.TOTAL_PASSED);
         assertThat(dss.level()).isEqualTo(SignatureLevel.PAdES_BASELINE_T);
@@ -115,7 +117,7 @@ class InvoicePdfsTest {
         byte[] tampered = pdf.clone();
         int at = new String(tampered, StandardCharsets.ISO_8859_1).indexOf("/Creator (Alliance");
         tampered[at + 10] = 'a';
-        assertThat(PdfChecks.dss(tampered, PKI, CRL_URL).indication()).isNotEqualTo(Indication.TOTAL_PASSED);
+        assertThat(PdfChecks.dss(tampered, trust()).indication()).isNotEqualTo(Indication.TOTAL_PASSED);
     }
 
     @Test

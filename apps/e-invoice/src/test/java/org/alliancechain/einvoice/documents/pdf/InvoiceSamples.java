@@ -74,4 +74,10 @@ final class InvoiceSamples {
         return new InvoicePdfs.Printing("issuer.acme 张三", String.format(VERIFY, doc.number().value(), doc.issueDate(),
                 doc.computed().totalWithTax().toPlainString()));
     }
+
+    /** What EU DSS trusts here: the development PKI's roots and its CRLs. */
+    static org.alliancechain.testsupport.pdf.PdfChecks.Trust trust() {
+        return new org.alliancechain.testsupport.pdf.PdfChecks.Trust(java.util.List.of(PKI.rootCertificate(), PKI.tsaRootCertificate()),
+                java.util.Map.of(CRL_URL, PKI.crl(), DevPki.tsaCrlUrl(CRL_URL), PKI.tsaCrl()));
+    }
 }

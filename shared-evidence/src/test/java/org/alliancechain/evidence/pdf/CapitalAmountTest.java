@@ -1,4 +1,4 @@
-package org.alliancechain.einvoice.documents.pdf;
+package org.alliancechain.evidence.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

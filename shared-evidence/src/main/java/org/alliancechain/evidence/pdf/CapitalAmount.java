@@ -1,4 +1,4 @@
-package org.alliancechain.einvoice.documents.pdf;
+package org.alliancechain.evidence.pdf;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
