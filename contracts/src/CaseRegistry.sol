@@ -17,7 +17,7 @@ contract CaseRegistry is ICaseRegistry {
     uint8 private constant OPENED = 2;
 
     /// @inheritdoc ICaseRegistry
-    uint256 public constant MAX_CITATIONS = 256;
+    uint256 public constant MAX_CITATIONS = 128;
 
     constructor(IMemberRegistry memberRegistry_) {
         if (address(memberRegistry_).code.length == 0) revert CaseRegistryInvalidMemberRegistry(address(memberRegistry_));

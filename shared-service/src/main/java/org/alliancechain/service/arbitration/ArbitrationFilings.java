@@ -36,7 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ArbitrationFilings {
 
     /** The most events one filing may cite (CaseRegistry.MAX_CITATIONS). */
-    public static final int MAX_CITATIONS = 256;
+    public static final int MAX_CITATIONS = 128;
 
     /** The filing event, as the indexer reads it. */
     public static final String CASE_FILED =
