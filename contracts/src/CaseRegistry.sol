@@ -16,6 +16,9 @@ contract CaseRegistry is ICaseRegistry {
     uint8 private constant MADE_AVAILABLE = 1;
     uint8 private constant OPENED = 2;
 
+    /// @inheritdoc ICaseRegistry
+    uint256 public constant MAX_CITATIONS = 128;
+
     constructor(IMemberRegistry memberRegistry_) {
         if (address(memberRegistry_).code.length == 0) revert CaseRegistryInvalidMemberRegistry(address(memberRegistry_));
         _memberRegistry = memberRegistry_;
@@ -23,30 +26,26 @@ contract CaseRegistry is ICaseRegistry {
 
     /// @inheritdoc ICaseRegistry
     function fileCase(bytes32 caseId, bytes32 commission, bytes32 respondent, bytes32 caseHash) external {
-        bytes32 claimant = _memberWithRole(ConsortiumRoles.ODR_PARTY);
-        if (caseId == bytes32(0)) revert CaseRegistryInvalidCaseId(caseId);
-        if (_cases[caseId].status != CaseStatus.None) revert CaseRegistryCaseExists(caseId);
-        if (caseHash == bytes32(0)) revert CaseRegistryInvalidHash();
-        if (
-            _memberRegistry.memberStatus(commission) != IMemberRegistry.MemberStatus.Active
-                || !_memberRegistry.hasMemberRole(commission, ConsortiumRoles.ODR_COMMISSION)
-        ) revert CaseRegistryInvalidCommission(commission);
-        if (respondent == bytes32(0) || respondent == claimant || respondent == commission) {
-            revert CaseRegistryInvalidRespondent(respondent);
+        _file(caseId, commission, respondent, caseHash);
+    }
+
+    /// @inheritdoc ICaseRegistry
+    function fileCaseCiting(
+        bytes32 caseId,
+        bytes32 commission,
+        bytes32 respondent,
+        bytes32 caseHash,
+        bytes32[] calldata txHashes,
+        uint32[] calldata logIndexes
+    ) external {
+        uint256 count = txHashes.length;
+        if (count == 0 || count > MAX_CITATIONS) revert CaseRegistryInvalidCitationCount(count, MAX_CITATIONS);
+        if (logIndexes.length != count) revert CaseRegistryCitationLengthMismatch(count, logIndexes.length);
+        _file(caseId, commission, respondent, caseHash);
+        for (uint256 i = 0; i < count; ++i) {
+            if (txHashes[i] == bytes32(0)) revert CaseRegistryInvalidCitation(i);
+            emit CaseEvidenceCited(caseId, txHashes[i], logIndexes[i]);
         }
-        uint64 now_ = uint64(block.timestamp);
-        _cases[caseId] = Case({
-            status: CaseStatus.Filed,
-            claimant: claimant,
-            commission: commission,
-            respondent: respondent,
-            caseHash: caseHash,
-            awardHash: bytes32(0),
-            filedAt: now_,
-            updatedAt: now_
-        });
-        emit CaseFiled(caseId, claimant, commission, respondent, caseHash);
-        emit CaseStatusChanged(caseId, CaseStatus.None, CaseStatus.Filed, claimant, caseHash, now_);
     }
 
     /// @inheritdoc ICaseRegistry
@@ -137,6 +136,33 @@ contract CaseRegistry is ICaseRegistry {
     /// @inheritdoc ICaseRegistry
     function memberRegistry() external view returns (address) {
         return address(_memberRegistry);
+    }
+
+    function _file(bytes32 caseId, bytes32 commission, bytes32 respondent, bytes32 caseHash) private {
+        bytes32 claimant = _memberWithRole(ConsortiumRoles.ODR_PARTY);
+        if (caseId == bytes32(0)) revert CaseRegistryInvalidCaseId(caseId);
+        if (_cases[caseId].status != CaseStatus.None) revert CaseRegistryCaseExists(caseId);
+        if (caseHash == bytes32(0)) revert CaseRegistryInvalidHash();
+        if (
+            _memberRegistry.memberStatus(commission) != IMemberRegistry.MemberStatus.Active
+                || !_memberRegistry.hasMemberRole(commission, ConsortiumRoles.ODR_COMMISSION)
+        ) revert CaseRegistryInvalidCommission(commission);
+        if (respondent == bytes32(0) || respondent == claimant || respondent == commission) {
+            revert CaseRegistryInvalidRespondent(respondent);
+        }
+        uint64 now_ = uint64(block.timestamp);
+        _cases[caseId] = Case({
+            status: CaseStatus.Filed,
+            claimant: claimant,
+            commission: commission,
+            respondent: respondent,
+            caseHash: caseHash,
+            awardHash: bytes32(0),
+            filedAt: now_,
+            updatedAt: now_
+        });
+        emit CaseFiled(caseId, claimant, commission, respondent, caseHash);
+        emit CaseStatusChanged(caseId, CaseStatus.None, CaseStatus.Filed, claimant, caseHash, now_);
     }
 
     function _commissionStep(bytes32 caseId, CaseStatus to, bytes32 dataHash) private {

@@ -47,6 +47,11 @@ interface ICaseRegistry {
         bytes32 indexed caseId, CaseStatus from, CaseStatus to, bytes32 indexed actor, bytes32 dataHash, uint64 timestamp
     );
     event AwardServed(bytes32 indexed caseId, bytes32 indexed party, ServiceKind kind, bytes32 awardHash, uint64 timestamp);
+    /// @notice A filing by {fileCaseCiting} cites an event already on chain as the claimant's evidence: emitted once per
+    /// citation, in the order given, right after the case's {CaseFiled} (and its {CaseStatusChanged}).
+    /// @param txHash the transaction that emitted the cited event
+    /// @param logIndex the event's log index in that transaction's block (as eth_getTransactionReceipt reports it)
+    event CaseEvidenceCited(bytes32 indexed caseId, bytes32 txHash, uint32 logIndex);
 
     error CaseRegistryInvalidMemberRegistry(address registry);
     error CaseRegistryUnauthorized(address account, bytes32 role);
@@ -62,8 +67,33 @@ interface ICaseRegistry {
     error CaseRegistryNotAParty(bytes32 caseId, bytes32 party);
     error CaseRegistryAwardNotMadeAvailable(bytes32 caseId, bytes32 party);
     error CaseRegistryAlreadyServed(bytes32 caseId, bytes32 party, ServiceKind kind);
+    /// @dev A filing must cite between 1 and {MAX_CITATIONS} events.
+    error CaseRegistryInvalidCitationCount(uint256 count, uint256 max);
+    /// @dev {fileCaseCiting} got a different number of transaction hashes and log indexes.
+    error CaseRegistryCitationLengthMismatch(uint256 txHashes, uint256 logIndexes);
+    /// @dev The citation at this position names no transaction (zero hash).
+    error CaseRegistryInvalidCitation(uint256 position);
 
+    /// @notice Files a case as the sender's member, which must hold ODR_PARTY: the claimant.
+    /// @param commission memberId of an active member holding ODR_COMMISSION
+    /// @param respondent memberId of the respondent (neither the claimant nor the commission)
+    /// @param caseHash hash of the filing (non-zero); the filing itself stays with the parties and the commission
     function fileCase(bytes32 caseId, bytes32 commission, bytes32 respondent, bytes32 caseHash) external;
+    /// @notice {fileCase}, citing events already on chain as the claimant's evidence (an app files for its user's
+    /// organisation; the commission's service resolves each citation into an evidence item with its proofs).
+    /// Emits {CaseFiled}, {CaseStatusChanged}, then one {CaseEvidenceCited} per citation in the order given.
+    /// @dev Same rules as {fileCase}; 1 to {MAX_CITATIONS} citations, both arrays of the same length, no zero hash.
+    /// Whether a cited log exists is not checked here (a contract cannot read receipts): the reader resolves it.
+    /// @param txHashes the transactions of the cited events
+    /// @param logIndexes the cited events' log indexes, one per transaction hash
+    function fileCaseCiting(
+        bytes32 caseId,
+        bytes32 commission,
+        bytes32 respondent,
+        bytes32 caseHash,
+        bytes32[] calldata txHashes,
+        uint32[] calldata logIndexes
+    ) external;
     function accept(bytes32 caseId) external;
     function reject(bytes32 caseId, bytes32 reasonHash) external;
     function openEvidence(bytes32 caseId) external;
@@ -78,4 +108,6 @@ interface ICaseRegistry {
     /// @notice Whether the registry allows a step from one status to another (by the right actor).
     function isAllowed(CaseStatus from, CaseStatus to) external pure returns (bool);
     function memberRegistry() external view returns (address);
+    /// @notice The most events one filing may cite.
+    function MAX_CITATIONS() external view returns (uint256);
 }

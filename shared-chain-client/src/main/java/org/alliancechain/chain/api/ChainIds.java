@@ -47,6 +47,14 @@ public final class ChainIds {
     }
 
     /**
+     * A case's id in CaseRegistry: keccak256 of its case number — a commission's number for a case filed
+     * through the arbitration service, {@code <app>/<reference>} for a case another app files.
+     */
+    public static byte[] caseId(String caseNumber) {
+        return keccak256(caseNumber);
+    }
+
+    /**
      * An invoice's id in InvoiceRegistry: keccak256(abi.encodePacked(uint8 kind, string number)), as
      * {@code invoiceIdOf} computes it — how the e-invoice ledger keys an invoice and how a receivable
      * names the invoices behind it.

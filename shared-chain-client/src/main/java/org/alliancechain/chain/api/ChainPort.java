@@ -29,6 +29,12 @@ public interface ChainPort {
      */
     String accountOf(String organisation);
 
+    /**
+     * The organisations this service holds a key for (their aliases), never its own key: those it can act
+     * for, e.g. to name the members behind the member ids of another app's events.
+     */
+    java.util.Set<String> organisations();
+
     /** The organisation whose key in this service's custody is that account, if any. */
     Optional<String> organisationOf(String account);
 

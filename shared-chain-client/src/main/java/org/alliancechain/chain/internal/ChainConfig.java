@@ -31,7 +31,7 @@ public interface ChainConfig {
 
         String anchorRegistry();
 
-        /** CaseRegistry (online arbitration); only the ODR service uses it. */
+        /** CaseRegistry (online arbitration): the ODR service takes the steps; any app may file (shared-service ArbitrationFilings). */
         java.util.Optional<String> caseRegistry();
 
         /** InvoiceRegistry (tax e-invoices, pledged by supply-finance); only the e-invoice and supply-finance services use it. */

@@ -55,6 +55,11 @@ public class ChainOutbox implements ChainPort {
     }
 
     @Override
+    public java.util.Set<String> organisations() {
+        return signers.organisations();
+    }
+
+    @Override
     public Optional<String> organisationOf(String account) {
         return signers.organisationOf(account);
     }

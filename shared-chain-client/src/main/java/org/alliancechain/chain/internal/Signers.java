@@ -78,6 +78,13 @@ public class Signers {
         return signer;
     }
 
+    /** The organisations (key ids) whose keys custody holds, without the service's own key. */
+    public java.util.Set<String> organisations() {
+        var ids = new java.util.TreeSet<>(custody.keyIds());
+        ids.remove(defaultKeyId);
+        return java.util.Collections.unmodifiableSet(ids);
+    }
+
     /** The organisation (key id) whose key signs as this address, if custody holds it; never the service's own key. */
     public java.util.Optional<String> organisationOf(String address) {
         var signer = byAddress(address);

@@ -34,9 +34,9 @@ public class CaseChain {
         return ChainIds.memberId(alias);
     }
 
-    /** A case's id on chain: keccak256 of its case number. */
+    /** A case's id on chain: keccak256 of its case number (the one scheme, also for cases other apps file). */
     public static byte[] caseId(String caseNumber) {
-        return ChainIds.keccak256(caseNumber);
+        return ChainIds.caseId(caseNumber);
     }
 
     /** A reason's hash on chain: SHA-256 of its UTF-8 text (the text stays with the commission and the parties). */

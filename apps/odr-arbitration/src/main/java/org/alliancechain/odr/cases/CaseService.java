@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
-import org.alliancechain.chain.api.ConsortiumRole;
-import org.alliancechain.service.chain.ConsortiumDirectory;
 import org.alliancechain.odr.OdrConfig;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
 import org.alliancechain.service.attest.Attestations;
+import org.alliancechain.service.arbitration.ArbitrationFilings;
 
 /**
  * The life of a case, from filing to closing: each step checks who takes it and from which state,
@@ -44,18 +43,18 @@ public class CaseService {
     private final CaseChain chain;
     private final CaseNumbers numbers;
     private final Timeline timeline;
-    private final ConsortiumDirectory directory;
     private final Attestations attestations;
     private final OdrConfig config;
+    private final ArbitrationFilings filings;
 
     CaseService(Caller caller, CaseAccess access, CaseChain chain, CaseNumbers numbers, Timeline timeline,
-                ConsortiumDirectory directory, Attestations attestations, OdrConfig config) {
+                Attestations attestations, OdrConfig config, ArbitrationFilings filings) {
+        this.filings = filings;
         this.caller = caller;
         this.access = access;
         this.chain = chain;
         this.numbers = numbers;
         this.timeline = timeline;
-        this.directory = directory;
         this.attestations = attestations;
         this.config = config;
     }
@@ -73,7 +72,7 @@ public class CaseService {
     @Transactional
     public OdrCase file(Filing filing, List<FiledDocument> documents) {
         String claimant = caller.requireOrganisation();
-        checkParticipants(claimant, filing.commission(), filing.respondent());
+        filings.checkParticipants(claimant, filing.commission(), filing.respondent());
 
         var c = new OdrCase();
         c.caseNumber = numbers.next(filing.commission());
@@ -108,25 +107,6 @@ public class CaseService {
         long tx = chain.file(c);
         timeline.record(c, Step.FILED, c.title, tx, null);
         return c;
-    }
-
-    private void checkParticipants(String claimant, String commission, String respondent) {
-        if (respondent.equals(claimant)) {
-            throw ProblemException.unprocessable("the respondent must be another organisation than the claimant");
-        }
-        if (commission.equals(claimant) || commission.equals(respondent)) {
-            throw ProblemException.unprocessable("the commission cannot be a party to its own case");
-        }
-        if (!directory.holds(commission, ConsortiumRole.ODR_COMMISSION)) {
-            throw ProblemException.unprocessable("'" + commission + "' is not an arbitration commission of the consortium");
-        }
-        if (!directory.isActiveMember(respondent)) {
-            throw ProblemException.unprocessable("the respondent '" + respondent + "' is not an active member of the consortium");
-        }
-        if (!directory.holds(claimant, ConsortiumRole.ODR_PARTY)) {
-            throw new ProblemException(Response.Status.FORBIDDEN, "your organisation (" + claimant
-                    + ") is not admitted to file arbitration cases on the consortium chain (role ODR_PARTY)");
-        }
     }
 
     /** A case's parties as its records name them (filing, evidence, minutes, award). */

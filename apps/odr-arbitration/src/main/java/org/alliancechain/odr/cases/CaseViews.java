@@ -42,10 +42,23 @@ public class CaseViews {
     public record OnChain(String caseId, String registry, String caseHash, String lastStepStatus, String lastStepTransaction) {
     }
 
+    /** One event the filing cited: the evidence item it became, or why it was refused. */
+    public record CitationView(int position, String reference, String state, Long evidenceId, String evidenceNumber, String refusedReason,
+                               Instant at) {
+    }
+
+    /**
+     * How a case filed by another app came from the chain: the filing's transaction and block, the claim
+     * statement's digest (the case hash on chain) and what became of each cited event.
+     */
+    public record FiledOnChain(String transaction, long block, String claimDigest, List<CitationView> citations) {
+    }
+
     public record CaseView(long id, String caseNumber, String title, Status status, String yourSide, String commission, String claimant,
                            String respondent, String filedBy, String claim, BigDecimal amount, String currency,
                            String agreementReference, String tribunal, List<ArbitratorView> arbitrators, List<DeadlineView> deadlines,
-                           AnswerView answer, String decisionReason, Instant filedAt, Instant updatedAt, OnChain chain) {
+                           AnswerView answer, String decisionReason, Instant filedAt, Instant updatedAt, OnChain chain,
+                           String filedThrough, FiledOnChain filedOnChain) {
     }
 
     private final CaseAccess access;
@@ -82,8 +95,19 @@ public class CaseViews {
         return new CaseView(c.id, c.caseNumber, c.title, Status.of(c.status), side.name(), c.commission, c.claimant, c.respondent,
                 c.filedBy, c.claim, c.amount, c.currency, c.agreementReference, c.tribunal, arbitrators, deadlines,
                 c.answeredAt == null ? null : new AnswerView(c.answerText, c.answeredAt, c.answeredBy), c.decisionReason, c.filedAt,
-                c.updatedAt, new OnChain("0x" + HEX.formatHex(c.chainCaseId), caseChain.registry(), c.record.digest,
-                last == null ? null : last.status().name(), last == null ? null : last.transactionHash()));
+                c.updatedAt, new OnChain("0x" + HEX.formatHex(c.chainCaseId), caseChain.registry(),
+                c.claimDigest != null ? c.claimDigest : c.record.digest,
+                last == null ? null : last.status().name(), last == null ? null : last.transactionHash()),
+                c.filedThrough, filedOnChain(c));
+    }
+
+    private static FiledOnChain filedOnChain(OdrCase c) {
+        if (!OdrCase.FILED_THROUGH_CHAIN.equals(c.filedThrough)) {
+            return null;
+        }
+        var citations = CitedEvidence.of(c.id).stream().map(e -> new CitationView(e.position, e.reference,
+                e.evidenceId != null ? "ATTACHED" : "REFUSED", e.evidenceId, e.evidenceNumber, e.refusedReason, e.recordedAt)).toList();
+        return new FiledOnChain(c.filingTransaction, c.filingBlock, c.claimDigest, citations);
     }
 
     public List<CaseSummary> summaries(List<OdrCase> cases) {

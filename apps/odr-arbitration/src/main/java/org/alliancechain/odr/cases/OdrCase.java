@@ -34,7 +34,7 @@ public class OdrCase extends PanacheEntityBase {
     @Column(name = "case_number", nullable = false, updatable = false)
     public String caseNumber;
 
-    /** keccak256 of the case number: the case's id in CaseRegistry. */
+    /** The case's id in CaseRegistry: keccak256 of the case number, or of the filing app's case number for a case filed on chain. */
     @Column(name = "case_id", nullable = false, updatable = false)
     public byte[] chainCaseId;
 
@@ -90,6 +90,24 @@ public class OdrCase extends PanacheEntityBase {
     @AttributeOverride(name = "digest", column = @Column(name = "case_hash"))
     public AttestedRecord record;
 
+    /** Where the case was filed: {@code ODR} (this service's API) or {@code CHAIN} (by another app, projected from CaseRegistry). */
+    @Column(name = "filed_through", nullable = false, updatable = false)
+    public String filedThrough = FILED_THROUGH_ODR;
+
+    public static final String FILED_THROUGH_ODR = "ODR";
+    public static final String FILED_THROUGH_CHAIN = "CHAIN";
+
+    /** The filing's transaction (0x…) and block, for a case filed on chain by another app. */
+    @Column(name = "filing_transaction", updatable = false)
+    public String filingTransaction;
+
+    @Column(name = "filing_block", updatable = false)
+    public Long filingBlock;
+
+    /** The case hash on chain of a case filed by another app: the claim statement's digest (hex). */
+    @Column(name = "claim_digest", updatable = false)
+    public String claimDigest;
+
     /** The case's latest chain write: the next one is sent only after it (steps stay in order across keys). */
     @Column(name = "last_chain_tx_id")
     public Long lastChainTxId;
@@ -102,6 +120,11 @@ public class OdrCase extends PanacheEntityBase {
 
     @Version
     public int version;
+
+    /** The case with this id in CaseRegistry, if this service has it. */
+    public static java.util.Optional<OdrCase> byChainId(byte[] chainCaseId) {
+        return find("chainCaseId", chainCaseId).firstResultOptional();
+    }
 
     /** The side an organisation is on in this case, or null when it is none of the three. */
     public Side sideOf(String organisation) {

@@ -9,6 +9,7 @@ public enum Step {
     DEADLINES_SET("设定期限", "Deadlines set"),
     EVIDENCE_OPENED("举证期开始", "Evidence period opened"),
     EVIDENCE_SUBMITTED("提交证据", "Evidence submitted"),
+    EVIDENCE_CITATION_REFUSED("引用证据未能采纳", "Cited evidence refused"),
     EVIDENCE_COMMENTED("质证意见", "Cross-examination comment"),
     ANSWERED("提交答辩", "Answer submitted"),
     HEARING_OPENED("开庭审理", "Hearing opened"),

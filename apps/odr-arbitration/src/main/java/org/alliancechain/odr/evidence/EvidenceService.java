@@ -103,12 +103,33 @@ public class EvidenceService {
             throw new ProblemException(Response.Status.CONFLICT, resolved.reference() + " is already evidence " + earlier.number
                     + " of case " + c.caseNumber);
         });
-        String shown = title == null || title.isBlank() ? resolved.description() : title.strip();
-        var prepared = new Prepared(resolved.fileName(), "application/json", resolved.canonicalJson(), resolved.reference(),
-                shown.length() > 200 ? shown.substring(0, 199) + "…" : shown, resolved.reference());
-        var item = store(c, access.side(c), List.of(prepared), "reference").getFirst();
+        var item = store(c, access.side(c), List.of(prepared(resolved, title)), "reference").getFirst();
         c.touch();
         return item;
+    }
+
+    /**
+     * Attaches an event a filing on chain cited (docs/adr/0009: {@code event:0x…:N}) as the claimant's evidence,
+     * for no caller (the indexer): resolved and checked against the chain, then hashed, time-stamped and
+     * notarised by the claimant like an item attached by reference. A {@link ProblemException} says why it
+     * cannot be (not a suite record, no such log, reverted, already evidence of the case, over the case's
+     * limits; 503 when the node cannot be reached) — nothing is stored then.
+     */
+    public EvidenceItem attachCited(OdrCase c, String reference, String submittedBy) {
+        var resolved = references.resolve(reference, null);
+        EvidenceItem.<EvidenceItem>find("caseId = ?1 and reference = ?2", c.id, resolved.reference()).firstResultOptional().ifPresent(earlier -> {
+            throw new ProblemException(Response.Status.CONFLICT, resolved.reference() + " is already evidence " + earlier.number
+                    + " of case " + c.caseNumber);
+        });
+        var item = store(c, Side.CLAIMANT, List.of(prepared(resolved, null)), "filing on chain", submittedBy).getFirst();
+        c.touch();
+        return item;
+    }
+
+    private static Prepared prepared(ChainReferences.Resolved resolved, String title) {
+        String shown = title == null || title.isBlank() ? resolved.description() : title.strip();
+        return new Prepared(resolved.fileName(), "application/json", resolved.canonicalJson(), resolved.reference(),
+                shown.length() > 200 ? shown.substring(0, 199) + "…" : shown, resolved.reference());
     }
 
     /** The case, locked, when the caller is a party and the evidence period is open. */
@@ -129,6 +150,11 @@ public class EvidenceService {
      * time-stamps, notarisation by the submitting organisation, one timeline step per item.
      */
     public List<EvidenceItem> store(OdrCase c, Side side, List<Prepared> files, String source) {
+        return store(c, side, files, source, files.isEmpty() ? null : caller.userName());
+    }
+
+    /** {@link #store(OdrCase, Side, List, String)} with who submitted them named (work without a caller, e.g. the indexer). */
+    public List<EvidenceItem> store(OdrCase c, Side side, List<Prepared> files, String source, String submittedBy) {
         if (files.isEmpty()) {
             return List.of();
         }
@@ -154,7 +180,7 @@ public class EvidenceService {
             item.organisation = c.organisationOf(side);
             item.side = side;
             item.number = side.evidencePrefix + "-" + next++;
-            item.submittedBy = caller.userName();
+            item.submittedBy = submittedBy;
             item.fileName = file.name();
             item.title = file.title() == null ? file.name() : file.title();
             item.reference = file.reference();
