@@ -94,6 +94,7 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
         // The fixture certificate is not matured: the core enterprise's payment is 409 (SettlementAndDefaultTest pays matured ones).
         bodies.put("POST /api/settlements", "{\"certificateId\": " + fixtureCertificate + ", \"amount\": 100.00, "
                 + "\"paymentReference\": \"CNAPS-1\"}");
+        bodies.put("POST /api/arbitrations", "{\"partId\": " + fixtureRoot + ", \"claim\": \"unpaid\"}");
         bodies.put("POST /api/financings/{financingId}/payment", "{\"paymentReference\": \"BLUE-2\", \"crcRegistration\": \"CRC-2\"}");
         return bodies;
     }
@@ -108,7 +109,9 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
                 // The fixture financing is paid: quoting, accepting, paying or withdrawing it again is 409.
                 "POST /api/financings/{financingId}/quotes", "POST /api/financings/{financingId}/quotes/{quoteId}/accept",
                 "POST /api/financings/{financingId}/payment", "POST /api/financings/{financingId}/withdraw",
-                "POST /api/settlements");
+                "POST /api/settlements",
+                // The fixture part is not overdue: filing it for arbitration is 409 (SettlementAndDefaultTest files an overdue one).
+                "POST /api/arbitrations");
     }
 
     @Override

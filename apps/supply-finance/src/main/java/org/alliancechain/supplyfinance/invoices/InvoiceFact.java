@@ -46,6 +46,13 @@ public class InvoiceFact extends PanacheEntityBase {
     @Column(name = "issued_block")
     public long issuedBlock;
 
+    /** The InvoiceIssued log (transaction, block-wide index): what an arbitration filing cites for the invoice. */
+    @Column(name = "issued_tx")
+    public String issuedTx;
+
+    @Column(name = "issued_log")
+    public Integer issuedLog;
+
     public static Optional<InvoiceFact> byId(byte[] invoiceId) {
         return Optional.ofNullable(findById(invoiceId));
     }

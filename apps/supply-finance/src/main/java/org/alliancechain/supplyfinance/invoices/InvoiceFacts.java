@@ -99,8 +99,9 @@ public class InvoiceFacts implements ChainEventHandler {
         }
         Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (var insert = connection.prepareStatement("""
-                    insert into sf_invoice (invoice_id, kind, seller_member, buyer_member, total_cents, remaining_cents, issue_date, issued_block)
-                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (invoice_id) do nothing""")) {
+                    insert into sf_invoice (invoice_id, kind, seller_member, buyer_member, total_cents, remaining_cents, issue_date, issued_block,
+                                            issued_tx, issued_log)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (invoice_id) do nothing""")) {
                 for (var event : issued) {
                     long total = event.number("totalCents").longValueExact();
                     insert.setBytes(1, event.bytes("invoiceId"));
@@ -111,6 +112,8 @@ public class InvoiceFacts implements ChainEventHandler {
                     insert.setLong(6, total);
                     insert.setDate(7, Date.valueOf(date(event.number("issueDate").intValueExact())));
                     insert.setLong(8, event.blockNumber());
+                    insert.setString(9, event.transactionHash());
+                    insert.setInt(10, event.logIndex());
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -74,4 +74,10 @@ public class ReceivableChain {
     public long expireOffer(long pendingPartId) {
         return chain.submit(ContractCall.of(registry, "expireOffer(uint256)", BigInteger.valueOf(pendingPartId)).withPurpose("offer-expire"));
     }
+
+    /** The holder of an overdue part records the arbitration case it filed over it; sent once the filing is confirmed. */
+    public long markInArbitration(String holder, long partId, byte[] caseId, long afterFiling) {
+        return chain.submitAfter(afterFiling, holder, ContractCall.of(registry, "markInArbitration(uint256,bytes32)", BigInteger.valueOf(partId), caseId)
+                .withPurpose("part-in-arbitration"));
+    }
 }

@@ -37,10 +37,4 @@ public class SettlementChain {
     long markOverdue(byte[] confirmationId) {
         return chain.submit(ContractCall.of(registry, "markOverdue(bytes32)", confirmationId).withPurpose("certificate-overdue"));
     }
-
-    /** The holder of an overdue part records the arbitration case it filed over it. */
-    long markInArbitration(String holder, long partId, byte[] caseId, long afterFiling) {
-        return chain.submitAfter(afterFiling, holder, ContractCall.of(registry, "markInArbitration(uint256,bytes32)", BigInteger.valueOf(partId), caseId)
-                .withPurpose("part-in-arbitration"));
-    }
 }

@@ -49,7 +49,7 @@ public class CertificatePages {
         static native TemplateInstance detail(PageShell page, CertificateViews.CertificateView certificate, SplitTree.Drawing tree,
                                               List<CertificateViews.PartView> mine, List<CertificateViews.PartView> offeredToMe,
                                               List<CertificateViews.PartView> myOffers, String organisation, String error, boolean pending,
-                                              String defaultExpiry);
+                                              String defaultExpiry, List<CertificateViews.PartView> overdueMine, String defaultClaim);
     }
 
     /** The confirmation form as entered; invoices one 20-digit number per line (数电专票). */
@@ -68,10 +68,13 @@ public class CertificatePages {
     private final Validator validator;
     private final org.alliancechain.service.chain.ChainStates chainStates;
     private final ChainClock clock;
+    private final org.alliancechain.supplyfinance.arbitration.DefaultArbitration arbitration;
 
     CertificatePages(Caller caller, SupplyFinancePages pages, CertificateService certificates, CertificateViews views, PartService parts,
-                     FinancingService financing, Validator validator, org.alliancechain.service.chain.ChainStates chainStates, ChainClock clock) {
+                     FinancingService financing, Validator validator, org.alliancechain.service.chain.ChainStates chainStates, ChainClock clock,
+                     org.alliancechain.supplyfinance.arbitration.DefaultArbitration arbitration) {
         this.clock = clock;
+        this.arbitration = arbitration;
         this.chainStates = chainStates;
         this.caller = caller;
         this.pages = pages;
@@ -140,8 +143,13 @@ public class CertificatePages {
         var offeredToMe = view.parts().stream().filter(p -> "PENDING".equals(p.state()) && organisation.equals(p.recipient())).toList();
         var myOffers = view.parts().stream().filter(p -> "PENDING".equals(p.state()) && organisation.equals(p.splitter())).toList();
         boolean pending = "PENDING".equals(view.status()) || stepsUnderway(c.id);
+        var overdueMine = view.parts().stream().filter(p -> organisation.equals(p.holder()) && "OVERDUE".equals(p.state())).toList();
+        String defaultClaim = "申请人请求裁决被申请人 " + c.core + " 支付应收账款凭证 " + c.number + " 项下到期未付款项及逾期利息。\n"
+                + "The claimant asks the tribunal to order " + c.core + " to pay what it owes under receivable certificate " + c.number
+                + ", unpaid since its payment date " + c.paymentDate + ", with late-payment interest.";
         return Templates.detail(pages.page(notice), view, SplitTree.of(view.parts()), mine, offeredToMe, myOffers, organisation, error, pending,
-                java.time.LocalDateTime.ofInstant(clock.now(), ChainClock.CHINA).plusDays(7).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
+                java.time.LocalDateTime.ofInstant(clock.now(), ChainClock.CHINA).plusDays(7).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString(),
+                overdueMine, defaultClaim);
     }
 
     /** Whether a step queued on one of the certificate's parts is still on its way: not mined, or mined but not yet projected. */
@@ -188,6 +196,23 @@ public class CertificatePages {
                 }
             };
             return SupplyFinancePages.seeOther(uri, "app/certificates/" + id, notice);
+        } catch (ProblemException e) {
+            return Response.status(e.status().getStatusCode()).entity(detailPage(id, null, e.getMessage())).type(MediaType.TEXT_HTML).build();
+        }
+    }
+
+    @POST
+    @Path("/{certificateId: \\d+}/parts/{partId: \\d+}/arbitration")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"supplier", "bank"})
+    @Operation(hidden = true)
+    public Response arbitration(@PathParam("certificateId") long id, @PathParam("partId") long partId, @RestForm String claim, UriInfo uri) {
+        try {
+            if (trim(claim).isEmpty() || trim(claim).length() > 20_000) {
+                throw new ProblemException(ProblemException.UNPROCESSABLE, "the claim statement is needed, at most 20000 characters", "claim");
+            }
+            arbitration.file(partId, trim(claim), null);
+            return SupplyFinancePages.seeOther(uri, "app/certificates/" + id, "arbitration");
         } catch (ProblemException e) {
             return Response.status(e.status().getStatusCode()).entity(detailPage(id, null, e.getMessage())).type(MediaType.TEXT_HTML).build();
         }

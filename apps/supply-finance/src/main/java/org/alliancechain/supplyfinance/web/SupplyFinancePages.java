@@ -29,6 +29,7 @@ public class SupplyFinancePages implements AppLinks {
             Map.entry("paid", "放款已登记，正在上链 · The payment is recorded; being written on chain"),
             Map.entry("withdrawn", "已撤回 · Withdrawn"),
             Map.entry("settling", "兑付已登记，正在清分 · The payment is recorded; every holder is being settled on chain"),
+            Map.entry("arbitration", "仲裁申请已提交，正在上链送达仲裁委员会 · The case is filed; the chain takes it to the commission"),
             Map.entry("consented", "红冲同意已提交，正在上链 · The red-letter consent is submitted; the chain reduces the bank's part"));
 
     private final Caller caller;

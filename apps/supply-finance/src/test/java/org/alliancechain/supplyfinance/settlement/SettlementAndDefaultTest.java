@@ -181,6 +181,52 @@ class SettlementAndDefaultTest {
                 .statusCode(201);
     }
 
+    @Test
+    void theHolderOfAnOverduePartTakesItToArbitrationInOneStepWithTheCertificatesHistoryAsEvidence() {
+        long id = maturingTomorrow(120_000_00L);
+        long root = certificate(id).getLong("parts[0].partId");
+        json(SUPPLIER).body("{\"value\": 20000.00, \"recipient\": \"" + TIER2_ORG + "\", \"expiresAt\": \"" + chainNow().plusSeconds(3_600) + "\"}")
+                .post("/api/parts/" + root + "/offer").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> certificate(id).getList("parts.state").contains("PENDING"));
+        long tier2 = certificate(id).getList("parts", Map.class).stream().filter(p -> "PENDING".equals(p.get("state")))
+                .mapToLong(p -> ((Number) p.get("partId")).longValue()).findFirst().orElseThrow();
+        as(TIER2).post("/api/parts/" + tier2 + "/accept").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "ACTIVE".equals(certificate(id).getString("parts.find { it.partId == " + tier2 + " }.state")));
+        String claim = "{\"partId\": " + tier2 + ", \"claim\": \"pixel-studio claims the ¥20,000.00 nova-manufacturing left unpaid.\"}";
+        // Not overdue yet: refused with the reason; another holder's part is 404; a claim is needed.
+        json(TIER2).body(claim).post("/api/arbitrations").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("overdue"));
+        json(SUPPLIER).body(claim).post("/api/arbitrations").then().statusCode(404);
+        json(TIER2).body("{\"partId\": " + tier2 + ", \"claim\": \"  \"}").post("/api/arbitrations").then().statusCode(400);
+        json(CORE).body(claim).post("/api/arbitrations").then().statusCode(403);
+
+        pastGraceOf(id);
+        awaitStatus(id, CORE, "OVERDUE");
+        var filed = json(TIER2).body(claim).post("/api/arbitrations").then().statusCode(201).extract().jsonPath();
+        assertThat(filed.getString("respondent")).isEqualTo(CORE_ORG);
+        assertThat(filed.getString("commission")).isEqualTo("hz-arbitration");
+        assertThat(filed.getString("caseNumber")).isEqualTo("supply-finance/" + certificate(id).getString("number") + "/part-" + tier2);
+        // Cited: the invoice's issuance, the confirmation, the offer and its acceptance, the overdue marking (at least).
+        assertThat(filed.getInt("citations")).isGreaterThanOrEqualTo(5);
+        json(TIER2).body(claim).post("/api/arbitrations").then().statusCode(409).body("detail", containsString("already in arbitration"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "IN_ARBITRATION".equals(certificate(id).getString("parts.find { it.partId == " + tier2 + " }.state")));
+        assertThat(certificate(id).getList("history.kind")).contains("IN_ARBITRATION");
+        var cases = as(CORE).get("/api/arbitrations").then().statusCode(200).extract().jsonPath();
+        assertThat(cases.getString("find { it.partId == " + tier2 + " }.filing.status")).isEqualTo("CONFIRMED");
+        assertThat(cases.getString("find { it.partId == " + tier2 + " }.partMarked.status")).isEqualTo("CONFIRMED");
+        // On chain: the case filed by pixel-studio against nova-manufacturing, every citation an event of this certificate's history.
+        var reader = io.quarkus.arc.Arc.container().instance(org.alliancechain.chain.api.ChainReader.class).get();
+        byte[] caseId = java.util.HexFormat.of().parseHex(filed.getString("caseId").substring(2));
+        var events = reader.eventsOf("CaseRegistry", caseId);
+        assertThat(events).extracting(org.alliancechain.chain.api.ContractEvent::event).contains("CaseFiled");
+        assertThat(events.stream().filter(e -> e.event().equals("CaseEvidenceCited")).count()).isEqualTo(filed.getInt("citations"));
+
+        // The award is paid: the core enterprise settles, and the record's balance goes (nova's record stays usable for other tests).
+        json(CORE).body(payBody(id, "120000.00")).post("/api/settlements").then().statusCode(202);
+        awaitStatus(id, CORE, "SETTLED");
+    }
+
     static long overdueEvents(String core) {
         var all = as(CORE).get("/api/disclosures/overdue").then().statusCode(200).extract().jsonPath();
         Object events = all.get("find { it.core == '" + core + "' }.events");
