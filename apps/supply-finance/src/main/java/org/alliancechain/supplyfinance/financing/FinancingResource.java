@@ -64,7 +64,7 @@ public class FinancingResource {
     public record FinancingView(long id, String financingId, long certificateId, String certificateNumber, String core, LocalDate maturity,
                                 long partId, String holder, BigDecimal value, String status, String statusLabel, String bank, Boolean recourse,
                                 Instant registeredAt, Long bankPartId, List<PledgeView> pledged, BigDecimal redConsented, ChainState lastStep,
-                                List<QuoteView> quotes) {
+                                List<QuoteView> quotes, org.alliancechain.supplyfinance.risk.RiskSignals.Signals risk) {
     }
 
     /** What the financing pledges now on one of the certificate's invoices. */
@@ -74,8 +74,10 @@ public class FinancingResource {
     private final FinancingService service;
     private final Caller caller;
     private final ChainStates chainStates;
+    private final org.alliancechain.supplyfinance.risk.RiskSignals risk;
 
-    FinancingResource(FinancingService service, Caller caller, ChainStates chainStates) {
+    FinancingResource(FinancingService service, Caller caller, ChainStates chainStates, org.alliancechain.supplyfinance.risk.RiskSignals risk) {
+        this.risk = risk;
         this.service = service;
         this.caller = caller;
         this.chainStates = chainStates;
@@ -163,7 +165,7 @@ public class FinancingResource {
         return new FinancingView(f.id, hex(f.financingId), c.id, c.number, c.core, c.maturity, f.partId, f.holder, amount(f.valueCents),
                 f.status.name(), f.status.chinese + " " + f.status.english, f.bank, f.recourse, f.registeredAt, f.bankPartId,
                 pledges(f), amount(f.redConsentedCents),
-                f.lastChainTxId == null ? null : chainStates.transaction(f.lastChainTxId).orElse(null), quotes);
+                f.lastChainTxId == null ? null : chainStates.transaction(f.lastChainTxId).orElse(null), quotes, risk.of(f.holder, c.core));
     }
 
     private static List<PledgeView> pledges(Financing f) {

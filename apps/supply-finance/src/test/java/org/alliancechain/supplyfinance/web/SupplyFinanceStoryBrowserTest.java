@@ -56,6 +56,11 @@ class SupplyFinanceStoryBrowserTest {
         app = "http://127.0.0.1:" + url.getPort() + "/";
         authoriseIssuer(SUPPLIER_ORG);
         String invoice = issueInvoice(SUPPLIER_ORG, CORE_ORG, 800_000_00L);
+        // Both certificates of the story mature in ten days (chain time): the first is settled at maturity, the second left unpaid.
+        LocalDate maturity = SupplyFinanceFlow.chainToday().plusDays(10);
+        long unpaid = json(CORE).body(confirmBody(SUPPLIER_ORG, "90000.00", maturity, false, issueInvoice(SUPPLIER_ORG, CORE_ORG, 90_000_00L)))
+                .post("/api/certificates").then().statusCode(201).extract().jsonPath().getLong("id");
+        awaitStatus(unpaid, CORE, "OUTSTANDING");
 
         // 1. The core enterprise confirms a payable of 800,000.00 against the invoice; an unknown number is refused first.
         browser.signIn(app, CORE, "app/certificates");
@@ -64,7 +69,7 @@ class SupplyFinanceStoryBrowserTest {
         browser.fill("#supplier", SUPPLIER_ORG);
         browser.fill("#face", "800000.00");
         browser.driver().findElement(org.openqa.selenium.By.id("maturity")).clear();
-        browser.script("document.getElementById('maturity').value = arguments[0]", SupplyFinanceFlow.chainToday().plusMonths(4).toString());
+        browser.script("document.getElementById('maturity').value = arguments[0]", maturity.toString());
         browser.fill("#poNumber", "PO-NOVA-2026-0815");
         browser.fill("#invoices", newNumber());
         browser.click("#confirm-button");
@@ -147,5 +152,44 @@ class SupplyFinanceStoryBrowserTest {
         assertThat(browser.text("#history")).contains("CONFIRMED").contains("OFFERED").contains("ACCEPTED").contains("FINANCED");
         browser.assertLegible("the certificate with its tree and history");
         browser.signOut(app);
+
+        // 8. Maturity: the core enterprise pays what is due from its settlement calendar; every holder — the tier-1 and tier-2
+        // suppliers and the bank — is settled on chain.
+        advanceChainTime(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(SupplyFinanceFlow.chainToday(), maturity)).plusHours(1));
+        browser.signIn(app, CORE, "app/settlements");
+        browser.openUntil(app + "app/settlements", "#pay-form-" + certificate);
+        assertThat(browser.text("#due-" + certificate)).contains("800,000.00");
+        assertThat(browser.exists("svg.chart rect")).as("the bar chart of what falls due").isTrue();
+        browser.assertLegible("the settlement calendar");
+        browser.fill("#reference-" + certificate, "CNAPS-NOVA-2026-1201");
+        browser.click("#pay-" + certificate);
+        browser.waitForText("#notice", "The payment is recorded");
+        browser.openUntil(app + "app/certificates/" + certificate, "#tree rect.SETTLED");
+        browser.waitForText("#status", "settled");
+        assertThat(browser.text("#history")).contains("PART_SETTLED").contains("CERTIFICATE_SETTLED");
+        browser.signOut(app);
+
+        // 9. The second certificate is left unpaid past its payment date and the grace days: the service marks it overdue, the
+        // disclosure shows it, and the supplier takes it to arbitration in one step, with the certificate's history as evidence.
+        String paymentDate = as(CORE).get("/api/certificates/" + unpaid).then().extract().path("paymentDate");
+        advanceChainTime(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(SupplyFinanceFlow.chainToday(),
+                LocalDate.parse(paymentDate).plusDays(4))).plusHours(1));
+        awaitStatus(unpaid, CORE, "OVERDUE");
+        browser.signIn(app, SUPPLIER, "app/certificates/" + unpaid);
+        browser.openUntil(app + "app/certificates/" + unpaid, "#overdue-parts");
+        browser.assertLegible("an overdue certificate with the arbitration form");
+        browser.click("#overdue-parts button[id^=arbitrate-]");
+        browser.waitForText("#notice", "The case is filed");
+        browser.openUntil(app + "app/certificates/" + unpaid, "#tree rect.IN_ARBITRATION");
+        assertThat(browser.text("#history")).contains("OVERDUE").contains("IN_ARBITRATION");
+        browser.open(app + "app/settlements");
+        browser.waitFor("#disclosure-" + CORE_ORG);
+        assertThat(browser.text("#disclosure-" + CORE_ORG)).contains("90,000.00");
+        browser.assertLegible("the overdue disclosure");
+        browser.signOut(app);
+        // Not part of the story: the core enterprise pays, so its record has no unpaid balance for the tests after this one.
+        json(CORE).body("{\"certificateId\": " + unpaid + ", \"amount\": 90000.00, \"paymentReference\": \"CNAPS-LATE\"}")
+                .post("/api/settlements").then().statusCode(202);
+        awaitStatus(unpaid, CORE, "SETTLED");
     }
 }
