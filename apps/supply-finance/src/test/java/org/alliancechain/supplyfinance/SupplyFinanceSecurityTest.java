@@ -119,6 +119,9 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
         if (roles.equals(List.of("core-enterprise"))) {
             return CORE;
         }
+        if (roles.equals(List.of("operator"))) {
+            return "operator";
+        }
         return roles.equals(List.of("bank")) ? BANK : super.authorisedUserFor(operation, roles);
     }
 

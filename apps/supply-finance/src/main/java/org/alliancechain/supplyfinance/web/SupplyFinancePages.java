@@ -56,6 +56,9 @@ public class SupplyFinancePages implements AppLinks {
         if (roles.contains("core-enterprise") || roles.contains("supplier") || roles.contains("bank") || roles.contains("operator")) {
             links.add(PageShells.link("settlements", "兑付与逾期", "Settlement and overdue", "/app/settlements"));
         }
+        if (roles.contains("operator")) {
+            links.add(PageShells.link("overview", "平台概览", "Platform overview", "/app/overview"));
+        }
         return links;
     }
 

@@ -222,6 +222,22 @@ class SettlementAndDefaultTest {
         assertThat(events).extracting(org.alliancechain.chain.api.ContractEvent::event).contains("CaseFiled");
         assertThat(events.stream().filter(e -> e.event().equals("CaseEvidenceCited")).count()).isEqualTo(filed.getInt("citations"));
 
+        // A bank looking at any request of this supplier on this core enterprise sees the dispute on file (from CaseRegistry).
+        await().atMost(Duration.ofSeconds(60)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                io.quarkus.arc.Arc.container().instance(org.alliancechain.supplyfinance.risk.RiskSignals.class).get().of(TIER2_ORG, CORE_ORG))
+                .disputesBySupplier() >= 1);
+        var signals = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                io.quarkus.arc.Arc.container().instance(org.alliancechain.supplyfinance.risk.RiskSignals.class).get().of(TIER2_ORG, CORE_ORG));
+        assertThat(signals.disputesAgainstCore()).isGreaterThanOrEqualTo(1);
+        assertThat(signals.coreOverdueEvents()).isGreaterThanOrEqualTo(1);
+        assertThat(signals.level()).isEqualTo("HIGH"); // an unpaid overdue balance
+        // The operator sees it in the platform's figures; nobody else may.
+        var overview = as("operator").get("/api/overview").then().statusCode(200).extract().jsonPath();
+        assertThat(overview.getLong("overdue")).isGreaterThanOrEqualTo(1);
+        assertThat(overview.getLong("byCore.find { it.core == '" + CORE_ORG + "' }.overdue")).isGreaterThanOrEqualTo(1);
+        as(CORE).get("/api/overview").then().statusCode(403);
+        as(BANK).get("/api/overview").then().statusCode(403);
+
         // The award is paid: the core enterprise settles, and the record's balance goes (nova's record stays usable for other tests).
         json(CORE).body(payBody(id, "120000.00")).post("/api/settlements").then().statusCode(202);
         awaitStatus(id, CORE, "SETTLED");
