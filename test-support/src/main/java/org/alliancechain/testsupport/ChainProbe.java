@@ -52,6 +52,26 @@ public final class ChainProbe {
         }
     }
 
+    /**
+     * One JSON-RPC call to the test node, e.g. {@code rpc(contracts, "evm_setIntervalMining", "1")} for 1-s blocks in a
+     * benchmark and {@code rpc(contracts, "evm_setAutomine", "true")} after it; returns the raw JSON answer.
+     */
+    public static String rpc(SuiteContracts contracts, String method, String paramsJson) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(contracts.rpcUrl())).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method
+                            + "\",\"params\":[" + paramsJson + "]}")).build();
+            try (var client = java.net.http.HttpClient.newHttpClient()) {
+                return client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("chain call " + method + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** The latest block's time: the chain's now. */
     public static java.time.Instant chainTime(SuiteContracts contracts) {
         var web3j = Web3j.build(new HttpService(contracts.rpcUrl()));

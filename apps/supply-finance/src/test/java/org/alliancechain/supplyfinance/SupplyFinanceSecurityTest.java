@@ -74,7 +74,8 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
         awaitStatus(second, CORE, "OUTSTANDING");
         secondRoot = as(CORE).get("/api/certificates/" + second).then().extract().jsonPath().getLong("parts[0].partId");
         fixtures.put("quoteId", String.valueOf(quote));
-        offerBody = "{\"value\": 1.00, \"recipient\": \"" + TIER2_ORG + "\", \"expiresAt\": \"" + org.alliancechain.supplyfinance.SupplyFinanceFlow.chainNow().plusSeconds(86_400) + "\"}";
+        // Offered to a member other than the outsider (supplier.pixel), which would otherwise become a party of the fixture mid-run.
+        offerBody = "{\"value\": 1.00, \"recipient\": \"daily-news\", \"expiresAt\": \"" + org.alliancechain.supplyfinance.SupplyFinanceFlow.chainNow().plusSeconds(86_400) + "\"}";
         confirmBody = SupplyFinanceFlow.confirmBody(SUPPLIER_ORG, "50.00", maturity, false, issueInvoice(SUPPLIER_ORG, CORE_ORG, 50_00L));
         return fixtures;
     }
@@ -94,6 +95,7 @@ class SupplyFinanceSecurityTest extends SecurityMatrixTest {
         // The fixture certificate is not matured: the core enterprise's payment is 409 (SettlementAndDefaultTest pays matured ones).
         bodies.put("POST /api/settlements", "{\"certificateId\": " + fixtureCertificate + ", \"amount\": 100.00, "
                 + "\"paymentReference\": \"CNAPS-1\"}");
+        bodies.put("POST /api/parts/bulk", "{\"operations\": [{\"action\": \"split\", \"partId\": " + fixtureRoot + ", \"value\": 0.01}]}");
         bodies.put("POST /api/arbitrations", "{\"partId\": " + fixtureRoot + ", \"claim\": \"unpaid\"}");
         bodies.put("POST /api/financings/{financingId}/payment", "{\"paymentReference\": \"BLUE-2\", \"crcRegistration\": \"CRC-2\"}");
         return bodies;

@@ -286,11 +286,8 @@ class InvoiceBenchmark {
         return ((Number) em.createNativeQuery("select coalesce(max(id), 0) from einv_invoice").getSingleResult()).longValue();
     }
 
-    private void anvil(String method, String param) throws Exception {
-        String url = SuiteTestResource.stack().anvil().orElseThrow().rpcUrl();
-        http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":[" + param + "]}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    private void anvil(String method, String param) {
+        org.alliancechain.testsupport.ChainProbe.rpc(SuiteTestResource.stack().contracts(), method, param);
     }
 
     private static String result(String name, String what, double value, String unit, double p99, double baseline) {

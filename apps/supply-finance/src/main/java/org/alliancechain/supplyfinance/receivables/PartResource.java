@@ -39,6 +39,18 @@ public class PartResource {
             @NotNull Instant expiresAt) {
     }
 
+    public record BulkOperation(@NotBlank String action, @NotNull Long partId,
+                                @DecimalMin(value = "0.01", message = "must be at least 0.01") @Digits(integer = 16, fraction = 2) BigDecimal value,
+                                @Size(max = 64) String recipient, Instant expiresAt) {
+    }
+
+    public record BulkRequest(@NotNull @jakarta.validation.constraints.NotEmpty
+                              @Size(max = 1000, message = "at most 1000 operations per request") List<@Valid @NotNull BulkOperation> operations) {
+    }
+
+    public record BulkAnswer(int queued) {
+    }
+
     /** A part in a wallet, with the certificate it belongs to and the state of the last step queued on it. */
     public record WalletPart(long partId, long certificateId, String certificateNumber, String core, java.time.LocalDate maturity, Long parentId,
                              int depth, String holder, BigDecimal value, String state, String stateLabel, String recipient, String splitter,
@@ -65,6 +77,19 @@ public class PartResource {
                 order by certificateId, partId""", organisation, ReceivablePart.State.SETTLED, ReceivablePart.State.MERGED,
                 ReceivablePart.State.PENDING);
         return parts.stream().map(this::view).toList();
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("supplier")
+    @Operation(summary = "Up to 1000 steps on your parts and the offers made to you in one request (202): each {action: split|offer|accept|"
+            + "reject|withdraw, partId, value, recipient, expiresAt} checked as its single call, in order; the first refused step refuses them "
+            + "all (problem+json naming operations[i]) and nothing is queued")
+    public Response bulk(@Valid @NotNull BulkRequest request) {
+        var operations = request.operations().stream().map(o -> new PartService.Operation(o.action().strip(), o.partId(),
+                o.value() == null ? null : cents(o.value()), o.recipient(), o.expiresAt())).toList();
+        return Response.accepted(new BulkAnswer(service.apply(operations))).build();
     }
 
     @POST

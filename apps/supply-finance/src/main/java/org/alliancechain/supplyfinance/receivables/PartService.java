@@ -97,6 +97,56 @@ public class PartService {
         return part;
     }
 
+    /** One step of a bulk request: split, offer, accept, reject or withdraw. */
+    public record Operation(String action, long partId, Long valueCents, String recipient, Instant expiresAt) {
+    }
+
+    /**
+     * Many steps in one request, each checked as its single call would be — with the value a part has
+     * left after the earlier steps of the same request — and queued in order; the first refused step
+     * refuses the request, naming it ({@code operations[i]}), and nothing is queued.
+     */
+    @Transactional
+    public int apply(java.util.List<Operation> operations) {
+        var spent = new java.util.HashMap<Long, Long>();
+        for (int i = 0; i < operations.size(); i++) {
+            var op = operations.get(i);
+            try {
+                switch (op.action()) {
+                    case "split", "offer" -> {
+                        if (op.valueCents() == null) {
+                            throw new ProblemException(ProblemException.UNPROCESSABLE, "a " + op.action() + " needs a value", "value");
+                        }
+                        long already = spent.getOrDefault(op.partId(), 0L);
+                        var part = ReceivablePart.<ReceivablePart>findByIdOptional(op.partId()).orElse(null);
+                        if (part != null && op.valueCents() > part.valueCents - already && op.valueCents() <= part.valueCents) {
+                            throw new ProblemException(ProblemException.UNPROCESSABLE, "part " + op.partId() + " has "
+                                    + CertificateService.yuan(part.valueCents - already) + " left after the earlier steps of this request", "value");
+                        }
+                        if (op.action().equals("split")) {
+                            split(op.partId(), op.valueCents());
+                        } else {
+                            if (op.recipient() == null || op.expiresAt() == null) {
+                                throw new ProblemException(ProblemException.UNPROCESSABLE, "an offer needs the recipient and the expiry", "recipient");
+                            }
+                            offer(op.partId(), op.valueCents(), op.recipient().strip(), op.expiresAt());
+                        }
+                        spent.merge(op.partId(), op.valueCents(), Long::sum);
+                    }
+                    case "accept", "reject" -> answer(op.partId(), op.action().equals("accept"));
+                    case "withdraw" -> withdraw(op.partId());
+                    default -> throw new ProblemException(ProblemException.UNPROCESSABLE, "the action is one of split, offer, accept, reject, withdraw",
+                            "action");
+                }
+            } catch (ProblemException refused) {
+                String field = "operations[" + i + "]" + (refused.field() == null ? "" : "." + refused.field());
+                throw new ProblemException(refused.status(), "operation " + i + " (" + op.action() + " of part " + op.partId() + "): "
+                        + refused.getMessage(), field);
+            }
+        }
+        return operations.size();
+    }
+
     /**
      * Returns expired offers to their splitters (anyone may; this service does it with its own key so
      * that value never waits for a click): at most {@code limit} per call, each once.

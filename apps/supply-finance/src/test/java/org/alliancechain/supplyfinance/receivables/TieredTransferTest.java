@@ -144,4 +144,31 @@ class TieredTransferTest {
         // Nothing moved.
         assertThat(certificate(id).getList("parts")).hasSize(1);
     }
+
+    @Test
+    void manyStepsGoInOneRequestAndARefusedOneRefusesThemAll() {
+        long id = confirmed(10_000_00L);
+        long root = certificate(id).getLong("parts[0].partId");
+        String expiry = SupplyFinanceFlow.chainNow().plusSeconds(86_400).toString();
+        // The third split asks for more than the first two left: refused, named, nothing queued.
+        var refused = json(SUPPLIER).body("{\"operations\": [{\"action\": \"split\", \"partId\": " + root + ", \"value\": 4000.00}, "
+                + "{\"action\": \"split\", \"partId\": " + root + ", \"value\": 4000.00}, {\"action\": \"split\", \"partId\": " + root
+                + ", \"value\": 4000.00}]}").post("/api/parts/bulk").then().statusCode(422).contentType("application/problem+json")
+                .extract().jsonPath();
+        assertThat(refused.getList("errors.field", String.class)).containsExactly("operations[2].value");
+        assertThat(refused.getString("detail")).contains("left after the earlier steps");
+        json(SUPPLIER).body("{\"operations\": [{\"action\": \"fly\", \"partId\": " + root + "}]}").post("/api/parts/bulk").then().statusCode(422)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("operations[0].action"));
+        json(TIER2).body("{\"operations\": [{\"action\": \"split\", \"partId\": " + root + ", \"value\": 1.00}]}").post("/api/parts/bulk").then()
+                .statusCode(404);
+        json(SUPPLIER).body("{\"operations\": []}").post("/api/parts/bulk").then().statusCode(400);
+        // Two splits and an offer of the root's rest in one request: all queued, in order.
+        json(SUPPLIER).body("{\"operations\": [{\"action\": \"split\", \"partId\": " + root + ", \"value\": 3000.00}, "
+                + "{\"action\": \"split\", \"partId\": " + root + ", \"value\": 2000.00}, {\"action\": \"offer\", \"partId\": " + root
+                + ", \"value\": 5000.00, \"recipient\": \"" + TIER2_ORG + "\", \"expiresAt\": \"" + expiry + "\"}]}")
+                .post("/api/parts/bulk").then().statusCode(202).body("queued", org.hamcrest.Matchers.equalTo(3));
+        var parts = partsWhen(id, ps -> ps.size() == 4 && ps.stream().anyMatch(p -> "PENDING".equals(p.get("state"))));
+        assertThat(parts).extracting(p -> p.get("value")).containsExactlyInAnyOrder(0.0f, 3000.00f, 2000.00f, 5000.00f);
+        assertThat(total(parts)).isEqualTo(10000.00f);
+    }
 }
