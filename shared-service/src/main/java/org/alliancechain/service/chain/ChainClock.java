@@ -67,8 +67,11 @@ public class ChainClock {
             return;
         }
         try {
+            // The latest block may be old (a node that mines only when there is work): its time trails the chain's now by its
+            // age. So the offset only grows: the largest seen is the closest to the truth, and the clock keeps running between
+            // blocks instead of stopping at the last one.
             long ahead = chain.latestBlockTime().toEpochMilli() - System.currentTimeMillis();
-            aheadMillis = Math.max(0, ahead);
+            aheadMillis = Math.max(aheadMillis, Math.max(0, ahead));
         } catch (ChainUnavailableException unavailable) {
             // keep the last known offset; the next call tries again after the interval
         }

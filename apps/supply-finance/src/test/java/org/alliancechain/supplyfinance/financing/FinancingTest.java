@@ -43,8 +43,10 @@ class FinancingTest {
         authoriseIssuer(SUPPLIER_ORG);
     }
 
+    /** Amounts read as BigDecimal: a float cannot hold 394513.33. */
     static JsonPath financing(String user, long id) {
-        return as(user).get("/api/financings/" + id).then().statusCode(200).extract().jsonPath();
+        return new JsonPath(as(user).get("/api/financings/" + id).then().statusCode(200).extract().asString())
+                .using(new io.restassured.path.json.config.JsonPathConfig(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL));
     }
 
     static void awaitFinancing(long id, String status) {
@@ -98,7 +100,7 @@ class FinancingTest {
         assertThat(accepted.getList("quotes.status", String.class)).containsExactly("ACCEPTED", "VOID");
         // The value is pledged on the certificate's invoices, in order: the first invoice covers it.
         assertThat(accepted.getList("pledged.invoiceNumber", String.class)).containsExactly(first);
-        assertThat(accepted.getList("pledged.amount", Float.class)).containsExactly(400000.00f);
+        assertThat(accepted.getList("pledged.amount").stream().map(Object::toString)).containsExactly("400000.00");
         // The other bank no longer sees it; only the accepted bank records the payment.
         as(OTHER_BANK).get("/api/financings/" + id).then().statusCode(404);
         json(OTHER_BANK).body("{\"paymentReference\": \"x\", \"crcRegistration\": \"y\"}").post("/api/financings/" + id + "/payment")
@@ -134,8 +136,8 @@ class FinancingTest {
         var reduced = as(CORE).get("/api/certificates/" + certificate).then().extract().jsonPath();
         assertThat(reduced.getFloat("reducedByRedLetters")).isEqualTo(50000.00f);
         assertThat(reduced.getFloat("parts.find { it.partId == " + bankPart + " }.value")).isEqualTo(350000.00f);
-        assertThat(financing(BANK, id).getList("pledged.amount", Float.class)).containsExactly(350000.00f);
-        assertThat(financing(BANK, id).getFloat("redConsented")).isEqualTo(50000.00f);
+        assertThat(financing(BANK, id).getList("pledged.amount").stream().map(Object::toString)).containsExactly("350000.00");
+        assertThat(financing(BANK, id).getString("redConsented")).isEqualTo("50000.00");
     }
 
     @Test

@@ -35,7 +35,7 @@ class SettlementAndDefaultTest {
     @BeforeAll
     static void issuers() {
         authoriseIssuer(SUPPLIER_ORG);
-        authoriseIssuer(TIER2_ORG);
+        authoriseIssuer(CORE_ORG);
     }
 
     /** A certificate maturing tomorrow (chain time), confirmed on chain. */
@@ -149,9 +149,9 @@ class SettlementAndDefaultTest {
 
     @Test
     void threeOverdueCertificatesInSixMonthsStopNewConfirmationsUntilPaid() {
-        // acme-trading as the core enterprise, pixel-studio its supplier.
-        long[] ids = {maturingTomorrow(OTHER_CORE, SUPPLIER_ORG, TIER2_ORG, 1_000_00L), maturingTomorrow(OTHER_CORE, SUPPLIER_ORG, TIER2_ORG, 2_000_00L),
-                maturingTomorrow(OTHER_CORE, SUPPLIER_ORG, TIER2_ORG, 3_000_00L)};
+        // acme-trading as the core enterprise, nova-manufacturing its supplier (an issuer of both 数电 kinds in every test run).
+        long[] ids = {maturingTomorrow(OTHER_CORE, SUPPLIER_ORG, CORE_ORG, 1_000_00L), maturingTomorrow(OTHER_CORE, SUPPLIER_ORG, CORE_ORG, 2_000_00L),
+                maturingTomorrow(OTHER_CORE, SUPPLIER_ORG, CORE_ORG, 3_000_00L)};
         LocalDate paymentDate = LocalDate.parse(as(OTHER_CORE).get("/api/certificates/" + ids[2]).then().extract().path("paymentDate"));
         long days = java.time.temporal.ChronoUnit.DAYS.between(chainToday(), paymentDate.plusDays(4));
         if (days > 0) {
@@ -163,8 +163,8 @@ class SettlementAndDefaultTest {
         var record = as(BANK).get("/api/disclosures/overdue").then().statusCode(200).extract().jsonPath();
         assertThat(record.getLong("find { it.core == '" + SUPPLIER_ORG + "' }.eventsInSixMonths")).isGreaterThanOrEqualTo(3);
         assertThat(record.getBoolean("find { it.core == '" + SUPPLIER_ORG + "' }.suspended")).isTrue();
-        String invoice = issueInvoice(TIER2_ORG, SUPPLIER_ORG, 10_000_00L);
-        json(OTHER_CORE).body(confirmBody(TIER2_ORG, "10000.00", chainToday().plusMonths(2), false, invoice)).post("/api/certificates").then()
+        String invoice = issueInvoice(CORE_ORG, SUPPLIER_ORG, 10_000_00L);
+        json(OTHER_CORE).body(confirmBody(CORE_ORG, "10000.00", chainToday().plusMonths(2), false, invoice)).post("/api/certificates").then()
                 .statusCode(409).contentType("application/problem+json").body("detail", containsString("refuses new confirmations"));
         // Paid: the events stay on record, the balance goes and confirmations are accepted again.
         long[] faces = {1_000_00L, 2_000_00L, 3_000_00L};
@@ -177,7 +177,7 @@ class SettlementAndDefaultTest {
         var after = as(BANK).get("/api/disclosures/overdue").then().extract().jsonPath();
         assertThat(after.getBoolean("find { it.core == '" + SUPPLIER_ORG + "' }.suspended")).isFalse();
         assertThat(after.getFloat("find { it.core == '" + SUPPLIER_ORG + "' }.overdueBalance")).isZero();
-        json(OTHER_CORE).body(confirmBody(TIER2_ORG, "10000.00", chainToday().plusMonths(2), false, invoice)).post("/api/certificates").then()
+        json(OTHER_CORE).body(confirmBody(CORE_ORG, "10000.00", chainToday().plusMonths(2), false, invoice)).post("/api/certificates").then()
                 .statusCode(201);
     }
 
