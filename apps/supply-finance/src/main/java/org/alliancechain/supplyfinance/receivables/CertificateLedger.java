@@ -21,6 +21,8 @@ public class CertificateLedger implements ChainEventHandler {
 
     private final ReceivableChain chain;
     private final org.alliancechain.service.chain.ChainClock clock;
+    /** Slot → certificate id: every part minted into a slot asks, and a slot's certificate never changes. */
+    private final java.util.Map<BigDecimal, Long> slots = new java.util.concurrent.ConcurrentHashMap<>();
 
     CertificateLedger(ReceivableChain chain, org.alliancechain.service.chain.ChainClock clock) {
         this.chain = chain;
@@ -86,8 +88,16 @@ public class CertificateLedger implements ChainEventHandler {
                 var slot = new BigDecimal(e.number("newSlot"));
                 if (slot.signum() != 0) {
                     var part = part(e.number("tokenId").longValueExact(), e);
-                    ReceivableCertificate.<ReceivableCertificate>find("slot", slot).firstResultOptional()
-                            .ifPresent(c -> part.certificateId = c.id);
+                    Long certificate = slots.get(slot);
+                    if (certificate == null) {
+                        certificate = ReceivableCertificate.<ReceivableCertificate>find("slot", slot).firstResultOptional().map(c -> c.id).orElse(null);
+                        if (certificate != null) {
+                            slots.put(slot, certificate); // a certificate's slot never changes
+                        }
+                    }
+                    if (certificate != null) {
+                        part.certificateId = certificate;
+                    }
                 }
             }
             case "TransferValue" -> {

@@ -44,15 +44,20 @@ public class CertificateViews {
         }
         List<InvoiceView> invoices = withDetail ? c.invoices().stream()
                 .map(i -> new InvoiceView(i.kind, i.number, "0x" + java.util.HexFormat.of().formatHex(i.invoiceId))).toList() : List.of();
-        List<PartView> parts = withDetail ? ReceivablePart.<ReceivablePart>list("certificateId = ?1 order by partId", c.id).stream()
-                .map(p -> {
-                    var shown = p.shownState(c);
-                    return new PartView(p.partId, p.parentId, p.depth, p.holder, amount(p.valueCents), shown.name(),
-                            shown.chinese + " " + shown.english, p.recipient, p.splitter, p.expiresAt);
+        // Columns, not entities: a tree of ten thousand parts and its history are read without managing (and dirty-checking) them.
+        List<PartView> parts = withDetail ? ReceivablePart.getEntityManager().createQuery("""
+                select p.partId, p.parentId, p.depth, p.holder, p.valueCents, p.state, p.recipient, p.splitter, p.expiresAt
+                from ReceivablePart p where p.certificateId = ?1 order by p.partId""", Object[].class).setParameter(1, c.id).getResultList().stream()
+                .map(r -> {
+                    var shown = ReceivablePart.shown((ReceivablePart.State) r[5], c);
+                    return new PartView((Long) r[0], (Long) r[1], (Short) r[2], (String) r[3], amount((Long) r[4]), shown.name(),
+                            shown.chinese + " " + shown.english, (String) r[6], (String) r[7], (Instant) r[8]);
                 }).toList() : List.of();
-        List<HistoryView> history = withDetail ? HistoryEntry.<HistoryEntry>list("certificateId = ?1 order by blockNumber, logIndex", c.id)
-                .stream().map(h -> new HistoryView(h.kind, h.partId, h.actor, h.counterparty, h.amountCents == null ? null : amount(h.amountCents),
-                        h.detail, h.txHash, h.blockNumber)).toList() : List.of();
+        List<HistoryView> history = withDetail ? HistoryEntry.getEntityManager().createQuery("""
+                select h.kind, h.partId, h.actor, h.counterparty, h.amountCents, h.detail, h.txHash, h.blockNumber
+                from HistoryEntry h where h.certificateId = ?1 order by h.blockNumber, h.logIndex""", Object[].class).setParameter(1, c.id)
+                .getResultList().stream().map(r -> new HistoryView((String) r[0], (Long) r[1], (String) r[2], (String) r[3],
+                        r[4] == null ? null : amount((Long) r[4]), (String) r[5], (String) r[6], (Long) r[7])).toList() : List.of();
         boolean smeTermExceeded = c.sme && c.deliveryDate != null && c.maturity.isAfter(c.deliveryDate.plusDays(60));
         return new CertificateView(c.id, c.number, "0x" + java.util.HexFormat.of().formatHex(c.confirmationId), c.core, c.supplier,
                 amount(c.faceCents), c.maturity, c.paymentDate, c.longTenor, c.sme, c.deliveryDate, smeTermExceeded, c.poNumber, status.name(),

@@ -93,6 +93,10 @@ public class ReceivablePart extends PanacheEntityBase {
 
     /** The state ReceivableRegistry shows (partOf): a held or financed part of an overdue certificate is overdue. */
     public State shownState(ReceivableCertificate certificate) {
+        return shown(state, certificate);
+    }
+
+    public static State shown(State state, ReceivableCertificate certificate) {
         return (state == State.ACTIVE || state == State.FINANCED) && certificate.status == ReceivableCertificate.Status.OVERDUE ? State.OVERDUE : state;
     }
 }
