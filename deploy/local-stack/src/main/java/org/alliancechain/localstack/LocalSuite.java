@@ -223,7 +223,7 @@ public final class LocalSuite {
         var finance = java.util.Arrays.stream(SuiteApp.values()).filter(a -> a.id().equals("supply-finance")).findFirst();
         if (!options.infraOnly && finance.isPresent() && options.apps.contains(finance.get())) {
             String app = "http://127.0.0.1:" + finance.get().port();
-            out.append("       ").append(app).append("/app/certificates (receivables: core.nova, supplier.acme, supplier.pixel, bank.blue, bank.river) · ")
+            out.append("       ").append(app).append("/app/certificates (receivables: core.nova, supplier.acme, supplier.pixel, supplier.daily, bank.blue, bank.river, operator) · ")
                     .append(app).append("/app/financings (the financing desk)\n");
         }
         out.append("\nDemo logins (password 'demo'), e.g. alice (claimant, Acme Trading), clerk.hz (clerk), arb.hz (arbitrator),\n")

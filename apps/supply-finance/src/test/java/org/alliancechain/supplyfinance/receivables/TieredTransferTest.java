@@ -97,6 +97,9 @@ class TieredTransferTest {
         long tier3Offer = ((Number) part(parts, p -> "PENDING".equals(p.get("state"))).get("partId")).longValue();
         assertThat(part(parts, p -> "PENDING".equals(p.get("state")))).containsEntry("depth", 2).containsEntry("splitter", TIER2_ORG);
         as(TIER2).post("/api/parts/" + tier3Offer + "/reject").then().statusCode(403);
+        // The tier-3 supplier's own user sees the offer in its wallet and the certificate it comes from.
+        assertThat(as("supplier.daily").get("/api/parts").then().statusCode(200).extract().jsonPath().getList("partId", Long.class)).contains(tier3Offer);
+        as("supplier.daily").get("/api/certificates/" + id).then().statusCode(200);
         as(TIER2).post("/api/parts/" + tier3Offer + "/withdraw").then().statusCode(202);
         parts = partsWhen(id, ps -> ps.stream().noneMatch(p -> "PENDING".equals(p.get("state"))));
         assertThat(part(parts, p -> ((Number) p.get("partId")).longValue() == offered)).containsEntry("value", 300000.00f);
