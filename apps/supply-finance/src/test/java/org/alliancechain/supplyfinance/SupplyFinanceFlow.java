@@ -115,6 +115,19 @@ public final class SupplyFinanceFlow {
         return number;
     }
 
+    /** The buyer reimburses an invoice in InvoiceRegistry (as an expense system would); returns once this service projected it. */
+    public static void reimburseOnChain(String buyer, String number) {
+        byte[] id = ChainIds.invoiceId(1, number);
+        long tx = QuarkusTransaction.requiringNew().call(() -> chain().submit(buyer, ContractCall.of(invoiceRegistry(), "reimburse(bytes32)", id)
+                .withPurpose("test-invoice-reimbursed")));
+        var written = awaitWritten(tx);
+        if (written.status() != ChainTxStatus.CONFIRMED) {
+            throw new AssertionError("reimbursing invoice " + number + " failed on chain: " + written);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> InvoiceFact.byId(id).map(f -> f.reimbursed).orElse(false)));
+    }
+
     public static String confirmBody(String supplier, String face, LocalDate maturity, boolean longTenor, String... invoiceNumbers) {
         var invoices = new StringBuilder();
         for (String n : invoiceNumbers) {

@@ -68,6 +68,7 @@ public class FinancingService {
         if (certificate.status != ReceivableCertificate.Status.OUTSTANDING) {
             throw new ProblemException(Response.Status.CONFLICT, "certificate " + certificate.number + " is " + certificate.status.english);
         }
+        checkInvoicesLive(certificate, valueCents);
         var f = new Financing();
         f.financingId = randomId();
         f.certificateId = certificate.id;
@@ -158,6 +159,7 @@ public class FinancingService {
             throw new ProblemException(Response.Status.CONFLICT, "quote " + quoteRowId + " is " + (q.status == FinancingQuote.Status.OFFERED
                     ? "no longer valid (its validity or discount date passed); ask the bank to quote again" : q.status.english));
         }
+        checkInvoicesLive(ReceivableCertificate.findById(f.certificateId), f.valueCents);
         f.lastChainTxId = chain.accept(holder, q.quoteId, q.quoteHash);
         return f;
     }
@@ -210,6 +212,34 @@ public class FinancingService {
         }
         f.lastChainTxId = chain.consentToRedLetter(bank, f.financingId, invoice.invoiceId, amountCents);
         return f;
+    }
+
+    /**
+     * A certificate is financed only while its invoices are live, as ReceivableRegistry re-checks them when a quote is
+     * accepted: none reimbursed or red-lettered in full, and what is left of them, less what is already pledged, covers
+     * the value. Refused before anything is queued, naming the invoice (409).
+     */
+    static void checkInvoicesLive(ReceivableCertificate certificate, long valueCents) {
+        long cover = 0;
+        for (var invoice : certificate.invoices()) {
+            var fact = org.alliancechain.supplyfinance.invoices.InvoiceFact.byId(invoice.invoiceId).orElse(null);
+            if (fact == null) {
+                continue;
+            }
+            if (fact.reimbursed) {
+                throw new ProblemException(Response.Status.CONFLICT, "invoice " + invoice.number + " behind certificate " + certificate.number
+                        + " was reimbursed, so the certificate cannot be financed (一张发票不能既报销又融资)");
+            }
+            if (fact.remainingCents == 0) {
+                throw new ProblemException(Response.Status.CONFLICT, "invoice " + invoice.number + " behind certificate " + certificate.number
+                        + " was red-lettered in full, so the certificate cannot be financed");
+            }
+            cover += Math.max(0, fact.remainingCents - fact.pledgedCents);
+        }
+        if (cover < valueCents) {
+            throw new ProblemException(Response.Status.CONFLICT, "the invoices behind certificate " + certificate.number + " leave " + yuan(cover)
+                    + " to pledge (after red-letters and earlier pledges), less than the " + yuan(valueCents) + " to finance");
+        }
     }
 
     private static String yuan(long cents) {

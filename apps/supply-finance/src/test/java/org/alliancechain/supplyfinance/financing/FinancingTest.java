@@ -165,4 +165,20 @@ class FinancingTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(as(SUPPLIER).get("/api/certificates/" + certificate).then().extract()
                 .jsonPath().getString("parts[0].state")));
     }
+
+    @Test
+    void aCertificateWhoseInvoiceWasReimbursedIsNotFinancedAndNothingIsQueued() {
+        String invoice = issueInvoice(SUPPLIER_ORG, CORE_ORG, 2_000_00L);
+        long certificate = json(CORE).body(confirmBody(SUPPLIER_ORG, "2000.00", SupplyFinanceFlow.chainToday().plusMonths(2), false, invoice))
+                .post("/api/certificates").then().statusCode(201).extract().jsonPath().getLong("id");
+        awaitStatus(certificate, CORE, "OUTSTANDING");
+        long root = as(SUPPLIER).get("/api/certificates/" + certificate).then().extract().jsonPath().getLong("parts[0].partId");
+        // The buyer's expense system reimburses the invoice (backing a certificate does not pledge it): financing it is refused.
+        reimburseOnChain(CORE_ORG, invoice);
+        int before = as(SUPPLIER).get("/api/financings").then().extract().jsonPath().getList("id").size();
+        json(SUPPLIER).body("{\"partId\": " + root + ", \"value\": 1000.00}").post("/api/financings").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("invoice " + invoice))
+                .body("detail", containsString("reimbursed"));
+        assertThat(as(SUPPLIER).get("/api/financings").then().extract().jsonPath().getList("id")).hasSize(before);
+    }
 }
