@@ -243,7 +243,7 @@ public class FinancingService {
     }
 
     private static String yuan(long cents) {
-        return "¥" + java.math.BigDecimal.valueOf(cents, 2).toPlainString();
+        return org.alliancechain.supplyfinance.receivables.CertificateService.yuan(cents);
     }
 
     @Transactional

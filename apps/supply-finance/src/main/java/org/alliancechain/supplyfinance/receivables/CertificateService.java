@@ -175,7 +175,7 @@ public class CertificateService {
         return facts;
     }
 
-    static String yuan(long cents) {
+    public static String yuan(long cents) {
         return "¥" + java.math.BigDecimal.valueOf(cents, 2).toPlainString();
     }
 }

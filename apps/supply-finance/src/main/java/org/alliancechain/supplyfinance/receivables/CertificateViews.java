@@ -65,7 +65,7 @@ public class CertificateViews {
                 invoices, parts, history);
     }
 
-    static BigDecimal amount(long cents) {
+    public static BigDecimal amount(long cents) {
         return BigDecimal.valueOf(cents, 2);
     }
 }

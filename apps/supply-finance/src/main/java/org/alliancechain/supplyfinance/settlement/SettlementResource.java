@@ -116,6 +116,6 @@ public class SettlementResource {
     }
 
     static BigDecimal amount(long cents) {
-        return BigDecimal.valueOf(cents, 2);
+        return CertificateViews.amount(cents);
     }
 }

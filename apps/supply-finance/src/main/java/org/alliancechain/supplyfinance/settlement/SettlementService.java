@@ -14,6 +14,8 @@ import org.alliancechain.service.chain.ChainState;
 import org.alliancechain.service.chain.ChainStates;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
+import static org.alliancechain.supplyfinance.receivables.CertificateService.yuan;
+
 import org.alliancechain.supplyfinance.receivables.OverdueEvent;
 import org.alliancechain.supplyfinance.receivables.ReceivableCertificate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -148,9 +150,6 @@ public class SettlementService {
         return chainTxId != null && chainStates.transaction(chainTxId).map(s -> !s.failed() && !s.confirmed()).orElse(false);
     }
 
-    static String yuan(long cents) {
-        return "¥" + java.math.BigDecimal.valueOf(cents, 2).toPlainString();
-    }
 
     private boolean failed(Long chainTxId) {
         return chainStates.transaction(chainTxId).map(ChainState::failed).orElse(false);
