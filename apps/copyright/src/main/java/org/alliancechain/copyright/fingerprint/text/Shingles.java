@@ -1,0 +1,104 @@
+package org.alliancechain.copyright.fingerprint.text;
+
+import com.dynatrace.hash4j.hashing.Hasher64;
+import com.dynatrace.hash4j.hashing.Hashing;
+import java.util.Arrays;
+
+/**
+ * Shingles of a canonical text (copyright.md §2.2–2.3): CJK character 4-grams and Latin word 3-grams.
+ *
+ * <p>Mixed text: the canonical text is cut into units — every CJK character is a unit, every other token (a
+ * whitespace-separated source word, collapsed) is a unit. Maximal runs of CJK units give character 4-grams, maximal runs
+ * of word units give word 3-grams; a run shorter than n gives one shingle of the whole run, so short texts and short
+ * insertions of the other script still count. A shingle is hashed with XXH3-64 (hash4j, seed 0) over its UTF-16 chars,
+ * prefixed by a kind character ('c' or 'w') and with words separated by U+0020. Each shingle keeps the canonical
+ * index of its first character, which assigns it to a chunk.
+ */
+public final class Shingles {
+
+    public static final int CJK_N = 4;
+    public static final int WORD_N = 3;
+    static final Hasher64 HASH = Hashing.xxh3_64();
+
+    private final long[] hashes;
+    private final int[] positions;
+
+    private Shingles(long[] hashes, int[] positions) {
+        this.hashes = hashes;
+        this.positions = positions;
+    }
+
+    public static Shingles of(CanonicalText text) {
+        String s = text.text();
+        int n = s.length();
+        // units: [start, end) in canonical chars
+        int[] us = new int[n + 1];
+        int[] ue = new int[n + 1];
+        boolean[] cjk = new boolean[n + 1];
+        int units = 0;
+        int i = 0;
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            int j = i + Character.charCount(cp);
+            boolean c = CanonicalText.isCjk(cp);
+            if (!c) {
+                int tok = text.tokenOf(i);
+                while (j < n && text.tokenOf(j) == tok && !CanonicalText.isCjk(s.codePointAt(j))) {
+                    j += Character.charCount(s.codePointAt(j));
+                }
+            }
+            us[units] = i;
+            ue[units] = j;
+            cjk[units] = c;
+            units++;
+            i = j;
+        }
+        long[] hs = new long[Math.max(4, units)];
+        int[] ps = new int[Math.max(4, units)];
+        int count = 0;
+        StringBuilder sb = new StringBuilder(64);
+        int r = 0;
+        while (r < units) {
+            int q = r;
+            while (q < units && cjk[q] == cjk[r]) {
+                q++;
+            }
+            int size = cjk[r] ? CJK_N : WORD_N;
+            int last = Math.max(r, q - size);
+            for (int u = r; u <= last; u++) {
+                sb.setLength(0);
+                sb.append(cjk[r] ? 'c' : 'w');
+                int end = Math.min(q, u + size);
+                for (int v = u; v < end; v++) {
+                    if (!cjk[r]) {
+                        sb.append(' ');
+                    }
+                    sb.append(s, us[v], ue[v]);
+                }
+                if (count == hs.length) {
+                    hs = Arrays.copyOf(hs, hs.length * 2);
+                    ps = Arrays.copyOf(ps, ps.length * 2);
+                }
+                hs[count] = HASH.hashCharsToLong(sb);
+                ps[count] = us[u];
+                count++;
+            }
+            r = q;
+        }
+        return new Shingles(Arrays.copyOf(hs, count), Arrays.copyOf(ps, count));
+    }
+
+    public int size() {
+        return hashes.length;
+    }
+
+    /** 64-bit shingle hashes in text order (duplicates kept). */
+    public long[] hashes() {
+        return hashes;
+    }
+
+    /** Canonical index of the first character of each shingle. */
+    public int[] positions() {
+        return positions;
+    }
+}

@@ -1,0 +1,223 @@
+package org.alliancechain.copyright.fingerprint.text;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.alliancechain.chain.api.MerkleTree;
+
+/**
+ * The text fingerprint record of a work (copyright.md §8), kept off chain; its {@link #digest()} is anchored on chain.
+ *
+ * <p>Canonical serialisation ({@link #toBytes()}), big-endian: magic {@code "ACTF"}, format version 1 (byte); the
+ * {@code alg} descriptor as a count and sorted (key, value) UTF-8 strings; canonical length (int); 128 document MinHash
+ * values (int each); 32 document band keys (long each); chunk count (int) and per chunk its canonical start and end,
+ * source start and end (int), 64 MinHash values (int), 16 band keys (long); the 32-byte Merkle root; the 32-byte ISCC
+ * digest. The same record always gives the same bytes, so {@code digest = SHA-256(toBytes())} is reproducible.
+ */
+public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[] minhash, long[] bandKeys,
+        List<Chunk> chunks, byte[] merkleRoot, byte[] iscc256) {
+
+    public static final int FORMAT_VERSION = 1;
+    private static final byte[] MAGIC = {'A', 'C', 'T', 'F'};
+
+    /** A content-defined chunk: canonical and source ranges, 64-permutation MinHash, 16 band keys. */
+    public record Chunk(int canonicalStart, int canonicalEnd, int sourceStart, int sourceEnd, int[] minhash,
+            long[] bandKeys) {
+
+        /** SHA-256 over the chunk's serialised fields: the Merkle leaf item. */
+        public byte[] digest() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                write(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return sha256(bytes.toByteArray());
+        }
+
+        void write(DataOutputStream out) throws IOException {
+            out.writeInt(canonicalStart);
+            out.writeInt(canonicalEnd);
+            out.writeInt(sourceStart);
+            out.writeInt(sourceEnd);
+            for (int v : minhash) {
+                out.writeInt(v);
+            }
+            for (long k : bandKeys) {
+                out.writeLong(k);
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Chunk c && canonicalStart == c.canonicalStart && canonicalEnd == c.canonicalEnd
+                    && sourceStart == c.sourceStart && sourceEnd == c.sourceEnd && Arrays.equals(minhash, c.minhash)
+                    && Arrays.equals(bandKeys, c.bandKeys);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(canonicalStart, canonicalEnd, Arrays.hashCode(minhash));
+        }
+    }
+
+    /** The {@code alg} descriptor of this implementation (one source of truth for the record and the docs). */
+    public static Map<String, String> algDescriptor(String extractor) {
+        Map<String, String> alg = new LinkedHashMap<>();
+        alg.put("id", "org.alliancechain.copyright.text-minhash.1");
+        alg.put("extractor", extractor);
+        alg.put("canonicalisation", "iscc-text_collapse(NFD,strip-whitespace,lower,drop-C/M/P,NFKC)+icu-Traditional-Simplified");
+        alg.put("libraries", "icu4j-" + CanonicalText.ICU_VERSION + ",hash4j-0.31.0");
+        alg.put("shingles", "cjk-char-" + Shingles.CJK_N + "gram+latin-word-" + Shingles.WORD_N + "gram");
+        alg.put("shingle-hash", "xxh3_64(seed=0,utf16,kind-prefix)");
+        alg.put("permutations", "doc=" + MinHash.DOC_PERMUTATIONS + ",chunk=" + MinHash.CHUNK_PERMUTATIONS
+                + ",fmix64(h^splitmix64(seed=0x" + Long.toHexString(MinHash.SEED) + ")),upper32");
+        alg.put("bands", "doc=" + MinHash.DOC_BANDS + "x" + MinHash.ROWS + ",chunk=" + MinHash.CHUNK_BANDS + "x"
+                + MinHash.ROWS + ",key=xxh3_64(le(domain*256+band,values))");
+        alg.put("chunking", "gear64,min=" + Chunker.MIN + ",mask=" + Chunker.MASK + ",max=" + Chunker.MAX + ",avg~384");
+        alg.put("merkle", "rfc9162-sha256(leaf=sha256(chunk))");
+        alg.put("winnowing", "char-" + Winnowing.K + "gram,window=" + Winnowing.W + ",rightmost-min");
+        alg.put("iscc", "io.iscc.v0 text-code 256 bits");
+        return alg;
+    }
+
+    /** Canonical binary serialisation. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + chunks.size() * 400);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(MAGIC);
+            out.writeByte(FORMAT_VERSION);
+            List<String> keys = new ArrayList<>(alg.keySet());
+            keys.sort(null);
+            out.writeInt(keys.size());
+            for (String k : keys) {
+                out.writeUTF(k);
+                out.writeUTF(alg.get(k));
+            }
+            out.writeInt(canonicalLength);
+            for (int v : minhash) {
+                out.writeInt(v);
+            }
+            for (long k : bandKeys) {
+                out.writeLong(k);
+            }
+            out.writeInt(chunks.size());
+            for (Chunk c : chunks) {
+                c.write(out);
+            }
+            out.write(merkleRoot);
+            out.write(iscc256);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads {@link #toBytes()} back. */
+    public static TextFingerprint fromBytes(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            byte[] magic = in.readNBytes(4);
+            if (!Arrays.equals(magic, MAGIC) || in.readUnsignedByte() != FORMAT_VERSION) {
+                throw new IllegalArgumentException("not a text fingerprint record of format version 1");
+            }
+            int n = in.readInt();
+            Map<String, String> alg = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                alg.put(in.readUTF(), in.readUTF());
+            }
+            int length = in.readInt();
+            int[] mh = readInts(in, MinHash.DOC_PERMUTATIONS);
+            long[] bk = readLongs(in, MinHash.DOC_BANDS);
+            int chunkCount = in.readInt();
+            if (chunkCount < 0 || chunkCount > data.length / 100) {
+                throw new IllegalArgumentException("chunk count out of range");
+            }
+            List<Chunk> chunks = new ArrayList<>(chunkCount);
+            for (int i = 0; i < chunkCount; i++) {
+                chunks.add(new Chunk(in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+                        readInts(in, MinHash.CHUNK_PERMUTATIONS), readLongs(in, MinHash.CHUNK_BANDS)));
+            }
+            byte[] root = in.readNBytes(32);
+            byte[] iscc = in.readNBytes(32);
+            if (iscc.length != 32 || in.read() != -1) {
+                throw new IllegalArgumentException("truncated or trailing bytes");
+            }
+            return new TextFingerprint(alg, length, mh, bk, List.copyOf(chunks), root, iscc);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("truncated text fingerprint record", e);
+        }
+    }
+
+    private static int[] readInts(DataInputStream in, int n) throws IOException {
+        int[] v = new int[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.readInt();
+        }
+        return v;
+    }
+
+    private static long[] readLongs(DataInputStream in, int n) throws IOException {
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.readLong();
+        }
+        return v;
+    }
+
+    /** SHA-256 of the canonical serialisation: the fingerprint digest anchored on chain. */
+    public byte[] digest() {
+        return sha256(toBytes());
+    }
+
+    /** 64-bit ISCC Text-Code ({@code ISCC:EAAS…}). */
+    public String isccCode() {
+        return IsccTextCode.encode(iscc256, 64);
+    }
+
+    /** Recomputes the Merkle root from the chunks (true when the record is consistent). */
+    public boolean merkleRootConsistent() {
+        return Arrays.equals(merkleRoot, merkleRootOf(chunks));
+    }
+
+    static byte[] merkleRootOf(List<Chunk> chunks) {
+        List<byte[]> leaves = new ArrayList<>(chunks.size());
+        for (Chunk c : chunks) {
+            leaves.add(MerkleTree.leafHash(c.digest()));
+        }
+        return MerkleTree.root(leaves);
+    }
+
+    static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TextFingerprint f && Arrays.equals(toBytes(), f.toBytes());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(digest());
+    }
+
+    @Override
+    public String toString() {
+        return "TextFingerprint[length=" + canonicalLength + ", chunks=" + chunks.size() + ", iscc=" + isccCode() + "]";
+    }
+}

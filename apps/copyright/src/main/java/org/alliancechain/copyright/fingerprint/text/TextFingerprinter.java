@@ -1,0 +1,42 @@
+package org.alliancechain.copyright.fingerprint.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Computes {@link TextFingerprint}s (copyright.md §2). Stateless and thread-safe. */
+public final class TextFingerprinter {
+
+    private TextFingerprinter() {
+    }
+
+    public static TextFingerprint ofPlain(String text) {
+        return of(CanonicalText.ofPlain(text));
+    }
+
+    public static TextFingerprint ofHtml(String html) {
+        return of(CanonicalText.ofHtml(html));
+    }
+
+    public static TextFingerprint of(CanonicalText text) {
+        Shingles shingles = Shingles.of(text);
+        long[] hs = shingles.hashes();
+        int[] pos = shingles.positions();
+        int[] docSig = MinHash.signature(hs, 0, hs.length, MinHash.DOC_PERMUTATIONS);
+        long[] docKeys = MinHash.bandKeys(docSig, MinHash.ROWS, MinHash.DOMAIN_DOC);
+        List<TextFingerprint.Chunk> chunks = new ArrayList<>();
+        int s = 0;
+        for (int[] range : Chunker.chunks(text.text())) {
+            int from = s;
+            while (s < pos.length && pos[s] < range[1]) {
+                s++;
+            }
+            int[] sig = MinHash.signature(hs, from, s, MinHash.CHUNK_PERMUTATIONS);
+            long[] keys = MinHash.bandKeys(sig, MinHash.ROWS, MinHash.DOMAIN_CHUNK);
+            int srcStart = range[1] > range[0] ? text.sourceStart(range[0]) : 0;
+            int srcEnd = range[1] > range[0] ? text.sourceEnd(range[1] - 1) : 0;
+            chunks.add(new TextFingerprint.Chunk(range[0], range[1], srcStart, srcEnd, sig, keys));
+        }
+        return new TextFingerprint(TextFingerprint.algDescriptor(text.extractor()), text.length(), docSig, docKeys,
+                List.copyOf(chunks), TextFingerprint.merkleRootOf(chunks), IsccTextCode.digest256(text.isccCollapsed()));
+    }
+}

@@ -1,0 +1,69 @@
+package org.alliancechain.copyright.fingerprint.text;
+
+import java.util.Arrays;
+
+/**
+ * Winnowing (Schleimer, Wilkerson, Aiken, SIGMOD 2003; copyright.md §2.6) over canonical text: hashes of character
+ * {@link #K}-grams (XXH3-64 of the UTF-16 chars), in every window of {@link #W} consecutive hashes the minimum is kept,
+ * the rightmost one on ties, with its position. Any shared run of at least W + K − 1 = 12 canonical characters yields a
+ * shared fingerprint.
+ */
+public final class Winnowing {
+
+    public static final int K = 5;
+    public static final int W = 8;
+
+    private final long[] hashes;
+    private final int[] positions;
+
+    private Winnowing(long[] hashes, int[] positions) {
+        this.hashes = hashes;
+        this.positions = positions;
+    }
+
+    public static Winnowing of(String canonical) {
+        int grams = canonical.length() - K + 1;
+        if (grams <= 0) {
+            return new Winnowing(new long[0], new int[0]);
+        }
+        long[] h = new long[grams];
+        for (int i = 0; i < grams; i++) {
+            h[i] = Shingles.HASH.hashCharsToLong(canonical.subSequence(i, i + K));
+        }
+        long[] fh = new long[grams];
+        int[] fp = new int[grams];
+        int count = 0;
+        int last = -1;
+        int windows = Math.max(1, grams - W + 1);
+        for (int w = 0; w < windows; w++) {
+            int end = Math.min(grams, w + W);
+            int best = w;
+            for (int i = w + 1; i < end; i++) {
+                if (Long.compareUnsigned(h[i], h[best]) <= 0) {
+                    best = i;
+                }
+            }
+            if (best != last) {
+                fh[count] = h[best];
+                fp[count] = best;
+                count++;
+                last = best;
+            }
+        }
+        return new Winnowing(Arrays.copyOf(fh, count), Arrays.copyOf(fp, count));
+    }
+
+    /** Fingerprint hashes, in text order. */
+    public long[] hashes() {
+        return hashes;
+    }
+
+    /** Canonical start index of the K-gram of each fingerprint. */
+    public int[] positions() {
+        return positions;
+    }
+
+    public int size() {
+        return hashes.length;
+    }
+}
