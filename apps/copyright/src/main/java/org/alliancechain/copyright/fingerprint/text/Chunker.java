@@ -8,14 +8,15 @@ import java.util.List;
  *
  * <p>Gear rolling hash over canonical characters: {@code h = (h << 1) + gear(c)}, gear(c) = fmix64(c · φ64), so h depends
  * only on the last 64 characters. A chunk ends after character i when it holds at least {@link #MIN} characters and
- * {@code (h & MASK) == 0}, or when it reaches {@link #MAX}; expected length MIN + (MASK + 1) = 384 characters. An
+ * {@code h mod DIVISOR == 0} (unsigned), or when it reaches {@link #MAX}; expected length MIN + DIVISOR = 256 characters. An
  * insertion therefore moves only the boundaries within 64 characters after it (plus the re-synchronisation of the
  * minimum length); the rest of the text keeps its chunks. The last chunk takes the rest (it may be shorter than MIN).
  */
 public final class Chunker {
 
-    public static final int MIN = 128;
-    public static final int MASK = 255;
+    public static final int MIN = 64;
+    /** A boundary is where the rolling hash is divisible by DIVISOR (unsigned). */
+    public static final int DIVISOR = 192;
     public static final int MAX = 1024;
 
     private Chunker() {
@@ -30,7 +31,7 @@ public final class Chunker {
         for (int i = 0; i < n; i++) {
             h = (h << 1) + MinHash.fmix64(canonical.charAt(i) * 0x9E3779B97F4A7C15L);
             int len = i + 1 - start;
-            if ((len >= MIN && (h & MASK) == 0) || len >= MAX) {
+            if ((len >= MIN && Long.remainderUnsigned(h, DIVISOR) == 0) || len >= MAX) {
                 out.add(new int[] {start, i + 1});
                 start = i + 1;
             }

@@ -85,7 +85,7 @@ public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[
                 + ",fmix64(h^splitmix64(seed=0x" + Long.toHexString(MinHash.SEED) + ")),upper32");
         alg.put("bands", "doc=" + MinHash.DOC_BANDS + "x" + MinHash.ROWS + ",chunk=" + MinHash.CHUNK_BANDS + "x"
                 + MinHash.ROWS + ",key=xxh3_64(le(domain*256+band,values))");
-        alg.put("chunking", "gear64,min=" + Chunker.MIN + ",mask=" + Chunker.MASK + ",max=" + Chunker.MAX + ",avg~384");
+        alg.put("chunking", "gear64,min=" + Chunker.MIN + ",divisor=" + Chunker.DIVISOR + ",max=" + Chunker.MAX + ",avg~256");
         alg.put("merkle", "rfc9162-sha256(leaf=sha256(chunk))");
         alg.put("winnowing", "char-" + Winnowing.K + "gram,window=" + Winnowing.W + ",rightmost-min");
         alg.put("iscc", "io.iscc.v0 text-code 256 bits");

@@ -1,0 +1,575 @@
+package org.alliancechain.copyright.fingerprint.text;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.LongFunction;
+
+/**
+ * In-memory LSH index of text fingerprints (copyright.md §4): band key → (work, chunk), for the 32 document band keys
+ * and the 16 band keys of every chunk.
+ *
+ * <p>Layout, all primitive arrays, no boxed maps:
+ * <ul>
+ *   <li>Postings: one open-addressing {@code long[]} (linear probing, load ≤ 0.75, backward-shift deletion). An entry is
+ *       {@code tag(32) | slot(24) | chunk(8)}: tag = upper 32 bits of the band key (never 0), slot = dense work number
+ *       (≤ 16,777,215 works), chunk = chunk number, 255 for the document. The home bucket derives from the tag, so a key
+ *       is found by scanning from its home to the first empty bucket. Different band keys with the same 32-bit tag only
+ *       add candidates, which the estimates and winnowing then reject. Only the first 254 chunks of a work are indexed
+ *       (≈ 95,000 canonical characters); a band key already holding {@link #MAX_POSTINGS_PER_KEY} postings takes no more
+ *       (boilerplate shared by thousands of works is no evidence).
+ *   <li>Per work: one {@code byte[]} with the low 8 bits of its 128 document MinHash values and of the 64 values of each
+ *       indexed chunk (b-bit MinHash, Li &amp; König 2010: J ≈ (agree − 1/256)/(1 − 1/256)), its canonical length
+ *       and its work id.
+ * </ul>
+ * At ~1,500 canonical characters (4 chunks) a work costs 32 + 64 = 96 postings (≈ 960 bytes in the table at load 0.8)
+ * and ≈ 400 bytes of signatures, ≈ 1.4 GB per million works; {@link #memoryBytes()} gives the figure for the actual content.
+ *
+ * <p>Not thread-safe for writes: one writer, or external locking (queries may run in parallel with each other).
+ */
+public final class TextIndex {
+
+    public static final int MAX_POSTINGS_PER_KEY = 2_000;
+    private static final int DOC_CHUNK = 255;
+    private static final int MAX_CHUNKS = 254;
+    private static final int MAX_SLOTS = 1 << 24;
+    /** Largest load of the posting table before it grows by half (linear probing stays short at 0.8). */
+    public static final double MAX_LOAD = 0.8;
+    /** Sizing hint: 32 document keys + 16 keys for each of ~4 chunks of a 1,500-character article. */
+    public static final int EXPECTED_POSTINGS_PER_WORK = 96;
+
+    /** Band of a verified candidate; thresholds on winnowing containment (the larger of both directions). */
+    public enum Band {
+        /** Containment ≥ {@link #MATCH_CONTAINMENT}: the copy is this work or a part of it, edited at most lightly. */
+        MATCH,
+        /** Containment ≥ {@link #REVIEW_CONTAINMENT} with at least {@link #REVIEW_MIN_SHARED_CHARS} characters in passages. */
+        REVIEW,
+        NONE
+    }
+
+    public static final double MATCH_CONTAINMENT = 0.30;
+    public static final double REVIEW_CONTAINMENT = 0.08;
+    public static final int REVIEW_MIN_SHARED_CHARS = 30;
+
+    /** A candidate from the LSH stage, before verification. */
+    public record Candidate(long workId, double jaccard, double containmentQueryInWork, double containmentWorkInQuery,
+            int documentBandHits, int chunkBandHits) {
+
+        public double score() {
+            return Math.max(jaccard, Math.max(containmentQueryInWork, containmentWorkInQuery));
+        }
+    }
+
+    /** A verified result: the candidate, the winnowing comparison and the band. */
+    public record Result(Candidate candidate, Passages.Match match, Band band) {
+    }
+
+    private long[] table;
+    private int size;
+    private long[] workIds = new long[1024];
+    private byte[][] sigs = new byte[1024][];
+    private int[] lengths = new int[1024];
+    private int slots;
+    private int[] freeSlots = new int[16];
+    private int freeCount;
+    private LongIntMap slotOf = new LongIntMap(1024);
+
+    public TextIndex(int expectedWorks) {
+        long buckets = Math.max(1024, (long) (expectedWorks * (double) EXPECTED_POSTINGS_PER_WORK / MAX_LOAD) + 1);
+        table = new long[(int) Math.min(Integer.MAX_VALUE - 8, buckets)];
+        if (expectedWorks > 1024) {
+            workIds = new long[expectedWorks];
+            sigs = new byte[expectedWorks][];
+            lengths = new int[expectedWorks];
+            slotOf = new LongIntMap(expectedWorks);
+        }
+    }
+
+    public int works() {
+        return slots - freeCount;
+    }
+
+    public int postings() {
+        return size;
+    }
+
+    public boolean contains(long workId) {
+        return slotOf.get(workId) >= 0;
+    }
+
+    /** Adds (or replaces) a work. */
+    public void add(long workId, TextFingerprint fp) {
+        if (slotOf.get(workId) >= 0) {
+            remove(workId);
+        }
+        int slot;
+        if (freeCount > 0) {
+            slot = freeSlots[--freeCount];
+        } else {
+            if (slots == MAX_SLOTS) {
+                throw new IllegalStateException("text index full (16,777,216 works): shard it");
+            }
+            slot = slots++;
+            if (slot == workIds.length) {
+                int n = workIds.length * 2;
+                workIds = Arrays.copyOf(workIds, n);
+                sigs = Arrays.copyOf(sigs, n);
+                lengths = Arrays.copyOf(lengths, n);
+            }
+        }
+        int chunks = Math.min(MAX_CHUNKS, fp.chunks().size());
+        byte[] sig = new byte[MinHash.DOC_PERMUTATIONS + chunks * MinHash.CHUNK_PERMUTATIONS];
+        for (int i = 0; i < MinHash.DOC_PERMUTATIONS; i++) {
+            sig[i] = (byte) fp.minhash()[i];
+        }
+        for (int c = 0; c < chunks; c++) {
+            int[] m = fp.chunks().get(c).minhash();
+            for (int i = 0; i < MinHash.CHUNK_PERMUTATIONS; i++) {
+                sig[MinHash.DOC_PERMUTATIONS + c * MinHash.CHUNK_PERMUTATIONS + i] = (byte) m[i];
+            }
+        }
+        workIds[slot] = workId;
+        sigs[slot] = sig;
+        lengths[slot] = fp.canonicalLength();
+        slotOf.put(workId, slot);
+        for (long key : fp.bandKeys()) {
+            insert(key, slot, DOC_CHUNK);
+        }
+        for (int c = 0; c < chunks; c++) {
+            for (long key : fp.chunks().get(c).bandKeys()) {
+                insert(key, slot, c);
+            }
+        }
+    }
+
+    /**
+     * Removes a work with the fingerprint it was added with (its band keys locate its postings): cost proportional to
+     * its ~100 postings. Returns false when the work is not in the index.
+     */
+    public boolean remove(long workId, TextFingerprint fp) {
+        int slot = slotOf.get(workId);
+        if (slot < 0) {
+            return false;
+        }
+        for (long key : fp.bandKeys()) {
+            delete(tagOf(key), slot);
+        }
+        for (TextFingerprint.Chunk c : fp.chunks()) {
+            for (long key : c.bandKeys()) {
+                delete(tagOf(key), slot);
+            }
+        }
+        release(workId, slot);
+        return true;
+    }
+
+    /** Removes a work without its fingerprint: scans the whole posting table (≈ 1 GB at a million works); prefer
+     * {@link #remove(long, TextFingerprint)}. */
+    public boolean remove(long workId) {
+        int slot = slotOf.get(workId);
+        if (slot < 0) {
+            return false;
+        }
+        int i = 0;
+        while (i < table.length) {
+            long e = table[i];
+            if (e != 0 && (int) ((e >>> 8) & 0xFFFFFF) == slot) {
+                removeAt(i);
+            } else {
+                i++;
+            }
+        }
+        release(workId, slot);
+        return true;
+    }
+
+    private void release(long workId, int slot) {
+        sigs[slot] = null;
+        slotOf.remove(workId);
+        if (freeCount == freeSlots.length) {
+            freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
+        }
+        freeSlots[freeCount++] = slot;
+    }
+
+    private static int tagOf(long key) {
+        int tag = (int) (key >>> 32);
+        return tag == 0 ? 1 : tag;
+    }
+
+    /** Home bucket: multiply-high range reduction (Lemire), so the capacity need not be a power of two. */
+    private int home(int tag) {
+        long h = MinHash.fmix64(tag & 0xFFFFFFFFL) >>> 32;
+        return (int) ((h * table.length) >>> 32);
+    }
+
+    private int next(int i) {
+        return i + 1 == table.length ? 0 : i + 1;
+    }
+
+    private int distance(int from, int to) {
+        int d = to - from;
+        return d < 0 ? d + table.length : d;
+    }
+
+    private void insert(long key, int slot, int chunk) {
+        if (size + 1 > (long) (table.length * MAX_LOAD)) {
+            rehash((int) Math.min(Integer.MAX_VALUE - 8, table.length * 3L / 2));
+        }
+        int tag = tagOf(key);
+        int i = home(tag);
+        int same = 0;
+        while (table[i] != 0) {
+            if ((int) (table[i] >>> 32) == tag && ++same >= MAX_POSTINGS_PER_KEY) {
+                return;
+            }
+            i = next(i);
+        }
+        table[i] = ((long) tag << 32) | ((long) slot << 8) | chunk;
+        size++;
+    }
+
+    private void delete(int tag, int slot) {
+        int i = home(tag);
+        while (table[i] != 0) {
+            long e = table[i];
+            if ((int) (e >>> 32) == tag && (int) ((e >>> 8) & 0xFFFFFF) == slot) {
+                removeAt(i);
+                continue; // the shift moved another entry into i
+            }
+            i = next(i);
+        }
+    }
+
+    private void removeAt(int i) {
+        int hole = i;
+        int j = i;
+        while (true) {
+            j = next(j);
+            long e = table[j];
+            if (e == 0) {
+                break;
+            }
+            int h = home((int) (e >>> 32));
+            if (distance(h, j) >= distance(hole, j)) {
+                table[hole] = e;
+                hole = j;
+            }
+        }
+        table[hole] = 0;
+        size--;
+    }
+
+    private void rehash(int capacity) {
+        long[] old = table;
+        table = new long[capacity];
+        for (long e : old) {
+            if (e != 0) {
+                int i = home((int) (e >>> 32));
+                while (table[i] != 0) {
+                    i = next(i);
+                }
+                table[i] = e;
+            }
+        }
+    }
+
+    /** Approximate heap bytes held by the index (arrays only, object headers included). */
+    public long memoryBytes() {
+        long bytes = 16L + table.length * 8L + workIds.length * 8L + lengths.length * 4L + sigs.length * 4L
+                + slotOf.memoryBytes();
+        for (int s = 0; s < slots; s++) {
+            if (sigs[s] != null) {
+                bytes += 16 + align8(sigs[s].length);
+            }
+        }
+        return bytes;
+    }
+
+    private static long align8(long n) {
+        return (n + 7) & ~7L;
+    }
+
+    /** LSH candidates for a query fingerprint, best first, at most {@code limit}. */
+    public List<Candidate> candidates(TextFingerprint q, int limit) {
+        IntCounter docHits = new IntCounter();
+        IntCounter chunkHits = new IntCounter();
+        for (long key : q.bandKeys()) {
+            scan(key, docHits, true);
+        }
+        for (TextFingerprint.Chunk c : q.chunks()) {
+            for (long key : c.bandKeys()) {
+                scan(key, chunkHits, false);
+            }
+        }
+        IntCounter all = new IntCounter();
+        for (int i = 0; i < docHits.size; i++) {
+            all.add(docHits.keys[i], 0);
+        }
+        for (int i = 0; i < chunkHits.size; i++) {
+            all.add(chunkHits.keys[i], 0);
+        }
+        List<Candidate> out = new ArrayList<>(all.size);
+        for (int i = 0; i < all.size; i++) {
+            int slot = all.keys[i];
+            byte[] sig = sigs[slot];
+            if (sig == null) {
+                continue;
+            }
+            double j = bbit(q.minhash(), 0, sig, 0, MinHash.DOC_PERMUTATIONS);
+            double qLen = Math.max(1, q.canonicalLength());
+            double wLen = Math.max(1, lengths[slot]);
+            double qInW = j * (qLen + wLen) / ((1 + j) * qLen);
+            double wInQ = j * (qLen + wLen) / ((1 + j) * wLen);
+            // chunk evidence: share of the query's (resp. the work's) text in chunks that have a near twin
+            int wChunks = (sig.length - MinHash.DOC_PERMUTATIONS) / MinHash.CHUNK_PERMUTATIONS;
+            double coveredQ = 0;
+            boolean[] twin = new boolean[wChunks];
+            for (TextFingerprint.Chunk c : q.chunks()) {
+                double best = 0;
+                int bestW = -1;
+                for (int w = 0; w < wChunks; w++) {
+                    double cj = bbit(c.minhash(), 0, sig, MinHash.DOC_PERMUTATIONS + w * MinHash.CHUNK_PERMUTATIONS,
+                            MinHash.CHUNK_PERMUTATIONS);
+                    if (cj > best) {
+                        best = cj;
+                        bestW = w;
+                    }
+                }
+                if (best >= 0.3) {
+                    coveredQ += (c.canonicalEnd() - c.canonicalStart()) * best;
+                    twin[bestW] = true;
+                }
+            }
+            qInW = Math.min(1, Math.max(qInW, coveredQ / qLen));
+            int twins = 0;
+            for (boolean t : twin) {
+                twins += t ? 1 : 0;
+            }
+            if (wChunks > 0) {
+                wInQ = Math.min(1, Math.max(wInQ, (double) twins / wChunks));
+            }
+            out.add(new Candidate(workIds[slot], j, qInW, Math.min(1, wInQ), docHits.get(slot), chunkHits.get(slot)));
+        }
+        out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingLong(Candidate::workId));
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    /**
+     * Candidates verified by winnowing against their canonical texts ({@code texts} loads a work's text, e.g. from the
+     * database), best first; works whose band is NONE are left out.
+     */
+    public List<Result> query(CanonicalText query, TextFingerprint fp, LongFunction<CanonicalText> texts, int limit) {
+        Winnowing wq = Winnowing.of(query.text());
+        List<Result> results = new ArrayList<>();
+        for (Candidate c : candidates(fp, limit)) {
+            CanonicalText work = texts.apply(c.workId());
+            if (work == null) {
+                continue;
+            }
+            Passages.Match m = Passages.match(query, wq, work, Winnowing.of(work.text()));
+            Band band = band(m);
+            if (band != Band.NONE) {
+                results.add(new Result(c, m, band));
+            }
+        }
+        results.sort(Comparator.comparing((Result r) -> r.band())
+                .thenComparing(r -> -Math.max(r.match().containmentAinB(), r.match().containmentBinA())));
+        return results;
+    }
+
+    /** The band of a winnowing comparison (query = A, work = B). */
+    public static Band band(Passages.Match m) {
+        double c = Math.max(m.containmentAinB(), m.containmentBinA());
+        int shared = 0;
+        for (Passages.Passage p : m.passages()) {
+            shared += p.length();
+        }
+        if (c >= MATCH_CONTAINMENT && shared >= REVIEW_MIN_SHARED_CHARS) {
+            return Band.MATCH;
+        }
+        if (c >= REVIEW_CONTAINMENT && shared >= REVIEW_MIN_SHARED_CHARS) {
+            return Band.REVIEW;
+        }
+        return Band.NONE;
+    }
+
+    private void scan(long key, IntCounter hits, boolean doc) {
+        int tag = tagOf(key);
+        int i = home(tag);
+        long e;
+        while ((e = table[i]) != 0) {
+            if ((int) (e >>> 32) == tag) {
+                int chunk = (int) (e & 0xFF);
+                if ((chunk == DOC_CHUNK) == doc) {
+                    hits.add((int) ((e >>> 8) & 0xFFFFFF), 1);
+                }
+            }
+            i = next(i);
+        }
+    }
+
+    private static double bbit(int[] full, int fullFrom, byte[] low, int lowFrom, int n) {
+        int agree = 0;
+        for (int i = 0; i < n; i++) {
+            if ((byte) full[fullFrom + i] == low[lowFrom + i]) {
+                agree++;
+            }
+        }
+        double f = (double) agree / n;
+        return Math.max(0, (f - 1.0 / 256) / (1 - 1.0 / 256));
+    }
+
+    /** Small open-addressing int → count map for one query. */
+    private static final class IntCounter {
+        int[] keys = new int[64];
+        int[] table = new int[128];
+        int[] counts = new int[128];
+        int size;
+
+        IntCounter() {
+            Arrays.fill(table, -1);
+        }
+
+        void add(int key, int n) {
+            int mask = table.length - 1;
+            int i = (int) (MinHash.fmix64(key) & mask);
+            while (table[i] != -1) {
+                if (table[i] == key) {
+                    counts[i] += n;
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            table[i] = key;
+            counts[i] = n;
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+            }
+            keys[size++] = key;
+            if (size * 2 > table.length) {
+                int[] oldT = table;
+                int[] oldC = counts;
+                table = new int[oldT.length * 2];
+                counts = new int[oldT.length * 2];
+                Arrays.fill(table, -1);
+                int m = table.length - 1;
+                for (int k = 0; k < oldT.length; k++) {
+                    if (oldT[k] != -1) {
+                        int j = (int) (MinHash.fmix64(oldT[k]) & m);
+                        while (table[j] != -1) {
+                            j = (j + 1) & m;
+                        }
+                        table[j] = oldT[k];
+                        counts[j] = oldC[k];
+                    }
+                }
+            }
+        }
+
+        int get(int key) {
+            int mask = table.length - 1;
+            int i = (int) (MinHash.fmix64(key) & mask);
+            while (table[i] != -1) {
+                if (table[i] == key) {
+                    return counts[i];
+                }
+                i = (i + 1) & mask;
+            }
+            return 0;
+        }
+    }
+
+    /** Open-addressing long → int map (work id → slot), backward-shift deletion. */
+    static final class LongIntMap {
+        private long[] keys;
+        private int[] values;
+        private boolean[] used;
+        private int size;
+
+        LongIntMap(int expected) {
+            int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            keys = new long[cap];
+            values = new int[cap];
+            used = new boolean[cap];
+        }
+
+        long memoryBytes() {
+            return keys.length * 8L + values.length * 4L + used.length + 48;
+        }
+
+        private int home(long k, int mask) {
+            return (int) (MinHash.fmix64(k) & mask);
+        }
+
+        int get(long k) {
+            int mask = keys.length - 1;
+            int i = home(k, mask);
+            while (used[i]) {
+                if (keys[i] == k) {
+                    return values[i];
+                }
+                i = (i + 1) & mask;
+            }
+            return -1;
+        }
+
+        void put(long k, int v) {
+            if ((size + 1) * 2 > keys.length) {
+                long[] ok = keys;
+                int[] ov = values;
+                boolean[] ou = used;
+                keys = new long[ok.length * 2];
+                values = new int[ok.length * 2];
+                used = new boolean[ok.length * 2];
+                size = 0;
+                for (int i = 0; i < ok.length; i++) {
+                    if (ou[i]) {
+                        put(ok[i], ov[i]);
+                    }
+                }
+            }
+            int mask = keys.length - 1;
+            int i = home(k, mask);
+            while (used[i]) {
+                if (keys[i] == k) {
+                    values[i] = v;
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            used[i] = true;
+            keys[i] = k;
+            values[i] = v;
+            size++;
+        }
+
+        void remove(long k) {
+            int mask = keys.length - 1;
+            int i = home(k, mask);
+            while (used[i]) {
+                if (keys[i] == k) {
+                    int hole = i;
+                    int j = i;
+                    while (true) {
+                        j = (j + 1) & mask;
+                        if (!used[j]) {
+                            break;
+                        }
+                        int h = home(keys[j], mask);
+                        if (((j - h) & mask) >= ((j - hole) & mask)) {
+                            keys[hole] = keys[j];
+                            values[hole] = values[j];
+                            hole = j;
+                        }
+                    }
+                    used[hole] = false;
+                    size--;
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+    }
+}
