@@ -197,12 +197,10 @@ public final class PdqIndex {
                 for (int k = 0; k < n; k++) {
                     int e = bucket[k];
                     int b = 4 * e;
-                    if (reportedEarlier(e, s, q)) {
-                        continue;
-                    }
                     int d = Long.bitCount(words[b] ^ q0) + Long.bitCount(words[b + 1] ^ q1)
                             + Long.bitCount(words[b + 2] ^ q2) + Long.bitCount(words[b + 3] ^ q3);
-                    if (d <= radius) {
+                    // the duplicate check only for the few that qualify
+                    if (d <= radius && !reportedEarlier(e, s, q)) {
                         sink.accept(e, hit(e, d));
                     }
                 }
