@@ -1,0 +1,125 @@
+package org.alliancechain.copyright.fingerprint.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import javax.imageio.ImageIO;
+import org.alliancechain.testsupport.SharedFixtures;
+import org.junit.jupiter.api.Test;
+
+/** Odd inputs: colour models other ports crashed on, EXIF orientation, and refusals with readable reasons. */
+class PdqDecodingTest {
+
+    private static final byte[] JPEG = SharedFixtures.bytes("pdq/modifications/square-512x512.jpg");
+
+    private static byte[] encode(BufferedImage img, String format) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(ImageIO.write(img, format, out)).isTrue();
+        return out.toByteArray();
+    }
+
+    private static BufferedImage photo() throws IOException {
+        return ImageIO.read(new java.io.ByteArrayInputStream(JPEG));
+    }
+
+    private static BufferedImage convert(BufferedImage src, BufferedImage dst) {
+        var g = dst.createGraphics();
+        g.drawImage(src, 0, 0, null);
+        g.dispose();
+        return dst;
+    }
+
+    @Test
+    void greyPalette16BitAndTransparentPngsHashCloseToTheColourOriginal() throws IOException {
+        BufferedImage src = photo();
+        PdqHash colour = Pdq.hash(JPEG);
+        int w = src.getWidth();
+        int h = src.getHeight();
+        BufferedImage grey = convert(src, new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY));
+        BufferedImage grey16 = convert(src, new BufferedImage(w, h, BufferedImage.TYPE_USHORT_GRAY));
+        BufferedImage palette = convert(src, new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED));
+        BufferedImage opaqueAlpha = convert(src, new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB));
+        for (var e : java.util.Map.of("grey", grey, "grey16", grey16, "palette", palette, "argb", opaqueAlpha).entrySet()) {
+            int d = Pdq.hash(encode(e.getValue(), "png")).distance(colour);
+            System.out.printf("%s png: %d bits from the colour JPEG%n", e.getKey(), d);
+            assertThat(d).as(e.getKey()).isLessThanOrEqualTo(Pdq.MATCH_DISTANCE);
+        }
+        assertThat(palette.getColorModel()).isInstanceOf(IndexColorModel.class);
+    }
+
+    @Test
+    void exifOrientationIsAppliedSoARotatedFileTaggedUprightHashesAsTheUprightImage() throws IOException {
+        BufferedImage src = photo();
+        int w = src.getWidth();
+        int h = src.getHeight();
+        // stored rotated a quarter turn anticlockwise; orientation 6 tells viewers to turn it clockwise
+        BufferedImage stored = new BufferedImage(h, w, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                stored.setRGB(y, w - 1 - x, src.getRGB(x, y));
+            }
+        }
+        byte[] plain = encode(stored, "jpg");
+        byte[] tagged = withOrientation(plain, 6);
+        PdqHash upright = Pdq.hash(JPEG);
+        assertThat(Pdq.hash(plain).distance(upright)).isGreaterThan(Pdq.MATCH_DISTANCE);
+        assertThat(Pdq.hash(tagged).distance(upright)).isLessThanOrEqualTo(16);
+        assertThat(ExifOrientation.of(tagged)).isEqualTo(6);
+        assertThat(ExifOrientation.of(JPEG)).isEqualTo(1);
+    }
+
+    /** Inserts an APP1 EXIF segment (big-endian TIFF, IFD0 with the orientation tag) after SOI. */
+    static byte[] withOrientation(byte[] jpeg, int orientation) {
+        byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, 0, 0, 0, 0};
+        byte[] exif = new byte[6 + tiff.length];
+        System.arraycopy("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, exif, 0, 6);
+        System.arraycopy(tiff, 0, exif, 6, tiff.length);
+        int len = exif.length + 2;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(len >> 8);
+        out.write(len & 0xFF);
+        out.write(exif, 0, exif.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    @Test
+    void refusalsSayWhyWithoutClassNames() throws IOException {
+        assertRefused(new byte[0], ImageFingerprintException.Reason.NOT_AN_IMAGE);
+        assertRefused("<html>not an image</html>".getBytes(StandardCharsets.UTF_8), ImageFingerprintException.Reason.NOT_AN_IMAGE);
+        assertRefused(java.util.Arrays.copyOf(JPEG, 600), ImageFingerprintException.Reason.NOT_AN_IMAGE);
+        BufferedImage flat = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        var e = assertRefused(encode(flat, "png"), ImageFingerprintException.Reason.LOW_QUALITY);
+        assertThat(e.quality()).isZero();
+        assertRefused(encode(new BufferedImage(3, 3, BufferedImage.TYPE_INT_RGB), "png"), ImageFingerprintException.Reason.LOW_QUALITY);
+    }
+
+    private static ImageFingerprintException assertRefused(byte[] bytes, ImageFingerprintException.Reason reason) {
+        try {
+            Pdq.hash(bytes);
+        } catch (ImageFingerprintException e) {
+            assertThat(e.reason()).isEqualTo(reason);
+            assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain("java.").isNotBlank();
+            return e;
+        }
+        throw new AssertionError("not refused: " + reason);
+    }
+
+    @Test
+    void aDecompressionBombIsRefusedBeforeDecoding() throws IOException {
+        // a 1-bit PNG of 10,000 × 10,000 pixels is tiny on disk; its header is enough to refuse it
+        BufferedImage big = new BufferedImage(10_000, 10_000, BufferedImage.TYPE_BYTE_BINARY);
+        byte[] png = encode(big, "png");
+        assertThat(png.length).isLessThan(200_000);
+        assertThatThrownBy(() -> Pdq.hash(png)).isInstanceOfSatisfying(ImageFingerprintException.class,
+                e -> assertThat(e.reason()).isEqualTo(ImageFingerprintException.Reason.TOO_LARGE));
+    }
+}

@@ -1,0 +1,82 @@
+package org.alliancechain.copyright.fingerprint.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Look-ups per second and memory of {@link PdqIndex} at 1,000,000 hashes, one thread. Prints figures, asserts
+ * only correctness (timings depend on the machine and on the other builds running on it). Run with
+ * {@code -Dgroups=benchmark -DexcludedGroups= -Dtest=PdqIndexBenchmark}.
+ */
+@Tag("benchmark")
+class PdqIndexBenchmark {
+
+    @Test
+    void oneMillionHashes() {
+        int n = 1_000_000;
+        SplittableRandom r = new SplittableRandom(1);
+        PdqHash[] stored = new PdqHash[n];
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        long t0 = System.nanoTime();
+        PdqIndex index = new PdqIndex();
+        for (int i = 0; i < n; i++) {
+            stored[i] = PdqHash.of(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(), 100);
+            index.add(i, stored[i]);
+        }
+        long addNanos = System.nanoTime() - t0;
+        System.gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        int queries = 20_000;
+        PdqHash[] qs = new PdqHash[queries];
+        for (int q = 0; q < queries; q++) {
+            // half near copies (up to 24 bits flipped), half unrelated
+            PdqHash h = stored[r.nextInt(n)];
+            qs[q] = q % 2 == 0 ? flip(h, r.nextInt(25), r) : PdqHash.of(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(), 100);
+        }
+        for (int q = 0; q < 2_000; q++) { // warm-up
+            index.query(qs[q], PdqIndex.MAX_RADIUS);
+        }
+        long found = 0;
+        long t1 = System.nanoTime();
+        for (PdqHash q : qs) {
+            found += index.query(q, PdqIndex.MAX_RADIUS).size();
+        }
+        double seconds = (System.nanoTime() - t1) / 1e9;
+        long t2 = System.nanoTime();
+        int variantQueries = 2_000;
+        for (int q = 0; q < variantQueries; q++) {
+            PdqHash h = qs[q];
+            index.query(java.util.List.of(h, h.complement(), flip(h, 40, r), flip(h, 60, r), flip(h, 80, r),
+                    flip(h, 100, r), flip(h, 120, r), flip(h, 127, r)), PdqIndex.MAX_RADIUS);
+        }
+        double variantSeconds = (System.nanoTime() - t2) / 1e9;
+        long t3 = System.nanoTime();
+        int scans = 50;
+        for (int q = 0; q < scans; q++) {
+            index.scan(qs[q], PdqIndex.MAX_RADIUS);
+        }
+        double scanSeconds = (System.nanoTime() - t3) / 1e9;
+        System.out.printf("PdqIndex, %,d hashes: adds %,.0f/s; heap used %.0f MB (estimate %.0f MB) per million%n",
+                n, n / (addNanos / 1e9), (after - before) / 1e6, index.estimatedBytes() / 1e6);
+        System.out.printf("  MIH look-ups r=31: %,.0f/s (%.3f ms each), %d hits for %d queries%n",
+                queries / seconds, seconds * 1000 / queries, found, queries);
+        System.out.printf("  8-variant look-ups r=31: %,.0f/s; flat popcount scan: %.1f ms each%n",
+                variantQueries / variantSeconds, scanSeconds * 1000 / scans);
+        assertThat(found).isGreaterThanOrEqualTo(queries / 2);
+    }
+
+    private static PdqHash flip(PdqHash h, int bits, SplittableRandom r) {
+        long[] w = {h.word(0), h.word(1), h.word(2), h.word(3)};
+        java.util.BitSet flipped = new java.util.BitSet(256);
+        while (flipped.cardinality() < bits) {
+            flipped.set(r.nextInt(256));
+        }
+        flipped.stream().forEach(k -> w[k >>> 6] ^= 1L << (k & 63));
+        return PdqHash.of(w[0], w[1], w[2], w[3], 100);
+    }
+}

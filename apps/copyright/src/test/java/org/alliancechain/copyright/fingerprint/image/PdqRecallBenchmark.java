@@ -1,0 +1,249 @@
+package org.alliancechain.copyright.fingerprint.image;
+
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.awt.AlphaComposite;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recall and false positives of PDQ (whole image with dihedral variants and complement, plus region hashes)
+ * on images written by others, under generated transformations, through {@link PdqIndex} at distance ≤ 31.
+ *
+ * <p>Images: the JPEG/PNG wallpapers of Debian's packages {@code lomiri-wallpapers-16.04},
+ * {@code lomiri-wallpapers-20.04}, {@code mate-backgrounds} and {@code ukui-wallpapers} (photographs and some
+ * artwork by their named authors, CC-BY-SA / CC-BY / GPL, see each package's {@code /usr/share/doc/<pkg>/copyright}).
+ * {@code apt-get install} them (they land in /usr/share/backgrounds) or {@code dpkg -x} them somewhere and pass
+ * {@code -Dpdq.recall.dir=<folder>}. Skipped when fewer than 20 images are there.
+ */
+@Tag("benchmark")
+class PdqRecallBenchmark {
+
+    private static final int STRIDE = 64; // id = image * STRIDE (+ 1 + region)
+
+    @Test
+    void recallAndFalsePositivesUnderTransformations() throws IOException {
+        Path dir = Path.of(System.getProperty("pdq.recall.dir", "/usr/share/backgrounds"));
+        List<Path> files;
+        try (Stream<Path> s = Files.exists(dir) ? Files.walk(dir) : Stream.empty()) {
+            files = s.filter(p -> p.toString().matches("(?i).*\\.(jpe?g|png)$")).sorted().toList();
+        }
+        assumeThat(files.size()).as("images in " + dir).isGreaterThanOrEqualTo(20);
+        List<BufferedImage> images = new ArrayList<>();
+        for (Path f : files) {
+            BufferedImage img = ImageIO.read(f.toFile());
+            if (img != null) {
+                images.add(rgb(scaled(img, 1024)));
+            }
+        }
+        PdqIndex index = new PdqIndex();
+        Map<Integer, Integer> regionsOf = new HashMap<>();
+        List<Integer> registered = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            try {
+                index.add((long) i * STRIDE, Pdq.hash(images.get(i)));
+                List<PdqRegions.Region> regions = PdqRegions.of(images.get(i));
+                for (int r = 0; r < regions.size(); r++) {
+                    index.add((long) i * STRIDE + 1 + r, regions.get(r).hash());
+                }
+                regionsOf.put(i, regions.size());
+                registered.add(i);
+            } catch (ImageFingerprintException e) {
+                System.out.printf("not registered: %s (%s)%n", files.get(i).getFileName(), e.getMessage());
+            }
+        }
+        Map<String, UnaryOperator<BufferedImage>> transforms = new LinkedHashMap<>();
+        transforms.put("resize 50%", img -> scaled(img, Math.max(img.getWidth(), img.getHeight()) / 2));
+        transforms.put("JPEG q=30", img -> jpeg(img, 0.3f));
+        transforms.put("brighten +30%", PdqRecallBenchmark::brighten);
+        transforms.put("watermark", PdqRecallBenchmark::watermark);
+        transforms.put("rotate 90", PdqRecallBenchmark::rotate90);
+        transforms.put("flip", PdqRecallBenchmark::flip);
+        transforms.put("invert", PdqRecallBenchmark::invert);
+        transforms.put("crop 5% left", img -> crop(img, 5, 0, 0, 0));
+        transforms.put("crop 10% top+left", img -> crop(img, 10, 10, 0, 0));
+        transforms.put("crop 20% right", img -> crop(img, 0, 0, 20, 0));
+        transforms.put("crop 10% all sides", img -> crop(img, 10, 10, 10, 10));
+        System.out.printf("%d images registered (%d index entries) from %s%n", registered.size(), index.size(), dir);
+        System.out.printf("%-20s %8s %8s %8s %10s%n", "transformation", "whole", "regions", "recall", "false pos.");
+        for (var t : transforms.entrySet()) {
+            int wholeFound = 0;
+            int regionFound = 0;
+            int found = 0;
+            long falsePositives = 0;
+            for (int i : registered) {
+                BufferedImage query = t.getValue().apply(images.get(i));
+                Set<Integer> matches = new HashSet<>();
+                Set<Integer> byWhole = new HashSet<>();
+                try {
+                    List<PdqHash> variants = new ArrayList<>();
+                    for (PdqHash v : Pdq.dihedral(query).values()) {
+                        variants.add(v);
+                        variants.add(v.complement());
+                    }
+                    for (PdqIndex.Hit hit : index.query(variants, Pdq.MATCH_DISTANCE)) {
+                        if (hit.id() % STRIDE == 0) {
+                            byWhole.add((int) (hit.id() / STRIDE));
+                        }
+                    }
+                } catch (ImageFingerprintException e) {
+                    // low quality query: only regions can match
+                }
+                Map<Integer, Set<Long>> regionHits = new HashMap<>();
+                for (PdqRegions.Region r : PdqRegions.of(query)) {
+                    for (PdqIndex.Hit hit : index.query(r.hash(), Pdq.MATCH_DISTANCE)) {
+                        if (hit.id() % STRIDE != 0) {
+                            regionHits.computeIfAbsent((int) (hit.id() / STRIDE), k -> new HashSet<>()).add(hit.id());
+                        }
+                    }
+                }
+                Set<Integer> byRegions = new HashSet<>();
+                regionHits.forEach((img, ids) -> {
+                    if (ids.size() >= PdqRegions.MIN_MATCHING_REGIONS) {
+                        byRegions.add(img);
+                    }
+                });
+                matches.addAll(byWhole);
+                matches.addAll(byRegions);
+                wholeFound += byWhole.contains(i) ? 1 : 0;
+                regionFound += byRegions.contains(i) ? 1 : 0;
+                found += matches.contains(i) ? 1 : 0;
+                falsePositives += matches.stream().filter(m -> m != i).count();
+            }
+            int n = registered.size();
+            System.out.printf("%-20s %8.3f %8.3f %8.3f %9.3f%%%n", t.getKey(), wholeFound / (double) n,
+                    regionFound / (double) n, found / (double) n, 100.0 * falsePositives / ((double) n * (n - 1)));
+        }
+    }
+
+    private static BufferedImage rgb(BufferedImage img) {
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.drawImage(img, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    private static BufferedImage scaled(BufferedImage img, int maxSide) {
+        double f = Math.min(1.0, maxSide / (double) Math.max(img.getWidth(), img.getHeight()));
+        if (f >= 1.0) {
+            return img;
+        }
+        int w = (int) Math.round(img.getWidth() * f);
+        int h = (int) Math.round(img.getHeight() * f);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(img.getScaledInstance(w, h, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    private static BufferedImage jpeg(BufferedImage img, float quality) {
+        try {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                ImageWriteParam p = writer.getDefaultWriteParam();
+                p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                p.setCompressionQuality(quality);
+                writer.write(null, new IIOImage(img, null, null), p);
+            }
+            writer.dispose();
+            return ImageIO.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BufferedImage map(BufferedImage img, java.util.function.IntUnaryOperator channel) {
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                out.setRGB(x, y, channel.applyAsInt(p >> 16 & 0xFF) << 16 | channel.applyAsInt(p >> 8 & 0xFF) << 8
+                        | channel.applyAsInt(p & 0xFF));
+            }
+        }
+        return out;
+    }
+
+    private static BufferedImage brighten(BufferedImage img) {
+        return map(img, c -> Math.min(255, Math.round(c * 1.3f)));
+    }
+
+    private static BufferedImage invert(BufferedImage img) {
+        return map(img, c -> 255 - c);
+    }
+
+    private static BufferedImage watermark(BufferedImage img) {
+        BufferedImage out = rgb(img);
+        Graphics2D g = out.createGraphics();
+        int w = out.getWidth();
+        int h = out.getHeight();
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.5f));
+        g.setColor(Color.WHITE);
+        g.fillRect(w * 6 / 10, h * 85 / 100, w * 38 / 100, h / 10);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(10, h / 16)));
+        g.drawString("© news.example", w * 62 / 100, h * 93 / 100);
+        g.dispose();
+        return out;
+    }
+
+    private static BufferedImage rotate90(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        BufferedImage out = new BufferedImage(h, w, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(h - 1 - y, x, img.getRGB(x, y));
+            }
+        }
+        return out;
+    }
+
+    private static BufferedImage flip(BufferedImage img) {
+        int w = img.getWidth();
+        BufferedImage out = new BufferedImage(w, img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(w - 1 - x, y, img.getRGB(x, y));
+            }
+        }
+        return out;
+    }
+
+    private static BufferedImage crop(BufferedImage img, int left, int top, int right, int bottom) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int x = w * left / 100;
+        int y = h * top / 100;
+        return rgb(img.getSubimage(x, y, w - x - w * right / 100, h - y - h * bottom / 100));
+    }
+}
