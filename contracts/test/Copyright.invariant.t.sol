@@ -9,7 +9,7 @@ import {IWorkRegistry} from "../src/IWorkRegistry.sol";
 import {CopyrightHandler} from "./handlers/CopyrightHandler.sol";
 
 /// @dev Works and licences under random steps by random actors (see CopyrightHandler).
-/// forge-config: default.invariant.depth = 64
+/// forge-config: default.invariant.depth = 96
 contract CopyrightInvariantTest is Test {
     CopyrightHandler internal handler;
     IWorkRegistry internal works;

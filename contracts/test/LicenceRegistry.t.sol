@@ -194,6 +194,21 @@ contract LicenceRegistryTest is CopyrightFixture {
         assertLt(used, 1_000_000);
     }
 
+    function test_GasOfGrantAndRevoke() public {
+        vm.prank(dailyEditor);
+        uint256 before = gasleft();
+        licences.grant(L1, WORK, ACME, EXCERPT | ONLINE, CN, FROM, UNTIL, keccak256("terms"));
+        uint256 granted = before - gasleft();
+        emit log_named_uint("gas of grant, the first licence of a key (execution only)", granted);
+        vm.prank(dailyEditor);
+        before = gasleft();
+        licences.revoke(L1, 0);
+        uint256 revoked = before - gasleft();
+        emit log_named_uint("gas of revoke (execution only)", revoked);
+        assertLt(granted, 350_000);
+        assertLt(revoked, 100_000);
+    }
+
     // --- revoke ---
 
     function test_TheLicensorRevokesFromAnEffectiveTime() public {

@@ -87,7 +87,7 @@ contract CopyrightHandler is CopyrightFixture {
 
     // --- steps ---
 
-    function registerWork(uint256 contentSeed, uint256 actorSeed) external {
+    function registerWork(uint256 contentSeed, uint256 actorSeed) public {
         bytes32 c = contentAt(contentSeed);
         address actor = actorSeed % 4 == 0 ? actors[actorSeed / 4 % actors.length] : actorSeed % 2 == 0 ? dailyService : pixelEditor;
         _stepAs(actor, address(works), abi.encodeCall(IWorkRegistry.registerWork, (c, _fingerprint(c), _metadata(c))));
@@ -123,6 +123,7 @@ contract CopyrightHandler is CopyrightFixture {
         // mostly a valid mask (a kind and a channel), now and then anything
         uses = uses % 8 == 0 ? uses % 64 : (uses >> 3) % 15 + 1 | (((uses >> 7) % 3 + 1) << 4);
         bytes32 work = contentAt(contentSeed);
+        if (!works.isRegistered(work)) this.registerWork(contentSeed, actorSeed % 2 == 0 ? 2 : 1); // a media house's account
         uint64 from = ghostTime - 30 days + uint64(fromOffset % 120 days);
         uint64 until = length % 5 == 0 ? FOREVER : from + 1 + uint64(length % 90 days);
         bytes32 id = licenceAtIndex(licenceSeed);
@@ -137,7 +138,8 @@ contract CopyrightHandler is CopyrightFixture {
     }
 
     function revoke(uint256 licenceSeed, uint256 actorSeed, uint32 delay) external {
-        uint64 effectiveAt = delay % 3 == 0 ? 0 : ghostTime + uint64(delay % 60 days);
+        // the step runs 13 seconds later (_stepAs): an effective time from then on
+        uint64 effectiveAt = delay % 3 == 0 ? 0 : ghostTime + 13 + uint64(delay % 60 days);
         bytes32 id = granted.length == 0 || licenceSeed % 5 == 0 ? licenceAtIndex(licenceSeed) : granted[licenceSeed % granted.length];
         address actor = actorSeed % 4 == 0 ? actors[actorSeed / 4 % actors.length] : _accountOf(licences.licenceOf(id).licensor);
         if (_stepAs(actor, address(licences), abi.encodeCall(ILicenceRegistry.revoke, (id, effectiveAt)))) {
@@ -176,8 +178,14 @@ contract CopyrightHandler is CopyrightFixture {
 
     /// Asks licenceAt about a past or the current (closed: the next write happens in a new block) block and
     /// records the answer.
+    /// Like observe, about a licence granted in this campaign (its key, one of its uses, a time in or near its period).
+    function observeLicence(uint256 licenceSeed, uint32 use, uint8 territorySeed, uint32 timeOffset, uint256 blocksBack) external {
+        if (granted.length == 0) return;
+        this.observe(licenceSeed, 0, use, territorySeed, timeOffset - timeOffset % 2, blocksBack);
+    }
+
     function observe(uint256 contentSeed, uint8 licenseeSeed, uint32 use, uint8 territorySeed, uint32 timeOffset, uint256 blocksBack)
-        external
+        public
     {
         vm.roll(ghostBlock);
         vm.warp(ghostTime);
