@@ -161,14 +161,10 @@ interface ILicenceRegistry {
     /// @param asOfBlock The block whose knowledge the answer reflects.
     /// @return valid True if some licence covered the use.
     /// @return licenceId The first such licence (in order of grant); zero if none.
-    function licenceAt(
-        bytes32 licensee,
-        bytes32 work,
-        uint32 use,
-        bytes32 territory,
-        uint64 time,
-        uint256 asOfBlock
-    ) external view returns (bool valid, bytes32 licenceId);
+    function licenceAt(bytes32 licensee, bytes32 work, uint32 use, bytes32 territory, uint64 time, uint256 asOfBlock)
+        external
+        view
+        returns (bool valid, bytes32 licenceId);
 
     /// @notice A licence by id, with its revocation if any.
     /// @param licenceId The licence.

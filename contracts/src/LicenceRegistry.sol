@@ -166,7 +166,8 @@ contract LicenceRegistry is ILicenceRegistry {
         if (effectiveAt < now_ || effectiveAt >= validUntil) {
             revert LicenceRegistryInvalidEffectiveTime(effectiveAt, now_, validUntil);
         }
-        l.revocation = Revocation({grantedAt: r.grantedAt, revokedBlock: uint64(block.number), effectiveAt: effectiveAt});
+        l.revocation =
+            Revocation({grantedAt: r.grantedAt, revokedBlock: uint64(block.number), effectiveAt: effectiveAt});
 
         Version memory v = _version(licenceId, l, effectiveAt);
         bytes32 head = _append(_key(v.work, v.licensee), REVOKED, v);
@@ -176,14 +177,11 @@ contract LicenceRegistry is ILicenceRegistry {
     // --- views ---
 
     /// @inheritdoc ILicenceRegistry
-    function licenceAt(
-        bytes32 licensee,
-        bytes32 work,
-        uint32 use,
-        bytes32 territory,
-        uint64 time,
-        uint256 asOfBlock
-    ) external view returns (bool valid, bytes32 licenceId) {
+    function licenceAt(bytes32 licensee, bytes32 work, uint32 use, bytes32 territory, uint64 time, uint256 asOfBlock)
+        external
+        view
+        returns (bool valid, bytes32 licenceId)
+    {
         if (use == 0 || use & ~(KINDS | CHANNELS) != 0) revert LicenceRegistryInvalidUses(use);
         _requireTerritory(territory);
         if (asOfBlock > block.number) revert LicenceRegistryFutureBlock(asOfBlock, block.number);
@@ -306,7 +304,16 @@ contract LicenceRegistry is ILicenceRegistry {
     function _emitGranted(Version memory v, bytes32 key) private {
         bytes32 head = _append(key, GRANTED, v);
         emit LicenceGranted(
-            v.licenceId, v.work, v.licensee, v.licensor, v.uses, v.territory, v.validFrom, v.validUntil, v.termsDigest, head
+            v.licenceId,
+            v.work,
+            v.licensee,
+            v.licensor,
+            v.uses,
+            v.territory,
+            v.validFrom,
+            v.validUntil,
+            v.termsDigest,
+            head
         );
     }
 

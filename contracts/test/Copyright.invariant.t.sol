@@ -79,11 +79,21 @@ contract CopyrightInvariantTest is Test {
         for (uint256 i; i < handler.licenceCount(); ++i) {
             ILicenceRegistry.Licence memory l = licences.licenceOf(handler.licenceAtIndex(i));
             if (l.revokedBlock == 0) continue;
-            uint64[3] memory times = [l.effectiveAt, l.effectiveAt + 1 days, l.validUntil == type(uint64).max ? l.effectiveAt + 365 days : l.validUntil - 1];
+            uint64[3] memory times = [
+                l.effectiveAt,
+                l.effectiveAt + 1 days,
+                l.validUntil == type(uint64).max ? l.effectiveAt + 365 days : l.validUntil - 1
+            ];
             for (uint256 t; t < 3; ++t) {
                 if (times[t] < l.effectiveAt) continue;
-                for (uint256 asOf = l.revokedBlock; asOf <= block.number; asOf += 1 + (block.number - l.revokedBlock) / 3) {
-                    (bool valid, bytes32 id) = licences.licenceAt(l.licensee, l.work, l.uses, l.territory, times[t], asOf);
+                for (
+                    uint256 asOf = l.revokedBlock;
+                    asOf <= block.number;
+                    asOf += 1 + (block.number - l.revokedBlock) / 3
+                ) {
+                    (bool valid, bytes32 id) = licences.licenceAt(
+                        l.licensee, l.work, l.uses, l.territory, times[t], asOf
+                    );
                     assertFalse(valid && id == l.licenceId, "a revoked licence answered after its effective time");
                 }
             }

@@ -73,9 +73,13 @@ contract WorkRegistryTest is CopyrightFixture {
         vm.roll(500);
         _register(dailyEditor, WORK);
         vm.roll(501);
-        vm.expectRevert(abi.encodeWithSelector(IWorkRegistry.WorkRegistryDuplicateContent.selector, WORK, DAILY, uint64(500)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IWorkRegistry.WorkRegistryDuplicateContent.selector, WORK, DAILY, uint64(500))
+        );
         _register(pixelEditor, WORK);
-        vm.expectRevert(abi.encodeWithSelector(IWorkRegistry.WorkRegistryDuplicateContent.selector, WORK, DAILY, uint64(500)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IWorkRegistry.WorkRegistryDuplicateContent.selector, WORK, DAILY, uint64(500))
+        );
         _register(dailyService, WORK);
     }
 
@@ -229,7 +233,9 @@ contract WorkRegistryTest is CopyrightFixture {
         works.transferRights(WORK, PIXEL);
         assertEq(works.holderOf(WORK), PIXEL);
         vm.roll(301);
-        vm.expectRevert(abi.encodeWithSelector(IWorkRegistry.WorkRegistryDuplicateContent.selector, WORK, DAILY, uint64(300)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IWorkRegistry.WorkRegistryDuplicateContent.selector, WORK, DAILY, uint64(300))
+        );
         _register(pixelEditor, WORK);
     }
 
@@ -254,7 +260,9 @@ contract WorkRegistryTest is CopyrightFixture {
         works.transferRights(WORK, DAILY);
         vm.expectRevert(abi.encodeWithSelector(IWorkRegistry.WorkRegistryInvalidRecipient.selector, ACME));
         works.transferRights(WORK, ACME);
-        vm.expectRevert(abi.encodeWithSelector(IWorkRegistry.WorkRegistryInvalidRecipient.selector, keccak256("nobody")));
+        vm.expectRevert(
+            abi.encodeWithSelector(IWorkRegistry.WorkRegistryInvalidRecipient.selector, keccak256("nobody"))
+        );
         works.transferRights(WORK, keccak256("nobody"));
         vm.stopPrank();
         _suspend(PIXEL);

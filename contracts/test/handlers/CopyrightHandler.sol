@@ -89,7 +89,9 @@ contract CopyrightHandler is CopyrightFixture {
 
     function registerWork(uint256 contentSeed, uint256 actorSeed) public {
         bytes32 c = contentAt(contentSeed);
-        address actor = actorSeed % 4 == 0 ? actors[actorSeed / 4 % actors.length] : actorSeed % 2 == 0 ? dailyService : pixelEditor;
+        address actor = actorSeed % 4 == 0
+            ? actors[actorSeed / 4 % actors.length]
+            : actorSeed % 2 == 0 ? dailyService : pixelEditor;
         _stepAs(actor, address(works), abi.encodeCall(IWorkRegistry.registerWork, (c, _fingerprint(c), _metadata(c))));
     }
 
@@ -103,11 +105,17 @@ contract CopyrightHandler is CopyrightFixture {
             fingerprints[i] = _fingerprint(contents[i]);
             metadata[i] = _metadata(contents[i]);
         }
-        _step(actorSeed, address(works), abi.encodeCall(IWorkRegistry.registerWorks, (contents, fingerprints, metadata)));
+        _step(
+            actorSeed, address(works), abi.encodeCall(IWorkRegistry.registerWorks, (contents, fingerprints, metadata))
+        );
     }
 
     function transferRights(uint256 contentSeed, uint256 actorSeed, bool toPixel) external {
-        _step(actorSeed, address(works), abi.encodeCall(IWorkRegistry.transferRights, (contentAt(contentSeed), toPixel ? PIXEL : DAILY)));
+        _step(
+            actorSeed,
+            address(works),
+            abi.encodeCall(IWorkRegistry.transferRights, (contentAt(contentSeed), toPixel ? PIXEL : DAILY))
+        );
     }
 
     function grant(
@@ -129,9 +137,22 @@ contract CopyrightHandler is CopyrightFixture {
         bytes32 id = licenceAtIndex(licenceSeed);
         bytes memory call = abi.encodeCall(
             ILicenceRegistry.grant,
-            (id, work, licensees[licenseeSeed % 2], uses, territories[territorySeed % 4], from, until, keccak256(abi.encode(id)))
+            (
+                id,
+                work,
+                licensees[licenseeSeed % 2],
+                uses,
+                territories[territorySeed % 4],
+                from,
+                until,
+                keccak256(abi.encode(id))
+            )
         );
-        if (_stepAs(actorSeed % 4 == 0 ? actors[actorSeed / 4 % actors.length] : _accountOf(works.holderOf(work)), address(licences), call)) {
+        if (_stepAs(
+                actorSeed % 4 == 0 ? actors[actorSeed / 4 % actors.length] : _accountOf(works.holderOf(work)),
+                address(licences),
+                call
+            )) {
             ghostGrants++;
             granted.push(id);
         }
@@ -140,8 +161,11 @@ contract CopyrightHandler is CopyrightFixture {
     function revoke(uint256 licenceSeed, uint256 actorSeed, uint32 delay) external {
         // the step runs 13 seconds later (_stepAs): an effective time from then on
         uint64 effectiveAt = delay % 3 == 0 ? 0 : ghostTime + 13 + uint64(delay % 60 days);
-        bytes32 id = granted.length == 0 || licenceSeed % 5 == 0 ? licenceAtIndex(licenceSeed) : granted[licenceSeed % granted.length];
-        address actor = actorSeed % 4 == 0 ? actors[actorSeed / 4 % actors.length] : _accountOf(licences.licenceOf(id).licensor);
+        bytes32 id = granted.length == 0 || licenceSeed % 5 == 0
+            ? licenceAtIndex(licenceSeed)
+            : granted[licenceSeed % granted.length];
+        address actor =
+            actorSeed % 4 == 0 ? actors[actorSeed / 4 % actors.length] : _accountOf(licences.licenceOf(id).licensor);
         if (_stepAs(actor, address(licences), abi.encodeCall(ILicenceRegistry.revoke, (id, effectiveAt)))) {
             ghostRevocations++;
         }
@@ -156,16 +180,25 @@ contract CopyrightHandler is CopyrightFixture {
         _pass(IMemberRegistry.Action.SuspendMember, member, address(0), bytes32(0));
         bytes32 c = contentAt(contentSeed);
         bytes32 id = licenceAtIndex(licenceSeed);
-        if (_stepAs(account, address(works), abi.encodeCall(IWorkRegistry.registerWork, (c, _fingerprint(c), _metadata(c))))) {
+        if (_stepAs(
+                account, address(works), abi.encodeCall(IWorkRegistry.registerWork, (c, _fingerprint(c), _metadata(c)))
+            )) {
             ghostSuspendedSuccesses++;
         }
-        if (_stepAs(account, address(works), abi.encodeCall(IWorkRegistry.transferRights, (c, pixel ? DAILY : PIXEL)))) {
+        if (_stepAs(account, address(works), abi.encodeCall(IWorkRegistry.transferRights, (c, pixel ? DAILY : PIXEL))))
+        {
             ghostSuspendedSuccesses++;
         }
-        if (_stepAs(account, address(licences), abi.encodeCall(ILicenceRegistry.grant, (id, c, ACME, EXCERPT | ONLINE, WORLD, 0, FOREVER, c)))) {
+        if (_stepAs(
+                account,
+                address(licences),
+                abi.encodeCall(ILicenceRegistry.grant, (id, c, ACME, EXCERPT | ONLINE, WORLD, 0, FOREVER, c))
+            )) {
             ghostSuspendedSuccesses++;
         }
-        if (_stepAs(account, address(licences), abi.encodeCall(ILicenceRegistry.revoke, (id, 0)))) ghostSuspendedSuccesses++;
+        if (_stepAs(account, address(licences), abi.encodeCall(ILicenceRegistry.revoke, (id, 0)))) {
+            ghostSuspendedSuccesses++;
+        }
         _nextBlock(1);
         _pass(IMemberRegistry.Action.ReinstateMember, member, address(0), bytes32(0));
     }
@@ -179,14 +212,21 @@ contract CopyrightHandler is CopyrightFixture {
     /// Asks licenceAt about a past or the current (closed: the next write happens in a new block) block and
     /// records the answer.
     /// Like observe, about a licence granted in this campaign (its key, one of its uses, a time in or near its period).
-    function observeLicence(uint256 licenceSeed, uint32 use, uint8 territorySeed, uint32 timeOffset, uint256 blocksBack) external {
+    function observeLicence(uint256 licenceSeed, uint32 use, uint8 territorySeed, uint32 timeOffset, uint256 blocksBack)
+        external
+    {
         if (granted.length == 0) return;
         this.observe(licenceSeed, 0, use, territorySeed, timeOffset - timeOffset % 2, blocksBack);
     }
 
-    function observe(uint256 contentSeed, uint8 licenseeSeed, uint32 use, uint8 territorySeed, uint32 timeOffset, uint256 blocksBack)
-        public
-    {
+    function observe(
+        uint256 contentSeed,
+        uint8 licenseeSeed,
+        uint32 use,
+        uint8 territorySeed,
+        uint32 timeOffset,
+        uint256 blocksBack
+    ) public {
         vm.roll(ghostBlock);
         vm.warp(ghostTime);
         if (observations.length >= MAX_OBSERVATIONS) return;
@@ -201,8 +241,9 @@ contract CopyrightHandler is CopyrightFixture {
             valid: false,
             licenceId: bytes32(0)
         });
-        ILicenceRegistry.Licence memory l =
-            licences.licenceOf(granted.length == 0 ? licenceAtIndex(contentSeed) : granted[contentSeed % granted.length]);
+        ILicenceRegistry.Licence memory l = licences.licenceOf(
+            granted.length == 0 ? licenceAtIndex(contentSeed) : granted[contentSeed % granted.length]
+        );
         if (timeOffset % 2 == 0 && l.work != bytes32(0)) {
             // about a licence that exists: one of its uses, its territory or another, a time in or near its period
             o.work = l.work;

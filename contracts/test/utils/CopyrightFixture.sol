@@ -21,9 +21,13 @@ abstract contract CopyrightFixture is RegistryFixture {
     uint32 internal constant ADAPTATION = 8;
     uint32 internal constant ONLINE = 16;
     uint32 internal constant PRINT = 32;
+    // forge-lint: disable-next-line(unsafe-typecast)
     bytes32 internal constant WORLD = bytes32("*");
+    // forge-lint: disable-next-line(unsafe-typecast)
     bytes32 internal constant CN = bytes32("CN");
+    // forge-lint: disable-next-line(unsafe-typecast)
     bytes32 internal constant CN_BJ = bytes32("CN-BJ");
+    // forge-lint: disable-next-line(unsafe-typecast)
     bytes32 internal constant HK = bytes32("HK");
     uint64 internal constant FOREVER = type(uint64).max;
     uint64 internal constant T0 = 1_767_225_600; // 2026-01-01T00:00:00Z
@@ -88,6 +92,8 @@ abstract contract CopyrightFixture is RegistryFixture {
         uint64 validUntil
     ) internal {
         vm.prank(account);
-        licences.grant(licenceId, work, licensee, uses, territory, validFrom, validUntil, keccak256(abi.encode("terms", licenceId)));
+        licences.grant(
+            licenceId, work, licensee, uses, territory, validFrom, validUntil, keccak256(abi.encode("terms", licenceId))
+        );
     }
 }
