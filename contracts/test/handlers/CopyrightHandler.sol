@@ -216,7 +216,7 @@ contract CopyrightHandler is CopyrightFixture {
         external
     {
         if (granted.length == 0) return;
-        this.observe(licenceSeed, 0, use, territorySeed, timeOffset - timeOffset % 2, blocksBack);
+        this.observe(licenceSeed, 0, use, territorySeed, timeOffset % 2 == 0 ? timeOffset : timeOffset - 1, blocksBack);
     }
 
     function observe(
@@ -250,7 +250,11 @@ contract CopyrightHandler is CopyrightFixture {
             o.licensee = l.licensee;
             o.use = l.uses & use == 0 ? l.uses : l.uses & use;
             if (territorySeed % 2 == 0) o.territory = l.territory;
-            o.time = l.validFrom - 1 days + uint64(timeOffset % 100 days);
+            uint64 length = l.validUntil - l.validFrom < 100 days ? l.validUntil - l.validFrom : 100 days;
+            // mostly within the period, now and then around it
+            o.time = timeOffset % 4 == 0
+                ? l.validFrom - 1 days + uint64(timeOffset % 100 days)
+                : l.validFrom + uint64(timeOffset) % length;
         }
         (o.valid, o.licenceId) = licences.licenceAt(o.licensee, o.work, o.use, o.territory, o.time, o.asOfBlock);
         observations.push(o);
