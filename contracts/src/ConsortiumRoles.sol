@@ -32,4 +32,8 @@ library ConsortiumRoles {
 
     /// @dev The platform operator: publishes the business-day calendar (holidays, makeup working days).
     bytes32 internal constant PLATFORM_OPERATOR = keccak256("PLATFORM_OPERATOR");
+
+    /// @dev A rights holder (a media house): registers works in the WorkRegistry, receives and transfers
+    /// the rights in them, and grants licences for the works it holds in the LicenceRegistry.
+    bytes32 internal constant RIGHTS_HOLDER = keccak256("RIGHTS_HOLDER");
 }

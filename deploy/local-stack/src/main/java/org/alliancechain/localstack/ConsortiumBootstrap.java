@@ -13,7 +13,9 @@ import org.alliancechain.contracts.generated.FinancingQuotes;
 import org.alliancechain.contracts.generated.ReceivableRegistry;
 import org.alliancechain.contracts.generated.CaseRegistry;
 import org.alliancechain.contracts.generated.InvoiceRegistry;
+import org.alliancechain.contracts.generated.LicenceRegistry;
 import org.alliancechain.contracts.generated.MemberRegistry;
+import org.alliancechain.contracts.generated.WorkRegistry;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
@@ -71,7 +73,10 @@ public final class ConsortiumBootstrap implements AutoCloseable {
                     d.get(SuiteContracts.BUSINESS_CALENDAR))),
             Map.entry(SuiteContracts.RECEIVABLE_REGISTRY, (w, m, g, d) -> ReceivableRegistry.deploy(w, m, g, d.get(SuiteContracts.MEMBER_REGISTRY),
                     d.get(SuiteContracts.INVOICE_REGISTRY), d.get(SuiteContracts.BUSINESS_CALENDAR), d.get(SuiteContracts.FINANCING_QUOTES),
-                    MIN_SPLIT_CENTS, MAX_DEPTH, MAX_OFFER_SECONDS, PAYMENT_WINDOW_SECONDS, GRACE_DAYS)));
+                    MIN_SPLIT_CENTS, MAX_DEPTH, MAX_OFFER_SECONDS, PAYMENT_WINDOW_SECONDS, GRACE_DAYS)),
+            Map.entry(SuiteContracts.WORK_REGISTRY, (w, m, g, d) -> WorkRegistry.deploy(w, m, g, d.get(SuiteContracts.MEMBER_REGISTRY))),
+            Map.entry(SuiteContracts.LICENCE_REGISTRY, (w, m, g, d) -> LicenceRegistry.deploy(w, m, g, d.get(SuiteContracts.MEMBER_REGISTRY),
+                    d.get(SuiteContracts.WORK_REGISTRY))));
     private static final byte[] NO_ROLE = new byte[32];
     private static final String NO_ACCOUNT = "0x0000000000000000000000000000000000000000";
     private static final StaticGasProvider GAS = new StaticGasProvider(BigInteger.ZERO, BigInteger.valueOf(15_000_000));

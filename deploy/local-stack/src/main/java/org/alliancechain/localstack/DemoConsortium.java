@@ -57,9 +57,17 @@ public final class DemoConsortium {
     public static final List<String> FINANCIERS = List.of("blue-bank", "river-bank");
 
     /**
+     * The media houses of the demo consortium: they register works in WorkRegistry and grant licences in
+     * LicenceRegistry (realm users rights.daily, rights.pixel). Any other active member may be a licensee
+     * (licensee.acme, licensee.nova); the chain needs no role for that.
+     */
+    public static final List<String> RIGHTS_HOLDERS = List.of("daily-news", "pixel-studio");
+
+    /**
      * The names of the roles a demo member holds on chain: anchoring for all, the commission's or a
      * party's in arbitration, a tax bureau's for the bureaus, a core enterprise's or a financier's in
-     * supply finance, and the platform operator's (the business calendar) for the consortium office.
+     * supply finance, a rights holder's for the media houses, and the platform operator's (the
+     * business calendar) for the consortium office.
      */
     public static List<String> roleNamesOf(String alias) {
         if (alias.equals(OPERATOR)) {
@@ -74,6 +82,9 @@ public final class DemoConsortium {
         }
         if (FINANCIERS.contains(alias)) {
             roles.add("FINANCIER");
+        }
+        if (RIGHTS_HOLDERS.contains(alias)) {
+            roles.add("RIGHTS_HOLDER");
         }
         return List.copyOf(roles);
     }

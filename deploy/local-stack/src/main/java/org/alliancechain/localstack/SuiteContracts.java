@@ -22,6 +22,8 @@ public record SuiteContracts(String rpcUrl, long chainId, Map<String, String> ad
     public static final String BUSINESS_CALENDAR = "BusinessCalendar";
     public static final String FINANCING_QUOTES = "FinancingQuotes";
     public static final String RECEIVABLE_REGISTRY = "ReceivableRegistry";
+    public static final String WORK_REGISTRY = "WorkRegistry";
+    public static final String LICENCE_REGISTRY = "LicenceRegistry";
 
     public SuiteContracts {
         addresses = Collections.unmodifiableMap(new LinkedHashMap<>(addresses));

@@ -57,9 +57,10 @@ class SuiteContractsTest {
 
     @Test
     void theBootstrapDeploysTheMemberRegistryFirstThenEachRegistryOfTheMap() {
-        // A registry comes after those its constructor names (FinancingQuotes after BusinessCalendar, ReceivableRegistry after both and InvoiceRegistry).
+        // A registry comes after those its constructor names (FinancingQuotes after BusinessCalendar, ReceivableRegistry after both and
+        // InvoiceRegistry, LicenceRegistry after WorkRegistry).
         assertEquals(List.of("MemberRegistry", "AnchorRegistry", "CaseRegistry", "InvoiceRegistry", "BusinessCalendar", "FinancingQuotes",
-                "ReceivableRegistry"), ConsortiumBootstrap.contractNames());
+                "ReceivableRegistry", "WorkRegistry", "LicenceRegistry"), ConsortiumBootstrap.contractNames());
         assertTrue(ConsortiumBootstrap.REGISTRIES.keySet().stream().allMatch(n -> SuiteContracts.name(SuiteContracts.key(n)).equals(n)));
     }
 }

@@ -28,7 +28,12 @@ public enum ConsortiumRole {
     /** A bank or factor: quotes financing of receivable certificates, records its payment, consents to red-letters of pledged invoices. */
     FINANCIER,
     /** The platform operator: publishes the business-day calendar (holidays, makeup working days) in BusinessCalendar. */
-    PLATFORM_OPERATOR;
+    PLATFORM_OPERATOR,
+    /**
+     * A rights holder (a media house): registers works in WorkRegistry, receives and transfers the rights in
+     * them, and grants and revokes licences for the works it holds in LicenceRegistry.
+     */
+    RIGHTS_HOLDER;
 
     private final byte[] id = ChainIds.keccak256(name());
 

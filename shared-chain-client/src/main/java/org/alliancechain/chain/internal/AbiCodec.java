@@ -47,7 +47,7 @@ final class AbiCodec {
 
     /** The contracts whose custom errors a revert reason is decoded against (an ABI not shipped is skipped). */
     private static final String[] CONTRACT_ABIS = {"MemberRegistry", "AnchorRegistry", "CaseRegistry", "InvoiceRegistry",
-            "BusinessCalendar", "FinancingQuotes", "ReceivableRegistry"};
+            "BusinessCalendar", "FinancingQuotes", "ReceivableRegistry", "WorkRegistry", "LicenceRegistry"};
     private static final Map<String, Signature> ERRORS = loadErrors();
 
     private AbiCodec() {

@@ -45,6 +45,12 @@ public interface ChainConfig {
 
         /** ReceivableRegistry (receivable certificates, ERC-3525); only supply-finance uses it. */
         java.util.Optional<String> receivableRegistry();
+
+        /** WorkRegistry (copyright works by content digest, rights transfers); only copyright uses it. */
+        java.util.Optional<String> workRegistry();
+
+        /** LicenceRegistry (licences of registered works, answerable as of any block); only copyright uses it. */
+        java.util.Optional<String> licenceRegistry();
     }
 
     interface Signer {

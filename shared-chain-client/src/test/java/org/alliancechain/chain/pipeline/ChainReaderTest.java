@@ -46,6 +46,11 @@ class ChainReaderTest {
                 ConsortiumRole.CORE_ENTERPRISE);
         assertThat(reader.member("blue-bank").roles()).containsExactlyInAnyOrder(ConsortiumRole.ANCHORER, ConsortiumRole.ODR_PARTY,
                 ConsortiumRole.FINANCIER);
+        for (String mediaHouse : new String[] {"daily-news", "pixel-studio"}) {
+            assertThat(reader.member(mediaHouse).roles()).as(mediaHouse).containsExactlyInAnyOrder(ConsortiumRole.ANCHORER,
+                    ConsortiumRole.ODR_PARTY, ConsortiumRole.RIGHTS_HOLDER);
+        }
+        assertThat(reader.member("acme-trading").holds(ConsortiumRole.RIGHTS_HOLDER)).as("a licensee needs no role").isFalse();
 
         var stranger = reader.member("not-a-member");
         assertThat(stranger.status()).isEqualTo(ConsortiumMember.Status.NONE);
@@ -88,8 +93,9 @@ class ChainReaderTest {
         assertThat(reader.eventsOf("InvoiceRegistry", batchId)).isEmpty();
         assertThat(reader.eventsOf("ReceivableRegistry", batchId)).isEmpty();
         assertThat(reader.contracts()).containsKeys("MemberRegistry", "AnchorRegistry", "CaseRegistry", "InvoiceRegistry", "BusinessCalendar",
-                "FinancingQuotes", "ReceivableRegistry");
-        assertThatThrownBy(() -> reader.eventsOf("LicenceRegistry", batchId)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("chain.contracts.licence-registry");
+                "FinancingQuotes", "ReceivableRegistry", "WorkRegistry", "LicenceRegistry");
+        assertThat(reader.eventsOf("LicenceRegistry", batchId)).isEmpty();
+        assertThatThrownBy(() -> reader.eventsOf("RoyaltyRegistry", batchId)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("chain.contracts.royalty-registry");
     }
 }
