@@ -35,7 +35,14 @@ public final class Passages {
 
     /** The comparison of two texts. */
     public record Match(List<Passage> passages, double jaccard, double containmentAinB, double containmentBinA,
-            int sharedFingerprints) {
+            int sharedFingerprints, int lengthA, int lengthB) {
+
+        /** A comparison without the texts' canonical lengths (treated as long texts by {@link TextIndex#band}). */
+        public Match(List<Passage> passages, double jaccard, double containmentAinB, double containmentBinA,
+                int sharedFingerprints) {
+            this(passages, jaccard, containmentAinB, containmentBinA, sharedFingerprints, Integer.MAX_VALUE,
+                    Integer.MAX_VALUE);
+        }
     }
 
     private Passages() {
@@ -117,6 +124,6 @@ public final class Passages {
             passages.add(new Passage(r[0], ea, r[2], eb, a.sourceStart(r[0]), a.sourceEnd(ea - 1), b.sourceStart(r[2]),
                     b.sourceEnd(eb - 1), a.quote(r[0], ea), b.quote(r[2], eb)));
         }
-        return new Match(List.copyOf(passages), jaccard, aInB, bInA, shared);
+        return new Match(List.copyOf(passages), jaccard, aInB, bInA, shared, a.length(), b.length());
     }
 }

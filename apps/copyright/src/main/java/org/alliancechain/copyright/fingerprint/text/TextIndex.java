@@ -32,6 +32,13 @@ public final class TextIndex {
 
     public static final int MAX_POSTINGS_PER_KEY = 2_000;
     private static final int DOC_CHUNK = 255;
+    private static final int ANCHOR = 254;
+    /** An anchor held by more works than this is common phrasing (boilerplate, set phrases), not evidence: ignored. */
+    public static final int MAX_POSTINGS_PER_ANCHOR = 256;
+    /** Fewest shared anchors that make a candidate on their own (when the query has at least that many). */
+    public static final int MIN_ANCHOR_HITS = 2;
+    /** Whether chunk band keys are indexed (the chunks stay in the record either way). */
+    static boolean indexChunkBands = !Boolean.getBoolean("cc.noChunkBands");
     private static final int MAX_CHUNKS = 254;
     private static final int MAX_SLOTS = 1 << 24;
     /** Largest load of the posting table before it grows by half (linear probing stays short at 0.8). */
@@ -41,20 +48,29 @@ public final class TextIndex {
 
     /** Band of a verified candidate; thresholds on winnowing containment (the larger of both directions). */
     public enum Band {
-        /** Containment ≥ {@link #MATCH_CONTAINMENT}: the copy is this work or a part of it, edited at most lightly. */
+        /** Containment ≥ {@link #MATCH_CONTAINMENT} with enough shared text in passages (see {@link #band}): the copy is
+         * this work or a part of it, edited at most lightly. */
         MATCH,
-        /** Containment ≥ {@link #REVIEW_CONTAINMENT} with at least {@link #REVIEW_MIN_SHARED_CHARS} characters in passages. */
+        /** Containment ≥ {@link #REVIEW_CONTAINMENT} with enough shared text in passages (see {@link #band}). */
         REVIEW,
         NONE
     }
 
     public static final double MATCH_CONTAINMENT = 0.30;
     public static final double REVIEW_CONTAINMENT = 0.08;
-    public static final int REVIEW_MIN_SHARED_CHARS = 30;
+    /** Canonical characters in passages of at least {@link #MIN_PASSAGE_CHARS} needed for MATCH or REVIEW. */
+    public static final int REVIEW_MIN_SHARED_CHARS = 60;
+    /** Shortest passage counted as shared text (twice the winnowing guarantee W + K − 1 = 12). */
+    public static final int MIN_PASSAGE_CHARS = 24;
 
     /** A candidate from the LSH stage, before verification. */
     public record Candidate(long workId, double jaccard, double containmentQueryInWork, double containmentWorkInQuery,
-            int documentBandHits, int chunkBandHits) {
+            int documentBandHits, int chunkBandHits, int anchorHits) {
+
+        public Candidate(long workId, double jaccard, double containmentQueryInWork, double containmentWorkInQuery,
+                int documentBandHits, int chunkBandHits) {
+            this(workId, jaccard, containmentQueryInWork, containmentWorkInQuery, documentBandHits, chunkBandHits, 0);
+        }
 
         public double score() {
             return Math.max(jaccard, Math.max(containmentQueryInWork, containmentWorkInQuery));
@@ -136,10 +152,15 @@ public final class TextIndex {
         for (long key : fp.bandKeys()) {
             insert(key, slot, DOC_CHUNK);
         }
-        for (int c = 0; c < chunks; c++) {
-            for (long key : fp.chunks().get(c).bandKeys()) {
-                insert(key, slot, c);
+        if (indexChunkBands) {
+            for (int c = 0; c < chunks; c++) {
+                for (long key : fp.chunks().get(c).bandKeys()) {
+                    insert(key, slot, c);
+                }
             }
+        }
+        for (long a : fp.anchors()) {
+            insert(a, slot, ANCHOR);
         }
     }
 
@@ -155,10 +176,15 @@ public final class TextIndex {
         for (long key : fp.bandKeys()) {
             delete(tagOf(key), slot);
         }
-        for (TextFingerprint.Chunk c : fp.chunks()) {
-            for (long key : c.bandKeys()) {
-                delete(tagOf(key), slot);
+        if (indexChunkBands) {
+            for (TextFingerprint.Chunk c : fp.chunks()) {
+                for (long key : c.bandKeys()) {
+                    delete(tagOf(key), slot);
+                }
             }
+        }
+        for (long a : fp.anchors()) {
+            delete(tagOf(a), slot);
         }
         release(workId, slot);
         return true;
@@ -220,8 +246,9 @@ public final class TextIndex {
         int tag = tagOf(key);
         int i = home(tag);
         int same = 0;
+        int cap = chunk == ANCHOR ? MAX_POSTINGS_PER_ANCHOR + 1 : MAX_POSTINGS_PER_KEY;
         while (table[i] != 0) {
-            if ((int) (table[i] >>> 32) == tag && ++same >= MAX_POSTINGS_PER_KEY) {
+            if ((int) (table[i] >>> 32) == tag && ++same >= cap) {
                 return;
             }
             i = next(i);
@@ -298,17 +325,32 @@ public final class TextIndex {
         for (long key : q.bandKeys()) {
             scan(key, docHits, true);
         }
-        for (TextFingerprint.Chunk c : q.chunks()) {
-            for (long key : c.bandKeys()) {
-                scan(key, chunkHits, false);
+        if (indexChunkBands) {
+            for (TextFingerprint.Chunk c : q.chunks()) {
+                for (long key : c.bandKeys()) {
+                    scan(key, chunkHits, false);
+                }
             }
         }
+        IntCounter anchorHits = new IntCounter();
+        int[] buffer = new int[MAX_POSTINGS_PER_ANCHOR];
+        int usableAnchors = 0;
+        for (long a : q.anchors()) {
+            usableAnchors += scanAnchor(a, anchorHits, buffer) ? 1 : 0;
+        }
+        int minAnchorHits = Math.max(1, Math.min(MIN_ANCHOR_HITS, usableAnchors));
         IntCounter all = new IntCounter();
         for (int i = 0; i < docHits.size; i++) {
             all.add(docHits.keys[i], 0);
         }
         for (int i = 0; i < chunkHits.size; i++) {
             all.add(chunkHits.keys[i], 0);
+        }
+        for (int i = 0; i < anchorHits.size; i++) {
+            int slot = anchorHits.keys[i];
+            if (anchorHits.get(slot) >= minAnchorHits) {
+                all.add(slot, 0);
+            }
         }
         List<Candidate> out = new ArrayList<>(all.size);
         for (int i = 0; i < all.size; i++) {
@@ -350,7 +392,11 @@ public final class TextIndex {
             if (wChunks > 0) {
                 wInQ = Math.min(1, Math.max(wInQ, (double) twins / wChunks));
             }
-            out.add(new Candidate(workIds[slot], j, qInW, Math.min(1, wInQ), docHits.get(slot), chunkHits.get(slot)));
+            int ah = anchorHits.get(slot);
+            if (usableAnchors > 0) {
+                qInW = Math.max(qInW, Math.min(1, (double) ah / usableAnchors));
+            }
+            out.add(new Candidate(workIds[slot], j, qInW, Math.min(1, wInQ), docHits.get(slot), chunkHits.get(slot), ah));
         }
         out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingLong(Candidate::workId));
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
@@ -379,20 +425,37 @@ public final class TextIndex {
         return results;
     }
 
-    /** The band of a winnowing comparison (query = A, work = B). */
+    /**
+     * The band of a winnowing comparison (query = A, work = B). Only passages of at least {@link #MIN_PASSAGE_CHARS}
+     * canonical characters count as shared text: common words and set phrases of a language ("ofthecommission",
+     * "mrpresident") give many short passages between unrelated texts, which a whole-text containment of 0.08–0.2 would
+     * otherwise turn into REVIEW. The shared text needed is {@link #REVIEW_MIN_SHARED_CHARS}, or half of the shorter
+     * text when that is less (a short query wholly inside a work still matches), but never less than one passage.
+     */
     public static Band band(Passages.Match m) {
         double c = Math.max(m.containmentAinB(), m.containmentBinA());
-        int shared = 0;
+        int significant = 0;
+        int endA = 0;
+        int endB = 0;
         for (Passages.Passage p : m.passages()) {
-            shared += p.length();
+            if (p.length() >= MIN_PASSAGE_CHARS) {
+                significant += p.length();
+            }
+            endA = Math.max(endA, p.canonicalEndA());
+            endB = Math.max(endB, p.canonicalEndB());
         }
-        if (c >= MATCH_CONTAINMENT && shared >= REVIEW_MIN_SHARED_CHARS) {
+        int needed = Math.max(MIN_PASSAGE_CHARS, Math.min(REVIEW_MIN_SHARED_CHARS, shorterLength(m) / 2));
+        if (c >= MATCH_CONTAINMENT && significant >= needed) {
             return Band.MATCH;
         }
-        if (c >= REVIEW_CONTAINMENT && shared >= REVIEW_MIN_SHARED_CHARS) {
+        if (c >= REVIEW_CONTAINMENT && significant >= needed) {
             return Band.REVIEW;
         }
         return Band.NONE;
+    }
+
+    private static int shorterLength(Passages.Match m) {
+        return Math.min(m.lengthA(), m.lengthB());
     }
 
     private void scan(long key, IntCounter hits, boolean doc) {
@@ -408,6 +471,30 @@ public final class TextIndex {
             }
             i = next(i);
         }
+    }
+
+    /**
+     * Counts the works holding anchor {@code a}; returns false (and counts nothing) when more than
+     * {@link #MAX_POSTINGS_PER_ANCHOR} works hold it.
+     */
+    private boolean scanAnchor(long a, IntCounter hits, int[] buffer) {
+        int tag = tagOf(a);
+        int i = home(tag);
+        int n = 0;
+        long e;
+        while ((e = table[i]) != 0) {
+            if ((int) (e >>> 32) == tag && (int) (e & 0xFF) == ANCHOR) {
+                if (n == buffer.length) {
+                    return false;
+                }
+                buffer[n++] = (int) ((e >>> 8) & 0xFFFFFF);
+            }
+            i = next(i);
+        }
+        for (int k = 0; k < n; k++) {
+            hits.add(buffer[k], 1);
+        }
+        return true;
     }
 
     private static double bbit(int[] full, int fullFrom, byte[] low, int lowFrom, int n) {
