@@ -37,14 +37,13 @@ public final class TextIndex {
     public static final int MAX_POSTINGS_PER_ANCHOR = 256;
     /** Fewest shared anchors that make a candidate on their own (when the query has at least that many). */
     public static final int MIN_ANCHOR_HITS = 2;
-    /** Whether chunk band keys are indexed (the chunks stay in the record either way). */
-    static boolean indexChunkBands = !Boolean.getBoolean("cc.noChunkBands");
-    private static final int MAX_CHUNKS = 254;
+    /** Fewest shared anchors, as a share of the query's usable anchors, that make a candidate on their own. */
+    public static final double MIN_ANCHOR_SHARE = 0.10;
     private static final int MAX_SLOTS = 1 << 24;
     /** Largest load of the posting table before it grows by half (linear probing stays short at 0.8). */
     public static final double MAX_LOAD = 0.8;
-    /** Sizing hint: 32 document keys + 16 keys for each of ~4 chunks of a 1,500-character article. */
-    public static final int EXPECTED_POSTINGS_PER_WORK = 96;
+    /** Sizing hint: 32 document keys + ~94 anchors of a 1,500-character article. */
+    public static final int EXPECTED_POSTINGS_PER_WORK = 32 + 1_500 / Anchors.SAMPLE;
 
     /** Band of a verified candidate; thresholds on winnowing containment (the larger of both directions). */
     public enum Band {
@@ -85,6 +84,7 @@ public final class TextIndex {
     private int size;
     private long[] workIds = new long[1024];
     private byte[][] sigs = new byte[1024][];
+    private int[] anchorCounts = new int[1024];
     private int[] lengths = new int[1024];
     private int slots;
     private int[] freeSlots = new int[16];
@@ -97,6 +97,7 @@ public final class TextIndex {
         if (expectedWorks > 1024) {
             workIds = new long[expectedWorks];
             sigs = new byte[expectedWorks][];
+            anchorCounts = new int[expectedWorks];
             lengths = new int[expectedWorks];
             slotOf = new LongIntMap(expectedWorks);
         }
@@ -131,33 +132,21 @@ public final class TextIndex {
                 int n = workIds.length * 2;
                 workIds = Arrays.copyOf(workIds, n);
                 sigs = Arrays.copyOf(sigs, n);
+                anchorCounts = Arrays.copyOf(anchorCounts, n);
                 lengths = Arrays.copyOf(lengths, n);
             }
         }
-        int chunks = Math.min(MAX_CHUNKS, fp.chunks().size());
-        byte[] sig = new byte[MinHash.DOC_PERMUTATIONS + chunks * MinHash.CHUNK_PERMUTATIONS];
+        byte[] sig = new byte[MinHash.DOC_PERMUTATIONS];
         for (int i = 0; i < MinHash.DOC_PERMUTATIONS; i++) {
             sig[i] = (byte) fp.minhash()[i];
-        }
-        for (int c = 0; c < chunks; c++) {
-            int[] m = fp.chunks().get(c).minhash();
-            for (int i = 0; i < MinHash.CHUNK_PERMUTATIONS; i++) {
-                sig[MinHash.DOC_PERMUTATIONS + c * MinHash.CHUNK_PERMUTATIONS + i] = (byte) m[i];
-            }
         }
         workIds[slot] = workId;
         sigs[slot] = sig;
         lengths[slot] = fp.canonicalLength();
+        anchorCounts[slot] = fp.anchors().length;
         slotOf.put(workId, slot);
         for (long key : fp.bandKeys()) {
             insert(key, slot, DOC_CHUNK);
-        }
-        if (indexChunkBands) {
-            for (int c = 0; c < chunks; c++) {
-                for (long key : fp.chunks().get(c).bandKeys()) {
-                    insert(key, slot, c);
-                }
-            }
         }
         for (long a : fp.anchors()) {
             insert(a, slot, ANCHOR);
@@ -175,13 +164,6 @@ public final class TextIndex {
         }
         for (long key : fp.bandKeys()) {
             delete(tagOf(key), slot);
-        }
-        if (indexChunkBands) {
-            for (TextFingerprint.Chunk c : fp.chunks()) {
-                for (long key : c.bandKeys()) {
-                    delete(tagOf(key), slot);
-                }
-            }
         }
         for (long a : fp.anchors()) {
             delete(tagOf(a), slot);
@@ -304,7 +286,8 @@ public final class TextIndex {
 
     /** Approximate heap bytes held by the index (arrays only, object headers included). */
     public long memoryBytes() {
-        long bytes = 16L + table.length * 8L + workIds.length * 8L + lengths.length * 4L + sigs.length * 4L
+        long bytes = 16L + table.length * 8L + workIds.length * 8L + lengths.length * 4L + anchorCounts.length * 4L
+                + sigs.length * 4L
                 + slotOf.memoryBytes();
         for (int s = 0; s < slots; s++) {
             if (sigs[s] != null) {
@@ -321,16 +304,8 @@ public final class TextIndex {
     /** LSH candidates for a query fingerprint, best first, at most {@code limit}. */
     public List<Candidate> candidates(TextFingerprint q, int limit) {
         IntCounter docHits = new IntCounter();
-        IntCounter chunkHits = new IntCounter();
         for (long key : q.bandKeys()) {
             scan(key, docHits, true);
-        }
-        if (indexChunkBands) {
-            for (TextFingerprint.Chunk c : q.chunks()) {
-                for (long key : c.bandKeys()) {
-                    scan(key, chunkHits, false);
-                }
-            }
         }
         IntCounter anchorHits = new IntCounter();
         int[] buffer = new int[MAX_POSTINGS_PER_ANCHOR];
@@ -339,12 +314,10 @@ public final class TextIndex {
             usableAnchors += scanAnchor(a, anchorHits, buffer) ? 1 : 0;
         }
         int minAnchorHits = Math.max(1, Math.min(MIN_ANCHOR_HITS, usableAnchors));
+        minAnchorHits = Math.max(minAnchorHits, (int) Math.ceil(MIN_ANCHOR_SHARE * usableAnchors));
         IntCounter all = new IntCounter();
         for (int i = 0; i < docHits.size; i++) {
             all.add(docHits.keys[i], 0);
-        }
-        for (int i = 0; i < chunkHits.size; i++) {
-            all.add(chunkHits.keys[i], 0);
         }
         for (int i = 0; i < anchorHits.size; i++) {
             int slot = anchorHits.keys[i];
@@ -364,39 +337,14 @@ public final class TextIndex {
             double wLen = Math.max(1, lengths[slot]);
             double qInW = j * (qLen + wLen) / ((1 + j) * qLen);
             double wInQ = j * (qLen + wLen) / ((1 + j) * wLen);
-            // chunk evidence: share of the query's (resp. the work's) text in chunks that have a near twin
-            int wChunks = (sig.length - MinHash.DOC_PERMUTATIONS) / MinHash.CHUNK_PERMUTATIONS;
-            double coveredQ = 0;
-            boolean[] twin = new boolean[wChunks];
-            for (TextFingerprint.Chunk c : q.chunks()) {
-                double best = 0;
-                int bestW = -1;
-                for (int w = 0; w < wChunks; w++) {
-                    double cj = bbit(c.minhash(), 0, sig, MinHash.DOC_PERMUTATIONS + w * MinHash.CHUNK_PERMUTATIONS,
-                            MinHash.CHUNK_PERMUTATIONS);
-                    if (cj > best) {
-                        best = cj;
-                        bestW = w;
-                    }
-                }
-                if (best >= 0.3) {
-                    coveredQ += (c.canonicalEnd() - c.canonicalStart()) * best;
-                    twin[bestW] = true;
-                }
-            }
-            qInW = Math.min(1, Math.max(qInW, coveredQ / qLen));
-            int twins = 0;
-            for (boolean t : twin) {
-                twins += t ? 1 : 0;
-            }
-            if (wChunks > 0) {
-                wInQ = Math.min(1, Math.max(wInQ, (double) twins / wChunks));
-            }
             int ah = anchorHits.get(slot);
             if (usableAnchors > 0) {
-                qInW = Math.max(qInW, Math.min(1, (double) ah / usableAnchors));
+                qInW = Math.max(qInW, (double) ah / usableAnchors);
             }
-            out.add(new Candidate(workIds[slot], j, qInW, Math.min(1, wInQ), docHits.get(slot), chunkHits.get(slot), ah));
+            if (anchorCounts[slot] > 0) {
+                wInQ = Math.max(wInQ, (double) ah / anchorCounts[slot]);
+            }
+            out.add(new Candidate(workIds[slot], j, Math.min(1, qInW), Math.min(1, wInQ), docHits.get(slot), 0, ah));
         }
         out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingLong(Candidate::workId));
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
