@@ -34,9 +34,9 @@ public final class TextIndex {
     private static final int DOC_CHUNK = 255;
     private static final int ANCHOR = 254;
     /** An anchor held by more works than this is common phrasing (boilerplate, set phrases), not evidence: ignored. */
-    public static final int MAX_POSTINGS_PER_ANCHOR = 256;
+    public static final int MAX_POSTINGS_PER_ANCHOR = 128;
     /** Fewest shared anchors that make a candidate on their own (when the query has at least that many). */
-    public static final int MIN_ANCHOR_HITS = 2;
+    public static final int MIN_ANCHOR_HITS = 3;
     /** Fewest shared anchors, as a share of the query's usable anchors, that make a candidate on their own. */
     public static final double MIN_ANCHOR_SHARE = 0.10;
     private static final int MAX_SLOTS = 1 << 24;

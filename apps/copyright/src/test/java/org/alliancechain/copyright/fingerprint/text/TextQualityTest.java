@@ -293,6 +293,7 @@ class TextQualityTest {
         transforms.put("paragraph reorder", i -> reorder(registered.get(i), rnd));
         transforms.put("excerpt of converted (zh)",
                 i -> chinese.get(i) ? excerpt(convertScript(registered.get(i)), rnd) : null);
+        transforms.put("stress: excerpt 20-50 % + 10 % char edits", i -> charEdits(excerpt(registered.get(i), rnd), rnd));
 
         List<Row> rows = new ArrayList<>();
         for (var e : transforms.entrySet()) {
@@ -384,15 +385,13 @@ class TextQualityTest {
                 unrelated.size(), index.works(), unrelated.size(), fp, unrelatedPairs));
         System.out.println(table);
 
-        // Floors: the issue's targets where they are met today (conversion, reordering 0.95; synonym swaps 0.90);
-        // below target and guarded against regression: excerpts (target 0.95, measured ~0.79 zh / 0.90 en) and
-        // Chinese 10 % character edits (target 0.90, measured ~0.85). English 10 % character edits break Latin word
-        // 3-grams (measured ~0.09): reported, not asserted.
+        // The issue's targets, all met: excerpts and conversion 0.95, rewrites (character edits, synonym swaps) 0.90,
+        // reordering (a conversion of the layout) 0.95. Beyond the issue, reported with a regression floor only:
+        // "excerpt + 10 % edits" (STRESS ROW, no target in the issue; measured 0.969 zh / 0.900 en when written).
         for (Row r : rows) {
-            double floor = r.name().startsWith("script") || r.name().startsWith("paragraph") ? 0.95
-                    : r.name().startsWith("synonym") ? 0.90
-                    : r.name().startsWith("excerpt") ? 0.75
-                    : r.name().startsWith("10 % char edits [zh]") ? 0.80 : 0.0;
+            double floor = r.name().startsWith("stress") ? 0.85
+                    : r.name().startsWith("10 % char edits") || r.name().startsWith("synonym") ? 0.90
+                    : 0.95;
             assertThat(r.recall()).as(r.name()).isGreaterThanOrEqualTo(floor);
             assertThat((double) r.falsePairs() / r.pairs()).as(r.name() + " false positives").isLessThanOrEqualTo(0.001);
         }
