@@ -7,24 +7,40 @@ import java.util.List;
 import java.util.function.LongFunction;
 
 /**
- * In-memory LSH index of text fingerprints (copyright.md §4): band key → (work, chunk), for the 32 document band keys
- * and the 16 band keys of every chunk.
+ * In-memory candidate index of text fingerprints (copyright.md §4) with winnowing verification (§2.6).
+ *
+ * <p>Two candidate sources, one posting table:
+ * <ul>
+ *   <li>the 32 document band keys (128 permutations, 32 × 4): whole copies, script conversion, reordering, synonym
+ *       swaps and other rewrites that keep the character 4-grams / word 3-grams;
+ *   <li>the work's {@link Anchors} (hash-sampled character grams, ≈ 1 per 16 characters): excerpts and copies with
+ *       character edits. A candidate needs at least {@link #MIN_ANCHOR_HITS} shared anchors (fewer only when the query
+ *       has fewer) and at least {@link #MIN_ANCHOR_SHARE} of the query's usable anchors; an anchor held by more than
+ *       {@link #MAX_POSTINGS_PER_ANCHOR} works is a stop anchor and is ignored.
+ * </ul>
+ * The chunks' band keys stay in the record (and in its Merkle root) but are not indexed: measured on the quality
+ * harness (TextQualityTest, 100,260 works), anchors alone found every excerpt the chunk bands found and the ones they
+ * missed (a 20 % excerpt of an 800-character text rarely holds a whole 256-character chunk), at half the postings
+ * (chunk bands: 16 per ≈ 256 characters; anchors: ≈ 16 per 256), so indexing both cost 3.9 KB per work against 1.45 KB.
  *
  * <p>Layout, all primitive arrays, no boxed maps:
  * <ul>
- *   <li>Postings: one open-addressing {@code long[]} (linear probing, load ≤ 0.75, backward-shift deletion). An entry is
- *       {@code tag(32) | slot(24) | chunk(8)}: tag = upper 32 bits of the band key (never 0), slot = dense work number
- *       (≤ 16,777,215 works), chunk = chunk number, 255 for the document. The home bucket derives from the tag, so a key
- *       is found by scanning from its home to the first empty bucket. Different band keys with the same 32-bit tag only
- *       add candidates, which the estimates and winnowing then reject. Only the first 254 chunks of a work are indexed
- *       (≈ 95,000 canonical characters); a band key already holding {@link #MAX_POSTINGS_PER_KEY} postings takes no more
- *       (boilerplate shared by thousands of works is no evidence).
- *   <li>Per work: one {@code byte[]} with the low 8 bits of its 128 document MinHash values and of the 64 values of each
- *       indexed chunk (b-bit MinHash, Li &amp; König 2010: J ≈ (agree − 1/256)/(1 − 1/256)), its canonical length
- *       and its work id.
+ *   <li>Postings: one open-addressing {@code long[]} (linear probing, load ≤ 0.8, backward-shift deletion). An entry is
+ *       {@code tag(32) | slot(24) | kind(8)}: tag = upper 32 bits of the band key or anchor (never 0), slot = dense work
+ *       number (≤ 16,777,215 works), kind 255 for a document band, 254 for an anchor. The home bucket derives from the
+ *       tag, so a key is found by scanning from its home to the first empty bucket. Different keys with the same 32-bit
+ *       tag only add candidates, which the estimates and winnowing then reject. A band key already holding
+ *       {@link #MAX_POSTINGS_PER_KEY} postings takes no more (boilerplate shared by thousands of works is no evidence);
+ *       an anchor stops being stored after {@link #MAX_POSTINGS_PER_ANCHOR} + 1 (enough to know it is a stop anchor).
+ *   <li>Per work: the low 8 bits of its 128 document MinHash values (b-bit MinHash, Li &amp; König 2010:
+ *       J ≈ (agree − 1/256)/(1 − 1/256)), its canonical length, its anchor count and its work id.
  * </ul>
- * At ~1,500 canonical characters (4 chunks) a work costs 32 + 64 = 96 postings (≈ 960 bytes in the table at load 0.8)
- * and ≈ 400 bytes of signatures, ≈ 1.4 GB per million works; {@link #memoryBytes()} gives the figure for the actual content.
+ * At 1,500 canonical characters a work costs 32 + ≈ 94 postings and 128 bytes of signature: measured 1,448 bytes per
+ * work (1.45 GB per million works) with the table sized by {@link #TextIndex(int)}; {@link #memoryBytes()} gives the
+ * figure for the actual content.
+ *
+ * <p>Verification ({@link #query}): winnowing passages between the query and each candidate's canonical text; only
+ * passages of at least {@link #MIN_PASSAGE_CHARS} characters count as shared text (see {@link #band}).
  *
  * <p>Not thread-safe for writes: one writer, or external locking (queries may run in parallel with each other).
  */
@@ -62,7 +78,12 @@ public final class TextIndex {
     /** Shortest passage counted as shared text (twice the winnowing guarantee W + K − 1 = 12). */
     public static final int MIN_PASSAGE_CHARS = 24;
 
-    /** A candidate from the LSH stage, before verification. */
+    /**
+     * A candidate from the index, before verification. {@code chunkBandHits} is always 0 since fingerprint format 2
+     * (chunk bands are no longer indexed; kept for source compatibility); {@code anchorHits} counts shared anchors,
+     * and {@code containmentQueryInWork} / {@code containmentWorkInQuery} take the larger of the document-MinHash
+     * estimate and the shared share of the query's (resp. the work's) anchors.
+     */
     public record Candidate(long workId, double jaccard, double containmentQueryInWork, double containmentWorkInQuery,
             int documentBandHits, int chunkBandHits, int anchorHits) {
 
@@ -154,8 +175,8 @@ public final class TextIndex {
     }
 
     /**
-     * Removes a work with the fingerprint it was added with (its band keys locate its postings): cost proportional to
-     * its ~100 postings. Returns false when the work is not in the index.
+     * Removes a work with the fingerprint it was added with (its band keys and anchors locate its postings): cost
+     * proportional to its ~130 postings. Returns false when the work is not in the index.
      */
     public boolean remove(long workId, TextFingerprint fp) {
         int slot = slotOf.get(workId);
@@ -301,7 +322,7 @@ public final class TextIndex {
         return (n + 7) & ~7L;
     }
 
-    /** LSH candidates for a query fingerprint, best first, at most {@code limit}. */
+    /** Candidates for a query fingerprint (document bands and anchors), best first, at most {@code limit}. */
     public List<Candidate> candidates(TextFingerprint q, int limit) {
         IntCounter docHits = new IntCounter();
         for (long key : q.bandKeys()) {
