@@ -104,7 +104,8 @@ public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[
                 + "),xxh3_64('a'+utf16),keep-if-fmix64(h)%" + Anchors.SAMPLE + "==0,distinct,max=" + Anchors.MAX);
         alg.put("index", "doc-bands+anchors(stop>" + TextIndex.MAX_POSTINGS_PER_ANCHOR + "works,candidate>="
                 + TextIndex.MIN_ANCHOR_HITS + "hits&>=" + (int) (TextIndex.MIN_ANCHOR_SHARE * 100)
-                + "%of-query-anchors);chunk-bands-recorded-not-indexed");
+                + "%of-query-anchors,bare-minimum-dropped-under-" + TextIndex.DOMINANCE
+                + "x);chunk-bands-recorded-not-indexed");
         alg.put("verification", "winnowing-containment(match>=" + TextIndex.MATCH_CONTAINMENT + ",review>="
                 + TextIndex.REVIEW_CONTAINMENT + "),passages>=" + TextIndex.MIN_PASSAGE_CHARS + "chars-summing>=min("
                 + TextIndex.REVIEW_MIN_SHARED_CHARS + ",shorter/2),drift<=" + Passages.MAX_DRIFT);

@@ -15,7 +15,8 @@ import java.util.function.LongFunction;
  *       swaps and other rewrites that keep the character 4-grams / word 3-grams;
  *   <li>the work's {@link Anchors} (hash-sampled character grams, ≈ 1 per 16 characters): excerpts and copies with
  *       character edits. A candidate needs at least {@link #MIN_ANCHOR_HITS} shared anchors (fewer only when the query
- *       has fewer) and at least {@link #MIN_ANCHOR_SHARE} of the query's usable anchors; an anchor held by more than
+ *       has fewer) and at least {@link #MIN_ANCHOR_SHARE} of the query's usable anchors, and one with just
+ *       {@link #MIN_ANCHOR_HITS} is dropped next to a candidate with {@link #DOMINANCE} times as many; an anchor held by more than
  *       {@link #MAX_POSTINGS_PER_ANCHOR} works is a stop anchor and is ignored.
  * </ul>
  * The chunks' band keys stay in the record (and in its Merkle root) but are not indexed: measured on the quality
@@ -52,7 +53,12 @@ public final class TextIndex {
     /** An anchor held by more works than this is common phrasing (boilerplate, set phrases), not evidence: ignored. */
     public static final int MAX_POSTINGS_PER_ANCHOR = 128;
     /** Fewest shared anchors that make a candidate on their own (when the query has at least that many). */
-    public static final int MIN_ANCHOR_HITS = 3;
+    public static final int MIN_ANCHOR_HITS = 2;
+    /**
+     * A candidate with only {@link #MIN_ANCHOR_HITS} shared anchors is dropped when another shares DOMINANCE times as
+     * many (two common grams next to a real match are noise; verifying them set the query-time p99).
+     */
+    public static final int DOMINANCE = 4;
     /** Fewest shared anchors, as a share of the query's usable anchors, that make a candidate on their own. */
     public static final double MIN_ANCHOR_SHARE = 0.10;
     private static final int MAX_SLOTS = 1 << 24;
@@ -340,9 +346,15 @@ public final class TextIndex {
         for (int i = 0; i < docHits.size; i++) {
             all.add(docHits.keys[i], 0);
         }
+        int bestHits = 0;
+        for (int i = 0; i < anchorHits.size; i++) {
+            bestHits = Math.max(bestHits, anchorHits.get(anchorHits.keys[i]));
+        }
         for (int i = 0; i < anchorHits.size; i++) {
             int slot = anchorHits.keys[i];
-            if (anchorHits.get(slot) >= minAnchorHits) {
+            int h = anchorHits.get(slot);
+            // a bare pair of common grams is noise next to a candidate sharing four times as many
+            if (h >= minAnchorHits && (h > MIN_ANCHOR_HITS || h * DOMINANCE > bestHits)) {
                 all.add(slot, 0);
             }
         }

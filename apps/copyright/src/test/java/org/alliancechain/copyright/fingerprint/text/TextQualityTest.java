@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -373,6 +374,27 @@ class TextQualityTest {
                 sorted.length, meanMs, percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
                 sorted[sorted.length - 1] / 1e6, candidateMs);
 
+        // warm pass: the unrelated texts again, after the JIT has compiled the query path (the first pass includes it)
+        // wall time suffers from other processes on a shared machine; the thread's CPU time does not
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] warm = new long[unrelated.size()];
+        long[] warmCpu = new long[unrelated.size()];
+        for (int k = 0; k < unrelated.size(); k++) {
+            long cpu0 = mx.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            CanonicalText ct = CanonicalText.ofPlain(unrelated.get(k));
+            index.query(ct, TextFingerprinter.of(ct), texts, 20);
+            warm[k] = System.nanoTime() - t0;
+            warmCpu[k] = mx.getCurrentThreadCpuTime() - cpu0;
+        }
+        Arrays.sort(warm);
+        Arrays.sort(warmCpu);
+        System.out.printf(Locale.ROOT, "Query time, warm pass over the %d unrelated texts (whole documents): wall mean %.2f ms, "
+                        + "p50 %.2f ms, p99 %.2f ms; thread CPU mean %.2f ms, p50 %.2f ms, p99 %.2f ms (≈ %.0f queries/s "
+                        + "per core)%n", warm.length, Arrays.stream(warm).average().orElse(0) / 1e6,
+                percentile(warm, 0.50) / 1e6, percentile(warm, 0.99) / 1e6,
+                Arrays.stream(warmCpu).average().orElse(0) / 1e6, percentile(warmCpu, 0.50) / 1e6,
+                percentile(warmCpu, 0.99) / 1e6, 1e9 / Math.max(1, Arrays.stream(warmCpu).average().orElse(1)));
         StringBuilder table = new StringBuilder("\n| Transformation | Queries | Recall (match+review) | Match band | False-positive pairs |\n|---|---|---|---|---|\n");
         for (Row r : rows) {
             table.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %d / %d |%n", r.name(), r.queries(),
@@ -387,7 +409,7 @@ class TextQualityTest {
 
         // The issue's targets, all met: excerpts and conversion 0.95, rewrites (character edits, synonym swaps) 0.90,
         // reordering (a conversion of the layout) 0.95. Beyond the issue, reported with a regression floor only:
-        // "excerpt + 10 % edits" (STRESS ROW, no target in the issue; measured 0.969 zh / 0.900 en when written).
+        // "excerpt + 10 % edits" (STRESS ROW, no target in the issue; measured 0.985 zh / 0.969 en when written).
         for (Row r : rows) {
             double floor = r.name().startsWith("stress") ? 0.85
                     : r.name().startsWith("10 % char edits") || r.name().startsWith("synonym") ? 0.90
