@@ -49,6 +49,12 @@ import org.junit.jupiter.api.Test;
  * (Simplified → Traditional with ICU4J, Traditional → Simplified for 孟子; Chinese only), paragraph reordering.
  * Recall = the original in the MATCH or REVIEW band (MATCH alone also printed); false positives = any other registered work
  * in MATCH or REVIEW, per (query, registered work) pair.
+ *
+ * <p>Scale: the index also holds {@link #FILLERS} (100,000 by default, system property {@code cc.filler}) filler works
+ * of 1,500 characters drawn from the corpora's character / word frequencies, with real anchors and chunk boundaries
+ * and random MinHash values, so that candidates are ranked among 100,260 works, common grams become stop anchors as
+ * they would in a large index, and bytes per work and per-query times are measured at that size. The times are
+ * printed, never asserted (the machine is shared); the thread-CPU figures of the warm pass are the stable ones.
  */
 class TextQualityTest {
 
