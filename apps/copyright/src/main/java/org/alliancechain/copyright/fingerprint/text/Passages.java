@@ -11,9 +11,10 @@ import java.util.Set;
 /**
  * Matched passages between two texts (copyright.md §2.6), for the forensics report.
  *
- * <p>Shared winnowing fingerprints are paired (fingerprint in A, same hash in B); pairs on the same diagonal
- * (posB − posA) whose A positions are at most {@link #MAX_GAP} canonical characters apart merge into one passage,
- * extended by K − 1 characters at the end. Passages are reported at SOURCE offsets on both sides with the quoted original
+ * <p>Shared winnowing fingerprints are paired (fingerprint in A, same hash in B); in A order, a pair extends a passage
+ * when its A position is at most {@link #MAX_GAP} canonical characters after the passage's last pair, both positions
+ * advance, and its diagonal (posB − posA) differs from the last pair's by at most {@link #MAX_DRIFT} (a few inserted or
+ * deleted characters); a passage ends K − 1 characters after its last fingerprint. Passages are reported at SOURCE offsets on both sides with the quoted original
  * text. Containment A in B = shared distinct fingerprints / distinct fingerprints of A (and the other way round); the
  * estimated Jaccard = shared / union of the distinct fingerprint sets.
  */
@@ -21,6 +22,11 @@ public final class Passages {
 
     /** Largest distance between two fingerprints of one passage (canonical characters). */
     public static final int MAX_GAP = 40;
+    /**
+     * Largest change of the diagonal (posB − posA) between two consecutive fingerprints of one passage: a passage runs
+     * on across small insertions and deletions, so an edited copy is reported as the passages it was edited from.
+     */
+    public static final int MAX_DRIFT = 4;
     /** Hashes occurring more often than this in either text are ignored when pairing (repeated boilerplate). */
     public static final int MAX_OCCURRENCES = 8;
 
@@ -35,7 +41,14 @@ public final class Passages {
 
     /** The comparison of two texts. */
     public record Match(List<Passage> passages, double jaccard, double containmentAinB, double containmentBinA,
-            int sharedFingerprints) {
+            int sharedFingerprints, int lengthA, int lengthB) {
+
+        /** A comparison without the texts' canonical lengths (treated as long texts by {@link TextIndex#band}). */
+        public Match(List<Passage> passages, double jaccard, double containmentAinB, double containmentBinA,
+                int sharedFingerprints) {
+            this(passages, jaccard, containmentAinB, containmentBinA, sharedFingerprints, Integer.MAX_VALUE,
+                    Integer.MAX_VALUE);
+        }
     }
 
     private Passages() {
@@ -67,8 +80,8 @@ public final class Passages {
         double aInB = setA.isEmpty() ? 0 : (double) shared / setA.size();
         double bInA = inB.isEmpty() ? 0 : (double) shared / inB.size();
 
-        // pairs (posA, posB), sorted by diagonal then posA
-        List<long[]> pairs = new ArrayList<>();
+        // pairs (posA, posB) in A order; a run follows a diagonal that may drift by MAX_DRIFT per step (indels)
+        List<int[]> pairs = new ArrayList<>();
         for (int i = 0; i < wa.size(); i++) {
             long h = wa.hashes()[i];
             List<Integer> bs = inB.get(h);
@@ -76,23 +89,41 @@ public final class Passages {
                 continue;
             }
             for (int pb : bs) {
-                pairs.add(new long[] {pb - wa.positions()[i], wa.positions()[i], pb});
+                pairs.add(new int[] {wa.positions()[i], pb});
             }
         }
-        pairs.sort(Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
-        List<int[]> runs = new ArrayList<>();
-        int k = 0;
-        while (k < pairs.size()) {
-            long diag = pairs.get(k)[0];
-            int startA = (int) pairs.get(k)[1];
-            int endA = startA + Winnowing.K;
-            int m = k + 1;
-            while (m < pairs.size() && pairs.get(m)[0] == diag && pairs.get(m)[1] - (endA - Winnowing.K) <= MAX_GAP) {
-                endA = (int) pairs.get(m)[1] + Winnowing.K;
-                m++;
+        pairs.sort(Comparator.<int[]>comparingInt(p -> p[0]).thenComparingInt(p -> p[1]));
+        List<int[]> runs = new ArrayList<>(); // startA, lastA, startB, lastB
+        List<int[]> open = new ArrayList<>();
+        for (int[] pair : pairs) {
+            int pa = pair[0];
+            int pb = pair[1];
+            int[] best = null;
+            int bestDrift = Integer.MAX_VALUE;
+            for (int o = open.size() - 1; o >= 0; o--) {
+                int[] r = open.get(o);
+                if (pa - r[1] > MAX_GAP) {
+                    runs.add(r);
+                    open.remove(o);
+                    continue;
+                }
+                int drift = Math.abs((pb - pa) - (r[3] - r[1]));
+                if (pa > r[1] && pb > r[3] && drift <= MAX_DRIFT && drift < bestDrift) {
+                    best = r;
+                    bestDrift = drift;
+                }
             }
-            runs.add(new int[] {startA, endA, (int) (startA + diag), (int) (endA + diag)});
-            k = m;
+            if (best != null) {
+                best[1] = pa;
+                best[3] = pb;
+            } else {
+                open.add(new int[] {pa, pa, pb, pb});
+            }
+        }
+        runs.addAll(open);
+        for (int[] r : runs) {
+            r[1] += Winnowing.K;
+            r[3] += Winnowing.K;
         }
         // keep the longest passages first, drop ones overlapping an already kept passage on side A
         runs.sort(Comparator.<int[]>comparingInt(r -> r[0] - r[1]).thenComparingInt(r -> r[0]));
@@ -117,6 +148,6 @@ public final class Passages {
             passages.add(new Passage(r[0], ea, r[2], eb, a.sourceStart(r[0]), a.sourceEnd(ea - 1), b.sourceStart(r[2]),
                     b.sourceEnd(eb - 1), a.quote(r[0], ea), b.quote(r[2], eb)));
         }
-        return new Match(List.copyOf(passages), jaccard, aInB, bInA, shared);
+        return new Match(List.copyOf(passages), jaccard, aInB, bInA, shared, a.length(), b.length());
     }
 }

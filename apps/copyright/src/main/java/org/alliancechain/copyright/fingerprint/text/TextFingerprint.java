@@ -19,16 +19,27 @@ import org.alliancechain.chain.api.MerkleTree;
 /**
  * The text fingerprint record of a work (copyright.md §8), kept off chain; its {@link #digest()} is anchored on chain.
  *
- * <p>Canonical serialisation ({@link #toBytes()}), big-endian: magic {@code "ACTF"}, format version 1 (byte); the
+ * <p>Canonical serialisation ({@link #toBytes()}), big-endian: magic {@code "ACTF"}, format version 2 (byte); the
  * {@code alg} descriptor as a count and sorted (key, value) UTF-8 strings; canonical length (int); 128 document MinHash
  * values (int each); 32 document band keys (long each); chunk count (int) and per chunk its canonical start and end,
  * source start and end (int), 64 MinHash values (int), 16 band keys (long); the 32-byte Merkle root; the 32-byte ISCC
- * digest. The same record always gives the same bytes, so {@code digest = SHA-256(toBytes())} is reproducible.
+ * digest; anchor count (int) and the {@link Anchors} (long each). The same record always gives the same bytes, so
+ * {@code digest = SHA-256(toBytes())} is reproducible.
+ *
+ * <p>Versions: 1 had no anchors (records of version 1 are refused: recompute them from the canonical text, which the
+ * service keeps); 2 added the anchors.
  */
 public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[] minhash, long[] bandKeys,
-        List<Chunk> chunks, byte[] merkleRoot, byte[] iscc256) {
+        List<Chunk> chunks, byte[] merkleRoot, byte[] iscc256, long[] anchors) {
 
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+
+    /** A record without anchors (such a work is found by its document and chunk bands only). */
+    public TextFingerprint(Map<String, String> alg, int canonicalLength, int[] minhash, long[] bandKeys,
+            List<Chunk> chunks, byte[] merkleRoot, byte[] iscc256) {
+        this(alg, canonicalLength, minhash, bandKeys, chunks, merkleRoot, iscc256, new long[0]);
+    }
+
     private static final byte[] MAGIC = {'A', 'C', 'T', 'F'};
 
     /** A content-defined chunk: canonical and source ranges, 64-permutation MinHash, 16 band keys. */
@@ -75,7 +86,7 @@ public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[
     /** The {@code alg} descriptor of this implementation (one source of truth for the record and the docs). */
     public static Map<String, String> algDescriptor(String extractor) {
         Map<String, String> alg = new LinkedHashMap<>();
-        alg.put("id", "org.alliancechain.copyright.text-minhash.1");
+        alg.put("id", "org.alliancechain.copyright.text-minhash.2");
         alg.put("extractor", extractor);
         alg.put("canonicalisation", "iscc-text_collapse(NFD,strip-whitespace,lower,drop-C/M/P,NFKC)+icu-Traditional-Simplified");
         alg.put("libraries", "icu4j-" + CanonicalText.ICU_VERSION + ",hash4j-0.31.0");
@@ -89,6 +100,15 @@ public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[
         alg.put("merkle", "rfc9162-sha256(leaf=sha256(chunk))");
         alg.put("winnowing", "char-" + Winnowing.K + "gram,window=" + Winnowing.W + ",rightmost-min");
         alg.put("iscc", "io.iscc.v0 text-code 256 bits");
+        alg.put("anchors", "char-gram(cjk=" + Anchors.CJK_K + ",other=" + Anchors.LATIN_K
+                + "),xxh3_64('a'+utf16),keep-if-fmix64(h)%" + Anchors.SAMPLE + "==0,distinct,max=" + Anchors.MAX);
+        alg.put("index", "doc-bands+anchors(stop>" + TextIndex.MAX_POSTINGS_PER_ANCHOR + "works,candidate>="
+                + TextIndex.MIN_ANCHOR_HITS + "hits&>=" + (int) (TextIndex.MIN_ANCHOR_SHARE * 100)
+                + "%of-query-anchors,bare-minimum-dropped-under-" + TextIndex.DOMINANCE
+                + "x);chunk-bands-recorded-not-indexed");
+        alg.put("verification", "winnowing-containment(match>=" + TextIndex.MATCH_CONTAINMENT + ",review>="
+                + TextIndex.REVIEW_CONTAINMENT + "),passages>=" + TextIndex.MIN_PASSAGE_CHARS + "chars-summing>=min("
+                + TextIndex.REVIEW_MIN_SHARED_CHARS + ",shorter/2),drift<=" + Passages.MAX_DRIFT);
         return alg;
     }
 
@@ -118,6 +138,10 @@ public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[
             }
             out.write(merkleRoot);
             out.write(iscc256);
+            out.writeInt(anchors.length);
+            for (long a : anchors) {
+                out.writeLong(a);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,8 +152,13 @@ public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[
     public static TextFingerprint fromBytes(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte[] magic = in.readNBytes(4);
-            if (!Arrays.equals(magic, MAGIC) || in.readUnsignedByte() != FORMAT_VERSION) {
-                throw new IllegalArgumentException("not a text fingerprint record of format version 1");
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new IllegalArgumentException("not a text fingerprint record");
+            }
+            int version = in.readUnsignedByte();
+            if (version != FORMAT_VERSION) {
+                throw new IllegalArgumentException("text fingerprint record of format version " + version
+                        + ", this build reads version " + FORMAT_VERSION + ": recompute it from the canonical text");
             }
             int n = in.readInt();
             Map<String, String> alg = new LinkedHashMap<>();
@@ -150,10 +179,18 @@ public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[
             }
             byte[] root = in.readNBytes(32);
             byte[] iscc = in.readNBytes(32);
-            if (iscc.length != 32 || in.read() != -1) {
-                throw new IllegalArgumentException("truncated or trailing bytes");
+            if (iscc.length != 32) {
+                throw new IllegalArgumentException("truncated text fingerprint record");
             }
-            return new TextFingerprint(alg, length, mh, bk, List.copyOf(chunks), root, iscc);
+            int anchorCount = in.readInt();
+            if (anchorCount < 0 || anchorCount > Anchors.MAX || anchorCount > data.length / 8) {
+                throw new IllegalArgumentException("anchor count out of range");
+            }
+            long[] anchors = readLongs(in, anchorCount);
+            if (in.read() != -1) {
+                throw new IllegalArgumentException("trailing bytes after the text fingerprint record");
+            }
+            return new TextFingerprint(alg, length, mh, bk, List.copyOf(chunks), root, iscc, anchors);
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated text fingerprint record", e);
         }
@@ -218,6 +255,7 @@ public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[
 
     @Override
     public String toString() {
-        return "TextFingerprint[length=" + canonicalLength + ", chunks=" + chunks.size() + ", iscc=" + isccCode() + "]";
+        return "TextFingerprint[length=" + canonicalLength + ", chunks=" + chunks.size() + ", anchors=" + anchors.length
+                + ", iscc=" + isccCode() + "]";
     }
 }

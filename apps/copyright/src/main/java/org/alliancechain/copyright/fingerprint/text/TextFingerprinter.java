@@ -37,6 +37,7 @@ public final class TextFingerprinter {
             chunks.add(new TextFingerprint.Chunk(range[0], range[1], srcStart, srcEnd, sig, keys));
         }
         return new TextFingerprint(TextFingerprint.algDescriptor(text.extractor()), text.length(), docSig, docKeys,
-                List.copyOf(chunks), TextFingerprint.merkleRootOf(chunks), IsccTextCode.digest256(text.isccCollapsed()));
+                List.copyOf(chunks), TextFingerprint.merkleRootOf(chunks), IsccTextCode.digest256(text.isccCollapsed()),
+                Anchors.of(text.text()));
     }
 }

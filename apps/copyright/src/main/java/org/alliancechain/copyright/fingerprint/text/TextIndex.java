@@ -7,24 +7,41 @@ import java.util.List;
 import java.util.function.LongFunction;
 
 /**
- * In-memory LSH index of text fingerprints (copyright.md §4): band key → (work, chunk), for the 32 document band keys
- * and the 16 band keys of every chunk.
+ * In-memory candidate index of text fingerprints (copyright.md §4) with winnowing verification (§2.6).
+ *
+ * <p>Two candidate sources, one posting table:
+ * <ul>
+ *   <li>the 32 document band keys (128 permutations, 32 × 4): whole copies, script conversion, reordering, synonym
+ *       swaps and other rewrites that keep the character 4-grams / word 3-grams;
+ *   <li>the work's {@link Anchors} (hash-sampled character grams, ≈ 1 per 16 characters): excerpts and copies with
+ *       character edits. A candidate needs at least {@link #MIN_ANCHOR_HITS} shared anchors (fewer only when the query
+ *       has fewer) and at least {@link #MIN_ANCHOR_SHARE} of the query's usable anchors, and one with just
+ *       {@link #MIN_ANCHOR_HITS} is dropped next to a candidate with {@link #DOMINANCE} times as many; an anchor held by more than
+ *       {@link #MAX_POSTINGS_PER_ANCHOR} works is a stop anchor and is ignored.
+ * </ul>
+ * The chunks' band keys stay in the record (and in its Merkle root) but are not indexed: measured on the quality
+ * harness (TextQualityTest, 100,260 works), anchors alone found every excerpt the chunk bands found and the ones they
+ * missed (a 20 % excerpt of an 800-character text rarely holds a whole 256-character chunk), at half the postings
+ * (chunk bands: 16 per ≈ 256 characters; anchors: ≈ 16 per 256), so indexing both cost 3.9 KB per work against 1.45 KB.
  *
  * <p>Layout, all primitive arrays, no boxed maps:
  * <ul>
- *   <li>Postings: one open-addressing {@code long[]} (linear probing, load ≤ 0.75, backward-shift deletion). An entry is
- *       {@code tag(32) | slot(24) | chunk(8)}: tag = upper 32 bits of the band key (never 0), slot = dense work number
- *       (≤ 16,777,215 works), chunk = chunk number, 255 for the document. The home bucket derives from the tag, so a key
- *       is found by scanning from its home to the first empty bucket. Different band keys with the same 32-bit tag only
- *       add candidates, which the estimates and winnowing then reject. Only the first 254 chunks of a work are indexed
- *       (≈ 95,000 canonical characters); a band key already holding {@link #MAX_POSTINGS_PER_KEY} postings takes no more
- *       (boilerplate shared by thousands of works is no evidence).
- *   <li>Per work: one {@code byte[]} with the low 8 bits of its 128 document MinHash values and of the 64 values of each
- *       indexed chunk (b-bit MinHash, Li &amp; König 2010: J ≈ (agree − 1/256)/(1 − 1/256)), its canonical length
- *       and its work id.
+ *   <li>Postings: one open-addressing {@code long[]} (linear probing, load ≤ 0.8, backward-shift deletion). An entry is
+ *       {@code tag(32) | slot(24) | kind(8)}: tag = upper 32 bits of the band key or anchor (never 0), slot = dense work
+ *       number (≤ 16,777,215 works), kind 255 for a document band, 254 for an anchor. The home bucket derives from the
+ *       tag, so a key is found by scanning from its home to the first empty bucket. Different keys with the same 32-bit
+ *       tag only add candidates, which the estimates and winnowing then reject. A band key already holding
+ *       {@link #MAX_POSTINGS_PER_KEY} postings takes no more (boilerplate shared by thousands of works is no evidence);
+ *       an anchor stops being stored after {@link #MAX_POSTINGS_PER_ANCHOR} + 1 (enough to know it is a stop anchor).
+ *   <li>Per work: the low 8 bits of its 128 document MinHash values (b-bit MinHash, Li &amp; König 2010:
+ *       J ≈ (agree − 1/256)/(1 − 1/256)), its canonical length, its anchor count and its work id.
  * </ul>
- * At ~1,500 canonical characters (4 chunks) a work costs 32 + 64 = 96 postings (≈ 960 bytes in the table at load 0.8)
- * and ≈ 400 bytes of signatures, ≈ 1.4 GB per million works; {@link #memoryBytes()} gives the figure for the actual content.
+ * At 1,500 canonical characters a work costs 32 + ≈ 94 postings and 128 bytes of signature: measured 1,448 bytes per
+ * work (1.45 GB per million works) with the table sized by {@link #TextIndex(int)}; {@link #memoryBytes()} gives the
+ * figure for the actual content.
+ *
+ * <p>Verification ({@link #query}): winnowing passages between the query and each candidate's canonical text; only
+ * passages of at least {@link #MIN_PASSAGE_CHARS} characters count as shared text (see {@link #band}).
  *
  * <p>Not thread-safe for writes: one writer, or external locking (queries may run in parallel with each other).
  */
@@ -32,29 +49,54 @@ public final class TextIndex {
 
     public static final int MAX_POSTINGS_PER_KEY = 2_000;
     private static final int DOC_CHUNK = 255;
-    private static final int MAX_CHUNKS = 254;
+    private static final int ANCHOR = 254;
+    /** An anchor held by more works than this is common phrasing (boilerplate, set phrases), not evidence: ignored. */
+    public static final int MAX_POSTINGS_PER_ANCHOR = 128;
+    /** Fewest shared anchors that make a candidate on their own (when the query has at least that many). */
+    public static final int MIN_ANCHOR_HITS = 2;
+    /**
+     * A candidate with only {@link #MIN_ANCHOR_HITS} shared anchors is dropped when another shares DOMINANCE times as
+     * many (two common grams next to a real match are noise; verifying them set the query-time p99).
+     */
+    public static final int DOMINANCE = 4;
+    /** Fewest shared anchors, as a share of the query's usable anchors, that make a candidate on their own. */
+    public static final double MIN_ANCHOR_SHARE = 0.10;
     private static final int MAX_SLOTS = 1 << 24;
     /** Largest load of the posting table before it grows by half (linear probing stays short at 0.8). */
     public static final double MAX_LOAD = 0.8;
-    /** Sizing hint: 32 document keys + 16 keys for each of ~4 chunks of a 1,500-character article. */
-    public static final int EXPECTED_POSTINGS_PER_WORK = 96;
+    /** Sizing hint: 32 document keys + ~94 anchors of a 1,500-character article. */
+    public static final int EXPECTED_POSTINGS_PER_WORK = 32 + 1_500 / Anchors.SAMPLE;
 
     /** Band of a verified candidate; thresholds on winnowing containment (the larger of both directions). */
     public enum Band {
-        /** Containment ≥ {@link #MATCH_CONTAINMENT}: the copy is this work or a part of it, edited at most lightly. */
+        /** Containment ≥ {@link #MATCH_CONTAINMENT} with enough shared text in passages (see {@link #band}): the copy is
+         * this work or a part of it, edited at most lightly. */
         MATCH,
-        /** Containment ≥ {@link #REVIEW_CONTAINMENT} with at least {@link #REVIEW_MIN_SHARED_CHARS} characters in passages. */
+        /** Containment ≥ {@link #REVIEW_CONTAINMENT} with enough shared text in passages (see {@link #band}). */
         REVIEW,
         NONE
     }
 
     public static final double MATCH_CONTAINMENT = 0.30;
     public static final double REVIEW_CONTAINMENT = 0.08;
-    public static final int REVIEW_MIN_SHARED_CHARS = 30;
+    /** Canonical characters in passages of at least {@link #MIN_PASSAGE_CHARS} needed for MATCH or REVIEW. */
+    public static final int REVIEW_MIN_SHARED_CHARS = 60;
+    /** Shortest passage counted as shared text (twice the winnowing guarantee W + K − 1 = 12). */
+    public static final int MIN_PASSAGE_CHARS = 24;
 
-    /** A candidate from the LSH stage, before verification. */
+    /**
+     * A candidate from the index, before verification. {@code chunkBandHits} is always 0 since fingerprint format 2
+     * (chunk bands are no longer indexed; kept for source compatibility); {@code anchorHits} counts shared anchors,
+     * and {@code containmentQueryInWork} / {@code containmentWorkInQuery} take the larger of the document-MinHash
+     * estimate and the shared share of the query's (resp. the work's) anchors.
+     */
     public record Candidate(long workId, double jaccard, double containmentQueryInWork, double containmentWorkInQuery,
-            int documentBandHits, int chunkBandHits) {
+            int documentBandHits, int chunkBandHits, int anchorHits) {
+
+        public Candidate(long workId, double jaccard, double containmentQueryInWork, double containmentWorkInQuery,
+                int documentBandHits, int chunkBandHits) {
+            this(workId, jaccard, containmentQueryInWork, containmentWorkInQuery, documentBandHits, chunkBandHits, 0);
+        }
 
         public double score() {
             return Math.max(jaccard, Math.max(containmentQueryInWork, containmentWorkInQuery));
@@ -69,6 +111,7 @@ public final class TextIndex {
     private int size;
     private long[] workIds = new long[1024];
     private byte[][] sigs = new byte[1024][];
+    private int[] anchorCounts = new int[1024];
     private int[] lengths = new int[1024];
     private int slots;
     private int[] freeSlots = new int[16];
@@ -81,6 +124,7 @@ public final class TextIndex {
         if (expectedWorks > 1024) {
             workIds = new long[expectedWorks];
             sigs = new byte[expectedWorks][];
+            anchorCounts = new int[expectedWorks];
             lengths = new int[expectedWorks];
             slotOf = new LongIntMap(expectedWorks);
         }
@@ -115,37 +159,30 @@ public final class TextIndex {
                 int n = workIds.length * 2;
                 workIds = Arrays.copyOf(workIds, n);
                 sigs = Arrays.copyOf(sigs, n);
+                anchorCounts = Arrays.copyOf(anchorCounts, n);
                 lengths = Arrays.copyOf(lengths, n);
             }
         }
-        int chunks = Math.min(MAX_CHUNKS, fp.chunks().size());
-        byte[] sig = new byte[MinHash.DOC_PERMUTATIONS + chunks * MinHash.CHUNK_PERMUTATIONS];
+        byte[] sig = new byte[MinHash.DOC_PERMUTATIONS];
         for (int i = 0; i < MinHash.DOC_PERMUTATIONS; i++) {
             sig[i] = (byte) fp.minhash()[i];
-        }
-        for (int c = 0; c < chunks; c++) {
-            int[] m = fp.chunks().get(c).minhash();
-            for (int i = 0; i < MinHash.CHUNK_PERMUTATIONS; i++) {
-                sig[MinHash.DOC_PERMUTATIONS + c * MinHash.CHUNK_PERMUTATIONS + i] = (byte) m[i];
-            }
         }
         workIds[slot] = workId;
         sigs[slot] = sig;
         lengths[slot] = fp.canonicalLength();
+        anchorCounts[slot] = fp.anchors().length;
         slotOf.put(workId, slot);
         for (long key : fp.bandKeys()) {
             insert(key, slot, DOC_CHUNK);
         }
-        for (int c = 0; c < chunks; c++) {
-            for (long key : fp.chunks().get(c).bandKeys()) {
-                insert(key, slot, c);
-            }
+        for (long a : fp.anchors()) {
+            insert(a, slot, ANCHOR);
         }
     }
 
     /**
-     * Removes a work with the fingerprint it was added with (its band keys locate its postings): cost proportional to
-     * its ~100 postings. Returns false when the work is not in the index.
+     * Removes a work with the fingerprint it was added with (its band keys and anchors locate its postings): cost
+     * proportional to its ~130 postings. Returns false when the work is not in the index.
      */
     public boolean remove(long workId, TextFingerprint fp) {
         int slot = slotOf.get(workId);
@@ -155,10 +192,8 @@ public final class TextIndex {
         for (long key : fp.bandKeys()) {
             delete(tagOf(key), slot);
         }
-        for (TextFingerprint.Chunk c : fp.chunks()) {
-            for (long key : c.bandKeys()) {
-                delete(tagOf(key), slot);
-            }
+        for (long a : fp.anchors()) {
+            delete(tagOf(a), slot);
         }
         release(workId, slot);
         return true;
@@ -220,8 +255,9 @@ public final class TextIndex {
         int tag = tagOf(key);
         int i = home(tag);
         int same = 0;
+        int cap = chunk == ANCHOR ? MAX_POSTINGS_PER_ANCHOR + 1 : MAX_POSTINGS_PER_KEY;
         while (table[i] != 0) {
-            if ((int) (table[i] >>> 32) == tag && ++same >= MAX_POSTINGS_PER_KEY) {
+            if ((int) (table[i] >>> 32) == tag && ++same >= cap) {
                 return;
             }
             i = next(i);
@@ -277,7 +313,8 @@ public final class TextIndex {
 
     /** Approximate heap bytes held by the index (arrays only, object headers included). */
     public long memoryBytes() {
-        long bytes = 16L + table.length * 8L + workIds.length * 8L + lengths.length * 4L + sigs.length * 4L
+        long bytes = 16L + table.length * 8L + workIds.length * 8L + lengths.length * 4L + anchorCounts.length * 4L
+                + sigs.length * 4L
                 + slotOf.memoryBytes();
         for (int s = 0; s < slots; s++) {
             if (sigs[s] != null) {
@@ -291,24 +328,35 @@ public final class TextIndex {
         return (n + 7) & ~7L;
     }
 
-    /** LSH candidates for a query fingerprint, best first, at most {@code limit}. */
+    /** Candidates for a query fingerprint (document bands and anchors), best first, at most {@code limit}. */
     public List<Candidate> candidates(TextFingerprint q, int limit) {
         IntCounter docHits = new IntCounter();
-        IntCounter chunkHits = new IntCounter();
         for (long key : q.bandKeys()) {
             scan(key, docHits, true);
         }
-        for (TextFingerprint.Chunk c : q.chunks()) {
-            for (long key : c.bandKeys()) {
-                scan(key, chunkHits, false);
-            }
+        IntCounter anchorHits = new IntCounter();
+        int[] buffer = new int[MAX_POSTINGS_PER_ANCHOR];
+        int usableAnchors = 0;
+        for (long a : q.anchors()) {
+            usableAnchors += scanAnchor(a, anchorHits, buffer) ? 1 : 0;
         }
+        int minAnchorHits = Math.max(1, Math.min(MIN_ANCHOR_HITS, usableAnchors));
+        minAnchorHits = Math.max(minAnchorHits, (int) Math.ceil(MIN_ANCHOR_SHARE * usableAnchors));
         IntCounter all = new IntCounter();
         for (int i = 0; i < docHits.size; i++) {
             all.add(docHits.keys[i], 0);
         }
-        for (int i = 0; i < chunkHits.size; i++) {
-            all.add(chunkHits.keys[i], 0);
+        int bestHits = 0;
+        for (int i = 0; i < anchorHits.size; i++) {
+            bestHits = Math.max(bestHits, anchorHits.get(anchorHits.keys[i]));
+        }
+        for (int i = 0; i < anchorHits.size; i++) {
+            int slot = anchorHits.keys[i];
+            int h = anchorHits.get(slot);
+            // a bare pair of common grams is noise next to a candidate sharing four times as many
+            if (h >= minAnchorHits && (h > MIN_ANCHOR_HITS || h * DOMINANCE > bestHits)) {
+                all.add(slot, 0);
+            }
         }
         List<Candidate> out = new ArrayList<>(all.size);
         for (int i = 0; i < all.size; i++) {
@@ -322,35 +370,14 @@ public final class TextIndex {
             double wLen = Math.max(1, lengths[slot]);
             double qInW = j * (qLen + wLen) / ((1 + j) * qLen);
             double wInQ = j * (qLen + wLen) / ((1 + j) * wLen);
-            // chunk evidence: share of the query's (resp. the work's) text in chunks that have a near twin
-            int wChunks = (sig.length - MinHash.DOC_PERMUTATIONS) / MinHash.CHUNK_PERMUTATIONS;
-            double coveredQ = 0;
-            boolean[] twin = new boolean[wChunks];
-            for (TextFingerprint.Chunk c : q.chunks()) {
-                double best = 0;
-                int bestW = -1;
-                for (int w = 0; w < wChunks; w++) {
-                    double cj = bbit(c.minhash(), 0, sig, MinHash.DOC_PERMUTATIONS + w * MinHash.CHUNK_PERMUTATIONS,
-                            MinHash.CHUNK_PERMUTATIONS);
-                    if (cj > best) {
-                        best = cj;
-                        bestW = w;
-                    }
-                }
-                if (best >= 0.3) {
-                    coveredQ += (c.canonicalEnd() - c.canonicalStart()) * best;
-                    twin[bestW] = true;
-                }
+            int ah = anchorHits.get(slot);
+            if (usableAnchors > 0) {
+                qInW = Math.max(qInW, (double) ah / usableAnchors);
             }
-            qInW = Math.min(1, Math.max(qInW, coveredQ / qLen));
-            int twins = 0;
-            for (boolean t : twin) {
-                twins += t ? 1 : 0;
+            if (anchorCounts[slot] > 0) {
+                wInQ = Math.max(wInQ, (double) ah / anchorCounts[slot]);
             }
-            if (wChunks > 0) {
-                wInQ = Math.min(1, Math.max(wInQ, (double) twins / wChunks));
-            }
-            out.add(new Candidate(workIds[slot], j, qInW, Math.min(1, wInQ), docHits.get(slot), chunkHits.get(slot)));
+            out.add(new Candidate(workIds[slot], j, Math.min(1, qInW), Math.min(1, wInQ), docHits.get(slot), 0, ah));
         }
         out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingLong(Candidate::workId));
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
@@ -379,20 +406,37 @@ public final class TextIndex {
         return results;
     }
 
-    /** The band of a winnowing comparison (query = A, work = B). */
+    /**
+     * The band of a winnowing comparison (query = A, work = B). Only passages of at least {@link #MIN_PASSAGE_CHARS}
+     * canonical characters count as shared text: common words and set phrases of a language ("ofthecommission",
+     * "mrpresident") give many short passages between unrelated texts, which a whole-text containment of 0.08–0.2 would
+     * otherwise turn into REVIEW. The shared text needed is {@link #REVIEW_MIN_SHARED_CHARS}, or half of the shorter
+     * text when that is less (a short query wholly inside a work still matches), but never less than one passage.
+     */
     public static Band band(Passages.Match m) {
         double c = Math.max(m.containmentAinB(), m.containmentBinA());
-        int shared = 0;
+        int significant = 0;
+        int endA = 0;
+        int endB = 0;
         for (Passages.Passage p : m.passages()) {
-            shared += p.length();
+            if (p.length() >= MIN_PASSAGE_CHARS) {
+                significant += p.length();
+            }
+            endA = Math.max(endA, p.canonicalEndA());
+            endB = Math.max(endB, p.canonicalEndB());
         }
-        if (c >= MATCH_CONTAINMENT && shared >= REVIEW_MIN_SHARED_CHARS) {
+        int needed = Math.max(MIN_PASSAGE_CHARS, Math.min(REVIEW_MIN_SHARED_CHARS, shorterLength(m) / 2));
+        if (c >= MATCH_CONTAINMENT && significant >= needed) {
             return Band.MATCH;
         }
-        if (c >= REVIEW_CONTAINMENT && shared >= REVIEW_MIN_SHARED_CHARS) {
+        if (c >= REVIEW_CONTAINMENT && significant >= needed) {
             return Band.REVIEW;
         }
         return Band.NONE;
+    }
+
+    private static int shorterLength(Passages.Match m) {
+        return Math.min(m.lengthA(), m.lengthB());
     }
 
     private void scan(long key, IntCounter hits, boolean doc) {
@@ -408,6 +452,30 @@ public final class TextIndex {
             }
             i = next(i);
         }
+    }
+
+    /**
+     * Counts the works holding anchor {@code a}; returns false (and counts nothing) when more than
+     * {@link #MAX_POSTINGS_PER_ANCHOR} works hold it.
+     */
+    private boolean scanAnchor(long a, IntCounter hits, int[] buffer) {
+        int tag = tagOf(a);
+        int i = home(tag);
+        int n = 0;
+        long e;
+        while ((e = table[i]) != 0) {
+            if ((int) (e >>> 32) == tag && (int) (e & 0xFF) == ANCHOR) {
+                if (n == buffer.length) {
+                    return false;
+                }
+                buffer[n++] = (int) ((e >>> 8) & 0xFFFFFF);
+            }
+            i = next(i);
+        }
+        for (int k = 0; k < n; k++) {
+            hits.add(buffer[k], 1);
+        }
+        return true;
     }
 
     private static double bbit(int[] full, int fullFrom, byte[] low, int lowFrom, int n) {

@@ -1,8 +1,10 @@
 package org.alliancechain.copyright.fingerprint.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -49,6 +51,9 @@ class TextIndexTest {
             assertThat(c.minhash()).hasSize(64);
             assertThat(c.bandKeys()).hasSize(16);
         });
+        assertThat(fp.anchors()).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(back.anchors()).containsExactly(fp.anchors());
+        assertThat(fp.alg()).containsKeys("anchors", "index");
         byte[] tampered = fp.toBytes();
         tampered[tampered.length - 40] ^= 1;
         assertThat(TextFingerprint.fromBytes(tampered).digest()).isNotEqualTo(fp.digest());
@@ -72,6 +77,49 @@ class TextIndexTest {
         }
         assertThat(far).isPositive();
         assertThat(kept).isEqualTo(far);
+    }
+
+    @Test
+    void a_record_of_another_format_version_is_refused_with_the_reason() {
+        byte[] bytes = TextFingerprinter.ofPlain(ARTICLE).toBytes();
+        bytes[4] = 1;
+        assertThatThrownBy(() -> TextFingerprint.fromBytes(bytes)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("format version 1").hasMessageContaining("recompute");
+        byte[] trailing = Arrays.copyOf(TextFingerprinter.ofPlain(ARTICLE).toBytes(), bytes.length + 1);
+        assertThatThrownBy(() -> TextFingerprint.fromBytes(trailing)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anchors_survive_excerpts_and_most_character_edits() {
+        String text = CanonicalText.ofPlain(ARTICLE.repeat(3)).text();
+        long[] all = Anchors.of(text);
+        // about one gram in SAMPLE is an anchor
+        assertThat(all.length).isBetween(text.length() / Anchors.SAMPLE / 3, text.length() / Anchors.SAMPLE * 3);
+        // an excerpt keeps every anchor whose gram lies inside it, whatever its offset
+        String excerpt = text.substring(37, 237);
+        assertThat(Arrays.stream(Anchors.of(excerpt)).allMatch(a -> Arrays.stream(all).anyMatch(b -> b == a))).isTrue();
+        assertThat(Anchors.of(excerpt)).isNotEmpty();
+    }
+
+    @Test
+    void many_short_shared_phrases_are_no_match_but_an_excerpt_is() {
+        String work = "Mr President, I would like to thank the rapporteur for her report on the common fisheries policy, "
+                + "which the Commission has followed closely in the negotiations with the Member States this year.";
+        String unrelated = "Mr President, the Commission would like to thank the Member States for the report on rail "
+                + "safety; the negotiations this year on the freight corridors have closely followed the policy.";
+        Passages.Match noise = Passages.match(CanonicalText.ofPlain(unrelated), CanonicalText.ofPlain(work));
+        assertThat(noise.passages()).isNotEmpty();
+        assertThat(TextIndex.band(noise)).isEqualTo(TextIndex.Band.NONE);
+        Passages.Match copy = Passages.match(CanonicalText.ofPlain(work.substring(14, 120)), CanonicalText.ofPlain(work));
+        assertThat(TextIndex.band(copy)).isEqualTo(TextIndex.Band.MATCH);
+    }
+
+    @Test
+    void an_edited_copy_is_reported_as_long_passages_across_small_insertions() {
+        String edited = ARTICLE.replace("联合启动", "联合正式启动").replace("规范网络", "进一步规范网络");
+        Passages.Match m = Passages.match(CanonicalText.ofPlain(edited), CanonicalText.ofPlain(ARTICLE));
+        assertThat(m.passages().stream().mapToInt(Passages.Passage::length).max().orElse(0)).isGreaterThan(100);
+        assertThat(TextIndex.band(m)).isEqualTo(TextIndex.Band.MATCH);
     }
 
     /** Memory per million works, measured on synthetic fingerprints of 4 chunks (the figure is printed, not asserted). */
@@ -99,8 +147,11 @@ class TextIndexTest {
         System.out.printf(Locale.ROOT, "TextIndex: %.3f ms per candidate query at %d works%n",
                 (System.nanoTime() - t0) / 1e6 / 1000, works);
         assertThat(found).isGreaterThanOrEqualTo(1000);
-        assertThat(index.postings()).isEqualTo(works * 96);
+        assertThat(index.postings()).isEqualTo(works * (32 + ANCHORS));
     }
+
+    /** Anchors of a 1,500-character article (one gram in 16). */
+    static final int ANCHORS = 1500 / Anchors.SAMPLE;
 
     private static TextFingerprint synthetic(Random rnd) {
         int[] mh = rnd.ints(128).toArray();
@@ -111,6 +162,6 @@ class TextIndexTest {
                     MinHash.bandKeys(cm, 4, MinHash.DOMAIN_CHUNK)));
         }
         return new TextFingerprint(TextFingerprint.algDescriptor("plain"), 1500, mh, MinHash.bandKeys(mh, 4, MinHash.DOMAIN_DOC),
-                chunks, new byte[32], new byte[32]);
+                chunks, new byte[32], new byte[32], rnd.longs(ANCHORS).toArray());
     }
 }

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,6 +49,12 @@ import org.junit.jupiter.api.Test;
  * (Simplified → Traditional with ICU4J, Traditional → Simplified for 孟子; Chinese only), paragraph reordering.
  * Recall = the original in the MATCH or REVIEW band (MATCH alone also printed); false positives = any other registered work
  * in MATCH or REVIEW, per (query, registered work) pair.
+ *
+ * <p>Scale: the index also holds {@link #FILLERS} (100,000 by default, system property {@code cc.filler}) filler works
+ * of 1,500 characters drawn from the corpora's character / word frequencies, with real anchors and chunk boundaries
+ * and random MinHash values, so that candidates are ranked among 100,260 works, common grams become stop anchors as
+ * they would in a large index, and bytes per work and per-query times are measured at that size. The times are
+ * printed, never asserted (the machine is shared); the thread-CPU figures of the warm pass are the stable ones.
  */
 class TextQualityTest {
 
@@ -199,15 +206,91 @@ class TextQualityTest {
         }
     }
 
+    // ---- filler works: the index holds 100,000 more works, so that ranking, stop anchors and query time are measured
+    // at that size ----
+
+    /** Filler works added to the index besides the registered corpus works (system property {@code cc.filler}). */
+    static final int FILLERS = Integer.getInteger("cc.filler", 100_000);
+    static final long FILLER_BASE = 1_000_000L;
+    static final int FILLER_CHARS = 1_500;
+
+    /**
+     * Filler text number {@code id}, already canonical: 1,500 characters drawn from the character frequencies of the
+     * Chinese corpus (even ids) or words drawn from the word frequencies of the English corpus, without spaces (odd ids).
+     * Real anchors and chunk boundaries are computed from it; its MinHash values are random (unrelated texts share no
+     * band), which saves the 100,000 MinHash computations.
+     */
+    static String fillerText(long id, List<String> zhUnits, List<String> enUnits) {
+        Random r = new Random(id * 0x9E3779B97F4A7C15L);
+        List<String> units = id % 2 == 0 ? zhUnits : enUnits;
+        StringBuilder sb = new StringBuilder(FILLER_CHARS + 32);
+        while (sb.length() < FILLER_CHARS) {
+            sb.append(units.get(r.nextInt(units.size())));
+        }
+        return sb.substring(0, FILLER_CHARS);
+    }
+
+    static TextFingerprint fillerFingerprint(long id, String canonical) {
+        Random r = new Random(id);
+        int[] doc = r.ints(MinHash.DOC_PERMUTATIONS).toArray();
+        List<TextFingerprint.Chunk> chunks = new ArrayList<>();
+        for (int[] c : Chunker.chunks(canonical)) {
+            int[] m = r.ints(MinHash.CHUNK_PERMUTATIONS).toArray();
+            chunks.add(new TextFingerprint.Chunk(c[0], c[1], c[0], c[1], m,
+                    MinHash.bandKeys(m, MinHash.ROWS, MinHash.DOMAIN_CHUNK)));
+        }
+        return new TextFingerprint(TextFingerprint.algDescriptor("plain"), canonical.length(), doc,
+                MinHash.bandKeys(doc, MinHash.ROWS, MinHash.DOMAIN_DOC), List.copyOf(chunks), new byte[32], new byte[32],
+                Anchors.of(canonical));
+    }
+
+    /** Every character (Chinese) or word (English) of the corpus, canonical, with repetitions: a unigram sampler. */
+    static List<String> unigrams(boolean zh) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < registered.size(); i++) {
+            if (chinese.get(i) != zh) {
+                continue;
+            }
+            for (String text : List.of(registered.get(i), unrelated.get(i))) {
+                if (zh) {
+                    CanonicalText.ofPlain(text).text().codePoints().forEach(c -> out.add(new String(Character.toChars(c))));
+                } else {
+                    for (String w : text.split("\\s+")) {
+                        String c = CanonicalText.ofPlain(w).text();
+                        if (!c.isEmpty()) {
+                            out.add(c);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static long percentile(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
     @Test
     void recall_and_false_positives_meet_the_issue_targets() {
-        TextIndex index = new TextIndex(registered.size());
-        Map<Long, CanonicalText> texts = new HashMap<>();
+        TextIndex index = new TextIndex(registered.size() + FILLERS);
+        Map<Long, CanonicalText> registeredTexts = new HashMap<>();
+        long recordBytes = 0;
         for (int i = 0; i < registered.size(); i++) {
             CanonicalText t = CanonicalText.ofPlain(registered.get(i));
-            texts.put((long) i, t);
-            index.add(i, TextFingerprinter.of(t));
+            registeredTexts.put((long) i, t);
+            TextFingerprint fp = TextFingerprinter.of(t);
+            recordBytes += fp.toBytes().length;
+            index.add(i, fp);
         }
+        List<String> zhUnits = unigrams(true);
+        List<String> enUnits = unigrams(false);
+        for (long f = 0; f < FILLERS; f++) {
+            index.add(FILLER_BASE + f, fillerFingerprint(FILLER_BASE + f, fillerText(FILLER_BASE + f, zhUnits, enUnits)));
+        }
+        java.util.function.LongFunction<CanonicalText> texts = id -> id >= FILLER_BASE
+                ? CanonicalText.ofPlain(fillerText(id, zhUnits, enUnits)) : registeredTexts.get(id);
+        List<Long> nanos = new ArrayList<>();
         Map<String, Function<Integer, String>> transforms = new LinkedHashMap<>();
         Random rnd = new Random(20);
         transforms.put("excerpt 20-50 %", i -> excerpt(registered.get(i), rnd));
@@ -217,6 +300,7 @@ class TextQualityTest {
         transforms.put("paragraph reorder", i -> reorder(registered.get(i), rnd));
         transforms.put("excerpt of converted (zh)",
                 i -> chinese.get(i) ? excerpt(convertScript(registered.get(i)), rnd) : null);
+        transforms.put("stress: excerpt 20-50 % + 10 % char edits", i -> charEdits(excerpt(registered.get(i), rnd), rnd));
 
         List<Row> rows = new ArrayList<>();
         for (var e : transforms.entrySet()) {
@@ -234,8 +318,11 @@ class TextQualityTest {
                         continue;
                     }
                     q++;
+                    long t0 = System.nanoTime();
                     CanonicalText ct = CanonicalText.ofPlain(variant);
-                    for (TextIndex.Result r : index.query(ct, TextFingerprinter.of(ct), texts::get, 20)) {
+                    List<TextIndex.Result> results = index.query(ct, TextFingerprinter.of(ct), texts, 20);
+                    nanos.add(System.nanoTime() - t0);
+                    for (TextIndex.Result r : results) {
                         if (r.candidate().workId() == i) {
                             if (r.band() == TextIndex.Band.MATCH) {
                                 match++;
@@ -249,42 +336,95 @@ class TextQualityTest {
                 }
                 if (q > 0) {
                     rows.add(new Row(e.getKey() + (zh ? " [zh]" : " [en]"), q, match, review, falsePairs,
-                            (long) q * (registered.size() - 1)));
+                            (long) q * (index.works() - 1)));
                 }
             }
         }
         int fp = 0;
         int fpQueries = 0;
+        int fpCorpus = 0;
+        long corpusPairs = (long) unrelated.size() * registered.size();
         for (String u : unrelated) {
+            long t0 = System.nanoTime();
             CanonicalText ct = CanonicalText.ofPlain(u);
-            List<TextIndex.Result> res = index.query(ct, TextFingerprinter.of(ct), texts::get, 20);
+            List<TextIndex.Result> res = index.query(ct, TextFingerprinter.of(ct), texts, 20);
+            nanos.add(System.nanoTime() - t0);
             fp += res.size();
             fpQueries += res.isEmpty() ? 0 : 1;
+            fpCorpus += (int) res.stream().filter(r -> r.candidate().workId() < FILLER_BASE).count();
         }
-        long unrelatedPairs = (long) unrelated.size() * registered.size();
+        long unrelatedPairs = (long) unrelated.size() * index.works();
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        double meanMs = nanos.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
+        // candidates only (no canonicalisation, fingerprinting or verification): the index's own share
+        List<TextFingerprint> probes = new ArrayList<>();
+        for (String u : unrelated) {
+            probes.add(TextFingerprinter.ofPlain(u));
+        }
+        long c0 = System.nanoTime();
+        for (int rep = 0; rep < 3; rep++) {
+            for (TextFingerprint p : probes) {
+                index.candidates(p, 20);
+            }
+        }
+        double candidateMs = (System.nanoTime() - c0) / 1e6 / (3.0 * probes.size());
+        System.out.printf(Locale.ROOT, "%nText index at %,d works (%d corpus works + %,d filler works of %,d characters): "
+                        + "%,d postings, %.1f MB; %.0f bytes per work (%.2f GB per million); fingerprint record %.0f bytes "
+                        + "per corpus work%n",
+                index.works(), registered.size(), FILLERS, FILLER_CHARS, index.postings(), index.memoryBytes() / 1e6,
+                index.memoryBytes() / (double) index.works(), index.memoryBytes() * 1e6 / index.works() / 1e9,
+                recordBytes / (double) registered.size());
+        System.out.printf(Locale.ROOT, "Query time, one thread, %d queries (canonicalise + fingerprint + candidates + "
+                        + "winnowing verification of up to 20): mean %.2f ms, p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
+                        + "candidates alone %.3f ms%n",
+                sorted.length, meanMs, percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
+                sorted[sorted.length - 1] / 1e6, candidateMs);
 
+        // warm pass: the unrelated texts again, after the JIT has compiled the query path (the first pass includes it)
+        // wall time suffers from other processes on a shared machine; the thread's CPU time does not
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] warm = new long[unrelated.size()];
+        long[] warmCpu = new long[unrelated.size()];
+        for (int k = 0; k < unrelated.size(); k++) {
+            long cpu0 = mx.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            CanonicalText ct = CanonicalText.ofPlain(unrelated.get(k));
+            index.query(ct, TextFingerprinter.of(ct), texts, 20);
+            warm[k] = System.nanoTime() - t0;
+            warmCpu[k] = mx.getCurrentThreadCpuTime() - cpu0;
+        }
+        Arrays.sort(warm);
+        Arrays.sort(warmCpu);
+        System.out.printf(Locale.ROOT, "Query time, warm pass over the %d unrelated texts (whole documents): wall mean %.2f ms, "
+                        + "p50 %.2f ms, p99 %.2f ms; thread CPU mean %.2f ms, p50 %.2f ms, p99 %.2f ms (≈ %.0f queries/s "
+                        + "per core)%n", warm.length, Arrays.stream(warm).average().orElse(0) / 1e6,
+                percentile(warm, 0.50) / 1e6, percentile(warm, 0.99) / 1e6,
+                Arrays.stream(warmCpu).average().orElse(0) / 1e6, percentile(warmCpu, 0.50) / 1e6,
+                percentile(warmCpu, 0.99) / 1e6, 1e9 / Math.max(1, Arrays.stream(warmCpu).average().orElse(1)));
         StringBuilder table = new StringBuilder("\n| Transformation | Queries | Recall (match+review) | Match band | False-positive pairs |\n|---|---|---|---|---|\n");
         for (Row r : rows) {
             table.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %d / %d |%n", r.name(), r.queries(),
                     r.recall(), (double) r.match() / r.queries(), r.falsePairs(), r.pairs()));
         }
-        table.append(String.format(Locale.ROOT, "| unrelated works (%d queries × %d works) | %d | – | – | %d / %d = %.5f (%d queries with any) |%n",
-                unrelated.size(), registered.size(), unrelated.size(), fp, unrelatedPairs, (double) fp / unrelatedPairs,
+        table.append(String.format(Locale.ROOT, "| unrelated corpus texts (%d queries × %d corpus works) | %d | – | – | %d / %d = %.5f (%d queries with any) |%n",
+                unrelated.size(), registered.size(), unrelated.size(), fpCorpus, corpusPairs, (double) fpCorpus / corpusPairs,
                 fpQueries));
+        table.append(String.format(Locale.ROOT, "| unrelated corpus texts (%d queries × %,d works incl. fillers) | %d | – | – | %d / %d |%n",
+                unrelated.size(), index.works(), unrelated.size(), fp, unrelatedPairs));
         System.out.println(table);
 
-        // Floors: the issue's targets where they are met today (conversion, reordering 0.95; synonym swaps 0.90);
-        // below target and guarded against regression: excerpts (target 0.95, measured ~0.79 zh / 0.90 en) and
-        // Chinese 10 % character edits (target 0.90, measured ~0.85). English 10 % character edits break Latin word
-        // 3-grams (measured ~0.09): reported, not asserted.
+        // The issue's targets, all met: excerpts and conversion 0.95, rewrites (character edits, synonym swaps) 0.90,
+        // reordering (a conversion of the layout) 0.95. Beyond the issue, reported with a regression floor only:
+        // "excerpt + 10 % edits" (STRESS ROW, no target in the issue; measured 0.985 zh / 0.969 en when written).
         for (Row r : rows) {
-            double floor = r.name().startsWith("script") || r.name().startsWith("paragraph") ? 0.95
-                    : r.name().startsWith("synonym") ? 0.90
-                    : r.name().startsWith("excerpt") ? 0.75
-                    : r.name().startsWith("10 % char edits [zh]") ? 0.80 : 0.0;
+            double floor = r.name().startsWith("stress") ? 0.85
+                    : r.name().startsWith("10 % char edits") || r.name().startsWith("synonym") ? 0.90
+                    : 0.95;
             assertThat(r.recall()).as(r.name()).isGreaterThanOrEqualTo(floor);
             assertThat((double) r.falsePairs() / r.pairs()).as(r.name() + " false positives").isLessThanOrEqualTo(0.001);
         }
         assertThat((double) fp / unrelatedPairs).as("unrelated false-positive rate").isLessThanOrEqualTo(0.001);
+        assertThat((double) fpCorpus / corpusPairs).as("unrelated false-positive rate among corpus works")
+                .isLessThanOrEqualTo(0.001);
     }
 }
