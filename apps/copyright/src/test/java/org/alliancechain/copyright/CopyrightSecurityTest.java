@@ -1,19 +1,82 @@
 package org.alliancechain.copyright;
 
+import static org.alliancechain.copyright.CopyrightFlow.*;
+
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.alliancechain.testsupport.AppUnderTest;
 import org.alliancechain.testsupport.SecurityMatrixTest;
 import org.alliancechain.testsupport.SuiteTestResource;
 
-/** Every endpoint of the service × no token / no role / other organisation / own organisation, and token attacks. */
+/**
+ * Every endpoint of the service × no token / no role / other organisation / own organisation, and
+ * token attacks. The fixtures: a text work daily-news registered (anchored, so its certificate can be
+ * issued) and a licence of it to acme-trading; the outsider is pixel-studio's rights manager.
+ */
 @QuarkusTest
 @WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "copyright"))
 class CopyrightSecurityTest extends SecurityMatrixTest {
 
+    private static volatile long licensableWork;
+
     @Override
     protected AppUnderTest app() {
         return CopyrightServiceTest.APP;
+    }
+
+    @Override
+    protected Map<String, String> fixtures() {
+        var fixtures = new HashMap<>(super.fixtures());
+        long work = registerText(RIGHTS, "matrix work", article(Math.abs(UUID.randomUUID().hashCode())));
+        awaitWork(RIGHTS, work, "REGISTERED");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> as(RIGHTS).get("/api/works/" + work + "/certificate")
+                .statusCode() == 200);
+        fixtures.put("workId", String.valueOf(work));
+        long licence = json(RIGHTS).body(grant(work, LICENSEE_ORG)).post("/api/licences").then().statusCode(202).extract().jsonPath()
+                .getLong("id");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "GRANTED".equals(as(RIGHTS).get("/api/licences/"
+                + licence).then().extract().path("status")));
+        fixtures.put("licenceId", String.valueOf(licence));
+        licensableWork = registerText(RIGHTS, "matrix work 2", article(Math.abs(UUID.randomUUID().hashCode())));
+        awaitWork(RIGHTS, licensableWork, "REGISTERED");
+        return fixtures;
+    }
+
+    private static Map<String, Object> grant(long work, String licensee) {
+        return Map.of("workId", work, "licensee", licensee, "uses", List.of("EXCERPT"), "channels", List.of("ONLINE"), "territory", "CN",
+                "validFrom", Instant.now().minus(Duration.ofDays(1)).toString(), "terms", "matrix terms");
+    }
+
+    @Override
+    protected Map<String, String> sampleBodies() {
+        var bodies = new HashMap<>(super.sampleBodies());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            bodies.put("POST /api/works", json.writeValueAsString(textWork("matrix", article(Math.abs(UUID.randomUUID().hashCode())))));
+            bodies.put("POST /api/works/bulk", json.writeValueAsString(Map.of("works",
+                    List.of(textWork("matrix bulk", article(Math.abs(UUID.randomUUID().hashCode())))))));
+            bodies.put("POST /api/licences", json.writeValueAsString(grant(licensableWork, "nova-manufacturing")));
+            bodies.put("POST /api/matches", json.writeValueAsString(Map.of("text", article(1), "format", "plain")));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        bodies.put("POST /api/licences/{licenceId}/revoke", "{}");
+        return bodies;
+    }
+
+    @Override
+    protected java.util.Set<String> stateDependent() {
+        return java.util.Set.of(
+                // The as-of answer needs its query (work, licensee, use, channel, territory): without it, 400 naming them.
+                "GET /api/licences/check",
+                // Revoked once by the owning organisation's call; again, 409.
+                "POST /api/licences/{licenceId}/revoke");
     }
 }

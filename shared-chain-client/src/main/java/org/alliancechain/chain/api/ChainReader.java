@@ -36,9 +36,23 @@ public interface ChainReader {
      */
     java.time.Instant latestBlockTime();
 
+    /** The number of the latest block. */
+    long latestBlockNumber();
+
     /** The chain's id (EIP-155). */
     long chainId();
 
     /** Checks a proof against the root anchored on chain for its batch; see {@link ProofCheck#of}. */
     ProofCheck checkProof(InclusionProof proof);
+
+    /**
+     * A view function's answer as the chain knew it at a block ({@code atBlock} null: the latest), e.g.
+     * {@code LicenceRegistry.licenceAt(...)} "as of" the block that anchored a capture. {@code returns} lists
+     * the output types, comma-separated ({@code "bool,bytes32"}); the values come decoded as in
+     * {@link ChainEvent} (byte[] for bytesN, BigInteger for integers, Boolean, String for addresses).
+     *
+     * @throws ChainCallRevertedException when the function reverts (its custom error decoded)
+     * @throws ChainUnavailableException when the node cannot be reached
+     */
+    List<Object> view(ContractCall call, String returns, Long atBlock);
 }

@@ -152,6 +152,20 @@ final class AbiCodec {
         return values;
     }
 
+    /** The return data of a view, decoded by its comma-separated output types. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static List<Object> decodeOutputs(String types, String data) {
+        List<TypeReference<Type>> references = new ArrayList<>();
+        for (String type : topLevel(types)) {
+            references.add(typeReference(type.strip()));
+        }
+        List<Type> values = FunctionReturnDecoder.decode(data, (List) references);
+        if (values.size() != references.size()) {
+            throw new IllegalStateException("the view returned " + values.size() + " values, expected " + references.size() + " (" + types + ")");
+        }
+        return values.stream().map(AbiCodec::toJava).toList();
+    }
+
     /** Turns revert data into "ErrorName(param=value, ...)" for the suite's custom errors. */
     static String describeRevert(String revertData) {
         if (revertData == null || revertData.length() < 10) {

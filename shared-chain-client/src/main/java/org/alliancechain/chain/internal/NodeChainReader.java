@@ -134,6 +134,11 @@ public class NodeChainReader implements ChainReader {
     }
 
     @Override
+    public long latestBlockNumber() {
+        return read(() -> Rpc.send(web3j.ethBlockNumber()), "the latest block number").getBlockNumber().longValueExact();
+    }
+
+    @Override
     public long chainId() {
         return read(node::chainId, "the chain id");
     }
@@ -141,6 +146,22 @@ public class NodeChainReader implements ChainReader {
     @Override
     public ProofCheck checkProof(InclusionProof proof) {
         return ProofCheck.of(proof, anchors);
+    }
+
+    @Override
+    public List<Object> view(ContractCall call, String returns, Long atBlock) {
+        var block = atBlock == null ? DefaultBlockParameterName.LATEST
+                : org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(atBlock));
+        EthCall reply = read(() -> Rpc.send(web3j.ethCall(Transaction.createEthCallTransaction(null, call.contract(), AbiCodec.encode(call)),
+                block)), "a view of " + call.contract());
+        if (reply.hasError() || reply.isReverted()) {
+            String data = reply.getError() != null && reply.getError().getData() != null ? reply.getError().getData().replace("\"", "")
+                    : reply.getRevertReason();
+            throw new org.alliancechain.chain.api.ChainCallRevertedException(call.function() + " "
+                    + (data != null && data.startsWith("0x") ? AbiCodec.describeRevert(data)
+                    : reply.getError() != null ? reply.getError().getMessage() : "reverted"));
+        }
+        return AbiCodec.decodeOutputs(returns, reply.getValue());
     }
 
     private org.web3j.protocol.core.Request<?, EthCall> call(String contract, ContractCall call) {

@@ -55,7 +55,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         var violations = e.getConstraintViolations().stream()
-                .map(v -> new Problem.Violation(field(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new Problem.Violation(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .toList();
         String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
@@ -121,6 +121,55 @@ public class ProblemMappers {
      * "create.request.sha256" → "sha256", "registerAll.requests[2].label" → "[2].label": the method
      * and parameter names mean nothing to a caller; a violation of the body as a whole is "body".
      */
+    /**
+     * The request field a violation is about: a query, path, header or form parameter by its name in the
+     * request (e.g. {@code work} for {@code @QueryParam("work")}); a body's field by its path in the body.
+     */
+    static String field(jakarta.validation.ConstraintViolation<?> v) {
+        var nodes = new java.util.ArrayList<jakarta.validation.Path.Node>();
+        v.getPropertyPath().forEach(nodes::add);
+        if (nodes.size() == 2 && nodes.get(0).getKind() == jakarta.validation.ElementKind.METHOD
+                && nodes.get(1).getKind() == jakarta.validation.ElementKind.PARAMETER && v.getRootBeanClass() != null) {
+            var method = nodes.get(0).as(jakarta.validation.Path.MethodNode.class);
+            int index = nodes.get(1).as(jakarta.validation.Path.ParameterNode.class).getParameterIndex();
+            String name = requestParameter(v.getRootBeanClass(), method.getName(), method.getParameterTypes(), index);
+            if (name != null) {
+                return name;
+            }
+        }
+        return field(v.getPropertyPath().toString());
+    }
+
+    /** The name a resource method's parameter has in the request, when it is not the body. */
+    private static String requestParameter(Class<?> type, String name, List<Class<?>> parameterTypes, int index) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            java.lang.reflect.Method method;
+            try {
+                method = c.getDeclaredMethod(name, parameterTypes.toArray(Class<?>[]::new));
+            } catch (NoSuchMethodException e) {
+                continue;
+            }
+            var parameter = method.getParameters()[index];
+            for (var a : parameter.getAnnotations()) {
+                String value = switch (a) {
+                    case jakarta.ws.rs.QueryParam q -> q.value();
+                    case jakarta.ws.rs.PathParam q -> q.value();
+                    case jakarta.ws.rs.HeaderParam q -> q.value();
+                    case jakarta.ws.rs.FormParam q -> q.value();
+                    case org.jboss.resteasy.reactive.RestQuery q -> q.value().isEmpty() ? parameter.getName() : q.value();
+                    case org.jboss.resteasy.reactive.RestPath q -> q.value().isEmpty() ? parameter.getName() : q.value();
+                    case org.jboss.resteasy.reactive.RestForm q -> q.value().isEmpty() ? parameter.getName() : q.value();
+                    default -> null;
+                };
+                if (value != null) {
+                    return value;
+                }
+            }
+            // A generated subclass (interceptors) overrides the method without the annotations: look further up.
+        }
+        return null;
+    }
+
     static String field(String propertyPath) {
         String[] parts = propertyPath.split("\\.", 3);
         if (parts.length < 2) {

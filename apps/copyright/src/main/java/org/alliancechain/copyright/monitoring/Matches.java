@@ -1,0 +1,109 @@
+package org.alliancechain.copyright.monitoring;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.alliancechain.copyright.fingerprint.image.ImageFingerprint;
+import org.alliancechain.copyright.fingerprint.image.ImageFingerprintException;
+import org.alliancechain.copyright.fingerprint.text.TextFingerprinter;
+import org.alliancechain.copyright.works.Work;
+import org.alliancechain.copyright.works.WorkFingerprints;
+import org.alliancechain.service.problem.ProblemException;
+
+/**
+ * Finds the registered works a suspected copy matches: a text by its fingerprint (LSH candidates
+ * verified by winnowing, with the matched passages quoted on both sides), an image by its PDQ hash in
+ * every orientation and inverted, and by its regions for crops. Every member's works are searched; of
+ * another member's work the caller learns its registration record (holder, title, digests, block),
+ * as the public verifier would tell, and the matched passages, never the work itself.
+ */
+@ApplicationScoped
+public class Matches {
+
+    /** One matched passage: where it is in the copy and in the work, quoted from both (source text). */
+    public record PassageView(int copyStart, int copyEnd, int workStart, int workEnd, String copyQuote, String workQuote) {
+    }
+
+    /** A registered work the copy matches. */
+    public record MatchView(long workId, String kind, String title, String holder, boolean yours, String contentDigest, String recordDigest,
+                            Long registeredBlock, String band, String bandLabel, double score, Double jaccard, Double copyInWork,
+                            Double workInCopy, Integer pdqDistance, String orientation, Integer matchedRegions, List<PassageView> passages) {
+    }
+
+    /** The answer: the copy's digest and what it matched, best first. */
+    public record SearchView(String kind, String copyDigest, int copyLength, List<MatchView> matches) {
+    }
+
+    static final int LIMIT = 20;
+
+    private final WorkIndex index;
+
+    Matches(WorkIndex index) {
+        this.index = index;
+    }
+
+    public SearchView text(String organisation, String text, boolean html, String field) {
+        requireReady();
+        var canonical = WorkFingerprints.canonical(html ? "text/html" : "text/plain", text.getBytes(StandardCharsets.UTF_8));
+        if (canonical.length() < 20) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "the text has " + canonical.length()
+                    + " characters after normalisation; at least 20 are needed to compare it", field);
+        }
+        var fp = TextFingerprinter.of(canonical);
+        var results = index.searchText(canonical, fp, LIMIT);
+        var views = new ArrayList<MatchView>();
+        for (var r : results) {
+            Work w = Work.findById(r.candidate().workId());
+            if (w == null || w.status == Work.Status.REFUSED) {
+                continue;
+            }
+            var passages = r.match().passages().stream().map(p -> new PassageView(p.sourceStartA(), p.sourceEndA(), p.sourceStartB(),
+                    p.sourceEndB(), p.quoteA(), p.quoteB())).toList();
+            double score = Math.max(r.match().containmentAinB(), r.match().containmentBinA());
+            views.add(view(organisation, w, r.band().name(), score, r.match().jaccard(), r.match().containmentAinB(), r.match().containmentBinA(),
+                    null, null, null, passages));
+        }
+        return new SearchView("TEXT", org.alliancechain.evidence.HashAlgorithm.SHA256.hex(text.getBytes(StandardCharsets.UTF_8)),
+                canonical.length(), views);
+    }
+
+    public SearchView image(String organisation, byte[] image, String field) {
+        requireReady();
+        ImageFingerprint fp;
+        try {
+            fp = ImageFingerprint.of(image);
+        } catch (ImageFingerprintException e) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, e.getMessage(), field);
+        }
+        var views = new ArrayList<MatchView>();
+        for (var hit : index.searchImage(fp, LIMIT)) {
+            Work w = Work.findById(hit.id());
+            if (w == null || w.status == Work.Status.REFUSED) {
+                continue;
+            }
+            views.add(view(organisation, w, hit.band(), hit.score(), null, null, null, hit.distance(), hit.orientation(), hit.regions(),
+                    List.of()));
+        }
+        return new SearchView("IMAGE", org.alliancechain.evidence.HashAlgorithm.SHA256.hex(image), image.length, views);
+    }
+
+    private static MatchView view(String organisation, Work w, String band, double score, Double jaccard, Double copyInWork, Double workInCopy,
+                                  Integer distance, String orientation, Integer regions, List<PassageView> passages) {
+        String label = switch (band) {
+            case "MATCH" -> "相符 match";
+            case "REVIEW" -> "待复核 review";
+            default -> "无 none";
+        };
+        return new MatchView(w.id, w.kind.name(), w.title, w.organisation, w.organisation.equals(organisation), w.contentDigestHex(),
+                w.record.digest, w.registeredBlock, band, label, score, jaccard, copyInWork, workInCopy, distance, orientation, regions, passages);
+    }
+
+    private void requireReady() {
+        if (!index.ready()) {
+            throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "the index of registered works is being built ("
+                    + index.progress() + "); try again shortly");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.alliancechain.copyright.monitoring;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.alliancechain.evidence.intake.ContentType;
+import org.alliancechain.service.identity.Caller;
+import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.upload.UploadIntake;
+import org.alliancechain.service.upload.UploadPolicy;
+import org.alliancechain.service.upload.Uploads;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/api/matches")
+@Tag(name = "Monitoring")
+@Produces(MediaType.APPLICATION_JSON)
+public class MonitoringResource {
+
+    static final UploadPolicy SUSPECTS = UploadPolicy.only("as suspected copies", ContentType.JPEG, ContentType.PNG, ContentType.GIF,
+            ContentType.BMP, ContentType.TEXT, ContentType.HTML);
+
+    public record TextQuery(@NotBlank @Size(max = 1_000_000) String text,
+                            @NotNull @Pattern(regexp = "plain|html", message = "must be plain or html") String format) {
+    }
+
+    private final Matches matches;
+    private final Caller caller;
+    private final Uploads uploads;
+    private final UploadIntake intake;
+
+    MonitoringResource(Matches matches, Caller caller, Uploads uploads, UploadIntake intake) {
+        this.matches = matches;
+        this.caller = caller;
+        this.uploads = uploads;
+        this.intake = intake;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RolesAllowed({"monitor", "rights-manager"})
+    @Operation(summary = "Search every registered work for a suspected copy given as text (plain or HTML, whose main text is compared; "
+            + "scripts are never run, nothing is fetched): ranked works with band (MATCH, REVIEW), containment both ways and the matched "
+            + "passages quoted from both sides")
+    public Matches.SearchView text(@Valid @NotNull TextQuery query) {
+        return matches.text(caller.requireOrganisation(), query.text(), "html".equals(query.format()), "text");
+    }
+
+    @POST
+    @Path("/files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Transactional
+    @RolesAllowed({"monitor", "rights-manager"})
+    @Operation(summary = "Search every registered work for a suspected copy given as a file (part 'file': an image, a plain-text or HTML "
+            + "file; the type is read from the content): images by PDQ in all eight orientations and inverted, and by regions for crops")
+    public Matches.SearchView file(@RestForm("file") FileUpload file) {
+        if (file == null || Uploads.chosen(List.of(file)).isEmpty()) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "choose the file to compare", "file");
+        }
+        var accepted = intake.accept(List.of(uploads.read(file)), SUSPECTS).getFirst();
+        String org = caller.requireOrganisation();
+        if (accepted.type().kind() == ContentType.Kind.TEXT) {
+            return matches.text(org, new String(accepted.content(), StandardCharsets.UTF_8), accepted.type().equals(ContentType.HTML), "file");
+        }
+        return matches.image(org, accepted.content(), "file");
+    }
+}

@@ -1,0 +1,178 @@
+package org.alliancechain.copyright.monitoring;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.alliancechain.copyright.fingerprint.image.ImageFingerprint;
+import org.alliancechain.copyright.fingerprint.image.ImageSearch;
+import org.alliancechain.copyright.fingerprint.text.CanonicalText;
+import org.alliancechain.copyright.fingerprint.text.TextFingerprint;
+import org.alliancechain.copyright.fingerprint.text.TextIndex;
+import org.alliancechain.copyright.works.Work;
+import org.alliancechain.copyright.works.WorkFingerprints;
+import org.alliancechain.copyright.works.WorkService;
+import org.jboss.logging.Logger;
+
+/**
+ * Every registered work's fingerprint in memory, for near-duplicate search: texts in an LSH index
+ * (document and chunk bands, copyright.md §4), images' PDQ and region hashes in a multi-index hash.
+ * PostgreSQL is the source of truth: the index is built from it when the service starts (in the
+ * background; searches answer 503 with the progress until it is ready) and takes each registration
+ * once its transaction commits. One writer at a time; searches run in parallel.
+ */
+@ApplicationScoped
+public class WorkIndex {
+
+    private static final Logger LOG = Logger.getLogger(WorkIndex.class);
+
+    private final AgroalDataSource db;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final TextIndex texts = new TextIndex(16_384);
+    private final ImageSearch images = new ImageSearch();
+    private final AtomicInteger loaded = new AtomicInteger();
+    private volatile int toLoad = -1;
+    private volatile boolean ready;
+    private final List<Long> arrivedWhileLoading = new ArrayList<>();
+
+    WorkIndex(AgroalDataSource db) {
+        this.db = db;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        var loader = new Thread(this::load, "work-index-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    /** Whether the index holds every work; else how far loading is. */
+    public boolean ready() {
+        return ready;
+    }
+
+    public String progress() {
+        return loaded.get() + " of " + Math.max(toLoad, 0) + " works";
+    }
+
+    public int textWorks() {
+        return texts.works();
+    }
+
+    public int imageWorks() {
+        return images.size();
+    }
+
+    void onRegistered(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkService.WorksRegistered event) {
+        synchronized (arrivedWhileLoading) {
+            if (!ready) {
+                arrivedWhileLoading.addAll(event.workIds());
+                return;
+            }
+        }
+        addFromDatabase(event.workIds());
+    }
+
+    /** Text candidates verified by winnowing against the works' canonical texts. */
+    public List<TextIndex.Result> searchText(CanonicalText query, TextFingerprint fp, int limit) {
+        lock.readLock().lock();
+        try {
+            return texts.query(query, fp, this::canonicalText, limit);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Image works whose PDQ (in any orientation, or inverted) or enough of whose regions lie near the query's. */
+    public List<ImageSearch.Hit> searchImage(ImageFingerprint query, int limit) {
+        lock.readLock().lock();
+        try {
+            return images.search(query, limit);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void load() {
+        long started = System.nanoTime();
+        try (var connection = db.getConnection()) {
+            connection.setAutoCommit(false);
+            try (var count = connection.prepareStatement("select count(*) from cr_work where status <> 'REFUSED'");
+                 var rows = count.executeQuery()) {
+                rows.next();
+                toLoad = rows.getInt(1);
+            }
+            try (var query = connection.prepareStatement("select id, kind, fingerprint from cr_work where status <> 'REFUSED' order by id")) {
+                query.setFetchSize(2_000);
+                try (var rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        add(rows.getLong(1), Work.Kind.valueOf(rows.getString(2)), rows.getBytes(3));
+                        loaded.incrementAndGet();
+                    }
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf(e, "the work index could not be built from the database; searches stay unavailable");
+            return;
+        }
+        List<Long> arrived;
+        synchronized (arrivedWhileLoading) {
+            ready = true;
+            arrived = List.copyOf(arrivedWhileLoading);
+            arrivedWhileLoading.clear();
+        }
+        addFromDatabase(arrived);
+        LOG.infof("work index ready: %d texts, %d images in %d ms", texts.works(), images.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void addFromDatabase(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (var connection = db.getConnection();
+             var query = connection.prepareStatement("select id, kind, fingerprint from cr_work where id = any(?)")) {
+            query.setArray(1, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    add(rows.getLong(1), Work.Kind.valueOf(rows.getString(2)), rows.getBytes(3));
+                }
+            }
+        } catch (SQLException e) {
+            LOG.errorf(e, "works %s could not be added to the index; they are found after the next start", ids);
+        }
+    }
+
+    private void add(long id, Work.Kind kind, byte[] fingerprint) {
+        lock.writeLock().lock();
+        try {
+            if (kind == Work.Kind.TEXT) {
+                if (!texts.contains(id)) {
+                    texts.add(id, TextFingerprint.fromBytes(fingerprint));
+                }
+            } else {
+                images.add(id, ImageFingerprint.fromBytes(fingerprint));
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** A text work's canonical text, for verifying a candidate (null when it is no longer a registered text). */
+    private CanonicalText canonicalText(long workId) {
+        try (var connection = db.getConnection();
+             var query = connection.prepareStatement("select media_type, content from cr_work where id = ? and kind = 'TEXT' and status <> 'REFUSED'")) {
+            query.setLong(1, workId);
+            try (var rows = query.executeQuery()) {
+                return rows.next() ? WorkFingerprints.canonical(rows.getString(1), rows.getBytes(2)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("work " + workId + " could not be read: " + e.getMessage(), e);
+        }
+    }
+}

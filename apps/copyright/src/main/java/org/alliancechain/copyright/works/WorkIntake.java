@@ -1,0 +1,106 @@
+package org.alliancechain.copyright.works;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import org.alliancechain.evidence.intake.ContentType;
+import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.upload.UploadIntake;
+import org.alliancechain.service.upload.UploadPolicy;
+import org.alliancechain.service.upload.Uploads;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * Turns what a rights manager sends into {@link WorkSubmission}s, checked before anything is
+ * computed or stored: the size of a text, the type of a file read from its content (a file named
+ * .jpg that is not a JPEG is refused as disguised), UTF-8 text, the metadata of a file's form.
+ */
+@ApplicationScoped
+public class WorkIntake {
+
+    static final UploadPolicy FILES = UploadPolicy.only("as works", ContentType.JPEG, ContentType.PNG, ContentType.GIF, ContentType.BMP,
+            ContentType.TEXT, ContentType.HTML);
+
+    private final Uploads uploads;
+    private final UploadIntake intake;
+    private final int maxTextChars;
+
+    WorkIntake(Uploads uploads, UploadIntake intake,
+               @ConfigProperty(name = "copyright.works.max-text-characters", defaultValue = "1000000") int maxTextChars) {
+        this.uploads = uploads;
+        this.intake = intake;
+        this.maxTextChars = maxTextChars;
+    }
+
+    public WorkSubmission text(String field, WorkResource.TextWork work) {
+        if (work.text().length() > maxTextChars) {
+            throw new ProblemException(org.alliancechain.service.problem.ProblemException.UNPROCESSABLE, "the text has "
+                    + work.text().length() + " characters; the limit is " + maxTextChars + " (copyright.works.max-text-characters)",
+                    field + ".text");
+        }
+        boolean html = "html".equals(work.format());
+        return new WorkSubmission(field, Work.Kind.TEXT, work.title().strip(), work.authors().stream().map(String::strip).toList(),
+                work.publishedAt(), work.url(), null, html ? "text/html" : "text/plain", WorkResource.utf8(work.text()));
+    }
+
+    public WorkSubmission file(String field, FileUpload upload, String title, String authors, String publishedAt, String url) {
+        if (upload == null || Uploads.chosen(List.of(upload)).isEmpty()) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "choose the file of the work", field);
+        }
+        var accepted = intake.accept(List.of(uploads.read(upload)), FILES).getFirst();
+        String name = accepted.name();
+        if (title == null || title.isBlank()) {
+            title = name;
+        }
+        if (title.strip().length() > 300) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "at most 300 characters", "title");
+        }
+        List<String> authorList = authors == null ? List.of() : Arrays.stream(authors.split("[\\r\\n]+")).map(String::strip)
+                .filter(a -> !a.isEmpty()).toList();
+        if (authorList.isEmpty() || authorList.size() > 20 || authorList.stream().anyMatch(a -> a.length() > 100)) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "one to twenty authors, one per line, each at most 100 characters",
+                    "authors");
+        }
+        Instant published = null;
+        if (publishedAt != null && !publishedAt.isBlank()) {
+            try {
+                published = Instant.parse(publishedAt.strip());
+            } catch (DateTimeParseException e) {
+                throw new ProblemException(ProblemException.UNPROCESSABLE, "must be a time such as 2026-12-05T08:00:00Z", "publishedAt");
+            }
+        }
+        if (url != null && !url.isBlank() && (url.length() > 2000 || !url.strip().matches("https?://\\S+"))) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "must be an http or https URL", "url");
+        }
+        var type = accepted.type();
+        boolean text = type.kind() == ContentType.Kind.TEXT;
+        if (text) {
+            if (!isUtf8(accepted.content())) {
+                throw new ProblemException(ProblemException.UNPROCESSABLE, "'" + name + "' is not UTF-8 text: save it as UTF-8", field);
+            }
+            if (accepted.content().length > maxTextChars * 4L) {
+                throw new ProblemException(ProblemException.UNPROCESSABLE, "'" + name + "' is longer than "
+                        + maxTextChars + " characters (copyright.works.max-text-characters)", field);
+            }
+        }
+        return new WorkSubmission(field, text ? Work.Kind.TEXT : Work.Kind.IMAGE, title.strip(), authorList, published,
+                url == null || url.isBlank() ? null : url.strip(), name, type.mediaType(), accepted.content());
+    }
+
+    private static boolean isUtf8(byte[] content) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+}

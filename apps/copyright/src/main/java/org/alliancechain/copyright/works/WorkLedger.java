@@ -1,0 +1,98 @@
+package org.alliancechain.copyright.works;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.alliancechain.chain.api.ChainEvent;
+import org.alliancechain.chain.api.ChainEventHandler;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.alliancechain.service.chain.MemberAliases;
+import org.hibernate.Session;
+
+/**
+ * Projects WorkRegistry's decisions into the works this service submitted: registered (with block
+ * and transaction), or refused because the content was registered first by a member (named). One
+ * stream in chain order; thousands of works a second, so a chunk is applied by set-based SQL.
+ */
+@ApplicationScoped
+public class WorkLedger implements ChainEventHandler {
+
+    static final String REGISTERED = "WorkRegistered";
+    static final String REFUSED = "WorkRegistrationRefused";
+
+    private final String registry;
+    private final MemberAliases members;
+
+    WorkLedger(@ConfigProperty(name = "chain.contracts.work-registry") String registry, MemberAliases members) {
+        this.registry = registry;
+        this.members = members;
+    }
+
+    @Override
+    public String stream() {
+        return "cr-works";
+    }
+
+    @Override
+    public String contract() {
+        return registry;
+    }
+
+    @Override
+    public String event() {
+        return events().getFirst();
+    }
+
+    @Override
+    public List<String> events() {
+        return List.of(
+                "WorkRegistered(bytes32 indexed contentDigest, bytes32 indexed holder, bytes32 fingerprintDigest, bytes32 metadataDigest)",
+                "WorkRegistrationRefused(bytes32 indexed contentDigest, bytes32 indexed firstHolder, uint64 firstBlock, uint8 reason)");
+    }
+
+    @Override
+    public boolean handlesInBulk() {
+        return true;
+    }
+
+    @Override
+    public void handle(ChainEvent event) {
+        handleAll(List.of(event));
+    }
+
+    @Override
+    public void handleAll(List<ChainEvent> events) {
+        var registered = new ArrayList<ChainEvent>();
+        var refused = new ArrayList<ChainEvent>();
+        for (var e : events) {
+            (e.event().startsWith(REGISTERED) ? registered : refused).add(e);
+        }
+        Work.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            if (!registered.isEmpty()) {
+                try (var update = connection.prepareStatement("""
+                        update cr_work w set status = 'REGISTERED', registered_block = v.block, registered_tx = v.tx
+                        from unnest(?::bytea[], ?::bigint[], ?::text[]) as v(digest, block, tx)
+                        where w.content_digest = v.digest and w.status = 'PENDING'""")) {
+                    update.setArray(1, connection.createArrayOf("bytea", registered.stream().map(e -> e.bytes("contentDigest")).toArray(byte[][]::new)));
+                    update.setArray(2, connection.createArrayOf("bigint", registered.stream().map(ChainEvent::blockNumber).toArray(Long[]::new)));
+                    update.setArray(3, connection.createArrayOf("text", registered.stream().map(ChainEvent::transactionHash).toArray(String[]::new)));
+                    update.executeUpdate();
+                }
+            }
+            if (!refused.isEmpty()) {
+                // The refused submission is ours when it is still pending and another member holds the content: a refusal
+                // of another service's submission of content we registered first does not touch ours.
+                try (var update = connection.prepareStatement("""
+                        update cr_work w set status = 'REFUSED', registered_block = v.block, registered_tx = v.tx, first_holder = v.first
+                        from unnest(?::bytea[], ?::bigint[], ?::text[], ?::text[]) as v(digest, block, tx, first)
+                        where w.content_digest = v.digest and w.status = 'PENDING' and w.organisation <> v.first""")) {
+                    update.setArray(1, connection.createArrayOf("bytea", refused.stream().map(e -> e.bytes("contentDigest")).toArray(byte[][]::new)));
+                    update.setArray(2, connection.createArrayOf("bigint", refused.stream().map(ChainEvent::blockNumber).toArray(Long[]::new)));
+                    update.setArray(3, connection.createArrayOf("text", refused.stream().map(ChainEvent::transactionHash).toArray(String[]::new)));
+                    update.setArray(4, connection.createArrayOf("text", refused.stream().map(e -> members.aliasOf(e.bytes("firstHolder"))).toArray(String[]::new)));
+                    update.executeUpdate();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,174 @@
+package org.alliancechain.copyright.works;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.sql.Array;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.evidence.pdf.EvidenceRecord;
+import org.alliancechain.service.attest.Attestations;
+import org.alliancechain.service.problem.ProblemException;
+import org.hibernate.Session;
+
+/**
+ * Registering works: each submission is fingerprinted, its registration record (what was registered,
+ * by whom, with which digests and fingerprint) time-stamped and notarised, and its content digest
+ * queued for WorkRegistry in the holder's name — many per transaction. Content this service already
+ * holds as registered or being registered is refused at once, naming the member that registered it;
+ * across services the chain decides ({@link WorkLedger}).
+ */
+@ApplicationScoped
+public class WorkService {
+
+    /** Fired after the transaction that registered works committed: the index adds them. */
+    public record WorksRegistered(List<Long> workIds) {
+    }
+
+    private final WorkFingerprints fingerprints;
+    private final Attestations attestations;
+    private final WorkChain chain;
+    private final Event<WorksRegistered> registered;
+
+    WorkService(WorkFingerprints fingerprints, Attestations attestations, WorkChain chain, Event<WorksRegistered> registered) {
+        this.fingerprints = fingerprints;
+        this.attestations = attestations;
+        this.chain = chain;
+        this.registered = registered;
+    }
+
+    /** Registers the submissions of one holder in one transaction; any refusal refuses them all, naming the submission's field. */
+    @Transactional
+    public List<Work> register(String holder, String user, List<WorkSubmission> submissions) {
+        var digests = new ArrayList<byte[]>(submissions.size());
+        var seen = new HashMap<String, String>();
+        for (var s : submissions) {
+            byte[] digest = HashAlgorithm.SHA256.digest(s.content());
+            String earlier = seen.putIfAbsent(HexFormat.of().formatHex(digest), s.field());
+            if (earlier != null) {
+                throw new ProblemException(Response.Status.CONFLICT, "the same content as " + earlier + ": a work is registered once",
+                        s.field() + ".content");
+            }
+            digests.add(digest);
+        }
+        refuseRegisteredBefore(holder, submissions, digests);
+        var fingerprinted = new ArrayList<WorkFingerprints.Fingerprinted>(submissions.size());
+        for (var s : submissions) {
+            fingerprinted.add(fingerprints.of(s));
+        }
+        Instant now = Instant.now();
+        var works = new ArrayList<Work>(submissions.size());
+        for (int i = 0; i < submissions.size(); i++) {
+            var s = submissions.get(i);
+            var f = fingerprinted.get(i);
+            var work = new Work();
+            work.organisation = holder;
+            work.kind = s.kind();
+            work.title = s.title();
+            work.authors = String.join("\n", s.authors());
+            work.claimedPublishedAt = s.claimedPublishedAt();
+            work.sourceUrl = s.sourceUrl();
+            work.fileName = s.fileName();
+            work.mediaType = s.mediaType();
+            work.content = s.content();
+            work.contentDigest = digests.get(i);
+            work.fingerprint = f.serialised();
+            work.fingerprintDigest = f.digest();
+            work.iscc = f.iscc();
+            work.status = Work.Status.PENDING;
+            work.createdAt = now;
+            work.createdBy = user;
+            works.add(work);
+        }
+        var records = new ArrayList<EvidenceRecord>(works.size());
+        for (int i = 0; i < works.size(); i++) {
+            records.add(record(works.get(i), fingerprinted.get(i)));
+        }
+        // Time-stamped and queued for notarisation (the outbox statement flushes this transaction's rows: persist after).
+        var attested = attestations.notarisedAll(records, holder, "work");
+        for (int i = 0; i < works.size(); i++) {
+            works.get(i).record = attested.get(i);
+            works.get(i).persist();
+        }
+        try {
+            Work.getEntityManager().flush();
+        } catch (PersistenceException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            // Another request registered the same content between our check and this insert.
+            throw new ProblemException(Response.Status.CONFLICT, "this content was registered a moment ago: a work is registered once",
+                    submissions.getFirst().field() + ".content");
+        }
+        chain.registerAll(holder, works);
+        registered.fire(new WorksRegistered(works.stream().map(w -> w.id).toList()));
+        return works;
+    }
+
+    /** The registration record: what the certificate shows and the public verifier names; its digest goes on chain too. */
+    static EvidenceRecord record(Work work, WorkFingerprints.Fingerprinted f) {
+        var attributes = new LinkedHashMap<String, String>();
+        attributes.put("work.kind", work.kind.name());
+        attributes.put("work.contentDigest", work.contentDigestHex());
+        attributes.put("work.fingerprintDigest", HexFormat.of().formatHex(work.fingerprintDigest));
+        attributes.putAll(f.recordFacts());
+        if (work.iscc != null) {
+            attributes.put("work.iscc", work.iscc);
+        }
+        if (work.claimedPublishedAt != null) {
+            attributes.put("work.claimedPublishedAt", work.claimedPublishedAt.toString());
+        }
+        if (work.sourceUrl != null) {
+            attributes.put("work.sourceUrl", work.sourceUrl);
+        }
+        var parties = new LinkedHashMap<String, String>();
+        parties.put("rightsHolder", work.organisation);
+        parties.put("authors", String.join("; ", work.authorList()));
+        return new EvidenceRecord("copyright.work", work.contentDigestHex(), work.organisation, work.title, parties,
+                EvidenceRecord.FileFacts.of(work.fileName == null ? "work" : work.fileName, work.mediaType, work.content), attributes,
+                work.createdAt);
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 409 naming the member that registered (or is registering) the same content. */
+    private static void refuseRegisteredBefore(String holder, List<WorkSubmission> submissions, List<byte[]> digests) {
+        Map<String, Object[]> found = new HashMap<>();
+        Work.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            Array array = connection.createArrayOf("bytea", digests.toArray(byte[][]::new));
+            try (var query = connection.prepareStatement(
+                    "select content_digest, organisation, created_at, id from cr_work where content_digest = any(?) and status <> 'REFUSED'")) {
+                query.setArray(1, array);
+                try (var rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(HexFormat.of().formatHex(rows.getBytes(1)), new Object[] {rows.getString(2), rows.getTimestamp(3).toInstant(),
+                                rows.getLong(4)});
+                    }
+                }
+            }
+        });
+        for (int i = 0; i < digests.size(); i++) {
+            var first = found.get(HexFormat.of().formatHex(digests.get(i)));
+            if (first != null) {
+                String who = holder.equals(first[0]) ? "your organisation (work " + first[2] + ")" : (String) first[0];
+                throw new ProblemException(Response.Status.CONFLICT, "this content was registered by " + who + " on " + first[1]
+                        + ": a work is registered once", submissions.get(i).field() + ".content");
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.alliancechain.copyright.monitoring;
+
+import static org.alliancechain.copyright.CopyrightFlow.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import com.ibm.icu.text.Transliterator;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.alliancechain.testsupport.SuiteTestResource;
+import org.junit.jupiter.api.Test;
+
+/** A monitor submits suspected copies; the registered works they copy are found, with passages or the orientation. */
+@QuarkusTest
+@WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "copyright"))
+class MonitoringTest {
+
+    private static JsonPath search(String text, String format) {
+        return json(MONITOR).body(Map.of("text", text, "format", format)).post("/api/matches").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void a_rewritten_excerpt_in_traditional_script_inside_a_web_page_is_found_with_its_passages() {
+        String original = article(7001) + article(7002).substring(10) + article(7003).substring(20);
+        long id = registerText(RIGHTS, "原创报道 7001", original);
+        // The copy: the middle half, converted to Traditional characters, a few words changed, inside a page with a script.
+        String excerpt = original.substring(original.length() / 4, original.length() * 3 / 4).replace("专家表示", "业内人士认为");
+        String traditional = Transliterator.getInstance("Simplified-Traditional").transliterate(excerpt);
+        String page = "<html><head><script>document.write('x');fetch('http://198.51.100.1/')</script><title>轉載</title></head><body>"
+                + "<nav>首頁 | 新聞</nav><article><h1>轉載文章</h1><p>" + traditional + "</p></article></body></html>";
+        var result = search(page, "html");
+        var match = result.getList("matches", Map.class).stream().filter(m -> ((Number) m.get("workId")).longValue() == id).findFirst();
+        assertThat(match).as("the original among %s", result.getList("matches.workId")).isPresent();
+        assertThat(match.get().get("band")).isEqualTo("MATCH");
+        assertThat(match.get().get("yours")).as("monitor.daily works for daily-news, the holder").isEqualTo(true);
+        assertThat(match.get().get("holder")).isEqualTo(RIGHTS_ORG);
+        var passages = result.getList("matches.find { it.workId == " + id + " }.passages", Map.class);
+        assertThat(passages).isNotEmpty();
+        // Quoted from the sources: the copy's passage in Traditional characters, the work's in Simplified.
+        assertThat(passages.stream().map(p -> (String) p.get("workQuote")).anyMatch(q -> original.contains(q))).isTrue();
+        assertThat(passages.stream().map(p -> (String) p.get("copyQuote")).anyMatch(q -> page.contains(q))).isTrue();
+        // An unrelated text matches nothing of it.
+        assertThat(search("今天天气晴朗，气温二十度，适合外出散步。市民在公园里放风筝、打太极，孩子们在草地上奔跑嬉戏，一派春意盎然的景象。", "plain")
+                .getList("matches.workId")).doesNotContain((int) id, id);
+    }
+
+    @Test
+    void a_rotated_and_a_cropped_copy_of_a_registered_photo_are_found() throws Exception {
+        byte[] photo = fixture("dihedral/bridge-1-original.jpg");
+        long id = as(OTHER_RIGHTS).multiPart("file", "bridge.jpg", photo, "image/jpeg").multiPart("title", "桥").multiPart("authors", "王五")
+                .post("/api/works/files").then().statusCode(202).extract().jsonPath().getLong("id");
+        awaitWork(OTHER_RIGHTS, id, "REGISTERED");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(photo));
+        var rotated = search(image(rotate90(image)));
+        assertThat(rotated.getList("matches.workId", Long.class)).contains(id);
+        assertThat(rotated.getString("matches.find { it.workId == " + id + " }.orientation")).startsWith("ROTATE");
+        var cropped = search(image(image.getSubimage(image.getWidth() / 20, 0, image.getWidth() * 19 / 20, image.getHeight())));
+        assertThat(cropped.getList("matches.workId", Long.class)).contains(id);
+        // Not an image: refused by its content.
+        as(MONITOR).multiPart("file", "x.png", "<svg/>".getBytes(), "image/png").post("/api/matches/files").then().statusCode(415)
+                .body("detail", containsString("x.png"));
+    }
+
+    private static JsonPath search(byte[] image) {
+        return as(MONITOR).multiPart("file", "suspect.png", image, "image/png").post("/api/matches/files").then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    private static BufferedImage rotate90(BufferedImage in) {
+        var transform = new AffineTransform();
+        transform.translate(in.getHeight(), 0);
+        transform.rotate(Math.PI / 2);
+        var out = new BufferedImage(in.getHeight(), in.getWidth(), BufferedImage.TYPE_INT_RGB);
+        var g = out.createGraphics();
+        g.drawImage(in, transform, null);
+        g.dispose();
+        return out;
+    }
+
+    private static byte[] image(BufferedImage image) throws Exception {
+        var copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        copy.getGraphics().drawImage(image, 0, 0, null);
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(copy, "png", out);
+        return out.toByteArray();
+    }
+}

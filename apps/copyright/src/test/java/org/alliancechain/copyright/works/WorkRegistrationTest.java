@@ -1,0 +1,160 @@
+package org.alliancechain.copyright.works;
+
+import static org.alliancechain.copyright.CopyrightFlow.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.alliancechain.chain.api.ChainPort;
+import org.alliancechain.chain.api.ContractCall;
+import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.testsupport.SuiteTestResource;
+import org.alliancechain.testsupport.pdf.PdfChecks;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Rights managers register texts and images; the chain decides who registered a content first. */
+@QuarkusTest
+@WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "copyright"))
+class WorkRegistrationTest {
+
+    @Inject
+    ChainPort chain;
+
+    @Inject
+    org.alliancechain.evidence.pki.DevPki pki;
+
+    @Inject
+    org.alliancechain.service.evidence.EvidenceConfig evidence;
+
+    @ConfigProperty(name = "chain.contracts.work-registry")
+    String workRegistry;
+
+    @Test
+    void a_text_work_is_fingerprinted_registered_on_chain_and_certified() throws Exception {
+        String text = article(1001);
+        long id = registerText(RIGHTS, "专项行动 1001", text);
+        var work = awaitWork(RIGHTS, id, "REGISTERED");
+        assertThat(work.getString("contentDigest")).isEqualTo(HashAlgorithm.SHA256.hex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(work.getString("fingerprintDigest")).hasSize(64);
+        assertThat(work.getString("iscc")).startsWith("ISCC:");
+        assertThat(work.getLong("registeredBlock")).isPositive();
+        assertThat(work.getString("holder")).isEqualTo(RIGHTS_ORG);
+        // The registration certificate, once the record is anchored: the record names the digests; the public verifier finds it.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> as(RIGHTS).get("/api/works/" + id + "/certificate")
+                .statusCode() == 200);
+        byte[] pdf = as(RIGHTS).get("/api/works/" + id + "/certificate").then().statusCode(200).contentType("application/pdf").extract()
+                .asByteArray();
+        String pdfText = PdfChecks.text(pdf);
+        assertThat(pdfText).contains(work.getString("contentDigest")).contains("W-" + id);
+        // Checked by others: EU DSS validates the PAdES B-T signature, veraPDF the PDF/A-3b form.
+        String crlUrl = evidence.publicUrl() + "/pki/root.crl";
+        var dss = PdfChecks.dss(pdf, new PdfChecks.Trust(List.of(pki.rootCertificate(), pki.tsaRootCertificate()),
+                Map.of(crlUrl, pki.crl(), org.alliancechain.evidence.pki.DevPki.tsaCrlUrl(crlUrl), pki.tsaCrl())));
+        assertThat(dss.indication()).as("DSS: %s %s", dss.subIndication(), dss.errors())
+                .isEqualTo(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
+        assertThat(dss.signedBy()).contains(RIGHTS_ORG);
+        assertThat(PdfChecks.pdfA3bFailures(pdf)).as("veraPDF").isEmpty();
+        RestAssured.given().get("/verify?digest=" + work.getString("recordDigest")).then().statusCode(200).body(containsString("W-" + id));
+        // Its content comes back exactly as registered; another organisation does not see the work.
+        assertThat(as(RIGHTS).get("/api/works/" + id + "/content").then().statusCode(200).extract().asString()).isEqualTo(text);
+        as(OTHER_RIGHTS).get("/api/works/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void the_same_content_again_is_refused_naming_the_member_that_registered_it() {
+        String text = article(1002);
+        long id = registerText(RIGHTS, "专项行动 1002", text);
+        json(OTHER_RIGHTS).body(textWork("抄来的", text)).post("/api/works").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString(RIGHTS_ORG))
+                .body("errors[0].field", equalTo("work.content"));
+        json(RIGHTS).body(textWork("again", text)).post("/api/works").then().statusCode(409)
+                .body("detail", containsString("work " + id));
+    }
+
+    @Test
+    void content_registered_first_through_another_service_is_refused_by_the_chain() {
+        String text = article(1003);
+        byte[] digest = HashAlgorithm.SHA256.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // pixel-studio registers the same bytes directly in WorkRegistry (as another member's own service would).
+        long tx = QuarkusTransaction.requiringNew().call(() -> chain.submit(OTHER_RIGHTS_ORG, ContractCall.of(workRegistry,
+                "registerWork(bytes32,bytes32,bytes32)", digest, HashAlgorithm.SHA256.digest(new byte[] {1}),
+                HashAlgorithm.SHA256.digest(new byte[] {2}))));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> chain.status(tx).orElseThrow().status().name()
+                .equals("CONFIRMED"));
+        long id = registerText(RIGHTS, "专项行动 1003", text);
+        var work = awaitDecided(RIGHTS, id);
+        assertThat(work.getString("status")).as(work.prettify()).isEqualTo("REFUSED");
+        assertThat(work.getString("firstHolder")).isEqualTo(OTHER_RIGHTS_ORG);
+        as(RIGHTS).get("/api/works/" + id + "/certificate").then().statusCode(409).body("detail", containsString(OTHER_RIGHTS_ORG));
+    }
+
+    @Test
+    void works_are_registered_in_bulk_and_a_repeated_one_refuses_the_request_naming_it() {
+        var works = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 120; i++) {
+            works.add(textWork("批量 " + i, article(20_000 + i)));
+        }
+        var ids = json(RIGHTS).body(Map.of("works", works)).post("/api/works/bulk").then().statusCode(202).extract().jsonPath()
+                .getList("id", Long.class);
+        assertThat(ids).hasSize(120);
+        awaitWork(RIGHTS, ids.getLast(), "REGISTERED");
+        awaitWork(RIGHTS, ids.getFirst(), "REGISTERED");
+        var repeated = List.of(textWork("a", article(30_001)), textWork("b", article(30_002)), textWork("c", article(30_001)));
+        json(RIGHTS).body(Map.of("works", repeated)).post("/api/works/bulk").then().statusCode(409)
+                .body("errors[0].field", equalTo("works[2].content")).body("detail", containsString("works[0]"));
+    }
+
+    @Test
+    void an_image_is_registered_from_its_file_and_bad_files_are_refused_before_storage() {
+        byte[] photo = fixture("modifications/high-saturation.jpg");
+        long id = as(RIGHTS).multiPart("file", "bridge.jpg", photo, "image/jpeg").multiPart("title", "桥 Bridge")
+                .multiPart("authors", "李四 Li Si").post("/api/works/files").then().statusCode(202).extract().jsonPath().getLong("id");
+        var work = awaitWork(RIGHTS, id, "REGISTERED");
+        assertThat(work.getString("kind")).isEqualTo("IMAGE");
+        assertThat(work.getString("mediaType")).isEqualTo("image/jpeg");
+        long before = count();
+        // A text file named .jpg: disguised.
+        as(RIGHTS).multiPart("file", "photo.jpg", "not an image at all".getBytes(), "image/jpeg").multiPart("title", "x")
+                .multiPart("authors", "x").post("/api/works/files").then().statusCode(415).contentType("application/problem+json");
+        // A flat grey image: nothing to fingerprint (PDQ quality too low).
+        as(RIGHTS).multiPart("file", "grey.png", flatPng(), "image/png").multiPart("title", "grey").multiPart("authors", "x")
+                .post("/api/works/files").then().statusCode(422).contentType("application/problem+json").body("detail", containsString("quality"));
+        // No authors.
+        as(RIGHTS).multiPart("file", "bridge2.jpg", fixture("modifications/blur-a-lot.jpg"), "image/jpeg").multiPart("title", "t")
+                .post("/api/works/files").then().statusCode(422).body("errors[0].field", equalTo("authors"));
+        // An empty text, a huge one.
+        json(RIGHTS).body(textWork("empty", " ")).post("/api/works").then().statusCode(400);
+        json(RIGHTS).body(textWork("short", "太短")).post("/api/works").then().statusCode(422).contentType("application/problem+json");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    private static long count() {
+        return QuarkusTransaction.requiringNew().call(() -> Work.count());
+    }
+
+    private static byte[] flatPng() {
+        try {
+            var image = new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var g = image.createGraphics();
+            g.setColor(java.awt.Color.GRAY);
+            g.fillRect(0, 0, 200, 200);
+            g.dispose();
+            var out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
