@@ -18,7 +18,8 @@ import org.alliancechain.testsupport.SuiteTestResource;
 /**
  * Every endpoint of the service × no token / no role / other organisation / own organisation, and
  * token attacks. The fixtures: a text work daily-news registered (anchored, so its certificate can be
- * issued) and a licence of it to acme-trading; the outsider is pixel-studio's rights manager.
+ * issued), a licence of it to acme-trading, a capture of its text published by pixel-studio and the
+ * infringement claimed on it; the outsider is pixel-studio's rights manager.
  */
 @QuarkusTest
 @WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "copyright"))
@@ -46,6 +47,16 @@ class CopyrightSecurityTest extends SecurityMatrixTest {
         fixtures.put("licenceId", String.valueOf(licence));
         licensableWork = registerText(RIGHTS, "matrix work 2", article(Math.abs(UUID.randomUUID().hashCode())));
         awaitWork(RIGHTS, licensableWork, "REGISTERED");
+        // A capture of the first work's text published by pixel-studio, and the infringement claimed on it.
+        String text = as(RIGHTS).get("/api/works/" + work + "/content").then().statusCode(200).extract().asString();
+        long capture = json(RIGHTS).body(Map.of("text", text, "format", "plain", "publisher", OTHER_RIGHTS_ORG)).post("/api/captures").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "CONFIRMED".equals(as(RIGHTS).get("/api/captures/"
+                + capture).then().extract().path("anchoring.phase")));
+        fixtures.put("captureId", String.valueOf(capture));
+        long infringement = json(RIGHTS).body(Map.of("captureId", capture, "workId", work, "use", "FULL_REPRINT", "channel", "ONLINE",
+                "territory", "CN", "claim", "matrix claim")).post("/api/infringements").then().statusCode(202).extract().jsonPath().getLong("id");
+        fixtures.put("infringementId", String.valueOf(infringement));
         return fixtures;
     }
 
@@ -68,6 +79,11 @@ class CopyrightSecurityTest extends SecurityMatrixTest {
             throw new IllegalStateException(e);
         }
         bodies.put("POST /api/licences/{licenceId}/revoke", "{}");
+        try {
+            bodies.put("POST /api/captures", json.writeValueAsString(Map.of("text", article(2), "format", "plain")));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         return bodies;
     }
 
@@ -77,6 +93,8 @@ class CopyrightSecurityTest extends SecurityMatrixTest {
                 // The as-of answer needs its query (work, licensee, use, channel, territory): without it, 400 naming them.
                 "GET /api/licences/check",
                 // Revoked once by the owning organisation's call; again, 409.
-                "POST /api/licences/{licenceId}/revoke");
+                "POST /api/licences/{licenceId}/revoke",
+                // The fixture's capture is claimed already (409 again); its report is 409 until the report's record is anchored.
+                "POST /api/infringements", "GET /api/infringements/{infringementId}/report");
     }
 }

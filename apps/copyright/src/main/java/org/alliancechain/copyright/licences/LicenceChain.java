@@ -60,6 +60,16 @@ public class LicenceChain {
         return Boolean.TRUE.equals(answer.get(0)) ? java.util.Optional.of((byte[]) answer.get(1)) : java.util.Optional.empty();
     }
 
+    /** The (work, licensee) key's hash-chain head and event count as of a block (LicenceRegistry.headAt): what an outsider checks the key's events against. */
+    public record Head(String head, long events) {
+    }
+
+    public Head headAt(byte[] work, String licensee, long asOfBlock) {
+        List<Object> answer = reader.view(ContractCall.of(registry, "headAt(bytes32,bytes32,uint256)", work, ChainIds.memberId(licensee),
+                BigInteger.valueOf(asOfBlock)), "bytes32,uint256", asOfBlock);
+        return new Head("0x" + java.util.HexFormat.of().formatHex((byte[]) answer.get(0)), ((BigInteger) answer.get(1)).longValueExact());
+    }
+
     static byte[] territory(String code) {
         byte[] word = new byte[32];
         byte[] ascii = code.getBytes(StandardCharsets.US_ASCII);

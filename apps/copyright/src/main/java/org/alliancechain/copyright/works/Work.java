@@ -98,6 +98,10 @@ public class Work extends OrganisationOwned {
     @Column(name = "registered_tx")
     public String registeredTx;
 
+    /** The log index of WorkRegistered in {@link #registeredTx}: what an arbitration filing cites. */
+    @Column(name = "registered_log")
+    public Integer registeredLog;
+
     @Column(name = "first_holder")
     public String firstHolder;
 

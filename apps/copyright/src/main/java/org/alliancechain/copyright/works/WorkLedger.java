@@ -70,12 +70,13 @@ public class WorkLedger implements ChainEventHandler {
         Work.getEntityManager().unwrap(Session.class).doWork(connection -> {
             if (!registered.isEmpty()) {
                 try (var update = connection.prepareStatement("""
-                        update cr_work w set status = 'REGISTERED', registered_block = v.block, registered_tx = v.tx
-                        from unnest(?::bytea[], ?::bigint[], ?::text[]) as v(digest, block, tx)
+                        update cr_work w set status = 'REGISTERED', registered_block = v.block, registered_tx = v.tx, registered_log = v.log
+                        from unnest(?::bytea[], ?::bigint[], ?::text[], ?::int[]) as v(digest, block, tx, log)
                         where w.content_digest = v.digest and w.status = 'PENDING'""")) {
                     update.setArray(1, connection.createArrayOf("bytea", registered.stream().map(e -> e.bytes("contentDigest")).toArray(byte[][]::new)));
                     update.setArray(2, connection.createArrayOf("bigint", registered.stream().map(ChainEvent::blockNumber).toArray(Long[]::new)));
                     update.setArray(3, connection.createArrayOf("text", registered.stream().map(ChainEvent::transactionHash).toArray(String[]::new)));
+                    update.setArray(4, connection.createArrayOf("int", registered.stream().map(ChainEvent::logIndex).toArray(Integer[]::new)));
                     update.executeUpdate();
                 }
             }

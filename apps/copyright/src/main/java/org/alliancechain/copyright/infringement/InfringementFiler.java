@@ -1,0 +1,20 @@
+package org.alliancechain.copyright.infringement;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Files prepared infringements with arbitration once their forensics report is anchored, without anyone having to ask. */
+@ApplicationScoped
+public class InfringementFiler {
+
+    private final InfringementService service;
+
+    InfringementFiler(InfringementService service) {
+        this.service = service;
+    }
+
+    @Scheduled(every = "${copyright.infringements.filing-check:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void fileAnchored() {
+        service.fileAnchored();
+    }
+}

@@ -1,0 +1,224 @@
+package org.alliancechain.copyright.infringement;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.alliancechain.copyright.licences.LicenceUses;
+import org.alliancechain.copyright.monitoring.Matches;
+import org.alliancechain.copyright.works.Work;
+import org.alliancechain.evidence.intake.ContentType;
+import org.alliancechain.evidence.pdf.EvidenceCertificate;
+import org.alliancechain.evidence.pdf.PadesSigner;
+import org.alliancechain.service.chain.ChainState;
+import org.alliancechain.service.chain.ChainStates;
+import org.alliancechain.service.evidence.CertificateIssuer;
+import org.alliancechain.service.identity.Caller;
+import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.tenancy.Tenancy;
+import org.alliancechain.service.upload.Downloads;
+import org.alliancechain.service.upload.UploadIntake;
+import org.alliancechain.service.upload.UploadPolicy;
+import org.alliancechain.service.upload.Uploads;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/api")
+@Tag(name = "Infringement evidence")
+@Produces(MediaType.APPLICATION_JSON)
+public class InfringementResource {
+
+    static final EvidenceCertificate.Title REPORT = new EvidenceCertificate.Title("侵权取证报告", "Infringement Evidence Report");
+    static final UploadPolicy COPIES = UploadPolicy.only("as captured copies", ContentType.JPEG, ContentType.PNG, ContentType.GIF,
+            ContentType.BMP, ContentType.TEXT, ContentType.HTML);
+
+    public record TextCapture(@NotBlank @Size(max = 1_000_000) String text,
+                              @NotNull @Pattern(regexp = "plain|html", message = "must be plain or html") String format,
+                              @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL") String sourceUrl,
+                              @Size(max = 64) String publisher) {
+    }
+
+    public record CaptureView(long id, String kind, String mediaType, String fileName, String sha256, String sourceUrl, String publisher,
+                              String recordDigest, Instant timeStamp, ChainState anchoring, List<Matches.MatchView> matches, Instant createdAt) {
+    }
+
+    public record ClaimRequest(@NotNull Long captureId, @NotNull Long workId, @Size(max = 64) String publisher, @NotNull LicenceUses.Use use,
+                               @NotNull LicenceUses.Channel channel, @NotBlank @Size(max = 32) String territory,
+                               @NotBlank @Size(max = 20_000) String claim, @Size(max = 64) String commission) {
+    }
+
+    public record InfringementView(long id, long captureId, long workId, String publisher, String usesLabel, String territory, Instant usedAt,
+                                   long asOfBlock, boolean licensed, String licenceHead, int licenceEvents, String commission, String caseNumber,
+                                   String recordDigest, String status, String statusLabel, ChainState report, ChainState filing,
+                                   Integer citations, Instant createdAt) {
+    }
+
+    private final CaptureService captures;
+    private final InfringementService infringements;
+    private final Caller caller;
+    private final Tenancy tenancy;
+    private final Uploads uploads;
+    private final UploadIntake intake;
+    private final ChainStates states;
+    private final CertificateIssuer issuer;
+    private final ObjectMapper json;
+
+    InfringementResource(CaptureService captures, InfringementService infringements, Caller caller, Tenancy tenancy, Uploads uploads,
+                         UploadIntake intake, ChainStates states, CertificateIssuer issuer, ObjectMapper json) {
+        this.captures = captures;
+        this.infringements = infringements;
+        this.caller = caller;
+        this.tenancy = tenancy;
+        this.uploads = uploads;
+        this.intake = intake;
+        this.states = states;
+        this.issuer = issuer;
+        this.json = json;
+    }
+
+    @POST
+    @Path("/captures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"monitor", "rights-manager"})
+    @Operation(summary = "Capture a suspected copy given as text (plain or HTML) as evidence (201): matched against every registered work, "
+            + "kept exactly as given, its record time-stamped (RFC 3161) and anchored; name the publisher (a member) when known")
+    public Response capture(@Valid @NotNull TextCapture request) {
+        boolean html = "html".equals(request.format());
+        var capture = captures.capture(caller.requireOrganisation(), caller.userName(), new CaptureService.Copy(Work.Kind.TEXT,
+                html ? "text/html" : "text/plain", null, request.text().getBytes(StandardCharsets.UTF_8), request.sourceUrl(),
+                blankToNull(request.publisher()), "text"));
+        return Response.status(Response.Status.CREATED).entity(view(capture)).build();
+    }
+
+    @POST
+    @Path("/captures/files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({"monitor", "rights-manager"})
+    @Operation(summary = "Capture a suspected copy given as a file (part 'file': image, plain-text or HTML file; optional 'sourceUrl', "
+            + "'publisher') as evidence (201)")
+    public Response captureFile(@RestForm("file") FileUpload file, @RestForm("sourceUrl") String sourceUrl, @RestForm("publisher") String publisher) {
+        if (file == null || Uploads.chosen(List.of(file)).isEmpty()) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "choose the file of the copy", "file");
+        }
+        if (sourceUrl != null && !sourceUrl.isBlank() && (sourceUrl.length() > 2000 || !sourceUrl.strip().matches("https?://\\S+"))) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "must be an http or https URL", "sourceUrl");
+        }
+        var accepted = intake.accept(List.of(uploads.read(file)), COPIES).getFirst();
+        boolean text = accepted.type().kind() == ContentType.Kind.TEXT;
+        var capture = captures.capture(caller.requireOrganisation(), caller.userName(), new CaptureService.Copy(text ? Work.Kind.TEXT : Work.Kind.IMAGE,
+                accepted.mediaType(), accepted.name(), accepted.content(), blankToNull(sourceUrl), blankToNull(publisher), "file"));
+        return Response.status(Response.Status.CREATED).entity(view(capture)).build();
+    }
+
+    @GET
+    @Path("/captures")
+    @Transactional
+    @RolesAllowed({"monitor", "rights-manager"})
+    @Operation(summary = "Your organisation's captures, newest first")
+    public List<CaptureView> captures() {
+        return tenancy.list(Capture.class, null, Map.of(), Sort.descending("id")).page(0, 200).<Capture>list().stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/captures/{captureId}")
+    @Transactional
+    @RolesAllowed({"monitor", "rights-manager"})
+    @Operation(summary = "A capture with what it matched and where its anchoring stands")
+    public CaptureView capture(@PathParam("captureId") long id) {
+        return view(tenancy.find(Capture.class, id, "Capture"));
+    }
+
+    @POST
+    @Path("/infringements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("rights-manager")
+    @Operation(summary = "Claim that a capture infringes one of your works (202): LicenceRegistry is asked whether any licence covered the "
+            + "publisher, the work and the use at the capture's time-stamp as of the block that anchored the capture (409 naming the licence "
+            + "when one did); the signed forensics report's record is anchored, then the case is filed on chain with the commission "
+            + "(odr-arbitration takes it from there)")
+    public Response claim(@Valid @NotNull ClaimRequest r) {
+        var i = infringements.prepare(caller.requireOrganisation(), caller.userName(), new InfringementService.Claim(r.captureId(), r.workId(),
+                r.publisher(), r.use(), r.channel(), r.territory(), r.claim(), r.commission()));
+        return Response.accepted(view(i)).build();
+    }
+
+    @GET
+    @Path("/infringements")
+    @Transactional
+    @RolesAllowed("rights-manager")
+    @Operation(summary = "Your organisation's infringement claims, newest first")
+    public List<InfringementView> infringements() {
+        return tenancy.list(Infringement.class, null, Map.of(), Sort.descending("id")).page(0, 200).<Infringement>list().stream().map(this::view)
+                .toList();
+    }
+
+    @GET
+    @Path("/infringements/{infringementId}")
+    @Transactional
+    @RolesAllowed("rights-manager")
+    @Operation(summary = "An infringement claim: the licence answer, the report's anchoring and the filing")
+    public InfringementView infringement(@PathParam("infringementId") long id) {
+        return view(tenancy.find(Infringement.class, id, "Infringement"));
+    }
+
+    @GET
+    @Path("/infringements/{infringementId}/report")
+    @Produces("application/pdf")
+    @Transactional
+    @RolesAllowed("rights-manager")
+    @Operation(summary = "The signed forensics report (PDF/A-3, PAdES B-T, QR code to the public verifier), with the captured text printed "
+            + "in full; 409 until its record is anchored")
+    public Response report(@PathParam("infringementId") long id) {
+        var i = tenancy.find(Infringement.class, id, "Infringement");
+        Capture capture = Capture.findById(i.captureId);
+        EvidenceCertificate.Document copy = capture.kind == Work.Kind.TEXT
+                ? new EvidenceCertificate.Document("被控侵权内容 The captured copy", capture.fileName != null ? capture.fileName : "capture.txt",
+                        capture.content)
+                : null;
+        byte[] pdf = issuer.issue(i.caseNumber, REPORT, i.organisation, i.record.json, i.record.notarisationItemId, i.record.timestampToken,
+                PadesSigner.Level.B_T, copy);
+        return Downloads.file(pdf, "application/pdf", "infringement-report-" + i.id + ".pdf");
+    }
+
+    private CaptureView view(Capture c) {
+        List<Matches.MatchView> matches;
+        try {
+            matches = json.readValue(c.matchesJson, Matches.SearchView.class).matches();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new CaptureView(c.id, c.kind.name(), c.mediaType, c.fileName, c.sha256, c.sourceUrl, c.publisher, c.record.digest,
+                InfringementService.tokenTime(c.record.timestampToken).orElse(null), states.notarisation(c.record.notarisationItemId).orElse(null),
+                matches, c.createdAt);
+    }
+
+    private InfringementView view(Infringement i) {
+        return new InfringementView(i.id, i.captureId, i.workId, i.publisher, LicenceUses.describe(i.uses), i.territory, i.usedAt, i.asOfBlock,
+                i.licensed, i.licenceHead, i.licenceEvents, i.commission, i.caseNumber, i.record.digest, i.status.name(),
+                i.status.chinese + " " + i.status.english, states.notarisation(i.record.notarisationItemId).orElse(null),
+                states.transaction(i.filingTxId).orElse(null), i.citations, i.createdAt);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

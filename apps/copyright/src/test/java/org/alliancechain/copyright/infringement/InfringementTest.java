@@ -1,0 +1,161 @@
+package org.alliancechain.copyright.infringement;
+
+import static org.alliancechain.copyright.CopyrightFlow.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.alliancechain.chain.api.ChainReader;
+import org.alliancechain.evidence.pki.DevPki;
+import org.alliancechain.service.arbitration.ArbitrationFilings;
+import org.alliancechain.service.chain.ChainClock;
+import org.alliancechain.service.evidence.EvidenceConfig;
+import org.alliancechain.testsupport.SuiteTestResource;
+import org.alliancechain.testsupport.pdf.PdfChecks;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A monitor captures a rewritten copy; the rights holder claims it in one step: the licence registry's
+ * answer as of the capture's block, the signed forensics report, and the case filed on chain against the
+ * publisher, citing the work's registration and the anchoring of the capture and of the report.
+ */
+@QuarkusTest
+@WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "copyright"))
+class InfringementTest {
+
+    @Inject
+    ChainReader chain;
+
+    @Inject
+    DevPki pki;
+
+    @Inject
+    EvidenceConfig evidence;
+
+    private static Instant chainNow() {
+        return io.quarkus.arc.Arc.container().instance(ChainClock.class).get().now();
+    }
+
+    private static JsonPath capture(String text, String publisher) {
+        long id = json(MONITOR).body(Map.of("text", text, "format", "plain", "sourceUrl", "https://copycat.example/a/1", "publisher", publisher))
+                .post("/api/captures").then().statusCode(201).extract().jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> "CONFIRMED".equals(as(MONITOR)
+                .get("/api/captures/" + id).then().statusCode(200).extract().path("anchoring.phase")));
+        return as(MONITOR).get("/api/captures/" + id).then().extract().jsonPath();
+    }
+
+    private static Map<String, Object> claim(long captureId, long workId, String publisher) {
+        var body = new HashMap<String, Object>();
+        body.put("captureId", captureId);
+        body.put("workId", workId);
+        body.put("publisher", publisher);
+        body.put("use", "FULL_REPRINT");
+        body.put("channel", "ONLINE");
+        body.put("territory", "CN");
+        body.put("claim", "被申请人未经许可在其网站全文转载申请人的新闻作品，请求停止侵权并赔偿损失。The respondent reprinted our article online without a licence.");
+        return body;
+    }
+
+    private static Map<String, Object> licence(long workId, String licensee, Instant from) {
+        return Map.of("workId", workId, "licensee", licensee, "uses", List.of("FULL_REPRINT"), "channels", List.of("ONLINE"), "territory", "CN",
+                "validFrom", from.toString(), "terms", "全文转载授权 Full reprint online.");
+    }
+
+    @Test
+    void a_copy_no_licence_covered_goes_to_arbitration_with_its_report_and_a_licensed_one_does_not() throws Exception {
+        String original = article(9001) + article(9002);
+        long workId = registerText(RIGHTS, "原创 9001", original);
+        awaitWork(RIGHTS, workId, "REGISTERED");
+        String copy = "转载：" + original.substring(0, original.length() * 3 / 4).replace("专家表示", "有专家说");
+
+        // nova-manufacturing holds a licence for full reprints online: its copy is licensed, nothing to claim.
+        json(RIGHTS).body(licence(workId, "nova-manufacturing", chainNow().minus(Duration.ofDays(10)))).post("/api/licences").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> as(RIGHTS).get("/api/licences?as=licensor").then().extract().jsonPath()
+                .getList("findAll { it.workId == " + workId + " && it.status == 'GRANTED' }").size() == 1);
+        var licensedCopy = capture(copy + " nova", "nova-manufacturing");
+        json(RIGHTS).body(claim(licensedCopy.getLong("id"), workId, "nova-manufacturing")).post("/api/infringements").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("covered nova-manufacturing"));
+
+        // pixel-studio had none when its copy was captured; a licence granted afterwards, back-dated over the use, changes nothing.
+        var captured = capture(copy, OTHER_RIGHTS_ORG);
+        assertThat(captured.getList("matches.workId", Long.class)).contains(workId);
+        long captureId = captured.getLong("id");
+        json(RIGHTS).body(licence(workId, OTHER_RIGHTS_ORG, chainNow().minus(Duration.ofDays(30)))).post("/api/licences").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> as(RIGHTS).get("/api/licences?as=licensor").then().extract().jsonPath()
+                .getList("findAll { it.workId == " + workId + " && it.licensee == '" + OTHER_RIGHTS_ORG + "' && it.status == 'GRANTED' }")
+                .size() == 1);
+        var prepared = json(RIGHTS).body(claim(captureId, workId, OTHER_RIGHTS_ORG)).post("/api/infringements").then().statusCode(202)
+                .extract().jsonPath();
+        assertThat(prepared.getBoolean("licensed")).isFalse();
+        long id = prepared.getLong("id");
+        String caseNumber = prepared.getString("caseNumber");
+        assertThat(caseNumber).isEqualTo("copyright/C" + captureId + "-W" + workId);
+        // The same claim again is refused.
+        json(RIGHTS).body(claim(captureId, workId, OTHER_RIGHTS_ORG)).post("/api/infringements").then().statusCode(409);
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "CONFIRMED".equals(as(RIGHTS)
+                .get("/api/infringements/" + id).then().extract().path("filing.phase")));
+        var filed = as(RIGHTS).get("/api/infringements/" + id).then().extract().jsonPath();
+        assertThat(filed.getString("status")).isEqualTo("FILED");
+        assertThat(filed.getInt("citations")).isEqualTo(3);
+
+        // On chain: the case against pixel-studio with the commission, citing three events (ODR projects it from there).
+        var events = chain.eventsOf("CaseRegistry", ArbitrationFilings.caseId(caseNumber));
+        assertThat(events.stream().map(e -> e.event()).toList()).contains("CaseFiled").filteredOn("CaseEvidenceCited"::equals).hasSize(3);
+        var filedEvent = events.stream().filter(e -> e.event().equals("CaseFiled")).findFirst().orElseThrow();
+        assertThat(filedEvent.arguments().stream().filter(a -> a.name().equals("respondent")).findFirst().orElseThrow().text())
+                .isEqualTo("0x" + java.util.HexFormat.of().formatHex(org.alliancechain.chain.api.ChainIds.memberId(OTHER_RIGHTS_ORG)));
+
+        // The signed report: valid for EU DSS and veraPDF, names the licence answer, prints the copy, verifiable publicly.
+        byte[] pdf = as(RIGHTS).get("/api/infringements/" + id + "/report").then().statusCode(200).contentType("application/pdf").extract()
+                .asByteArray();
+        String text = PdfChecks.text(pdf);
+        assertThat(text).contains(caseNumber).contains("LicenceRegistry.licenceAt").contains(captured.getString("sha256"));
+        String crlUrl = evidence.publicUrl() + "/pki/root.crl";
+        var dss = PdfChecks.dss(pdf, new PdfChecks.Trust(List.of(pki.rootCertificate(), pki.tsaRootCertificate()),
+                Map.of(crlUrl, pki.crl(), DevPki.tsaCrlUrl(crlUrl), pki.tsaCrl())));
+        assertThat(dss.indication()).as("DSS: %s %s", dss.subIndication(), dss.errors())
+                .isEqualTo(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
+        assertThat(PdfChecks.pdfA3bFailures(pdf)).as("veraPDF").isEmpty();
+        RestAssured.given().get("/verify?digest=" + filed.getString("recordDigest")).then().statusCode(200).body(containsString(caseNumber));
+        // Another organisation sees none of it.
+        as(OTHER_RIGHTS).get("/api/infringements/" + id).then().statusCode(404);
+        as(OTHER_RIGHTS).get("/api/captures/" + captureId).then().statusCode(404);
+    }
+
+    @Test
+    void claims_that_cannot_hold_are_refused_naming_the_field() {
+        long workId = registerText(RIGHTS, "原创 9101", article(9101));
+        awaitWork(RIGHTS, workId, "REGISTERED");
+        long otherWork = registerText(RIGHTS, "无关 9102", "完全不同的内容：本市今日举行马拉松比赛，数万名跑者参加，赛道沿江而设，沿途观众热情助威，比赛秩序井然。" + 9102);
+        awaitWork(RIGHTS, otherWork, "REGISTERED");
+        long captureId = capture(article(9101), OTHER_RIGHTS_ORG).getLong("id");
+        // A work the capture did not match.
+        json(RIGHTS).body(claim(captureId, otherWork, OTHER_RIGHTS_ORG)).post("/api/infringements").then().statusCode(422)
+                .body("errors[0].field", equalTo("workId"));
+        // Against oneself; a non-member; worldwide as the place of use.
+        json(RIGHTS).body(claim(captureId, workId, RIGHTS_ORG)).post("/api/infringements").then().statusCode(422)
+                .body("errors[0].field", equalTo("respondent"));
+        json(RIGHTS).body(claim(captureId, workId, "nobody-here")).post("/api/infringements").then().statusCode(422);
+        var worldwide = claim(captureId, workId, OTHER_RIGHTS_ORG);
+        worldwide.put("territory", "*");
+        json(RIGHTS).body(worldwide).post("/api/infringements").then().statusCode(422).body("errors[0].field", equalTo("territory"));
+        // Another organisation's capture or work: 404.
+        json(OTHER_RIGHTS).body(claim(captureId, workId, RIGHTS_ORG)).post("/api/infringements").then().statusCode(404);
+        // A capture naming a publisher that is not a member.
+        json(MONITOR).body(Map.of("text", article(9101), "format", "plain", "publisher", "no-such-member")).post("/api/captures").then()
+                .statusCode(422).body("errors[0].field", equalTo("publisher"));
+    }
+}
