@@ -168,6 +168,31 @@ class OdrChainFilingTest {
         assertThat(as(CLAIMANT_USER).get("/api/cases/" + id + "/evidence").then().extract().jsonPath().getList("$")).hasSize(1);
     }
 
+    @ConfigProperty(name = "chain.contracts.work-registry")
+    String workRegistry;
+
+    /** What the copyright service files for an infringement: the work's registration in WorkRegistry is resolved as evidence. */
+    @Test
+    void aCopyrightFilingCitingAWorksRegistrationReachesTheCommission() throws Exception {
+        byte[] content = random32();
+        var registered = confirmed(QuarkusTransaction.requiringNew().call(() -> chain.submit(CLAIMANT_ORG,
+                ContractCall.of(workRegistry, "registerWork(bytes32,bytes32,bytes32)", content, random32(), random32()))));
+        long log = reader.transaction(registered.transactionHash()).logs().stream().filter(l -> "WorkRegistered".equals(l.event()))
+                .findFirst().orElseThrow().logIndex();
+        String caseNumber = ArbitrationFilings.caseNumber("copyright", "C" + UUID.randomUUID() + "-W1");
+        byte[] claim = HashAlgorithm.SHA256.digest("未经许可转载 Reprinted without a licence".getBytes(StandardCharsets.UTF_8));
+        confirmed(QuarkusTransaction.requiringNew().call(() -> filings.file(CLAIMANT_ORG, new ArbitrationFiling(caseNumber, OdrFlow.COMMISSION,
+                OdrFlow.RESPONDENT_ORG, claim, List.of(new CitedEvent(registered.transactionHash(), (int) log))))));
+        long id = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> caseId(caseNumber), found -> found != null);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(
+                () -> "ATTACHED".equals(as(OdrFlow.CLERK).get("/api/cases/" + id).then().extract().jsonPath().getString("filedOnChain.citations[0].state")));
+        long item = as(CLAIMANT_USER).get("/api/cases/" + id + "/evidence").then().statusCode(200).extract().jsonPath().getLong("[0].id");
+        JsonNode event = JSON.readTree(as(CLAIMANT_USER).get("/api/cases/" + id + "/evidence/" + item + "/content").then().statusCode(200)
+                .extract().asByteArray()).path("events").get(0);
+        assertThat(event.path("contract").asText()).isEqualTo("WorkRegistry");
+        assertThat(event.path("event").asText()).isEqualTo("WorkRegistered");
+    }
+
     @Test
     void aCaseFiledThroughThisServiceIsNotProjectedAgain() {
         long id = OdrFlow.fileWithoutDocuments("Filed here, seen on chain").getLong("id");
