@@ -9,32 +9,70 @@ import java.util.List;
 /**
  * Crop-resistant region hashes (§3.2 of the domain page; after imagehash's crop-resistant hash, PR #120): a
  * global PDQ hash misses a 5 % crop (≈ 83 bits), but regions defined by the content keep their boxes when the
- * frame around them is cut. The image is segmented into bright and dark connected regions (a blurred 256-pixel
- * thumbnail thresholded at its 25th, 50th and 75th luma percentiles and at fixed luma levels 64–192), and each region's bounding box is
- * PDQ-hashed from the upright image (quality gated). Two images are a crop match when at least
- * {@link #MIN_MATCHING_REGIONS} of the registered image's regions are within the match distance of some
- * region of the query.
+ * frame around them is cut.
+ *
+ * <ul>
+ * <li>Segmentation: the image (at most 1024 a side) is area-averaged by an <em>integer</em> factor to about
+ * 512 a side and blurred; an uncropped image and a crop of it at the same resolution (or at half of it) are
+ * then segmented at the same scale. Bright and dark 4-connected components are taken at fixed luma levels
+ * 32, 48, …, 224 (they do not move when a crop changes the histogram) and at the 10th–90th percentiles.</li>
+ * <li>Boxes: a component's centroid ± √3 standard deviations per axis, which depends on all its pixels
+ * rather than on its extreme points; boxes of 0.3–25 % of the image, interior ones first, near-duplicates
+ * (IoU &gt; 0.85) dropped, at most {@link #MAX_REGIONS}; each box is PDQ-hashed from the upright image
+ * (quality ≥ {@value #MIN_REGION_QUALITY}).</li>
+ * <li>Matching ({@link #match}): region pairs within {@link #VERIFY_DISTANCE} whose boxes agree on one
+ * scale and translation, at least {@link #MIN_MATCHING_REGIONS} distinct registered regions, one of them
+ * within {@link Pdq#MATCH_DISTANCE} (the one the index finds).</li>
+ * </ul>
  *
  * <p>Region hashes go into the same {@link PdqIndex} as whole-image hashes, under ids the caller maps back
- * to the work.
+ * to the work; candidates the index returns are verified with {@link #match} against the work's regions.
+ * Limits: a crop that is also rescaled by a factor other than about 1 or ½ is segmented at another scale and
+ * mostly missed; smooth gradients and flat artwork have few or no hashable regions.
  */
 public final class PdqRegions {
 
-    /** At most this many regions per image (the largest distinct boxes with quality ≥ {@link Pdq#MIN_QUALITY}). */
-    public static final int MAX_REGIONS = 24;
-    /** Matching regions needed to call a crop match. */
+    /** At most this many regions per image (each is one index entry). */
+    public static final int MAX_REGIONS = 32;
+    /** Geometrically consistent matching regions needed to call a crop match. */
     public static final int MIN_MATCHING_REGIONS = 2;
 
-    private static final int SEGMENTATION_SIDE = 256;
+    private static final int SEGMENTATION_SIDE = 512;
     private static final int HASHING_SIDE = 1024;
-    private static final double[] PERCENTILES = {0.25, 0.5, 0.75};
-    private static final float[] LEVELS = {64, 96, 128, 160, 192};
-    private static final double MIN_AREA = 0.01;
-    private static final double MIN_SIDE = 0.12;
-    private static final double MAX_BOX_AREA = 0.7;
+    private static final double[] PERCENTILES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+    private static final float[] LEVELS = levels(32, 224, 16);
+
+    private static final double MIN_AREA = 0.003;
+    private static final double MIN_SIDE = 0.06;
+    private static final double MAX_BOX_AREA = 0.25;
     private static final double DUPLICATE_IOU = 0.85;
+    private static final double BOX_SIGMAS = Math.sqrt(3);
+    /**
+     * Regions are hashed down to this PDQ quality (whole images need {@link Pdq#MIN_QUALITY}): a region only
+     * counts together with others at a consistent geometry, so a noisier hash costs recall, not precision.
+     */
+    static final int MIN_REGION_QUALITY = 30;
+    /** Regions touching the frame are the first a crop changes: they rank after interior ones of a fifth their area. */
+    private static final double BORDER_PENALTY = 0.2;
+    /** Geometry check: matched boxes agree on the scale within this (natural log, ≈ ±20 %). */
+    static final double SCALE_TOLERANCE = 0.2;
+    /** Geometry check: and on the translation within this fraction of the box side. */
+    static final double SHIFT_TOLERANCE = 0.15;
+    /**
+     * Candidates are found through the index at {@link Pdq#MATCH_DISTANCE}; once one region matched there, the
+     * other regions of the candidate that sit at the same scale and translation may be up to this far.
+     */
+    public static final int VERIFY_DISTANCE = 44;
 
     private PdqRegions() {
+    }
+
+    private static float[] levels(int from, int to, int step) {
+        float[] out = new float[(to - from) / step + 1];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = from + i * step;
+        }
+        return out;
     }
 
     /** A region's box in the upright image's pixels and its PDQ hash. */
@@ -56,14 +94,14 @@ public final class PdqRegions {
         }
         // Box coordinates are reported in the upright image's pixels; hashing reads a copy at most 1024 a side.
         LumaImage work = upright.shrinkTo(HASHING_SIDE, HASHING_SIDE);
-        double scale = Math.max(work.width, work.height) / (double) SEGMENTATION_SIDE;
-        LumaImage seg = work.shrinkTo((int) Math.max(8, Math.round(work.width / Math.max(1, scale))),
-                (int) Math.max(8, Math.round(work.height / Math.max(1, scale))));
+        // An integer reduction factor: an uncropped image and a crop of it (up to ~25 %) at the same resolution
+        // are segmented at the same scale, so the regions' shapes agree.
+        int k = Math.max(1, (int) Math.ceil(Math.max(work.width, work.height) / (double) SEGMENTATION_SIDE));
+        LumaImage seg = reduce(work, k);
         float[] blurred = blur(seg);
         float[] sorted = blurred.clone();
         Arrays.sort(sorted);
-        List<int[]> boxes = new ArrayList<>(); // x0, y0, x1 (exclusive), y1, area
-        // Percentiles follow brightness changes; fixed levels do not move when a crop changes the histogram.
+        List<double[]> boxes = new ArrayList<>(); // x0, y0, x1, y1 in seg pixels (moment boxes), area
         float[] thresholds = new float[PERCENTILES.length + LEVELS.length];
         for (int i = 0; i < PERCENTILES.length; i++) {
             thresholds[i] = sorted[(int) (PERCENTILES[i] * (sorted.length - 1))];
@@ -73,33 +111,64 @@ public final class PdqRegions {
             components(blurred, seg.width, seg.height, threshold, true, boxes);
             components(blurred, seg.width, seg.height, threshold, false, boxes);
         }
-        boxes.sort(Comparator.comparingInt((int[] b) -> b[4]).reversed());
-        List<int[]> kept = new ArrayList<>();
+        for (double[] b : boxes) {
+            boolean touches = b[0] <= 0.5 || b[1] <= 0.5 || b[2] >= seg.width - 0.5 || b[3] >= seg.height - 0.5;
+            b[5] = touches ? b[4] * BORDER_PENALTY : b[4];
+        }
+        boxes.sort(Comparator.comparingDouble((double[] b) -> b[5]).reversed());
+        List<double[]> kept = new ArrayList<>();
         List<Region> regions = new ArrayList<>();
         double fx = work.width / (double) seg.width;
         double fy = work.height / (double) seg.height;
         double ux = upright.width / (double) work.width;
         double uy = upright.height / (double) work.height;
-        for (int[] b : boxes) {
+        for (double[] b : boxes) {
             if (regions.size() >= MAX_REGIONS) {
                 break;
             }
-            if (kept.stream().anyMatch(k -> iou(k, b) > DUPLICATE_IOU)) {
+            if (kept.stream().anyMatch(q -> iou(q, b) > DUPLICATE_IOU)) {
                 continue;
             }
             kept.add(b);
-            int x0 = (int) Math.floor(b[0] * fx);
-            int y0 = (int) Math.floor(b[1] * fy);
-            int x1 = Math.min(work.width, (int) Math.ceil(b[2] * fx));
-            int y1 = Math.min(work.height, (int) Math.ceil(b[3] * fy));
+            int x0 = Math.max(0, (int) Math.round(b[0] * fx));
+            int y0 = Math.max(0, (int) Math.round(b[1] * fy));
+            int x1 = Math.min(work.width, (int) Math.round(b[2] * fx));
+            int y1 = Math.min(work.height, (int) Math.round(b[3] * fy));
+            if (x1 - x0 < 16 || y1 - y0 < 16) {
+                continue;
+            }
             Pdq.Coefficients c = Pdq.coefficients(work.crop(x0, y0, x1 - x0, y1 - y0));
-            if (c.quality() < Pdq.MIN_QUALITY) {
+            if (c.quality() < MIN_REGION_QUALITY) {
                 continue;
             }
             regions.add(new Region((int) Math.round(x0 * ux), (int) Math.round(y0 * uy),
                     (int) Math.round((x1 - x0) * ux), (int) Math.round((y1 - y0) * uy), c.hash(Pdq.Orientation.ORIGINAL)));
         }
         return List.copyOf(regions);
+    }
+
+    /** Area average over k × k blocks (the last partial row and column dropped). */
+    private static LumaImage reduce(LumaImage img, int k) {
+        if (k == 1) {
+            return img;
+        }
+        int w = img.width / k;
+        int h = img.height / k;
+        float[] out = new float[w * h];
+        float norm = 1f / (k * k);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float s = 0;
+                for (int dy = 0; dy < k; dy++) {
+                    int row = (y * k + dy) * img.width + x * k;
+                    for (int dx = 0; dx < k; dx++) {
+                        s += img.luma[row + dx];
+                    }
+                }
+                out[y * w + x] = s * norm;
+            }
+        }
+        return new LumaImage(w, h, out);
     }
 
     /** How many of {@code registered}'s regions lie within {@code radius} of some region of {@code query}. */
@@ -116,9 +185,84 @@ public final class PdqRegions {
         return n;
     }
 
-    /** A crop match: at least {@link #MIN_MATCHING_REGIONS} regions within {@link Pdq#MATCH_DISTANCE}. */
+    /**
+     * A crop match: at least {@link #MIN_MATCHING_REGIONS} regions of {@code registered} within
+     * {@link Pdq#MATCH_DISTANCE} of regions of {@code query} whose boxes agree on one scale and translation
+     * (see {@link #match(List, List, int)}).
+     */
     public static boolean cropMatch(List<Region> query, List<Region> registered) {
-        return matchingRegions(query, registered, Pdq.MATCH_DISTANCE) >= MIN_MATCHING_REGIONS;
+        return match(query, registered, VERIFY_DISTANCE).filter(m -> m.regions().stream()
+                .anyMatch(r -> r.distance() <= Pdq.MATCH_DISTANCE)).isPresent();
+    }
+
+    /** One region of the query matched to one of the registered image, with their Hamming distance. */
+    public record MatchedRegion(Region query, Region registered, int distance) {
+    }
+
+    /**
+     * Where a registered image appears in the query: {@code query ≈ scale · registered + (dx, dy)} in the two
+     * images' upright pixels, supported by the matched regions (each registered region at most once).
+     */
+    public record CropMatch(double scale, double dx, double dy, List<MatchedRegion> regions) {
+    }
+
+    /**
+     * The largest set of region pairs within {@code radius} whose boxes agree on one scale and translation
+     * (scales within {@value #SCALE_TOLERANCE} in log, centres within {@value #SHIFT_TOLERANCE} of the box
+     * side), if it has at least {@link #MIN_MATCHING_REGIONS} distinct registered regions. Unrelated images
+     * whose regions happen to be near in Hamming distance rarely place them consistently, so the geometry
+     * check removes most false matches that a plain count would keep.
+     */
+    public static java.util.Optional<CropMatch> match(List<Region> query, List<Region> registered, int radius) {
+        List<MatchedRegion> pairs = new ArrayList<>();
+        for (Region r : registered) {
+            for (Region q : query) {
+                int d = q.hash().distance(r.hash());
+                if (d <= radius) {
+                    pairs.add(new MatchedRegion(q, r, d));
+                }
+            }
+        }
+        if (pairs.size() < MIN_MATCHING_REGIONS) {
+            return java.util.Optional.empty();
+        }
+        CropMatch best = null;
+        for (MatchedRegion seed : pairs) {
+            double s = scale(seed);
+            double dx = cx(seed.query()) - s * cx(seed.registered());
+            double dy = cy(seed.query()) - s * cy(seed.registered());
+            java.util.Map<Region, MatchedRegion> support = new java.util.IdentityHashMap<>();
+            for (MatchedRegion p : pairs) {
+                double ps = scale(p);
+                if (Math.abs(Math.log(ps / s)) > SCALE_TOLERANCE) {
+                    continue;
+                }
+                double side = Math.sqrt((double) p.query().width() * p.query().height());
+                double ex = cx(p.query()) - (s * cx(p.registered()) + dx);
+                double ey = cy(p.query()) - (s * cy(p.registered()) + dy);
+                if (Math.hypot(ex, ey) > SHIFT_TOLERANCE * side) {
+                    continue;
+                }
+                support.merge(p.registered(), p, (a, b) -> a.distance() <= b.distance() ? a : b);
+            }
+            if (support.size() >= MIN_MATCHING_REGIONS && (best == null || support.size() > best.regions().size())) {
+                best = new CropMatch(s, dx, dy, List.copyOf(support.values()));
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
+    private static double scale(MatchedRegion p) {
+        return Math.sqrt((double) p.query().width() * p.query().height()
+                / ((double) p.registered().width() * p.registered().height()));
+    }
+
+    private static double cx(Region r) {
+        return r.x() + r.width() / 2.0;
+    }
+
+    private static double cy(Region r) {
+        return r.y() + r.height() / 2.0;
     }
 
     /** Two rounds of a 5-pixel box blur, so that thresholds follow shapes rather than texture. */
@@ -154,8 +298,13 @@ public final class PdqRegions {
         return a;
     }
 
-    /** Bounding boxes of the 4-connected components above (bright) or at/below the threshold that are large enough. */
-    private static void components(float[] v, int w, int h, float threshold, boolean bright, List<int[]> out) {
+    /**
+     * Boxes of the 4-connected components above (bright) or at/below the threshold that are large enough. A
+     * box is the component's centroid ± √3 standard deviations per axis (the bounding box of a rectangle):
+     * averaged over the component's pixels, it moves far less than the extreme points when the threshold,
+     * the sampling grid or a crop elsewhere changes a few boundary pixels.
+     */
+    private static void components(float[] v, int w, int h, float threshold, boolean bright, List<double[]> out) {
         int[] label = new int[w * h];
         int[] stack = new int[w * h];
         int next = 0;
@@ -167,7 +316,11 @@ public final class PdqRegions {
             int top = 0;
             stack[top++] = start;
             label[start] = next;
-            int area = 0;
+            long area = 0;
+            double sx = 0;
+            double sy = 0;
+            double sxx = 0;
+            double syy = 0;
             int x0 = w;
             int y0 = h;
             int x1 = -1;
@@ -177,6 +330,12 @@ public final class PdqRegions {
                 int x = p % w;
                 int y = p / w;
                 area++;
+                double cx = x + 0.5;
+                double cy = y + 0.5;
+                sx += cx;
+                sy += cy;
+                sxx += cx * cx;
+                syy += cy * cy;
                 x0 = Math.min(x0, x);
                 x1 = Math.max(x1, x);
                 y0 = Math.min(y0, y);
@@ -196,10 +355,19 @@ public final class PdqRegions {
             }
             int bw = x1 - x0 + 1;
             int bh = y1 - y0 + 1;
-            if (area >= MIN_AREA * w * h && bw >= MIN_SIDE * w && bh >= MIN_SIDE * h
-                    && (double) bw * bh <= MAX_BOX_AREA * w * h) {
-                out.add(new int[] {x0, y0, x1 + 1, y1 + 1, bw * bh});
+            if (area < MIN_AREA * w * h || bw < MIN_SIDE * w || bh < MIN_SIDE * h
+                    || (double) bw * bh > MAX_BOX_AREA * w * h) {
+                continue;
             }
+            double mx = sx / area;
+            double my = sy / area;
+            double hx = BOX_SIGMAS * Math.sqrt(Math.max(0, sxx / area - mx * mx));
+            double hy = BOX_SIGMAS * Math.sqrt(Math.max(0, syy / area - my * my));
+            double bx0 = Math.max(0, mx - hx);
+            double by0 = Math.max(0, my - hy);
+            double bx1 = Math.min(w, mx + hx);
+            double by1 = Math.min(h, my + hy);
+            out.add(new double[] {bx0, by0, bx1, by1, (bx1 - bx0) * (by1 - by0), 0});
         }
     }
 
@@ -211,10 +379,10 @@ public final class PdqRegions {
         return top;
     }
 
-    private static double iou(int[] a, int[] b) {
-        int ix = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]));
-        int iy = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
-        double inter = (double) ix * iy;
+    private static double iou(double[] a, double[] b) {
+        double ix = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]));
+        double iy = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
+        double inter = ix * iy;
         return inter / ((double) a[4] + b[4] - inter);
     }
 }

@@ -73,4 +73,37 @@ class PdqRegionsTest {
             assertThat(PdqRegions.matchingRegions(query, registered, Pdq.MATCH_DISTANCE)).as("seed %d", seed).isZero();
         }
     }
+
+    @Test
+    void aCropMatchReportsWhereTheRegisteredImageSitsInTheQuery() throws IOException {
+        BufferedImage original = bridge();
+        int w = original.getWidth();
+        int h = original.getHeight();
+        int x = w / 10;
+        int y = h / 20;
+        BufferedImage cropped = original.getSubimage(x, y, w - x - w / 10, h - y);
+        var match = PdqRegions.match(PdqRegions.of(cropped), PdqRegions.of(original), PdqRegions.VERIFY_DISTANCE);
+        assertThat(match).isPresent();
+        assertThat(match.get().scale()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(match.get().dx()).isCloseTo(-x, org.assertj.core.data.Offset.offset(0.03 * w));
+        assertThat(match.get().dy()).isCloseTo(-y, org.assertj.core.data.Offset.offset(0.03 * h));
+        assertThat(match.get().regions()).hasSizeGreaterThanOrEqualTo(PdqRegions.MIN_MATCHING_REGIONS);
+    }
+
+    @Test
+    void regionsWithMatchingHashesButInconsistentPlacesAreNoCropMatch() throws IOException {
+        List<PdqRegions.Region> registered = PdqRegions.of(bridge());
+        assertThat(PdqRegions.cropMatch(registered, registered)).isTrue();
+        // the same hashes, each moved to another region's box: the pairs no longer agree on one translation
+        List<PdqRegions.Region> shuffled = new java.util.ArrayList<>();
+        int n = registered.size();
+        for (int i = 0; i < n; i++) {
+            PdqRegions.Region box = registered.get((i + n / 2) % n);
+            PdqRegions.Region r = registered.get(i);
+            int shift = (i % 2 == 0 ? 1 : -1) * (200 + 37 * i);
+            shuffled.add(new PdqRegions.Region(r.x() + shift, r.y() + (i % 3) * 150, box.width() * (1 + i % 2), box.height(), r.hash()));
+        }
+        assertThat(PdqRegions.matchingRegions(shuffled, registered, Pdq.MATCH_DISTANCE)).isEqualTo(n);
+        assertThat(PdqRegions.cropMatch(shuffled, registered)).isFalse();
+    }
 }
