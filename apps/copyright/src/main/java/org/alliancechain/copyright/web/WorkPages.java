@@ -172,8 +172,8 @@ public class WorkPages {
                     form.url().isEmpty() ? null : form.url(), form.format(), form.text());
             var violations = validator.validate(work);
             if (!violations.isEmpty()) {
-                return CopyrightPages.refused(FormErrors.of("text", violations), listPage(null, FormErrors.of("text", violations), form,
-                        FileForm.EMPTY));
+                var errors = FormErrors.of("text", violations);
+                return CopyrightPages.refused(errors, listPage(null, errors, form, FileForm.EMPTY));
             }
             var registered = works.register(caller.requireOrganisation(), caller.userName(), List.of(intake.text("work", work))).getFirst();
             return CopyrightPages.seeOther(uri, "app/works/" + registered.id, "registered");
