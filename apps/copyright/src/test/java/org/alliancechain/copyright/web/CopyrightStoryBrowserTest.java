@@ -102,6 +102,7 @@ class CopyrightStoryBrowserTest {
         browser.openUntil(app + "app/works/" + work, "#licences .badge.GRANTED");
         assertThat(browser.text("#licences")).contains(LICENSEE_ORG).contains("excerpt").contains("online");
         browser.assertLegible("the work with its licence");
+        browser.screenshot("copyright-work");
 
         // 4. The licences page draws its period, and the as-of check answers yes now, no as of block 1.
         browser.openUntil(app + "app/licences", "#granted-periods rect.GRANTED");
@@ -115,6 +116,7 @@ class CopyrightStoryBrowserTest {
         assertThat(browser.text("#answer")).contains("Licensed").doesNotContain("Not licensed").contains(LICENSEE_ORG);
         assertThat(browser.exists("#answer.yes #answer-licence")).as("the licence that covered it").isTrue();
         browser.assertLegible("a yes from LicenceRegistry");
+        browser.screenshot("copyright-licences");
         browser.fill("#check-block", "1");
         browser.click("#check-button");
         browser.waitForText("#answer", "Not licensed");
@@ -141,6 +143,7 @@ class CopyrightStoryBrowserTest {
         assertThat(article).as("the work's passage quoted from the work (Simplified)").contains(workQuote);
         assertThat(copyQuote).isNotEmpty();
         browser.assertLegible("the matches with their passages");
+        browser.screenshot("copyright-matches");
         browser.signOut(app);
     }
 
