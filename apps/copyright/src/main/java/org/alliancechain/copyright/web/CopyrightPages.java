@@ -1,0 +1,67 @@
+package org.alliancechain.copyright.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.alliancechain.service.identity.Caller;
+import org.alliancechain.service.web.AppLinks;
+import org.alliancechain.service.web.PageShell;
+import org.alliancechain.service.web.PageShells;
+
+/** What the copyright pages share: the shell with the caller's links (also on the home page), the notices after a step, post/redirect/get. */
+@ApplicationScoped
+public class CopyrightPages implements AppLinks {
+
+    static final String TITLE = "版权 Copyright";
+
+    private static final Map<String, String> NOTICES = Map.ofEntries(
+            Map.entry("registered", "作品已提交登记：指纹已计算，登记记录正在时间戳与上链 · The work is submitted: fingerprinted, its record being "
+                    + "time-stamped and registered on chain"),
+            Map.entry("granted", "授权已提交，正在写入 LicenceRegistry · The licence is submitted; LicenceRegistry records it"),
+            Map.entry("revoking", "撤销已提交，正在上链 · The revocation is submitted; the chain records it"));
+
+    private final Caller caller;
+    private final PageShells shells;
+
+    CopyrightPages(Caller caller, PageShells shells) {
+        this.caller = caller;
+        this.shells = shells;
+    }
+
+    public PageShell page(String notice) {
+        return shells.of(TITLE, forRoles(caller.roles()), notice == null ? null : NOTICES.get(notice));
+    }
+
+    @Override
+    public List<PageShell.Link> forRoles(Set<String> roles) {
+        var links = new ArrayList<PageShell.Link>();
+        if (roles.contains("rights-manager")) {
+            links.add(PageShells.link("works", "作品登记", "Works", "/app/works"));
+        }
+        if (roles.contains("rights-manager") || roles.contains("licensee")) {
+            links.add(PageShells.link("licences", "授权许可", "Licences", "/app/licences"));
+        }
+        if (roles.contains("monitor") || roles.contains("rights-manager")) {
+            links.add(PageShells.link("monitoring", "侵权监测", "Monitoring desk", "/app/monitoring"));
+        }
+        return links;
+    }
+
+    static Response seeOther(UriInfo uri, String path, String notice) {
+        return Response.seeOther(uri.getBaseUriBuilder().path(path).queryParam("notice", notice).build()).build();
+    }
+
+    /** A refused form shown again with its refusal, under the refusal's status. */
+    static Response refused(FormErrors errors, Object page) {
+        return Response.status(errors.status()).entity(page).type(MediaType.TEXT_HTML).build();
+    }
+
+    static String trim(String value) {
+        return value == null ? "" : value.strip();
+    }
+}

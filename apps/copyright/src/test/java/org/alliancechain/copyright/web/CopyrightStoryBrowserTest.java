@@ -1,0 +1,155 @@
+package org.alliancechain.copyright.web;
+
+import static org.alliancechain.copyright.CopyrightFlow.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ibm.icu.text.Transliterator;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.alliancechain.testsupport.SuiteTestResource;
+import org.alliancechain.testsupport.browser.HeadlessChromium;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+/**
+ * The copyright story in a real headless Chromium against the real Keycloak, PostgreSQL and anvil,
+ * through the pages only: daily-news' rights manager registers an article (a bad URL refused first,
+ * next to its field) → WorkRegistry registers it, its record is anchored, the signed certificate and
+ * the verifier's QR code appear → the rights manager grants acme-trading an online excerpt licence
+ * and LicenceRegistry answers yes for now and no as of block 1 → daily-news' monitor pastes a
+ * rewritten copy in Traditional script and the match appears with its passages side by side. Every
+ * page shown meets WCAG AA contrast.
+ */
+@QuarkusTest
+@TestProfile(CopyrightStoryBrowserTest.AnyPort.class)
+@WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "copyright"))
+class CopyrightStoryBrowserTest {
+
+    /** The browser tenant on the realm's test client that accepts any local port (the app listens on a random one). */
+    public static class AnyPort implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.oidc.web.client-id", "suite-test-pages");
+        }
+    }
+
+    @RegisterExtension
+    static final HeadlessChromium browser = HeadlessChromium.perTestClass();
+
+    @TestHTTPResource("/")
+    URL url;
+
+    @Test
+    void rightsManagerRegistersAndLicencesAnArticleAndTheMonitorFindsARewrittenCopy() {
+        browser.timeout(Duration.ofSeconds(60));
+        String app = "http://127.0.0.1:" + url.getPort() + "/";
+        int n = Math.abs(UUID.randomUUID().hashCode() % 1_000_000);
+        String article = article(n) + article(n + 1).substring(10) + article(n + 2).substring(20);
+        String title = "打击网络侵权盗版专项行动 " + n;
+
+        // 1. The rights manager registers the article through the works page; a URL that is not one is refused next to its field.
+        browser.signIn(app, RIGHTS, "app/works");
+        browser.waitFor("#text-form");
+        assertThat(browser.exists("#works-chart")).as("the chart of works per day").isTrue();
+        browser.assertLegible("the works page with its forms");
+        browser.fill("#title", title);
+        browser.fill("#authors", "张三 Zhang San\n李四 Li Si");
+        browser.script("document.getElementById('publishedAt').value = arguments[0]", "2026-11-30T08:00");
+        browser.fill("#url", "daily-news.example/articles/" + n);
+        browser.fill("#text", article);
+        browser.click("#register-text-button");
+        browser.waitFor("#url-error");
+        assertThat(browser.text("#url-error")).contains("http or https URL");
+        assertThat(browser.value("#text")).as("what was entered is kept").isEqualTo(article);
+        browser.assertLegible("the text form with a refusal");
+        browser.fill("#url", "https://daily-news.example/articles/" + n);
+        browser.click("#register-text-button");
+        browser.waitForText("#notice", "The work is submitted");
+        var matcher = Pattern.compile("/app/works/(\\d+)").matcher(browser.currentUrl());
+        assertThat(matcher.find()).as(browser.currentUrl()).isTrue();
+        long work = Long.parseLong(matcher.group(1));
+
+        // 2. The page follows the chain: registered in WorkRegistry, the record anchored, the certificate and the verifier's QR code.
+        browser.openUntil(app + "app/works/" + work, "#status.REGISTERED");
+        browser.openUntil(app + "app/works/" + work, "#certificate-link");
+        assertThat(browser.text("#timeline")).contains("Submitted").contains("Registered in WorkRegistry").contains("block #");
+        assertThat(browser.exists("#verify svg.qr")).as("the QR code to the public verifier").isTrue();
+        assertThat(browser.text("#excerpt")).startsWith(article.substring(0, 30));
+        String digest = browser.text("#content-digest");
+        assertThat(digest).matches("[0-9a-f]{64}");
+        assertThat(fetch("/app/works/" + work + "/certificate")).as("the signed certificate through the page session")
+                .isEqualTo("200 application/pdf");
+        browser.assertLegible("the registered work");
+
+        // 3. It grants acme-trading an online excerpt licence in China; LicenceRegistry holds it.
+        browser.fill("#licensee", LICENSEE_ORG);
+        assertThat(browser.driver().findElement(By.id("use-EXCERPT")).isSelected()).isTrue();
+        assertThat(browser.driver().findElement(By.id("channel-ONLINE")).isSelected()).isTrue();
+        browser.fill("#territory", "CN");
+        browser.fill("#terms", "可在网络摘编，注明来源《每日新闻》。 Online excerpts, crediting Daily News.");
+        browser.click("#grant-button");
+        browser.waitForText("#notice", "The licence is submitted");
+        browser.openUntil(app + "app/works/" + work, "#licences .badge.GRANTED");
+        assertThat(browser.text("#licences")).contains(LICENSEE_ORG).contains("excerpt").contains("online");
+        browser.assertLegible("the work with its licence");
+        browser.screenshot("copyright-work");
+
+        // 4. The licences page draws its period, and the as-of check answers yes now, no as of block 1.
+        browser.openUntil(app + "app/licences", "#granted-periods rect.GRANTED");
+        browser.assertLegible("the licences page");
+        browser.fill("#check-work", digest);
+        browser.fill("#check-licensee", LICENSEE_ORG);
+        browser.select("#check-use", "EXCERPT");
+        browser.select("#check-channel", "ONLINE");
+        browser.click("#check-button");
+        browser.waitFor("#answer");
+        assertThat(browser.text("#answer")).contains("Licensed").doesNotContain("Not licensed").contains(LICENSEE_ORG);
+        assertThat(browser.exists("#answer.yes #answer-licence")).as("the licence that covered it").isTrue();
+        browser.assertLegible("a yes from LicenceRegistry");
+        browser.screenshot("copyright-licences");
+        browser.fill("#check-block", "1");
+        browser.click("#check-button");
+        browser.waitForText("#answer", "Not licensed");
+        assertThat(browser.text("#answer")).contains("as of block #1");
+        browser.signOut(app);
+
+        // 5. The monitor pastes a rewritten excerpt in Traditional script; the match appears with its passages side by side.
+        String excerpt = article.substring(article.length() / 4, article.length() * 3 / 4).replace("专家表示", "业内人士认为")
+                .replace("依法查处", "依法处理");
+        String copy = Transliterator.getInstance("Simplified-Traditional").transliterate(excerpt);
+        assertThat(copy).isNotEqualTo(excerpt);
+        browser.signIn(app, MONITOR, "app/monitoring");
+        browser.waitFor("#text-form");
+        browser.assertLegible("the monitoring desk");
+        browser.fill("#text", copy);
+        browser.click("#search-text-button");
+        browser.waitFor("#match-" + work);
+        String match = browser.text("#match-" + work);
+        assertThat(match).contains("相符 match").contains(title).contains(RIGHTS_ORG).contains("Yours");
+        assertThat(browser.exists("#match-" + work + " .badge.MATCH")).isTrue();
+        String copyQuote = browser.text("#copy-" + work + "-0 mark");
+        String workQuote = browser.text("#work-" + work + "-0 mark");
+        assertThat(copy).as("the copy's passage quoted from the copy (Traditional)").contains(copyQuote);
+        assertThat(article).as("the work's passage quoted from the work (Simplified)").contains(workQuote);
+        assertThat(copyQuote).isNotEmpty();
+        browser.assertLegible("the matches with their passages");
+        browser.screenshot("copyright-matches");
+        browser.signOut(app);
+    }
+
+    /** Status and content type of a page-session download, fetched by the page itself (its session cookie). */
+    private static String fetch(String path) {
+        return (String) browser.script("var x = new XMLHttpRequest(); x.open('GET', arguments[0], false); x.send();"
+                + " return x.status + ' ' + (x.getResponseHeader('Content-Type') || '').split(';')[0];", path);
+    }
+}
