@@ -49,7 +49,8 @@ public interface ChainReader {
      * A view function's answer as the chain knew it at a block ({@code atBlock} null: the latest), e.g.
      * {@code LicenceRegistry.licenceAt(...)} "as of" the block that anchored a capture. {@code returns} lists
      * the output types, comma-separated ({@code "bool,bytes32"}); the values come decoded as in
-     * {@link ChainEvent} (byte[] for bytesN, BigInteger for integers, Boolean, String for addresses).
+     * {@link ChainEvent} (byte[] for bytesN, BigInteger for integers, Boolean, String for addresses); empty when the
+     * address held no code at that block (a contract deployed later answers nothing about earlier blocks).
      *
      * @throws ChainCallRevertedException when the function reverts (its custom error decoded)
      * @throws ChainUnavailableException when the node cannot be reached

@@ -161,7 +161,11 @@ public class NodeChainReader implements ChainReader {
                     + (data != null && data.startsWith("0x") ? AbiCodec.describeRevert(data)
                     : reply.getError() != null ? reply.getError().getMessage() : "reverted"));
         }
-        return AbiCodec.decodeOutputs(returns, reply.getValue());
+        String value = reply.getValue();
+        if (value == null || value.equals("0x")) {
+            return List.of(); // no code at that address in that block (e.g. a contract deployed later)
+        }
+        return AbiCodec.decodeOutputs(returns, value);
     }
 
     private org.web3j.protocol.core.Request<?, EthCall> call(String contract, ContractCall call) {

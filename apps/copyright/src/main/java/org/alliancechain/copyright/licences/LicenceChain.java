@@ -54,17 +54,14 @@ public class LicenceChain {
 
     /** The licence that covered the use, as LicenceRegistry answered at {@code asOfBlock}; empty when none did. */
     public java.util.Optional<byte[]> licenceAt(String licensee, byte[] work, int use, String territory, Instant time, long asOfBlock) {
-        List<Object> answer;
-        try {
-            answer = reader.view(ContractCall.of(registry, "licenceAt(bytes32,bytes32,uint32,bytes32,uint64,uint256)",
-                    ChainIds.memberId(licensee), work, BigInteger.valueOf(use), territory(territory), seconds(time),
-                    BigInteger.valueOf(asOfBlock)), "bool,bytes32", asOfBlock);
-        } catch (IllegalStateException e) {
-            // The call returned no data: at that block LicenceRegistry had no code yet (deployed later), so no licence was recorded.
-            // (The chain client reports this as a decoding mismatch; a dedicated "no contract at block" answer belongs there.)
+        List<Object> answer = reader.view(ContractCall.of(registry, "licenceAt(bytes32,bytes32,uint32,bytes32,uint64,uint256)",
+                ChainIds.memberId(licensee), work, BigInteger.valueOf(use), territory(territory), seconds(time),
+                BigInteger.valueOf(asOfBlock)), "bool,bytes32", asOfBlock);
+        // No answer: at that block LicenceRegistry had no code yet (deployed later), so no licence was recorded.
+        if (answer.isEmpty() || !Boolean.TRUE.equals(answer.get(0))) {
             return java.util.Optional.empty();
         }
-        return Boolean.TRUE.equals(answer.get(0)) ? java.util.Optional.of((byte[]) answer.get(1)) : java.util.Optional.empty();
+        return java.util.Optional.of((byte[]) answer.get(1));
     }
 
     /** The (work, licensee) key's hash-chain head and event count as of a block (LicenceRegistry.headAt): what an outsider checks the key's events against. */
@@ -74,6 +71,9 @@ public class LicenceChain {
     public Head headAt(byte[] work, String licensee, long asOfBlock) {
         List<Object> answer = reader.view(ContractCall.of(registry, "headAt(bytes32,bytes32,uint256)", work, ChainIds.memberId(licensee),
                 BigInteger.valueOf(asOfBlock)), "bytes32,uint256", asOfBlock);
+        if (answer.isEmpty()) {
+            return new Head("0x" + "0".repeat(64), 0);
+        }
         return new Head("0x" + java.util.HexFormat.of().formatHex((byte[]) answer.get(0)), ((BigInteger) answer.get(1)).longValueExact());
     }
 
