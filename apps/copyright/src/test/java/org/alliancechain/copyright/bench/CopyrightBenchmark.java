@@ -167,6 +167,7 @@ class CopyrightBenchmark {
 
         // 3. Queries from a separate JVM, beside the health endpoint.
         Path dir = Files.createTempDirectory("cc-bench");
+        dir.toFile().deleteOnExit();
         var rnd = new Random(11);
         var textQueries = new ArrayList<String>();
         var queryTexts = new ArrayList<String>();
@@ -186,6 +187,7 @@ class CopyrightBenchmark {
         for (String q : queryTexts) {
             Path f = dir.resolve("text-" + textQueries.size() + ".json");
             Files.writeString(f, JSON.writeValueAsString(Map.of("text", q, "format", "plain")));
+            f.toFile().deleteOnExit();
             textQueries.add(f.toString());
         }
         int matched = 0;
@@ -214,6 +216,7 @@ class CopyrightBenchmark {
             out.writeBytes(image);
             out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
             Files.write(f, out.toByteArray());
+            f.toFile().deleteOnExit();
             imageQueries.add(f.toString());
         }
         var found = as(MONITOR).multiPart("file", "suspect.jpg", images.get(0), "image/jpeg").post("/api/matches/files").then().statusCode(200)
