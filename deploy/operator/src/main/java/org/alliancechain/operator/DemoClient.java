@@ -52,6 +52,28 @@ final class DemoClient {
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
+    /** Posts a multipart form as a demo user: the text fields and one file (part "file"). */
+    JsonNode postFile(String user, String path, Map<String, String> fields, String fileName, byte[] content, String mediaType, int expected)
+            throws Exception {
+        String boundary = "demo-" + Long.toHexString(System.nanoTime());
+        var body = new java.io.ByteArrayOutputStream();
+        for (var field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n"
+                    + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var response = http.send(HttpRequest.newBuilder(URI.create(service + path)).header("Authorization", "Bearer " + token(user))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException("POST " + path + " (" + fileName + ") as " + user + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     /** Posts until the answer is {@code expected} (e.g. until this service has projected what the chain holds); returns it. */
     JsonNode postUntil(String what, String user, String path, Object body, int expected) throws Exception {
         JsonNode[] answer = new JsonNode[1];

@@ -25,12 +25,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Plain sockets keep the client's cost per request to a few microseconds.
  *
  * <pre>
- * java ... LoadGenerator URL [--method POST] [--header "Name: value"]... [--body-file F]
+ * java ... LoadGenerator URL [--method POST] [--header "Name: value"]... [--body-file F]...
  *          [--connections 16] [--warm-up-seconds 3] [--seconds 10] [--expect 200]
  * </pre>
  *
  * A body may contain {@code {n}}, each occurrence replaced by a distinct 64-hex-digit number (so that
- * every request registers something new). Prints one JSON line: requests, per_second, latency
+ * every request registers something new). With several body files, each connection sends them in turn
+ * (starting at a different one); bodies are sent as their bytes (binary multipart forms too). Prints one JSON line: requests, per_second, latency
  * percentiles in microseconds, the count of each status, and unexpected answers.
  */
 public final class LoadGenerator {
@@ -38,17 +39,17 @@ public final class LoadGenerator {
     private final URI url;
     private final String method;
     private final List<String> headers;
-    private final String body;
+    private final List<byte[]> bodies;
     private final int expect;
     private final AtomicLong serial = new AtomicLong(System.nanoTime() & 0xffff_ffffL);
     private volatile boolean measuring;
     private volatile boolean stop;
 
-    private LoadGenerator(URI url, String method, List<String> headers, String body, int expect) {
+    private LoadGenerator(URI url, String method, List<String> headers, List<byte[]> bodies, int expect) {
         this.url = url;
         this.method = method;
         this.headers = headers;
-        this.body = body;
+        this.bodies = bodies;
         this.expect = expect;
     }
 
@@ -56,7 +57,7 @@ public final class LoadGenerator {
         URI url = null;
         String method = "GET";
         List<String> headers = new ArrayList<>();
-        String body = null;
+        List<byte[]> bodies = new ArrayList<>();
         int connections = 16;
         double warmUp = 3;
         double seconds = 10;
@@ -65,7 +66,7 @@ public final class LoadGenerator {
             switch (args[i]) {
                 case "--method" -> method = args[++i];
                 case "--header" -> headers.add(args[++i]);
-                case "--body-file" -> body = Files.readString(Path.of(args[++i]));
+                case "--body-file" -> bodies.add(Files.readAllBytes(Path.of(args[++i])));
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
                 case "--warm-up-seconds" -> warmUp = Double.parseDouble(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
@@ -78,13 +79,13 @@ public final class LoadGenerator {
                     + "[--warm-up-seconds S] [--seconds S] [--expect STATUS]");
             System.exit(2);
         }
-        System.out.println(new LoadGenerator(url, method, headers, body, expect).run(connections, warmUp, seconds));
+        System.out.println(new LoadGenerator(url, method, headers, bodies, expect).run(connections, warmUp, seconds));
     }
 
     private String run(int connections, double warmUpSeconds, double seconds) throws InterruptedException {
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            var worker = new Worker();
+            var worker = new Worker(i);
             workers.add(worker);
             Thread.ofPlatform().daemon().name("load-" + i).start(worker);
         }
@@ -140,6 +141,11 @@ public final class LoadGenerator {
         long unexpected;
         String firstUnexpected;
         final Map<Integer, Long> statuses = new HashMap<>();
+        int next;
+
+        Worker(int first) {
+            this.next = first;
+        }
 
         @Override
         public void run() {
@@ -190,7 +196,7 @@ public final class LoadGenerator {
 
         private byte[] request() {
             String path = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-            byte[] content = body == null ? null : numbered(body).getBytes(StandardCharsets.UTF_8);
+            byte[] content = bodies.isEmpty() ? null : numbered(bodies.get(next++ % bodies.size()));
             var head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
                     .append(url.getHost()).append(':').append(url.getPort()).append("\r\n");
             headers.forEach(h -> head.append(h).append("\r\n"));
@@ -209,17 +215,19 @@ public final class LoadGenerator {
     }
 
     /** The body with each {n} replaced by a distinct number. */
-    private String numbered(String template) {
+    private byte[] numbered(byte[] body) {
+        String template = new String(body, StandardCharsets.ISO_8859_1);
         if (!template.contains("{n}")) {
-            return template;
+            return body;
         }
+        template = new String(body, StandardCharsets.UTF_8);
         var out = new StringBuilder(template.length() + 64);
         int from = 0;
         for (int at = template.indexOf("{n}"); at >= 0; at = template.indexOf("{n}", from)) {
             out.append(template, from, at).append(String.format("%064x", serial.incrementAndGet()));
             from = at + 3;
         }
-        return out.append(template, from, template.length()).toString();
+        return out.append(template, from, template.length()).toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A response: status, body (for the report of an unexpected one) and whether the server closes. */

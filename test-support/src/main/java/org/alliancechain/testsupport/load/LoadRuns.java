@@ -29,6 +29,15 @@ public final class LoadRuns {
      */
     public static double measure(String label, String url, int connections, double seconds, double warmUpSeconds, List<String> options)
             throws IOException, InterruptedException {
+        String json = measureJson(label, url, connections, seconds, warmUpSeconds, options);
+        Matcher m = PER_SECOND.matcher(json);
+        assertThat(m.find()).as(json).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** As {@link #measure}, returning the generator's JSON line (requests, per_second, p50_us, p99_us, status …). */
+    public static String measureJson(String label, String url, int connections, double seconds, double warmUpSeconds, List<String> options)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 LoadGenerator.class.getName(), url, "--connections", String.valueOf(connections), "--seconds", String.valueOf(seconds),
@@ -40,8 +49,6 @@ public final class LoadRuns {
         String json = output.lines().reduce((a, b) -> b).orElse("");
         System.out.printf(Locale.ROOT, "[bench] %-50s %s%n", label, json);
         assertThat(json).as(label).contains("\"unexpected\":0");
-        Matcher m = PER_SECOND.matcher(json);
-        assertThat(m.find()).as(json).isTrue();
-        return Double.parseDouble(m.group(1));
+        return json;
     }
 }

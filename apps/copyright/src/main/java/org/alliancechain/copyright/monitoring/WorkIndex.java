@@ -163,6 +163,25 @@ public class WorkIndex {
         }
     }
 
+    /**
+     * Test only (the benchmark's synthetic works, which have no row): adds fingerprints to the index under the writer's
+     * lock. Their ids must lie above every work's id; a search verifies such a text candidate by asking the database, finds
+     * no row and leaves it out, as it would a work refused since.
+     */
+    void addUnregistered(long id, TextFingerprint text, ImageFingerprint image) {
+        lock.writeLock().lock();
+        try {
+            if (text != null) {
+                texts.add(id, text);
+            }
+            if (image != null) {
+                images.add(id, image);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** A text work's canonical text, for verifying a candidate (null when it is no longer a registered text). */
     private CanonicalText canonicalText(long workId) {
         try (var connection = db.getConnection();

