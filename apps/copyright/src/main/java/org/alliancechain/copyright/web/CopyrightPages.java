@@ -23,7 +23,10 @@ public class CopyrightPages implements AppLinks {
             Map.entry("registered", "作品已提交登记：指纹已计算，登记记录正在时间戳与上链 · The work is submitted: fingerprinted, its record being "
                     + "time-stamped and registered on chain"),
             Map.entry("granted", "授权已提交，正在写入 LicenceRegistry · The licence is submitted; LicenceRegistry records it"),
-            Map.entry("revoking", "撤销已提交，正在上链 · The revocation is submitted; the chain records it"));
+            Map.entry("revoking", "撤销已提交，正在上链 · The revocation is submitted; the chain records it"),
+            Map.entry("captured", "已取证：内容已保存、时间戳并正在上链锚定 · Captured: kept as found, time-stamped, being anchored on chain"),
+            Map.entry("claimed", "已查验授权：无授权覆盖该使用；取证报告正在锚定，随后提交仲裁 · No licence covered the use; the report is being "
+                    + "anchored, then the case is filed with arbitration"));
 
     private final Caller caller;
     private final PageShells shells;
@@ -48,6 +51,9 @@ public class CopyrightPages implements AppLinks {
         }
         if (roles.contains("monitor") || roles.contains("rights-manager")) {
             links.add(PageShells.link("monitoring", "侵权监测", "Monitoring desk", "/app/monitoring"));
+        }
+        if (roles.contains("rights-manager")) {
+            links.add(PageShells.link("infringements", "侵权取证", "Infringement claims", "/app/infringements"));
         }
         return links;
     }

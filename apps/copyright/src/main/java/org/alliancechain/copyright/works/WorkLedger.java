@@ -71,12 +71,15 @@ public class WorkLedger implements ChainEventHandler {
             if (!registered.isEmpty()) {
                 try (var update = connection.prepareStatement("""
                         update cr_work w set status = 'REGISTERED', registered_block = v.block, registered_tx = v.tx, registered_log = v.log
-                        from unnest(?::bytea[], ?::bigint[], ?::text[], ?::int[]) as v(digest, block, tx, log)
-                        where w.content_digest = v.digest and w.status = 'PENDING'""")) {
+                        from unnest(?::bytea[], ?::bigint[], ?::text[], ?::int[], ?::text[]) as v(digest, block, tx, log, holder)
+                        where w.content_digest = v.digest and w.status = 'PENDING' and w.organisation = v.holder""")) {
                     update.setArray(1, connection.createArrayOf("bytea", registered.stream().map(e -> e.bytes("contentDigest")).toArray(byte[][]::new)));
                     update.setArray(2, connection.createArrayOf("bigint", registered.stream().map(ChainEvent::blockNumber).toArray(Long[]::new)));
                     update.setArray(3, connection.createArrayOf("text", registered.stream().map(ChainEvent::transactionHash).toArray(String[]::new)));
                     update.setArray(4, connection.createArrayOf("int", registered.stream().map(ChainEvent::logIndex).toArray(Integer[]::new)));
+                    // Only the holder's own submission: another member registering the same bytes first is a refusal of ours.
+                    update.setArray(5, connection.createArrayOf("text", registered.stream().map(e -> members.aliasOf(e.bytes("holder")))
+                            .toArray(String[]::new)));
                     update.executeUpdate();
                 }
             }

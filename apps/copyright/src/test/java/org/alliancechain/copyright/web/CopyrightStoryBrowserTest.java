@@ -144,6 +144,34 @@ class CopyrightStoryBrowserTest {
         assertThat(copyQuote).isNotEmpty();
         browser.assertLegible("the matches with their passages");
         browser.screenshot("copyright-matches");
+
+        // 6. The monitor captures it as evidence, naming pixel-studio as its publisher: kept, time-stamped, anchored, matched.
+        browser.fill("#sourceUrl", "https://copycat.example/news/1");
+        browser.fill("#publisher", "pixel-studio");
+        browser.click("#capture-text-button");
+        browser.waitForText("#notice", "Captured");
+        String capturePage = browser.currentUrl();
+        browser.openUntil(capturePage, "#capture-anchoring.CONFIRMED");
+        assertThat(browser.text("#capture-publisher")).isEqualTo("pixel-studio");
+        assertThat(browser.exists("#capture-match-" + work)).isTrue();
+        browser.assertLegible("the capture");
+        browser.signOut(app);
+
+        // 7. The rights manager claims it: no licence covered pixel-studio's use as of the capture's block; the case is filed on chain.
+        browser.signIn(app, RIGHTS, capturePage.substring(app.toString().length()));
+        browser.waitFor("#claim-form-" + work);
+        browser.select("#use-" + work, "FULL_REPRINT");
+        browser.fill("#claim-" + work, "被申请人未经许可转载申请人作品 The respondent reprinted our article without a licence");
+        browser.click("#claim-" + work + "-button");
+        browser.waitForText("#notice", "No licence covered the use");
+        assertThat(browser.text("#licence-answer")).contains("no licence").contains("pixel-studio");
+        browser.openUntil(browser.currentUrl(), "#filing-state.CONFIRMED");
+        assertThat(browser.text("#infringement-status")).contains("filed with arbitration");
+        assertThat(browser.text("#case-number")).startsWith("copyright/C");
+        browser.waitFor("#report-link");
+        assertThat(fetch(browser.currentUrl().replaceAll("\\?.*$", "") + "/report")).isEqualTo("200 application/pdf");
+        browser.assertLegible("the infringement filed with arbitration");
+        browser.screenshot("copyright-infringement");
         browser.signOut(app);
     }
 
