@@ -73,10 +73,35 @@ public final class CopyrightFlow {
         }
     }
 
-    /** A news article long enough to fingerprint, varied by {@code n} so each call gives other content. */
+    /** Common characters of news Chinese: what {@link #article} draws each article's own sentences from. */
+    private static final String COMMON = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所"
+            + "民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形"
+            + "相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料"
+            + "象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据"
+            + "处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例"
+            + "真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书"
+            + "布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯"
+            + "院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严";
+
+    /**
+     * A news article long enough to fingerprint, different for each {@code n}: a common frame (as real news shares
+     * phrases) around sentences of its own, so that tests registering many articles do not make every passage boilerplate.
+     */
     public static String article(int n) {
-        return "新华社北京" + n + "日电 国家版权局等四部门今日联合启动打击网络侵权盗版专项行动，重点整治新闻作品转载、短视频、网络文学等领域的侵权行为。"
-                + "行动期间将加强对网站平台的版权监管，对未经许可转载新闻作品的行为依法查处。第" + n + "号通报指出，部分自媒体账号通过洗稿方式"
-                + "改写原创新闻，情节严重的将移送司法机关。专家表示，区块链存证与相似度检测相结合，可以为权利人维权提供可靠证据。编号" + n + "。";
+        return "新华社北京" + n + "日电 国家版权局等四部门今日联合启动打击网络侵权盗版专项行动。" + own(n, 120) + "。行动期间将加强对网站平台的版权监管，"
+                + "对未经许可转载新闻作品的行为依法查处。第" + n + "号通报指出，" + own(n + 7_919, 100) + "。专家表示，区块链存证与相似度检测相结合，"
+                + "可以为权利人维权提供可靠证据。" + own(n + 104_729, 60) + "。编号" + n + "。";
+    }
+
+    private static String own(int seed, int length) {
+        var random = new java.util.Random(seed * 2_654_435_761L);
+        var text = new StringBuilder(length + length / 12);
+        for (int i = 0; i < length; i++) {
+            text.append(COMMON.charAt(random.nextInt(COMMON.length())));
+            if (i % 13 == 12) {
+                text.append('，');
+            }
+        }
+        return text.toString();
     }
 }
