@@ -43,6 +43,24 @@ public class AttestedRecord {
         return HexFormat.of().parseHex(digest);
     }
 
+    /** When the time-stamp authority stamped the digest; empty without a token. */
+    public java.util.Optional<java.time.Instant> timeStampedAt() {
+        return timeOf(timestampToken);
+    }
+
+    /** The generation time of an RFC 3161 token as stored (null: empty). */
+    public static java.util.Optional<java.time.Instant> timeOf(byte[] token) {
+        if (token == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new org.bouncycastle.tsp.TimeStampToken(new org.bouncycastle.cms.CMSSignedData(token)).getTimeStampInfo()
+                    .getGenTime().toInstant());
+        } catch (Exception e) {
+            throw new IllegalStateException("stored time-stamp unreadable: " + e.getMessage(), e);
+        }
+    }
+
     public boolean isNotarised() {
         return notarisationItemId != null;
     }

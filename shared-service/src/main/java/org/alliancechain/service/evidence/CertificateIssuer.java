@@ -113,15 +113,7 @@ public class CertificateIssuer {
         if (!anchored.valid()) {
             throw new IllegalStateException("the proof of item " + itemId + " does not hold on chain: " + anchored.reason());
         }
-        Instant tokenTime = null;
-        if (token != null) {
-            try {
-                tokenTime = new org.bouncycastle.tsp.TimeStampToken(new org.bouncycastle.cms.CMSSignedData(token))
-                        .getTimeStampInfo().getGenTime().toInstant();
-            } catch (Exception e) {
-                throw new IllegalStateException("stored time-stamp unreadable: " + e.getMessage(), e);
-            }
-        }
+        Instant tokenTime = org.alliancechain.service.attest.AttestedRecord.timeOf(token).orElse(null);
         return new EvidenceCertificate(number, title, organisation, record, HashAlgorithm.SHA256, proof,
                 anchored.anchoredAt(), token, tokenTime,
                 config.publicUrl() + "/verify?digest=" + proof.itemDigest());

@@ -207,7 +207,7 @@ public class InfringementResource {
             throw new IllegalStateException(e);
         }
         return new CaptureView(c.id, c.kind.name(), c.mediaType, c.fileName, c.sha256, c.sourceUrl, c.publisher, c.record.digest,
-                InfringementService.tokenTime(c.record.timestampToken).orElse(null), states.notarisation(c.record.notarisationItemId).orElse(null),
+                c.record.timeStampedAt().orElse(null), states.notarisation(c.record.notarisationItemId).orElse(null),
                 matches, c.createdAt);
     }
 

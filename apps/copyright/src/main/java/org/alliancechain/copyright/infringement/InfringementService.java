@@ -98,7 +98,7 @@ public class InfringementService {
         }
         // T: the capture's time-stamp; N: the block that anchored it.
         var anchoring = anchoredProof(capture.record.notarisationItemId, "the capture");
-        Instant usedAt = tokenTime(capture.record.timestampToken).orElseThrow(() -> new ProblemException(Response.Status.CONFLICT,
+        Instant usedAt = capture.record.timeStampedAt().orElseThrow(() -> new ProblemException(Response.Status.CONFLICT,
                 "the capture has no time-stamp (the time-stamping authority could not be reached when it was made); capture it again"));
         long asOf = anchoring.blockNumber();
         int uses = c.use().bit | c.channel().bit;
@@ -197,18 +197,6 @@ public class InfringementService {
                             + workId + "; claim a work it matched", "workId"));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("capture " + capture.id + ": stored matches unreadable", e);
-        }
-    }
-
-    static java.util.Optional<Instant> tokenTime(byte[] token) {
-        if (token == null) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(new org.bouncycastle.tsp.TimeStampToken(new org.bouncycastle.cms.CMSSignedData(token)).getTimeStampInfo()
-                    .getGenTime().toInstant());
-        } catch (Exception e) {
-            throw new IllegalStateException("stored time-stamp unreadable: " + e.getMessage(), e);
         }
     }
 

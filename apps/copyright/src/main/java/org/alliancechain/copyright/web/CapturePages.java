@@ -45,7 +45,7 @@ public class CapturePages {
     }
 
     @POST
-        @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({"monitor", "rights-manager"})
     @Operation(hidden = true)
     public Response capture(@RestForm String text, @RestForm String format, @RestForm String sourceUrl, @RestForm String publisher,

@@ -3,23 +3,17 @@ package org.alliancechain.copyright.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.alliancechain.copyright.infringement.InfringementResource;
-import org.alliancechain.copyright.licences.LicenceUses;
-import org.alliancechain.service.problem.ProblemException;
 import org.alliancechain.service.web.PageShell;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * An infringement claim's pages: the licence registry's answer as of the capture's block, the report
