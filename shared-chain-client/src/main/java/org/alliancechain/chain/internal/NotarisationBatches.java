@@ -184,7 +184,7 @@ public class NotarisationBatches {
     public Optional<NotarisationView> itemView(long itemId, String anchorRegistry, long chainId) {
         try (var c = dataSource.getConnection();
              var s = c.prepareStatement("""
-                     select i.item_digest, i.created_at, i.leaf_index, b.id, b.batch_key, b.root, b.size, b.leaves,
+                     select i.item_digest, i.created_at, i.leaf_index, b.id, b.batch_key, b.root, b.size,
                             t.status, t.tx_hash, t.block_number
                        from notarisation_item i
                        left join notarisation_batch b on b.id = i.batch_id
@@ -202,18 +202,38 @@ public class NotarisationBatches {
                     return Optional.of(new NotarisationView(itemId, digest, NotarisationView.BATCHING, created, Optional.empty()));
                 }
                 int leafIndex = rs.getInt(3);
-                byte[] leaves = rs.getBytes(8);
-                var path = paths.computeIfAbsent(batchId, id -> MerkleTree.allAuditPaths(split(leaves))).get(leafIndex);
-                String status = rs.getString(9);
-                long block = rs.getLong(11);
+                String status = rs.getString(8);
+                String txHash = rs.getString(9);
+                long block = rs.getLong(10);
+                Long blockNumber = rs.wasNull() ? null : block;
+                // The batch's leaves (32 bytes each, up to thousands) are read only when its paths are not remembered,
+                // and outside the memory's lock.
+                var batchPaths = paths.get(batchId);
+                if (batchPaths == null) {
+                    batchPaths = MerkleTree.allAuditPaths(split(leaves(c, batchId)));
+                    paths.put(batchId, batchPaths);
+                }
+                var path = batchPaths.get(leafIndex);
                 var proof = new InclusionProof(digest, leafIndex, rs.getInt(7), path.stream().map(HEX::formatHex).toList(),
                         HEX.formatHex(rs.getBytes(6)), HEX.formatHex(rs.getBytes(5)), anchorRegistry.toLowerCase(), chainId,
-                        rs.getString(10), rs.wasNull() ? null : block);
+                        txHash, blockNumber);
                 return Optional.of(new NotarisationView(itemId, digest, ChainTxStatus.valueOf(status).name(), created,
                         Optional.of(proof)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read notarisation item " + itemId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] leaves(java.sql.Connection c, long batchId) {
+        try (var s = c.prepareStatement("select leaves from notarisation_batch where id = ?")) {
+            s.setLong(1, batchId);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBytes(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the leaves of notarisation batch " + batchId + ": " + e.getMessage(), e);
         }
     }
 

@@ -102,7 +102,10 @@ public class NotarisationResource {
     @RolesAllowed("${suite.notarisation.roles}")
     @Operation(summary = "One of your organisation's notarisations with its chain status")
     public NotarisationView get(@PathParam("id") long id) {
-        return view(service.find(id));
+        var item = service.summary(id);
+        var onChain = chain.notarisation(item.notarisationItemId()).orElseThrow();
+        return new NotarisationView(item.id(), item.organisation(), item.createdBy(), item.label(), item.sha256(), item.recordDigest(),
+                item.createdAt(), ChainState.of(onChain));
     }
 
     @GET

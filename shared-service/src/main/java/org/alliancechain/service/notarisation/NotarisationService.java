@@ -149,6 +149,19 @@ public class NotarisationService {
         return tenancy.find(Notarisation.class, id, "Notarisation");
     }
 
+    /** What a notarisation's view shows, without its record's JSON and token. */
+    public record Summary(long id, String organisation, String createdBy, String label, String sha256, String recordDigest,
+                          Instant createdAt, long notarisationItemId) {
+    }
+
+    /** {@link #find} for the view: the columns it shows in one plain query; 404 for another organisation's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Summary summary(long id) {
+        return tenancy.findRow("notarisation", "organisation, created_by, label, sha256, record_digest, created_at, notarisation_item_id",
+                id, "Notarisation", row -> new Summary(id, row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getTimestamp(6).toInstant(), row.getLong(7)));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Notarisation> latest(int limit) {
         return tenancy.list(Notarisation.class, null, Map.of(), io.quarkus.panache.common.Sort.descending("id")).page(0, limit).list();
