@@ -97,18 +97,24 @@ public class InvoiceViews {
     }
 
     public static State state(Invoice i, ChainState chain) {
-        if (i.chainRefusal != null || chain != null && chain.failed()) {
+        return state(i.chainRefusal != null, i.red, i.total, i.remaining, chain);
+    }
+
+    /** {@link #state(Invoice, ChainState)} from the columns it depends on (for reads that load no entity). */
+    public static State state(boolean refusedByChain, boolean red, java.math.BigDecimal total, java.math.BigDecimal remaining,
+                              ChainState chain) {
+        if (refusedByChain || chain != null && chain.failed()) {
             return State.REFUSED;
         }
         if (chain == null || !chain.confirmed()) {
             return State.PENDING;
         }
-        if (i.red) {
+        if (red) {
             return State.RED_INVOICE;
         }
-        if (i.fullyRedLettered()) {
+        if (remaining.signum() == 0) {
             return State.FULLY_RED_LETTERED;
         }
-        return i.partlyRedLettered() ? State.PARTLY_RED_LETTERED : State.ISSUED;
+        return remaining.compareTo(total) < 0 && remaining.signum() > 0 ? State.PARTLY_RED_LETTERED : State.ISSUED;
     }
 }
