@@ -44,7 +44,8 @@ public class NotarisationService {
         var item = prepared(caller.requireOrganisation(), caller.userName(), sha256, label);
         // Anchored by the caller's organisation's own key (its account for this service).
         item.record = attestations.notarised(record(item), item.organisation, "notarisation '" + item.label + "'");
-        item.persist();
+        // The bulk path's one statement: an entity persist cost ~9 % of this request's CPU for a row nothing reads back.
+        insertAll(List.of(item));
         return item;
     }
 

@@ -1,5 +1,6 @@
 package org.alliancechain.einvoice.reimbursement;
 
+import org.alliancechain.service.chain.MemberAliases;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,12 +41,12 @@ public final class ClaimDecisions {
     /** One InvoiceRegistry event projected under its own checkpoint; members are named by their aliases. */
     abstract static class Projection implements ChainEventHandler {
 
-        final MemberNames names;
+        final MemberAliases names;
         private final ClaimChain chain;
         private final String stream;
         private final String event;
 
-        Projection(ClaimChain chain, MemberNames names, String stream, String event) {
+        Projection(ClaimChain chain, MemberAliases names, String stream, String event) {
             this.chain = chain;
             this.names = names;
             this.stream = stream;
@@ -71,7 +72,7 @@ public final class ClaimDecisions {
     @Singleton // no client proxy: the shared base class has no no-args constructor
     public static class Reimbursed extends Projection {
 
-        Reimbursed(ClaimChain chain, MemberNames names) {
+        Reimbursed(ClaimChain chain, MemberAliases names) {
             super(chain, names, "einvoice-reimbursed", "InvoiceReimbursed(bytes32 indexed invoiceId, bytes32 indexed member)");
         }
 
@@ -125,7 +126,7 @@ public final class ClaimDecisions {
     @Singleton // no client proxy: the shared base class has no no-args constructor
     public static class ReimbursementRefused extends Projection {
 
-        ReimbursementRefused(ClaimChain chain, MemberNames names) {
+        ReimbursementRefused(ClaimChain chain, MemberAliases names) {
             super(chain, names, "einvoice-reimbursement-refused",
                     "InvoiceReimbursementRefused(bytes32 indexed invoiceId, bytes32 indexed member, uint8 reason, bytes32 holder, uint64 at)");
         }
@@ -189,7 +190,7 @@ public final class ClaimDecisions {
     @Singleton // no client proxy: the shared base class has no no-args constructor
     public static class Booked extends Projection {
 
-        Booked(ClaimChain chain, MemberNames names) {
+        Booked(ClaimChain chain, MemberAliases names) {
             super(chain, names, "einvoice-booked", "InvoiceBooked(bytes32 indexed invoiceId, bytes32 indexed member, uint8 mark)");
         }
 

@@ -1,5 +1,6 @@
 package org.alliancechain.einvoice.web;
 
+import org.alliancechain.service.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;

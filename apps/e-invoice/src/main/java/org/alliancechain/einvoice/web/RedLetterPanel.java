@@ -1,5 +1,6 @@
 package org.alliancechain.einvoice.web;
 
+import org.alliancechain.service.web.FormErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
@@ -34,6 +35,9 @@ import org.alliancechain.service.problem.ProblemException;
  */
 @ApplicationScoped
 public class RedLetterPanel {
+
+    /** The name of the red-letter form on the invoice page (its errors: {@code errors.itemAt('red-letter', 'lines', …)}). */
+    static final String FORM = "red-letter";
 
     private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)](.*)");
 
@@ -201,14 +205,14 @@ public class RedLetterPanel {
                 form.buyerDeducted());
         var violations = validator.validate(request);
         if (!violations.isEmpty() || !unreadable.isEmpty()) {
-            throw new Refused(FormErrors.of(FormErrors.RED_LETTER, violations, unreadable).renamed(f -> byBlueLine(f, blueLineOf)));
+            throw new Refused(FormErrors.of(FORM, violations, unreadable).renamed(f -> byBlueLine(f, blueLineOf)));
         }
         try {
             return forms.start(new RedLetterService.Start(blueInvoiceId, RedReason.fromCode(request.reason()).orElseThrow(), request.fullRed(),
                     lines.stream().map(l -> new RedLineRequest(l.blueLine(), l.quantity(), l.amount(), l.taxInclusive())).toList(),
                     request.buyerDeducted()));
         } catch (ProblemException e) {
-            throw new Refused(FormErrors.of(FormErrors.RED_LETTER, e).renamed(f -> byBlueLine(f, blueLineOf)));
+            throw new Refused(FormErrors.of(FORM, e).renamed(f -> byBlueLine(f, blueLineOf)));
         }
     }
 

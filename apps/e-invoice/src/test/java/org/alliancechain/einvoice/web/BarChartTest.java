@@ -1,5 +1,6 @@
 package org.alliancechain.einvoice.web;
 
+import org.alliancechain.service.web.FormErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -44,13 +45,13 @@ class BarChartTest {
         var errors = FormErrors.of("issue", refused);
         assertThat(errors.any()).isTrue();
         assertThat(errors.status()).isEqualTo(422);
-        assertThat(errors.line(1, "quantity")).isEqualTo("must be positive");
+        assertThat(errors.item("lines", 1, "quantity")).isEqualTo("must be positive");
         assertThat(errors.at("issue", "buyerTaxId")).isEqualTo("unknown");
         assertThat(errors.at("register", "buyerTaxId")).isNull();
         var limits = FormErrors.of("limits-7", java.util.Set.<jakarta.validation.ConstraintViolation<Object>>of(), Map.of("quota", "'x' is not a number"));
         assertThat(limits.concerns(7)).isTrue();
         assertThat(limits.concerns(17)).isFalse();
-        assertThat(limits.atIssuer("limits", 7, "quota")).contains("not a number");
+        assertThat(limits.atRow("limits", 7, "quota")).contains("not a number");
         assertThat(FormErrors.NONE.any()).isFalse();
     }
 
