@@ -237,7 +237,8 @@ public class WorkPages {
         String verifyUrl = anchored && work.status != Work.Status.REFUSED
                 ? evidence.publicUrl().replaceAll("/+$", "") + "/verify?digest=" + view.recordDigest() : null;
         var transferList = transfers.of(work.id).stream().map(transfers::view).toList();
-        var steps = timeline(view);
+        // The first registrant: the holder before the first transfer, if the rights have moved.
+        var steps = timeline(view, transferList.isEmpty() ? view.holder() : transferList.getFirst().from());
         for (var t : transferList) {
             steps.add(transferStep(t));
         }
@@ -250,7 +251,7 @@ public class WorkPages {
     }
 
     /** Submitted → registration record time-stamped and anchored → WorkRegistry's decision (registered, or refused naming the first). */
-    private static List<Step> timeline(WorkViews.WorkView w) {
+    private static List<Step> timeline(WorkViews.WorkView w, String firstRegistrant) {
         var steps = new ArrayList<Step>();
         steps.add(new Step("CONFIRMED", "已提交 Submitted", "由 by " + w.createdBy() + " · " + local(w.createdAt()), null, null));
         ChainState record = w.record();
@@ -260,7 +261,7 @@ public class WorkPages {
         ChainState registration = w.registration();
         switch (w.status()) {
             case "REGISTERED" -> steps.add(new Step("CONFIRMED", "WorkRegistry 已登记 Registered in WorkRegistry", "第一登记人 first registrant: "
-                    + w.holder(), w.registeredTransaction(), w.registeredBlock()));
+                    + firstRegistrant, w.registeredTransaction(), w.registeredBlock()));
             case "REFUSED" -> steps.add(new Step("FAILED", "WorkRegistry 拒绝 Refused by WorkRegistry", "此内容已由 " + w.firstHolder()
                     + " 先行登记 · registered first by " + w.firstHolder(), w.registeredTransaction(), w.registeredBlock()));
             default -> steps.add(new Step(registration == null ? "PENDING" : registration.name(), "WorkRegistry 登记中 Registering in WorkRegistry",
