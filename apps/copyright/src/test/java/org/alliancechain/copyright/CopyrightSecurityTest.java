@@ -1,10 +1,14 @@
 package org.alliancechain.copyright;
 
+import static io.restassured.RestAssured.given;
 import static org.alliancechain.copyright.CopyrightFlow.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,6 +18,7 @@ import java.util.UUID;
 import org.alliancechain.testsupport.AppUnderTest;
 import org.alliancechain.testsupport.SecurityMatrixTest;
 import org.alliancechain.testsupport.SuiteTestResource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every endpoint of the service × no token / no role / other organisation / own organisation, and
@@ -26,6 +31,7 @@ import org.alliancechain.testsupport.SuiteTestResource;
 class CopyrightSecurityTest extends SecurityMatrixTest {
 
     private static volatile long licensableWork;
+    private static volatile String registeredDigest;
 
     @Override
     protected AppUnderTest app() {
@@ -40,6 +46,8 @@ class CopyrightSecurityTest extends SecurityMatrixTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> as(RIGHTS).get("/api/works/" + work + "/certificate")
                 .statusCode() == 200);
         fixtures.put("workId", String.valueOf(work));
+        registeredDigest = as(RIGHTS).get("/api/works/" + work).then().statusCode(200).extract().path("contentDigest");
+        fixtures.put("contentDigest", registeredDigest);
         long licence = json(RIGHTS).body(grant(work, LICENSEE_ORG)).post("/api/licences").then().statusCode(202).extract().jsonPath()
                 .getLong("id");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "GRANTED".equals(as(RIGHTS).get("/api/licences/"
@@ -75,6 +83,10 @@ class CopyrightSecurityTest extends SecurityMatrixTest {
                     List.of(textWork("matrix bulk", article(Math.abs(UUID.randomUUID().hashCode())))))));
             bodies.put("POST /api/licences", json.writeValueAsString(grant(licensableWork, "nova-manufacturing")));
             bodies.put("POST /api/matches", json.writeValueAsString(Map.of("text", article(1), "format", "plain")));
+            bodies.put("POST /api/matches/bulk", json.writeValueAsString(Map.of("items", List.of(Map.of("ref", "matrix", "text", article(1)),
+                    Map.of("ref", "matrix html", "html", "<p>" + article(2) + "</p>")))));
+            // To the holder itself: refused (422) after authorisation and tenancy, so the fixture work stays daily-news's.
+            bodies.put("POST /api/works/{workId}/transfer", json.writeValueAsString(Map.of("toOrganisation", RIGHTS_ORG)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -95,6 +107,34 @@ class CopyrightSecurityTest extends SecurityMatrixTest {
                 // Revoked once by the owning organisation's call; again, 409.
                 "POST /api/licences/{licenceId}/revoke",
                 // The fixture's capture is claimed already (409 again); its report is 409 until the report's record is anchored.
-                "POST /api/infringements", "GET /api/infringements/{infringementId}/report");
+                "POST /api/infringements", "GET /api/infringements/{infringementId}/report",
+                // A transfer of the fixture work would take it from the other operations: its body names the holder itself (422).
+                "POST /api/works/{workId}/transfer");
+    }
+
+    /** The look-up of registrations is public (no security requirement in the API document, answered without a token); the other new operations are not. */
+    @Test
+    void theLookUpOfRegistrationsIsPublicAndTheNewOperationsAreNot() {
+        var paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath()
+                .<String, Map<String, Map<String, Object>>>getMap("paths");
+        var publicOperations = List.of("get /api/public/works/{contentDigest}", "post /api/public/works/lookup",
+                "post /api/public/works/lookup/files");
+        for (String op : publicOperations) {
+            String[] parts = op.split(" ");
+            assertThat(paths.get(parts[1])).as(op).containsKey(parts[0]);
+            assertThat(paths.get(parts[1]).get(parts[0])).as(op).doesNotContainKey("security");
+        }
+        for (String op : List.of("post /api/works/{workId}/transfer", "get /api/works/{workId}/transfers", "post /api/matches/bulk")) {
+            String[] parts = op.split(" ");
+            assertThat(paths.get(parts[1]).get(parts[0])).as(op).containsKey("security");
+        }
+        given().get("/api/public/works/" + registeredDigest).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("text", article(3), "format", "plain"))
+                .post("/api/public/works/lookup").then().statusCode(200);
+        given().multiPart("file", "a.txt", article(4).getBytes(StandardCharsets.UTF_8), "text/plain")
+                .post("/api/public/works/lookup/files").then().statusCode(200);
+        given().get("/verify/works").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("items", List.of()))
+                .post("/api/matches/bulk").then().statusCode(401);
     }
 }

@@ -1,6 +1,8 @@
 package org.alliancechain.service.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import org.alliancechain.service.identity.Caller;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -12,8 +14,11 @@ public class PageShells {
     private final Caller caller;
     private final SuiteApps apps;
     private final String service;
+    private final Instance<PublicLinks> publicLinks;
 
-    PageShells(Caller caller, SuiteApps apps, @ConfigProperty(name = "quarkus.application.name") String service) {
+    PageShells(Caller caller, SuiteApps apps, @ConfigProperty(name = "quarkus.application.name") String service,
+               @Any Instance<PublicLinks> publicLinks) {
+        this.publicLinks = publicLinks;
         this.caller = caller;
         this.apps = apps;
         this.service = service;
@@ -25,9 +30,10 @@ public class PageShells {
                 notice, apps(), nav);
     }
 
-    /** The shell of a public page (no one signed in): the same header, with a sign-in link. */
+    /** The shell of a public page (no one signed in): the same header, with a sign-in link and the app's public pages ({@link PublicLinks}). */
     public PageShell anonymous(String title) {
-        return new PageShell(service, title, null, null, null, java.util.Set.of(), null, apps(), List.of());
+        var nav = publicLinks.stream().flatMap(links -> links.publicLinks().stream()).toList();
+        return new PageShell(service, title, null, null, null, java.util.Set.of(), null, apps(), nav);
     }
 
     /** This application's bilingual name, e.g. "在线仲裁 Arbitration". */

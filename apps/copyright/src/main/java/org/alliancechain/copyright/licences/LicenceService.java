@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.alliancechain.copyright.works.Work;
+import org.alliancechain.copyright.works.WorkTransfers;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
 import org.alliancechain.service.attest.Attestations;
 import org.alliancechain.service.chain.ChainClock;
@@ -19,7 +20,8 @@ import org.alliancechain.service.tenancy.Tenancy;
  * Granting and revoking licences. Everything LicenceRegistry would refuse is refused here first,
  * with the field named: a work not held or not yet registered on chain, a licensee that is not
  * another active member, an empty or inverted period, an overlap with a licence of the same work and
- * licensee that shares a use, a channel, a territory and part of the period. Times the registry
+ * licensee that shares a use, a channel, a territory and part of the period, a work whose rights are
+ * being transferred (the new holder grants once it holds it). Times the registry
  * compares with its blocks (a revocation's effective time) are dated by the chain's clock.
  */
 @ApplicationScoped
@@ -40,8 +42,11 @@ public class LicenceService {
     private final Attestations attestations;
     private final LicenceChain chain;
     private final ChainClock clock;
+    private final WorkTransfers transfers;
 
-    LicenceService(Tenancy tenancy, ConsortiumDirectory members, Attestations attestations, LicenceChain chain, ChainClock clock) {
+    LicenceService(Tenancy tenancy, ConsortiumDirectory members, Attestations attestations, LicenceChain chain, ChainClock clock,
+                   WorkTransfers transfers) {
+        this.transfers = transfers;
         this.tenancy = tenancy;
         this.members = members;
         this.attestations = attestations;
@@ -55,6 +60,12 @@ public class LicenceService {
         if (work.status != Work.Status.REGISTERED) {
             throw new ProblemException(Response.Status.CONFLICT, "work " + work.id + " is " + work.status.english
                     + (work.status == Work.Status.PENDING ? "; licences can be granted once WorkRegistry holds it" : ""), "workId");
+        }
+        // LicenceRegistry asks WorkRegistry who holds the work when the grant is mined: after the transfer, no longer the licensor.
+        var transfer = transfers.pending(work.id);
+        if (transfer.isPresent()) {
+            throw new ProblemException(Response.Status.CONFLICT, "the rights in work " + work.id + " are being transferred to "
+                    + transfer.get().toOrganisation + ": the new holder grants its licences", "workId");
         }
         String licensee = g.licensee().strip();
         if (licensee.equals(licensor)) {

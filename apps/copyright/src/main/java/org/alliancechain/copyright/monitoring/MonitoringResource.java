@@ -37,13 +37,18 @@ public class MonitoringResource {
                             @NotNull @Pattern(regexp = "plain|html", message = "must be plain or html") String format) {
     }
 
+    public record BulkQuery(@NotNull List<BulkMatches.Item> items) {
+    }
+
     private final Matches matches;
+    private final BulkMatches bulk;
     private final Caller caller;
     private final Uploads uploads;
     private final UploadIntake intake;
 
-    MonitoringResource(Matches matches, Caller caller, Uploads uploads, UploadIntake intake) {
+    MonitoringResource(Matches matches, BulkMatches bulk, Caller caller, Uploads uploads, UploadIntake intake) {
         this.matches = matches;
+        this.bulk = bulk;
         this.caller = caller;
         this.uploads = uploads;
         this.intake = intake;
@@ -77,5 +82,18 @@ public class MonitoringResource {
             return matches.text(org, new String(accepted.content(), StandardCharsets.UTF_8), accepted.type().equals(ContentType.HTML), "file");
         }
         return matches.image(org, accepted.content(), "file");
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RolesAllowed({"monitor", "rights-manager"})
+    @Operation(summary = "Search every registered work for many suspected copies at once (a crawler's output): up to "
+            + "copyright.matches.max-bulk-items (500) items {ref, text | html | imageBase64}, each answered in its place with its matches "
+            + "as POST /api/matches gives them, or with its own problem naming items[i].field (200 all the same: an unreadable item never "
+            + "fails the others); 413 for too many items, 503 while the index is loading")
+    public BulkMatches.BulkView bulk(@Valid @NotNull BulkQuery query) {
+        return bulk.search(caller.requireOrganisation(), query.items());
     }
 }

@@ -35,6 +35,7 @@ import org.alliancechain.copyright.works.Work;
 import org.alliancechain.copyright.works.WorkIntake;
 import org.alliancechain.copyright.works.WorkResource;
 import org.alliancechain.copyright.works.WorkService;
+import org.alliancechain.copyright.works.WorkTransfers;
 import org.alliancechain.copyright.works.WorkViews;
 import org.alliancechain.service.chain.ChainState;
 import org.alliancechain.service.evidence.EvidenceConfig;
@@ -65,7 +66,7 @@ public class WorkPages {
                                             TextForm text, FileForm file, boolean pending);
 
         static native TemplateInstance detail(PageShell page, Detail work, List<LicenceViews.LicenceView> licences, FormErrors errors,
-                                              GrantForm grant, boolean pending);
+                                              GrantForm grant, String transferTo, boolean pending);
     }
 
     /** The text form as entered. */
@@ -96,7 +97,7 @@ public class WorkPages {
 
     /** A work's page: the view, its text excerpt (texts) or whether it is shown as an image, the timeline and the verifier's QR code. */
     public record Detail(WorkViews.WorkView view, String excerpt, boolean truncated, boolean image, List<Step> timeline, String verifyUrl,
-                         String qr, boolean certificate) {
+                         String qr, boolean certificate, boolean transferring) {
     }
 
     static final int EXCERPT = 1_500;
@@ -113,9 +114,11 @@ public class WorkPages {
     private final LicenceViews licenceViews;
     private final Validator validator;
     private final EvidenceConfig evidence;
+    private final WorkTransfers transfers;
 
     WorkPages(Caller caller, CopyrightPages pages, Tenancy tenancy, WorkViews views, WorkService works, WorkIntake intake, WorkResource api,
-              LicenceService licences, LicenceViews licenceViews, Validator validator, EvidenceConfig evidence) {
+              LicenceService licences, LicenceViews licenceViews, Validator validator, EvidenceConfig evidence, WorkTransfers transfers) {
+        this.transfers = transfers;
         this.caller = caller;
         this.pages = pages;
         this.tenancy = tenancy;
@@ -208,7 +211,7 @@ public class WorkPages {
     @RolesAllowed("rights-manager")
     @Operation(hidden = true)
     public TemplateInstance detail(@PathParam("workId") long id, @QueryParam("notice") String notice) {
-        return detailPage(id, notice, FormErrors.NONE, emptyGrant());
+        return detailPage(id, notice, FormErrors.NONE, emptyGrant(), "");
     }
 
     private GrantForm emptyGrant() {
@@ -216,7 +219,7 @@ public class WorkPages {
         return new GrantForm("", List.of("EXCERPT"), List.of("ONLINE"), "CN", now, "", "");
     }
 
-    private TemplateInstance detailPage(long id, String notice, FormErrors errors, GrantForm grant) {
+    private TemplateInstance detailPage(long id, String notice, FormErrors errors, GrantForm grant, String transferTo) {
         var work = tenancy.find(Work.class, id, "Work");
         var view = views.of(work);
         var licenceList = Licence.<Licence>list("workId = ?1 and organisation = ?2", Sort.descending("id"), work.id, work.organisation)
@@ -233,15 +236,22 @@ public class WorkPages {
         boolean anchored = view.record() != null && view.record().confirmed();
         String verifyUrl = anchored && work.status != Work.Status.REFUSED
                 ? evidence.publicUrl().replaceAll("/+$", "") + "/verify?digest=" + view.recordDigest() : null;
-        var detail = new Detail(view, excerpt, truncated, image, timeline(view), verifyUrl, verifyUrl == null ? null : QrCodes.svg(verifyUrl, 132),
-                verifyUrl != null);
+        var transferList = transfers.of(work.id).stream().map(transfers::view).toList();
+        // The first registrant: the holder before the first transfer, if the rights have moved.
+        var steps = timeline(view, transferList.isEmpty() ? view.holder() : transferList.getFirst().from());
+        for (var t : transferList) {
+            steps.add(transferStep(t));
+        }
+        boolean transferring = transferList.stream().anyMatch(t -> "PENDING".equals(t.status()));
+        var detail = new Detail(view, excerpt, truncated, image, steps, verifyUrl, verifyUrl == null ? null : QrCodes.svg(verifyUrl, 132),
+                verifyUrl != null, transferring);
         boolean pending = "PENDING".equals(view.status()) || view.record() == null || view.record().inProgress()
                 || licenceList.stream().anyMatch(l -> "PENDING".equals(l.status()) || "REVOKING".equals(l.status()));
-        return Templates.detail(pages.page(notice), detail, licenceList, errors, grant, pending);
+        return Templates.detail(pages.page(notice), detail, licenceList, errors, grant, transferTo, pending);
     }
 
     /** Submitted → registration record time-stamped and anchored → WorkRegistry's decision (registered, or refused naming the first). */
-    private static List<Step> timeline(WorkViews.WorkView w) {
+    private static List<Step> timeline(WorkViews.WorkView w, String firstRegistrant) {
         var steps = new ArrayList<Step>();
         steps.add(new Step("CONFIRMED", "已提交 Submitted", "由 by " + w.createdBy() + " · " + local(w.createdAt()), null, null));
         ChainState record = w.record();
@@ -251,7 +261,7 @@ public class WorkPages {
         ChainState registration = w.registration();
         switch (w.status()) {
             case "REGISTERED" -> steps.add(new Step("CONFIRMED", "WorkRegistry 已登记 Registered in WorkRegistry", "第一登记人 first registrant: "
-                    + w.holder(), w.registeredTransaction(), w.registeredBlock()));
+                    + firstRegistrant, w.registeredTransaction(), w.registeredBlock()));
             case "REFUSED" -> steps.add(new Step("FAILED", "WorkRegistry 拒绝 Refused by WorkRegistry", "此内容已由 " + w.firstHolder()
                     + " 先行登记 · registered first by " + w.firstHolder(), w.registeredTransaction(), w.registeredBlock()));
             default -> steps.add(new Step(registration == null ? "PENDING" : registration.name(), "WorkRegistry 登记中 Registering in WorkRegistry",
@@ -260,6 +270,20 @@ public class WorkPages {
                     registration == null ? null : registration.blockNumber()));
         }
         return steps;
+    }
+
+    /** A transfer of the rights: asked for → WorkRegistry's RightsTransferred (or its refusal of the write). */
+    private static Step transferStep(WorkTransfers.TransferView t) {
+        String parties = t.from() + " → " + t.to();
+        return switch (t.status()) {
+            case "TRANSFERRED" -> new Step("CONFIRMED", "权利已转让 Rights transferred", parties + " · WorkRegistry RightsTransferred",
+                    t.transferredTransaction(), t.transferredBlock());
+            case "FAILED" -> new Step("FAILED", "权利转让失败 Transfer refused", parties + " · " + t.statusLabel(),
+                    t.transaction() == null ? null : t.transaction().transactionHash(), null);
+            default -> new Step(t.transaction() == null ? "PENDING" : t.transaction().name(), "权利转让中 Transferring the rights", parties
+                    + " · 由 by " + t.requestedBy() + " · " + local(t.requestedAt()), t.transaction() == null ? null
+                    : t.transaction().transactionHash(), t.transaction() == null ? null : t.transaction().blockNumber());
+        };
     }
 
     private static String local(Instant at) {
@@ -301,14 +325,14 @@ public class WorkPages {
             var violations = validator.validate(request);
             if (!violations.isEmpty()) {
                 var errors = FormErrors.of("grant", violations);
-                return CopyrightPages.refused(errors, detailPage(id, null, errors, form));
+                return CopyrightPages.refused(errors, detailPage(id, null, errors, form, ""));
             }
             licences.grant(caller.requireOrganisation(), caller.userName(), new LicenceService.Grant(id, request.licensee(), request.uses(),
                     request.channels(), request.territory(), request.validFrom(), request.validUntil(), request.terms()));
             return CopyrightPages.seeOther(uri, "app/works/" + id, "granted");
         } catch (ProblemException e) {
             var errors = FormErrors.of("grant", e);
-            return CopyrightPages.refused(errors, detailPage(id, null, errors, form));
+            return CopyrightPages.refused(errors, detailPage(id, null, errors, form, ""));
         }
     }
 
@@ -327,7 +351,29 @@ public class WorkPages {
             return CopyrightPages.seeOther(uri, "app/works/" + id, "revoking");
         } catch (ProblemException e) {
             var errors = FormErrors.of("revoke-" + licenceId, e);
-            return CopyrightPages.refused(errors, detailPage(id, null, errors, emptyGrant()));
+            return CopyrightPages.refused(errors, detailPage(id, null, errors, emptyGrant(), ""));
+        }
+    }
+
+    @POST
+    @Path("/{workId: \\d+}/transfer")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed("rights-manager")
+    @Operation(hidden = true)
+    public Response transfer(@PathParam("workId") long id, @RestForm String toOrganisation, UriInfo uri) {
+        String to = CopyrightPages.trim(toOrganisation);
+        try {
+            var violations = validator.validate(new WorkResource.TransferRequest(to));
+            if (!violations.isEmpty()) {
+                var errors = FormErrors.of("transfer", violations);
+                return CopyrightPages.refused(errors, detailPage(id, null, errors, emptyGrant(), to));
+            }
+            transfers.transfer(caller.requireOrganisation(), caller.userName(), id, to);
+            // Once WorkRegistry records it the work is the new holder's: back to the list, which it then leaves.
+            return CopyrightPages.seeOther(uri, "app/works", "transferring");
+        } catch (ProblemException e) {
+            var errors = FormErrors.of("transfer", e);
+            return CopyrightPages.refused(errors, detailPage(id, null, errors, emptyGrant(), to));
         }
     }
 

@@ -3,6 +3,7 @@ package org.alliancechain.copyright.works;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancechain.chain.api.ChainIds;
 import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.chain.api.ContractCall;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -10,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Works in WorkRegistry, signed by the rights holder: many works per {@code registerWorks}
  * transaction, where content registered before (by anyone) is refused by an event and the others
- * stand. The work's id on chain is its content digest, known before the transaction.
+ * stand. The work's id on chain is its content digest, known before the transaction. Transfers of the
+ * rights are signed by the current holder.
  */
 @ApplicationScoped
 public class WorkChain {
@@ -48,5 +50,11 @@ public class WorkChain {
                 work.chainTxId = id;
             }
         }
+    }
+
+    /** Queues {@code transferRights} of a registered work, signed by its holder; returns the outbox id. */
+    public long transfer(String holder, byte[] contentDigest, String toOrganisation) {
+        return chain.submit(holder, ContractCall.of(registry, "transferRights(bytes32,bytes32)", contentDigest, ChainIds.memberId(toOrganisation))
+                .withPurpose("rights-transferred"));
     }
 }

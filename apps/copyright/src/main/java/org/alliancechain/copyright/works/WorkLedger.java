@@ -13,12 +13,15 @@ import org.hibernate.Session;
  * Projects WorkRegistry's decisions into the works this service submitted: registered (with block
  * and transaction), or refused because the content was registered first by a member (named). One
  * stream in chain order; thousands of works a second, so a chunk is applied by set-based SQL.
+ * A transfer of the rights ({@code RightsTransferred}) moves the work to its new holder and completes
+ * the transfer asked for here, or records one made through another service.
  */
 @ApplicationScoped
 public class WorkLedger implements ChainEventHandler {
 
     static final String REGISTERED = "WorkRegistered";
     static final String REFUSED = "WorkRegistrationRefused";
+    static final String TRANSFERRED = "RightsTransferred";
 
     private final String registry;
     private final MemberAliases members;
@@ -47,7 +50,8 @@ public class WorkLedger implements ChainEventHandler {
     public List<String> events() {
         return List.of(
                 "WorkRegistered(bytes32 indexed contentDigest, bytes32 indexed holder, bytes32 fingerprintDigest, bytes32 metadataDigest)",
-                "WorkRegistrationRefused(bytes32 indexed contentDigest, bytes32 indexed firstHolder, uint64 firstBlock, uint8 reason)");
+                "WorkRegistrationRefused(bytes32 indexed contentDigest, bytes32 indexed firstHolder, uint64 firstBlock, uint8 reason)",
+                "RightsTransferred(bytes32 indexed contentDigest, bytes32 indexed from, bytes32 indexed to)");
     }
 
     @Override
@@ -64,8 +68,9 @@ public class WorkLedger implements ChainEventHandler {
     public void handleAll(List<ChainEvent> events) {
         var registered = new ArrayList<ChainEvent>();
         var refused = new ArrayList<ChainEvent>();
+        var transferred = new ArrayList<ChainEvent>();
         for (var e : events) {
-            (e.event().startsWith(REGISTERED) ? registered : refused).add(e);
+            (e.event().startsWith(REGISTERED) ? registered : e.event().startsWith(TRANSFERRED) ? transferred : refused).add(e);
         }
         Work.getEntityManager().unwrap(Session.class).doWork(connection -> {
             if (!registered.isEmpty()) {
@@ -98,5 +103,41 @@ public class WorkLedger implements ChainEventHandler {
                 }
             }
         });
+        // A work is registered before its rights move, so registrations first; transfers (rare) one by one in chain order.
+        for (var e : transferred) {
+            transferred(e);
+        }
+    }
+
+    private void transferred(ChainEvent e) {
+        byte[] digest = e.bytes("contentDigest");
+        String from = members.aliasOf(e.bytes("from"));
+        String to = members.aliasOf(e.bytes("to"));
+        Work.getEntityManager().createNativeQuery("update cr_work set organisation = ?1 where content_digest = ?2 and status = 'REGISTERED' "
+                + "and organisation = ?3").setParameter(1, to).setParameter(2, digest).setParameter(3, from).executeUpdate();
+        var asked = WorkTransfer.<WorkTransfer>find("contentDigest = ?1 and status = ?2 and fromOrganisation = ?3 and toOrganisation = ?4",
+                digest, WorkTransfer.Status.PENDING, from, to).firstResultOptional();
+        if (asked.isPresent()) {
+            asked.get().status = WorkTransfer.Status.TRANSFERRED;
+            asked.get().transferredBlock = e.blockNumber();
+            asked.get().transferredTx = e.transactionHash();
+            return;
+        }
+        // Transferred through another service (or WorkRegistry directly): the work's history records it all the same.
+        var work = Work.<Work>find("contentDigest = ?1 and status = ?2", digest, Work.Status.REGISTERED).firstResultOptional();
+        if (work.isEmpty() || WorkTransfer.count("contentDigest = ?1 and transferredTx = ?2", digest, e.transactionHash()) > 0) {
+            return;
+        }
+        var transfer = new WorkTransfer();
+        transfer.workId = work.get().id;
+        transfer.contentDigest = digest;
+        transfer.fromOrganisation = from;
+        transfer.toOrganisation = to;
+        transfer.status = WorkTransfer.Status.TRANSFERRED;
+        transfer.transferredBlock = e.blockNumber();
+        transfer.transferredTx = e.transactionHash();
+        transfer.requestedAt = java.time.Instant.now();
+        transfer.requestedBy = "WorkRegistry";
+        transfer.persist();
     }
 }

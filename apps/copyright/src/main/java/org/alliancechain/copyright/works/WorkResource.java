@@ -54,6 +54,10 @@ public class WorkResource {
                            @NotBlank String text) {
     }
 
+    /** A transfer of the rights in a work to another rights-holder member. */
+    public record TransferRequest(@NotBlank @Size(max = 64) String toOrganisation) {
+    }
+
     public record Bulk(@NotEmpty @Size(max = 1000) List<@NotNull @Valid TextWork> works) {
     }
 
@@ -63,8 +67,11 @@ public class WorkResource {
     private final Tenancy tenancy;
     private final Caller caller;
     private final CertificateIssuer issuer;
+    private final WorkTransfers transfers;
 
-    WorkResource(WorkService service, WorkViews views, WorkIntake intake, Tenancy tenancy, Caller caller, CertificateIssuer issuer) {
+    WorkResource(WorkService service, WorkViews views, WorkIntake intake, Tenancy tenancy, Caller caller, CertificateIssuer issuer,
+                 WorkTransfers transfers) {
+        this.transfers = transfers;
         this.service = service;
         this.views = views;
         this.intake = intake;
@@ -157,6 +164,28 @@ public class WorkResource {
         byte[] pdf = issuer.issue("W-" + work.id, CERTIFICATE, work.organisation, work.record.json, work.record.notarisationItemId,
                 work.record.timestampToken, PadesSigner.Level.B_T);
         return Downloads.file(pdf, "application/pdf", "work-registration-W-" + work.id + ".pdf");
+    }
+
+    @POST
+    @Path("/{workId}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("rights-manager")
+    @Operation(summary = "Transfer the rights in one of your registered works to another member holding RIGHTS_HOLDER (202): "
+            + "WorkRegistry.transferRights signed by your organisation; once RightsTransferred is recorded the work belongs to the new "
+            + "holder (you get 404 for it; the licences you granted stay yours to revoke). 422 for yourself, a non-member or a member "
+            + "without RIGHTS_HOLDER; 409 while the work is not registered, a transfer is under way or a licence grant is pending")
+    public Response transfer(@PathParam("workId") long id, @Valid @NotNull TransferRequest request) {
+        var transfer = transfers.transfer(caller.requireOrganisation(), caller.userName(), id, request.toOrganisation());
+        return Response.accepted(transfers.view(transfer)).build();
+    }
+
+    @GET
+    @Path("/{workId}/transfers")
+    @RolesAllowed("rights-manager")
+    @Operation(summary = "The transfers of the rights in one of your works, oldest first (asked for, and recorded by WorkRegistry)")
+    public List<WorkTransfers.TransferView> transfers(@PathParam("workId") long id) {
+        var work = tenancy.find(Work.class, id, "Work");
+        return transfers.of(work.id).stream().map(transfers::view).toList();
     }
 
     static byte[] utf8(String text) {

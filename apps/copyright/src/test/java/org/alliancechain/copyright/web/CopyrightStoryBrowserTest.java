@@ -103,6 +103,12 @@ class CopyrightStoryBrowserTest {
         assertThat(browser.text("#licences")).contains(LICENSEE_ORG).contains("excerpt").contains("online");
         browser.assertLegible("the work with its licence");
         browser.screenshot("copyright-work");
+        // The transfer form: a member without RIGHTS_HOLDER is refused next to the field (the work stays daily-news's).
+        browser.fill("#toOrganisation", LICENSEE_ORG);
+        browser.click("#transfer-button");
+        browser.waitFor("#toOrganisation-error");
+        assertThat(browser.text("#toOrganisation-error")).contains("RIGHTS_HOLDER");
+        browser.assertLegible("the transfer form with a refusal");
 
         // 4. The licences page draws its period, and the as-of check answers yes now, no as of block 1.
         browser.openUntil(app + "app/licences", "#granted-periods rect.GRANTED");
@@ -173,6 +179,17 @@ class CopyrightStoryBrowserTest {
         browser.assertLegible("the infringement filed with arbitration");
         browser.screenshot("copyright-infringement");
         browser.signOut(app);
+
+        // 8. Anyone, signed out: is the article registered? The public verifier links the look-up; its digest gives the record only.
+        browser.openUntil(app + "verify", "#nav-lookup");
+        browser.click("#nav-lookup");
+        browser.waitFor("#digest-form");
+        browser.fill("#digest", digest);
+        browser.click("#digest-button");
+        browser.waitFor("#registrations");
+        assertThat(browser.text("#registrations")).contains("W-" + work).contains(RIGHTS_ORG).contains("exact").doesNotContain(title);
+        browser.assertLegible("the public look-up");
+        browser.screenshot("copyright-lookup");
     }
 
     /** Status and content type of a page-session download, fetched by the page itself (its session cookie). */
