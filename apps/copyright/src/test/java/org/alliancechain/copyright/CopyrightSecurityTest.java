@@ -33,6 +33,15 @@ class CopyrightSecurityTest extends SecurityMatrixTest {
     private static volatile long licensableWork;
     private static volatile String registeredDigest;
 
+    /** The page URL captures fetch in the matrix, served on loopback (the test configuration allows 127.0.0.0/8). */
+    private static final org.alliancechain.copyright.capture.LoopbackSite SITE = org.alliancechain.copyright.capture.LoopbackSite.start()
+            .html("/matrix.html", org.alliancechain.copyright.capture.TestArchives.htmlOf("matrix", article(3)));
+
+    @org.junit.jupiter.api.AfterAll
+    static void closeSite() {
+        SITE.close();
+    }
+
     @Override
     protected AppUnderTest app() {
         return CopyrightServiceTest.APP;
@@ -93,6 +102,7 @@ class CopyrightSecurityTest extends SecurityMatrixTest {
         bodies.put("POST /api/licences/{licenceId}/revoke", "{}");
         try {
             bodies.put("POST /api/captures", json.writeValueAsString(Map.of("text", article(2), "format", "plain")));
+            bodies.put("POST /api/captures/url", json.writeValueAsString(Map.of("url", SITE.url("/matrix.html"))));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -61,4 +61,45 @@ public class Capture extends OrganisationOwned {
 
     @Column(name = "created_by")
     public String createdBy;
+
+    /** A web capture (WARC or WACZ): the page found in the archive — its response record. Null otherwise. */
+    @Column(name = "archive_url")
+    public String archiveUrl;
+
+    @Column(name = "archive_captured_at")
+    public Instant archiveCapturedAt;
+
+    @Column(name = "archive_record_id")
+    public String archiveRecordId;
+
+    @Column(name = "archive_record_digest")
+    public String archiveRecordDigest;
+
+    @Column(name = "archive_ip")
+    public String archiveIp;
+
+    /** A URL capture: the URL the monitor gave (the archive's URL is where its redirects ended). */
+    @Column(name = "requested_url")
+    public String requestedUrl;
+
+    /** A web capture's page payload as the server sent it (Content-Encoding undone): what was matched. */
+    @Basic(fetch = FetchType.LAZY)
+    public byte[] payload;
+
+    @Column(name = "payload_media_type")
+    public String payloadMediaType;
+
+    public boolean archived() {
+        return archiveUrl != null;
+    }
+
+    /** The captured text as UTF-8 (a web capture's page decoded with its charset); for a text capture only. */
+    public byte[] textUtf8() {
+        if (!archived()) {
+            return content;
+        }
+        boolean html = payloadMediaType != null && payloadMediaType.toLowerCase(java.util.Locale.ROOT).contains("html");
+        return org.alliancechain.copyright.capture.PagePayload.text(payload, payloadMediaType, html)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -4,8 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import org.alliancechain.copyright.capture.ArchiveRefusal;
+import org.alliancechain.copyright.capture.ArchivedPage;
+import org.alliancechain.copyright.capture.PagePayload;
 import org.alliancechain.copyright.monitoring.Matches;
 import org.alliancechain.copyright.works.Work;
 import org.alliancechain.evidence.HashAlgorithm;
@@ -39,25 +44,75 @@ public class CaptureService {
     public record Copy(Work.Kind kind, String mediaType, String fileName, byte[] content, String sourceUrl, String publisher, String field) {
     }
 
+    /**
+     * A web capture: the archive exactly as received (a WARC or WACZ uploaded, or the WARC the service wrote when it
+     * fetched the URL) and the page found in it, whose payload is matched.
+     */
+    public record ArchiveCopy(String mediaType, String fileName, byte[] archive, ArchivedPage page, String requestedUrl, String publisher,
+                              String field) {
+    }
+
     @Transactional
     public Capture capture(String organisation, String user, Copy copy) {
-        if (copy.publisher() != null && !members.isActiveMember(copy.publisher())) {
-            throw new ProblemException(ProblemException.UNPROCESSABLE, copy.publisher() + " is not an active member of the consortium; "
-                    + "leave the publisher out when the copy was published outside it", "publisher");
-        }
+        requireMember(copy.publisher());
         Matches.SearchView found = copy.kind() == Work.Kind.TEXT
-                ? matches.text(organisation, new String(copy.content(), java.nio.charset.StandardCharsets.UTF_8), "text/html".equals(copy.mediaType()),
-                        copy.field())
+                ? matches.text(organisation, new String(copy.content(), StandardCharsets.UTF_8), "text/html".equals(copy.mediaType()), copy.field())
                 : matches.image(organisation, copy.content(), copy.field());
         var capture = new Capture();
-        capture.organisation = organisation;
         capture.kind = copy.kind();
         capture.mediaType = copy.mediaType();
         capture.fileName = copy.fileName();
         capture.content = copy.content();
-        capture.sha256 = HashAlgorithm.SHA256.hex(copy.content());
         capture.sourceUrl = copy.sourceUrl();
         capture.publisher = copy.publisher();
+        return keep(organisation, user, capture, found);
+    }
+
+    /**
+     * Captures the page of a web archive: its payload goes through the same intake as an uploaded copy (HTML to its
+     * main text, images to PDQ), the archive's bytes are what is kept, hashed, time-stamped and anchored, and the
+     * record names the archive's URL, its WARC-Date and the response record's digest.
+     */
+    @Transactional
+    public Capture capture(String organisation, String user, ArchiveCopy copy) {
+        requireMember(copy.publisher());
+        PagePayload payload;
+        try {
+            payload = PagePayload.of(copy.page());
+        } catch (ArchiveRefusal e) {
+            throw new ProblemException(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), copy.field());
+        }
+        Matches.SearchView found = payload.image() ? matches.image(organisation, copy.page().payload(), copy.field())
+                : matches.text(organisation, payload.text(), payload.html(), copy.field());
+        var page = copy.page();
+        var capture = new Capture();
+        capture.kind = payload.image() ? Work.Kind.IMAGE : Work.Kind.TEXT;
+        capture.mediaType = copy.mediaType();
+        capture.fileName = copy.fileName();
+        capture.content = copy.archive();
+        capture.sourceUrl = page.url();
+        capture.publisher = copy.publisher();
+        capture.archiveUrl = page.url();
+        capture.archiveCapturedAt = page.capturedAt();
+        capture.archiveRecordId = page.recordId();
+        capture.archiveRecordDigest = page.recordDigest();
+        capture.archiveIp = page.ipAddress();
+        capture.requestedUrl = copy.requestedUrl();
+        capture.payload = page.payload();
+        capture.payloadMediaType = page.mediaType() != null ? page.mediaType() : payload.image() ? null : payload.html() ? "text/html" : "text/plain";
+        return keep(organisation, user, capture, found);
+    }
+
+    private void requireMember(String publisher) {
+        if (publisher != null && !members.isActiveMember(publisher)) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, publisher + " is not an active member of the consortium; "
+                    + "leave the publisher out when the copy was published outside it", "publisher");
+        }
+    }
+
+    private Capture keep(String organisation, String user, Capture capture, Matches.SearchView found) {
+        capture.organisation = organisation;
+        capture.sha256 = HashAlgorithm.SHA256.hex(capture.content);
         try {
             capture.matchesJson = json.writeValueAsString(found);
         } catch (JsonProcessingException e) {
@@ -69,6 +124,19 @@ public class CaptureService {
         attributes.put("capture.sha256", capture.sha256);
         if (capture.sourceUrl != null) {
             attributes.put("capture.sourceUrl", capture.sourceUrl);
+        }
+        if (capture.archived()) {
+            attributes.put("capture.archive.url", capture.archiveUrl);
+            attributes.put("capture.archive.warcDate", capture.archiveCapturedAt.toString());
+            attributes.put("capture.archive.recordId", capture.archiveRecordId);
+            attributes.put("capture.archive.recordDigest", capture.archiveRecordDigest);
+            attributes.put("capture.archive.payloadSha256", HashAlgorithm.SHA256.hex(capture.payload));
+            if (capture.archiveIp != null) {
+                attributes.put("capture.archive.ipAddress", capture.archiveIp);
+            }
+            if (capture.requestedUrl != null) {
+                attributes.put("capture.fetchedBy", "the service, from " + capture.requestedUrl);
+            }
         }
         attributes.put("capture.matches", String.valueOf(found.matches().size()));
         found.matches().stream().limit(5).forEach(m -> attributes.put("capture.match.W-" + m.workId(), m.band() + " " + m.contentDigest()

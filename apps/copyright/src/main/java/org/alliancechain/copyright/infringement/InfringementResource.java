@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.alliancechain.copyright.capture.WebCaptures;
 import org.alliancechain.copyright.licences.LicenceUses;
 import org.alliancechain.copyright.monitoring.Matches;
 import org.alliancechain.copyright.works.Work;
@@ -49,7 +50,7 @@ public class InfringementResource {
 
     static final EvidenceCertificate.Title REPORT = new EvidenceCertificate.Title("侵权取证报告", "Infringement Evidence Report");
     static final UploadPolicy COPIES = UploadPolicy.only("as captured copies", ContentType.JPEG, ContentType.PNG, ContentType.GIF,
-            ContentType.BMP, ContentType.TEXT, ContentType.HTML);
+            ContentType.BMP, ContentType.TEXT, ContentType.HTML, ContentType.WARC, ContentType.WARC_GZIP, ContentType.WACZ);
 
     public record TextCapture(@NotBlank @Size(max = 1_000_000) String text,
                               @NotNull @Pattern(regexp = "plain|html", message = "must be plain or html") String format,
@@ -57,8 +58,23 @@ public class InfringementResource {
                               @Size(max = 64) String publisher) {
     }
 
+    public record UrlCapture(@NotBlank @Size(max = 2000) String url, @Size(max = 64) String publisher) {
+    }
+
+    /**
+     * A web capture's page: the archive's response record for it.
+     *
+     * @param capturedAt   the record's WARC-Date
+     * @param recordDigest its WARC-Block-Digest (checked), or sha256: of the record's block
+     * @param requestedUrl a URL capture's URL as given (url is where its redirects ended)
+     */
+    public record ArchiveView(String url, Instant capturedAt, String recordId, String recordDigest, String ipAddress, String requestedUrl,
+                              String payloadMediaType) {
+    }
+
     public record CaptureView(long id, String kind, String mediaType, String fileName, String sha256, String sourceUrl, String publisher,
-                              String recordDigest, Instant timeStamp, ChainState anchoring, List<Matches.MatchView> matches, Instant createdAt) {
+                              String recordDigest, Instant timeStamp, ChainState anchoring, List<Matches.MatchView> matches, Instant createdAt,
+                              ArchiveView archive) {
     }
 
     public record ClaimRequest(@NotNull Long captureId, @NotNull Long workId, @Size(max = 64) String publisher, @NotNull LicenceUses.Use use,
@@ -73,6 +89,7 @@ public class InfringementResource {
     }
 
     private final CaptureService captures;
+    private final WebCaptures web;
     private final InfringementService infringements;
     private final Caller caller;
     private final Tenancy tenancy;
@@ -82,9 +99,10 @@ public class InfringementResource {
     private final CertificateIssuer issuer;
     private final ObjectMapper json;
 
-    InfringementResource(CaptureService captures, InfringementService infringements, Caller caller, Tenancy tenancy, Uploads uploads,
+    InfringementResource(CaptureService captures, WebCaptures web, InfringementService infringements, Caller caller, Tenancy tenancy, Uploads uploads,
                          UploadIntake intake, ChainStates states, CertificateIssuer issuer, ObjectMapper json) {
         this.captures = captures;
+        this.web = web;
         this.infringements = infringements;
         this.caller = caller;
         this.tenancy = tenancy;
@@ -113,8 +131,10 @@ public class InfringementResource {
     @Path("/captures/files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({"monitor", "rights-manager"})
-    @Operation(summary = "Capture a suspected copy given as a file (part 'file': image, plain-text or HTML file; optional 'sourceUrl', "
-            + "'publisher') as evidence (201)")
+    @Operation(summary = "Capture a suspected copy given as a file (part 'file': image, plain-text or HTML file, or a web archive — WARC, "
+            + "plain or gzip-compressed per record, or WACZ; optional 'sourceUrl', 'publisher') as evidence (201). For a web archive "
+            + "'sourceUrl' names the page to capture (optional when the archive holds one page): its response record (HTTP 200) is "
+            + "matched, the archive kept whole is what is time-stamped and anchored")
     public Response captureFile(@RestForm("file") FileUpload file, @RestForm("sourceUrl") String sourceUrl, @RestForm("publisher") String publisher) {
         if (file == null || Uploads.chosen(List.of(file)).isEmpty()) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "choose the file of the copy", "file");
@@ -123,9 +143,35 @@ public class InfringementResource {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "must be an http or https URL", "sourceUrl");
         }
         var accepted = intake.accept(List.of(uploads.read(file)), COPIES).getFirst();
-        boolean text = accepted.type().kind() == ContentType.Kind.TEXT;
-        var capture = captures.capture(caller.requireOrganisation(), caller.userName(), new CaptureService.Copy(text ? Work.Kind.TEXT : Work.Kind.IMAGE,
-                accepted.mediaType(), accepted.name(), accepted.content(), blankToNull(sourceUrl), blankToNull(publisher), "file"));
+        Capture capture;
+        if (WebCaptures.isArchive(accepted.type())) {
+            var page = web.page(accepted.content(), accepted.type(), blankToNull(sourceUrl), "file", "sourceUrl");
+            capture = captures.capture(caller.requireOrganisation(), caller.userName(), new CaptureService.ArchiveCopy(accepted.mediaType(),
+                    accepted.name(), accepted.content(), page, null, blankToNull(publisher), "sourceUrl"));
+        } else {
+            boolean text = accepted.type().kind() == ContentType.Kind.TEXT;
+            capture = captures.capture(caller.requireOrganisation(), caller.userName(), new CaptureService.Copy(text ? Work.Kind.TEXT
+                    : Work.Kind.IMAGE, accepted.mediaType(), accepted.name(), accepted.content(), blankToNull(sourceUrl), blankToNull(publisher),
+                    "file"));
+        }
+        return Response.status(Response.Status.CREATED).entity(view(capture)).build();
+    }
+
+    @POST
+    @Path("/captures/url")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"monitor", "rights-manager"})
+    @Operation(summary = "Capture a URL as evidence (201): the service fetches the page itself (http or https, only networks "
+            + "copyright.capture.allowed-networks allows, within its time, size and redirect limits), writes the requests and responses "
+            + "into a WARC and keeps that WARC as the capture, exactly like an uploaded one")
+    public Response captureUrl(@Valid @NotNull UrlCapture request) {
+        String organisation = caller.requireOrganisation();
+        var fetched = web.fetch(request.url().strip(), "url");
+        String host = java.net.URI.create(fetched.page().url()).getHost();
+        String name = "capture-" + (host == null ? "page" : host.replaceAll("[^A-Za-z0-9.-]", "_")) + "-"
+                + fetched.page().capturedAt().toString().replaceAll("[^0-9TZ]", "") + ".warc.gz";
+        var capture = captures.capture(organisation, caller.userName(), new CaptureService.ArchiveCopy(ContentType.WARC_GZIP.mediaType(), name,
+                fetched.warc(), fetched.page(), request.url().strip(), blankToNull(request.publisher()), "url"));
         return Response.status(Response.Status.CREATED).entity(view(capture)).build();
     }
 
@@ -190,10 +236,11 @@ public class InfringementResource {
     public Response report(@PathParam("infringementId") long id) {
         var i = tenancy.find(Infringement.class, id, "Infringement");
         Capture capture = Capture.findById(i.captureId);
-        EvidenceCertificate.Document copy = capture.kind == Work.Kind.TEXT
-                ? new EvidenceCertificate.Document("被控侵权内容 The captured copy", capture.fileName != null ? capture.fileName : "capture.txt",
-                        capture.content)
-                : null;
+        EvidenceCertificate.Document copy = capture.kind != Work.Kind.TEXT ? null
+                : capture.archived() ? new EvidenceCertificate.Document("被控侵权内容（网页存档中的页面）The captured copy (the page in the web archive)",
+                        "page." + (capture.payloadMediaType != null && capture.payloadMediaType.contains("html") ? "html" : "txt"), capture.textUtf8())
+                : new EvidenceCertificate.Document("被控侵权内容 The captured copy", capture.fileName != null ? capture.fileName : "capture.txt",
+                        capture.content);
         byte[] pdf = issuer.issue(i.caseNumber, REPORT, i.organisation, i.record.json, i.record.notarisationItemId, i.record.timestampToken,
                 PadesSigner.Level.B_T, copy);
         return Downloads.file(pdf, "application/pdf", "infringement-report-" + i.id + ".pdf");
@@ -208,7 +255,8 @@ public class InfringementResource {
         }
         return new CaptureView(c.id, c.kind.name(), c.mediaType, c.fileName, c.sha256, c.sourceUrl, c.publisher, c.record.digest,
                 c.record.timeStampedAt().orElse(null), states.notarisation(c.record.notarisationItemId).orElse(null),
-                matches, c.createdAt);
+                matches, c.createdAt, c.archived() ? new ArchiveView(c.archiveUrl, c.archiveCapturedAt, c.archiveRecordId, c.archiveRecordDigest,
+                        c.archiveIp, c.requestedUrl, c.payloadMediaType) : null);
     }
 
     private InfringementView view(Infringement i) {

@@ -213,6 +213,21 @@ public class InfringementService {
         if (capture.sourceUrl != null) {
             a.put("copy.sourceUrl", capture.sourceUrl);
         }
+        if (capture.archived()) {
+            // A web capture: the archive (its SHA-256 above) is what was time-stamped; the page is its response record.
+            a.put("copy.archive", capture.mediaType + " " + capture.fileName);
+            a.put("copy.archive.url", capture.archiveUrl);
+            a.put("copy.archive.warcDate", capture.archiveCapturedAt.toString());
+            a.put("copy.archive.record", capture.archiveRecordId + " " + capture.archiveRecordDigest);
+            if (capture.archiveIp != null) {
+                a.put("copy.archive.ipAddress", capture.archiveIp);
+            }
+            a.put("copy.archive.note", capture.requestedUrl != null
+                    ? "fetched by the service from " + capture.requestedUrl + "; the time-stamp proves the archive existed unchanged at that "
+                            + "time, not that the server sent it (TLS gives no non-repudiation)"
+                    : "uploaded by the monitor; its WARC-Date is the crawler's statement, the time-stamp proves the archive existed "
+                            + "unchanged at that time");
+        }
         a.put("copy.timeStamp", i.usedAt.toString());
         a.put("copy.anchored", "root " + captureProof.root() + " in block " + captureProof.blockNumber() + ", transaction "
                 + captureProof.transactionHash() + " (leaf " + captureProof.leafIndex() + " of " + captureProof.treeSize() + ")");

@@ -20,6 +20,7 @@ import org.alliancechain.service.problem.ProblemException;
 import org.alliancechain.service.web.PageShell;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * A suspected copy captured from the monitoring desk (kept as found, time-stamped, anchored, matched)
@@ -62,6 +63,49 @@ public class CapturePages {
             var errors = FormErrors.of("text", e);
             return CopyrightPages.refused(errors, MonitoringPages.Templates.desk(pages.page(null),
                     new MonitoringPages.SearchForm(text == null ? "" : text, "html".equals(format) ? "html" : "plain"), null, null, errors));
+        }
+    }
+
+    /** A web archive (or any copy file) uploaded from the desk, kept as evidence. */
+    @POST
+    @Path("/files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({"monitor", "rights-manager"})
+    @Operation(hidden = true)
+    public Response captureFile(@RestForm("file") FileUpload file, @RestForm String sourceUrl, @RestForm String publisher, UriInfo uri) {
+        try {
+            var created = api.captureFile(file, blank(sourceUrl), blank(publisher));
+            var view = (InfringementResource.CaptureView) created.getEntity();
+            return CopyrightPages.seeOther(uri, "app/captures/" + view.id(), "captured");
+        } catch (ProblemException e) {
+            var errors = FormErrors.of("archive", e);
+            return CopyrightPages.refused(errors, MonitoringPages.Templates.desk(pages.page(null), MonitoringPages.SearchForm.EMPTY, null, null,
+                    errors));
+        }
+    }
+
+    /** A URL the service fetches into a WARC and keeps as evidence. */
+    @POST
+    @Path("/url")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"monitor", "rights-manager"})
+    @Operation(hidden = true)
+    public Response captureUrl(@RestForm String url, @RestForm String publisher, UriInfo uri) {
+        try {
+            if (url == null || url.isBlank()) {
+                throw new ProblemException(ProblemException.UNPROCESSABLE, "give the URL of the page to capture", "url");
+            }
+            var created = api.captureUrl(new InfringementResource.UrlCapture(url.strip(), blank(publisher)));
+            var view = (InfringementResource.CaptureView) created.getEntity();
+            return CopyrightPages.seeOther(uri, "app/captures/" + view.id(), "captured");
+        } catch (ProblemException e) {
+            var errors = FormErrors.of("url", e);
+            return CopyrightPages.refused(errors, MonitoringPages.Templates.desk(pages.page(null), MonitoringPages.SearchForm.EMPTY, null, null,
+                    errors));
+        } catch (jakarta.validation.ConstraintViolationException e) {
+            var errors = FormErrors.of("url", e.getConstraintViolations());
+            return CopyrightPages.refused(errors, MonitoringPages.Templates.desk(pages.page(null), MonitoringPages.SearchForm.EMPTY, null, null,
+                    errors));
         }
     }
 

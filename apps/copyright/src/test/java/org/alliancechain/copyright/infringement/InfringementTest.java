@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.alliancechain.chain.api.ChainReader;
+import org.alliancechain.copyright.capture.TestArchives;
 import org.alliancechain.evidence.pki.DevPki;
 import org.alliancechain.service.arbitration.ArbitrationFilings;
 import org.alliancechain.service.chain.ChainClock;
@@ -139,6 +140,43 @@ class InfringementTest {
         // Another organisation sees none of it.
         as(OTHER_RIGHTS).get("/api/infringements/" + id).then().statusCode(404);
         as(OTHER_RIGHTS).get("/api/captures/" + captureId).then().statusCode(404);
+    }
+
+    @Test
+    void a_copy_captured_in_a_web_archive_goes_to_arbitration_and_its_report_names_the_archives_url_and_date() throws Exception {
+        String original = article(9401) + article(9402);
+        long workId = registerText(RIGHTS, "原创 9401", original);
+        awaitWork(RIGHTS, workId, "REGISTERED");
+        String url = "https://copycat.example/a/9401.html";
+        Instant crawled = Instant.parse("2026-11-28T09:15:30Z");
+        byte[] warc = TestArchives.warc(true, crawled, TestArchives.Page.html("https://copycat.example/", TestArchives.htmlOf("首页", "要闻")),
+                TestArchives.Page.html(url, TestArchives.htmlOf("转载", "转载：" + original.substring(0, original.length() * 3 / 4))));
+        long captureId = as(MONITOR).multiPart("file", "copycat.warc.gz", warc, "application/octet-stream").multiPart("sourceUrl", url)
+                .multiPart("publisher", OTHER_RIGHTS_ORG).post("/api/captures/files").then().statusCode(201).extract().jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> "CONFIRMED".equals(as(MONITOR)
+                .get("/api/captures/" + captureId).then().statusCode(200).extract().path("anchoring.phase")));
+        var captured = as(MONITOR).get("/api/captures/" + captureId).then().extract().jsonPath();
+        assertThat(captured.getList("matches.workId", Long.class)).contains(workId);
+        assertThat(captured.getString("sha256")).isEqualTo(org.alliancechain.evidence.HashAlgorithm.SHA256.hex(warc));
+
+        long id = json(RIGHTS).body(claim(captureId, workId, OTHER_RIGHTS_ORG)).post("/api/infringements").then().statusCode(202).extract()
+                .jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "CONFIRMED".equals(as(RIGHTS)
+                .get("/api/infringements/" + id).then().extract().path("filing.phase")));
+        var filed = as(RIGHTS).get("/api/infringements/" + id).then().extract().jsonPath();
+        assertThat(filed.getString("status")).isEqualTo("FILED");
+        assertThat(chain.eventsOf("CaseRegistry", ArbitrationFilings.caseId(filed.getString("caseNumber"))).stream().map(e -> e.event()))
+                .contains("CaseFiled");
+
+        // The report names the archive's page, its WARC-Date and its record, and prints the page's text (not the archive's bytes).
+        byte[] pdf = as(RIGHTS).get("/api/infringements/" + id + "/report").then().statusCode(200).contentType("application/pdf").extract()
+                .asByteArray();
+        String text = PdfChecks.text(pdf);
+        String joined = text.replaceAll("\\s+", "");
+        assertThat(joined).contains(url).contains("2026-11-28T09:15:30Z").contains(captured.getString("archive.recordId"))
+                .contains(captured.getString("sha256"));
+        assertThat(text).contains("转载");
+        assertThat(PdfChecks.pdfA3bFailures(pdf)).as("veraPDF").isEmpty();
     }
 
     @Test

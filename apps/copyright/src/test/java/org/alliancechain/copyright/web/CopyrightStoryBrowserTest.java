@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.alliancechain.copyright.capture.LoopbackSite;
+import org.alliancechain.copyright.capture.TestArchives;
 import org.alliancechain.testsupport.SuiteTestResource;
 import org.alliancechain.testsupport.browser.HeadlessChromium;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,9 @@ import org.openqa.selenium.By;
  * next to its field) → WorkRegistry registers it, its record is anchored, the signed certificate and
  * the verifier's QR code appear → the rights manager grants acme-trading an online excerpt licence
  * and LicenceRegistry answers yes for now and no as of block 1 → daily-news' monitor pastes a
- * rewritten copy in Traditional script and the match appears with its passages side by side. Every
- * page shown meets WCAG AA contrast.
+ * rewritten copy in Traditional script and the match appears with its passages side by side, captures
+ * it, and the claim is filed with arbitration; the same copy is then captured from its URL and from a
+ * crawler's WARC. Every page shown meets WCAG AA contrast.
  */
 @QuarkusTest
 @TestProfile(CopyrightStoryBrowserTest.AnyPort.class)
@@ -50,7 +53,7 @@ class CopyrightStoryBrowserTest {
     URL url;
 
     @Test
-    void rightsManagerRegistersAndLicencesAnArticleAndTheMonitorFindsARewrittenCopy() {
+    void rightsManagerRegistersAndLicencesAnArticleAndTheMonitorFindsARewrittenCopy() throws Exception {
         browser.timeout(Duration.ofSeconds(60));
         String app = "http://127.0.0.1:" + url.getPort() + "/";
         int n = Math.abs(UUID.randomUUID().hashCode() % 1_000_000);
@@ -180,7 +183,43 @@ class CopyrightStoryBrowserTest {
         browser.screenshot("copyright-infringement");
         browser.signOut(app);
 
-        // 8. Anyone, signed out: is the article registered? The public verifier links the look-up; its digest gives the record only.
+        // 8. The copy is on a web site (served on loopback here): the monitor has the service capture its URL into a WARC, and
+        //    uploads a crawler's WARC of it; each capture page names the archived URL and its WARC-Date. A private address is refused.
+        try (var site = LoopbackSite.start().html("/news/copy.html", TestArchives.htmlOf("转载", copy))) {
+            browser.signIn(app, MONITOR, "app/monitoring");
+            browser.waitFor("#url-form");
+            browser.fill("#capture-url", "http://10.0.0.1/news/copy.html");
+            browser.click("#capture-url-button");
+            browser.waitFor("#capture-url-error");
+            assertThat(browser.text("#capture-url-error")).contains("allowed-networks");
+            browser.assertLegible("a refused URL capture");
+            browser.fill("#capture-url", site.url("/news/copy.html"));
+            browser.fill("#url-publisher", "pixel-studio");
+            browser.click("#capture-url-button");
+            browser.waitForText("#notice", "Captured");
+            assertThat(browser.text("#capture-archive-url")).isEqualTo(site.url("/news/copy.html"));
+            assertThat(browser.text("#capture-archive")).contains("fetched by the service");
+            assertThat(browser.exists("#capture-match-" + work)).isTrue();
+            browser.assertLegible("a URL capture");
+
+            var warc = java.nio.file.Files.createTempFile(java.nio.file.Path.of("target").toAbsolutePath(), "copycat", ".warc.gz");
+            java.nio.file.Files.write(warc, TestArchives.warc(true, java.time.Instant.parse("2026-11-28T09:15:30Z"),
+                    TestArchives.Page.html("https://copycat.example/news/1.html", TestArchives.htmlOf("转载", copy))));
+            browser.open(app + "app/monitoring");
+            browser.waitFor("#archive-form");
+            browser.upload("#archive-file", warc);
+            browser.fill("#archive-url", "https://copycat.example/news/1.html");
+            browser.click("#capture-archive-button");
+            browser.waitForText("#notice", "Captured");
+            assertThat(browser.text("#capture-archive-url")).isEqualTo("https://copycat.example/news/1.html");
+            assertThat(browser.text("#capture-archive-date")).contains("2026-11-28T09:15:30Z");
+            assertThat(browser.exists("#capture-match-" + work)).isTrue();
+            browser.screenshot("copyright-web-capture");
+            java.nio.file.Files.deleteIfExists(warc);
+            browser.signOut(app);
+        }
+
+        // 9. Anyone, signed out: is the article registered? The public verifier links the look-up; its digest gives the record only.
         browser.openUntil(app + "verify", "#nav-lookup");
         browser.click("#nav-lookup");
         browser.waitFor("#digest-form");
