@@ -32,9 +32,18 @@ public record FormErrors(String form, String message, int status, Map<String, St
 
     /** The constraint violations of the API's request record for the form, and fields the form could not even read. */
     public static FormErrors of(String form, Set<? extends ConstraintViolation<?>> violations, Map<String, String> unreadable) {
+        return of(form, violations, unreadable, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #of(String, Set, Map)} with each violated property named as the form names it ({@code fieldName}: e.g. the
+     * request record's {@code work.title} as the form's {@code title}), the summary included.
+     */
+    public static FormErrors of(String form, Set<? extends ConstraintViolation<?>> violations, Map<String, String> unreadable,
+                                UnaryOperator<String> fieldName) {
         var fields = new LinkedHashMap<String, String>(unreadable);
-        violations.forEach(v -> fields.merge(v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", ""), v.getMessage(),
-                (a, b) -> a + "; " + b));
+        violations.forEach(v -> fields.merge(fieldName.apply(v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "")),
+                v.getMessage(), (a, b) -> a + "; " + b));
         return new FormErrors(form, summary(fields), 400, fields);
     }
 

@@ -1,5 +1,6 @@
 package org.alliancechain.copyright.web;
 
+import org.alliancechain.service.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -60,7 +61,7 @@ public class CapturePages {
             var view = (InfringementResource.CaptureView) created.getEntity();
             return CopyrightPages.seeOther(uri, "app/captures/" + view.id(), "captured");
         } catch (ProblemException e) {
-            var errors = FormErrors.of("text", e);
+            var errors = PageErrors.of("text", e);
             return CopyrightPages.refused(errors, MonitoringPages.Templates.desk(pages.page(null),
                     new MonitoringPages.SearchForm(text == null ? "" : text, "html".equals(format) ? "html" : "plain"), null, null, errors));
         }
@@ -78,7 +79,7 @@ public class CapturePages {
             var view = (InfringementResource.CaptureView) created.getEntity();
             return CopyrightPages.seeOther(uri, "app/captures/" + view.id(), "captured");
         } catch (ProblemException e) {
-            var errors = FormErrors.of("archive", e);
+            var errors = PageErrors.of("archive", e);
             return CopyrightPages.refused(errors, MonitoringPages.Templates.desk(pages.page(null), MonitoringPages.SearchForm.EMPTY, null, null,
                     errors));
         }
@@ -99,11 +100,11 @@ public class CapturePages {
             var view = (InfringementResource.CaptureView) created.getEntity();
             return CopyrightPages.seeOther(uri, "app/captures/" + view.id(), "captured");
         } catch (ProblemException e) {
-            var errors = FormErrors.of("url", e);
+            var errors = PageErrors.of("url", e);
             return CopyrightPages.refused(errors, MonitoringPages.Templates.desk(pages.page(null), MonitoringPages.SearchForm.EMPTY, null, null,
                     errors));
         } catch (jakarta.validation.ConstraintViolationException e) {
-            var errors = FormErrors.of("url", e.getConstraintViolations());
+            var errors = PageErrors.of("url", e.getConstraintViolations());
             return CopyrightPages.refused(errors, MonitoringPages.Templates.desk(pages.page(null), MonitoringPages.SearchForm.EMPTY, null, null,
                     errors));
         }
@@ -144,7 +145,7 @@ public class CapturePages {
             var view = (InfringementResource.InfringementView) accepted.getEntity();
             return CopyrightPages.seeOther(uri, "app/infringements/" + view.id(), "claimed");
         } catch (ProblemException e) {
-            var errors = FormErrors.of("claim", e);
+            var errors = PageErrors.of("claim", e);
             return CopyrightPages.refused(errors, Templates.capture(pages.page(null), api.capture(id), List.of(LicenceUses.Use.values()),
                     List.of(LicenceUses.Channel.values()), errors));
         }

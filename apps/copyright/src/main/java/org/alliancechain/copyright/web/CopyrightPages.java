@@ -1,5 +1,6 @@
 package org.alliancechain.copyright.web;
 
+import org.alliancechain.service.web.FormErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,5 +1,6 @@
 package org.alliancechain.copyright.web;
 
+import org.alliancechain.service.web.FormErrors;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -86,9 +87,9 @@ public class LicencePages {
             try {
                 answer = ask(organisation, form);
             } catch (ProblemException e) {
-                errors = FormErrors.of("check", e);
+                errors = PageErrors.of("check", e);
             } catch (ConstraintViolationException e) {
-                errors = FormErrors.of("check", e.getConstraintViolations());
+                errors = PageErrors.of("check", e.getConstraintViolations());
             }
         }
         return Response.status(errors.message() == null ? 200 : errors.status())

@@ -1,5 +1,6 @@
 package org.alliancechain.copyright.web;
 
+import org.alliancechain.service.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -87,10 +88,10 @@ public class MonitoringPages {
             var result = api.text(new MonitoringResource.TextQuery(form.text(), form.format()));
             return Response.ok(Templates.desk(pages.page(null), form, result, "text", FormErrors.NONE)).build();
         } catch (ProblemException e) {
-            var errors = FormErrors.of("text", e);
+            var errors = PageErrors.of("text", e);
             return CopyrightPages.refused(errors, Templates.desk(pages.page(null), form, null, null, errors));
         } catch (jakarta.validation.ConstraintViolationException e) {
-            var errors = FormErrors.of("text", e.getConstraintViolations());
+            var errors = PageErrors.of("text", e.getConstraintViolations());
             return CopyrightPages.refused(errors, Templates.desk(pages.page(null), form, null, null, errors));
         }
     }
@@ -106,7 +107,7 @@ public class MonitoringPages {
             String name = file == null ? "file" : file.fileName();
             return Response.ok(Templates.desk(pages.page(null), SearchForm.EMPTY, result, name, FormErrors.NONE)).build();
         } catch (ProblemException e) {
-            var errors = FormErrors.of("file", e);
+            var errors = PageErrors.of("file", e);
             return CopyrightPages.refused(errors, Templates.desk(pages.page(null), SearchForm.EMPTY, null, null, errors));
         }
     }

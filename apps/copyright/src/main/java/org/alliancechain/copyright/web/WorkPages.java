@@ -1,5 +1,6 @@
 package org.alliancechain.copyright.web;
 
+import org.alliancechain.service.web.FormErrors;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -175,13 +176,13 @@ public class WorkPages {
                     form.url().isEmpty() ? null : form.url(), form.format(), form.text());
             var violations = validator.validate(work);
             if (!violations.isEmpty()) {
-                var errors = FormErrors.of("text", violations);
+                var errors = PageErrors.of("text", violations);
                 return CopyrightPages.refused(errors, listPage(null, errors, form, FileForm.EMPTY));
             }
             var registered = works.register(caller.requireOrganisation(), caller.userName(), List.of(intake.text("work", work))).getFirst();
             return CopyrightPages.seeOther(uri, "app/works/" + registered.id, "registered");
         } catch (ProblemException e) {
-            var errors = FormErrors.of("text", e);
+            var errors = PageErrors.of("text", e);
             return CopyrightPages.refused(errors, listPage(null, errors, form, FileForm.EMPTY));
         }
     }
@@ -201,7 +202,7 @@ public class WorkPages {
             var registered = works.register(caller.requireOrganisation(), caller.userName(), List.of(submission)).getFirst();
             return CopyrightPages.seeOther(uri, "app/works/" + registered.id, "registered");
         } catch (ProblemException e) {
-            var errors = FormErrors.of("file", e);
+            var errors = PageErrors.of("file", e);
             return CopyrightPages.refused(errors, listPage(null, errors, TextForm.EMPTY, form));
         }
     }
@@ -324,14 +325,14 @@ public class WorkPages {
                     time(form.validUntil(), "validUntil"), form.terms());
             var violations = validator.validate(request);
             if (!violations.isEmpty()) {
-                var errors = FormErrors.of("grant", violations);
+                var errors = PageErrors.of("grant", violations);
                 return CopyrightPages.refused(errors, detailPage(id, null, errors, form, ""));
             }
             licences.grant(caller.requireOrganisation(), caller.userName(), new LicenceService.Grant(id, request.licensee(), request.uses(),
                     request.channels(), request.territory(), request.validFrom(), request.validUntil(), request.terms()));
             return CopyrightPages.seeOther(uri, "app/works/" + id, "granted");
         } catch (ProblemException e) {
-            var errors = FormErrors.of("grant", e);
+            var errors = PageErrors.of("grant", e);
             return CopyrightPages.refused(errors, detailPage(id, null, errors, form, ""));
         }
     }
@@ -350,7 +351,7 @@ public class WorkPages {
             licences.revoke(licenceId, null);
             return CopyrightPages.seeOther(uri, "app/works/" + id, "revoking");
         } catch (ProblemException e) {
-            var errors = FormErrors.of("revoke-" + licenceId, e);
+            var errors = PageErrors.of("revoke-" + licenceId, e);
             return CopyrightPages.refused(errors, detailPage(id, null, errors, emptyGrant(), ""));
         }
     }
@@ -365,14 +366,14 @@ public class WorkPages {
         try {
             var violations = validator.validate(new WorkResource.TransferRequest(to));
             if (!violations.isEmpty()) {
-                var errors = FormErrors.of("transfer", violations);
+                var errors = PageErrors.of("transfer", violations);
                 return CopyrightPages.refused(errors, detailPage(id, null, errors, emptyGrant(), to));
             }
             transfers.transfer(caller.requireOrganisation(), caller.userName(), id, to);
             // Once WorkRegistry records it the work is the new holder's: back to the list, which it then leaves.
             return CopyrightPages.seeOther(uri, "app/works", "transferring");
         } catch (ProblemException e) {
-            var errors = FormErrors.of("transfer", e);
+            var errors = PageErrors.of("transfer", e);
             return CopyrightPages.refused(errors, detailPage(id, null, errors, emptyGrant(), to));
         }
     }
