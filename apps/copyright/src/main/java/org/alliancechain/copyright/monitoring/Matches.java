@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.alliancechain.copyright.fingerprint.image.ImageFingerprint;
 import org.alliancechain.copyright.fingerprint.image.ImageFingerprintException;
 import org.alliancechain.copyright.fingerprint.text.TextFingerprinter;
@@ -51,11 +53,11 @@ public class Matches {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "the text has " + canonical.length()
                     + " characters after normalisation; at least 20 are needed to compare it", field);
         }
-        var fp = TextFingerprinter.of(canonical);
-        var results = index.searchText(canonical, fp, LIMIT);
+        var results = index.searchText(canonical, TextFingerprinter.probe(canonical), LIMIT);
+        var rows = rows(results.stream().map(r -> r.candidate().workId()).toList());
         var views = new ArrayList<MatchView>();
         for (var r : results) {
-            Work w = Work.findById(r.candidate().workId());
+            Work w = rows.get(r.candidate().workId());
             if (w == null || w.status == Work.Status.REFUSED) {
                 continue;
             }
@@ -87,6 +89,14 @@ public class Matches {
                     List.of()));
         }
         return new SearchView("IMAGE", org.alliancechain.evidence.HashAlgorithm.SHA256.hex(image), image.length, views);
+    }
+
+    /** The works' rows in one query (their contents are not loaded). */
+    private static Map<Long, Work> rows(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Work.<Work>list("id in ?1", ids).stream().collect(Collectors.toMap(w -> w.id, w -> w));
     }
 
     private static MatchView view(String organisation, Work w, String band, double score, Double jaccard, Double copyInWork, Double workInCopy,
