@@ -5,14 +5,15 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.alliancechain.copyright.fingerprint.image.ImageFingerprint;
 import org.alliancechain.copyright.fingerprint.image.ImageFingerprintException;
 import org.alliancechain.copyright.fingerprint.text.TextFingerprinter;
 import org.alliancechain.copyright.works.Work;
 import org.alliancechain.copyright.works.WorkFingerprints;
 import org.alliancechain.service.problem.ProblemException;
+import org.hibernate.Session;
 
 /**
  * Finds the registered works a suspected copy matches: a text by its fingerprint (LSH candidates
@@ -91,12 +92,21 @@ public class Matches {
         return new SearchView("IMAGE", org.alliancechain.evidence.HashAlgorithm.SHA256.hex(image), image.length, views);
     }
 
-    /** The works' rows in one query (their contents are not loaded). */
+    /**
+     * The works' rows in one query, by Hibernate's multi-load (no query to translate; their contents are not loaded): an
+     * HQL {@code id in ?1} cost more than a look-up by id per result.
+     */
     private static Map<Long, Work> rows(List<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return Work.<Work>list("id in ?1", ids).stream().collect(Collectors.toMap(w -> w.id, w -> w));
+        var rows = new HashMap<Long, Work>();
+        for (Work w : Work.getEntityManager().unwrap(Session.class).byMultipleIds(Work.class).multiLoad(ids)) {
+            if (w != null) {
+                rows.put(w.id, w);
+            }
+        }
+        return rows;
     }
 
     private static MatchView view(String organisation, Work w, String band, double score, Double jaccard, Double copyInWork, Double workInCopy,

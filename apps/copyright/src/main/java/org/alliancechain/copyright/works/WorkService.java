@@ -144,7 +144,8 @@ public class WorkService {
         parties.put("rightsHolder", work.organisation);
         parties.put("authors", String.join("; ", work.authorList()));
         return new EvidenceRecord("copyright.work", work.contentDigestHex(), work.organisation, work.title, parties,
-                EvidenceRecord.FileFacts.of(work.fileName == null ? "work" : work.fileName, work.mediaType, work.content), attributes,
+                new EvidenceRecord.FileFacts(work.fileName == null ? "work" : work.fileName, work.mediaType, (long) work.content.length,
+                        work.contentDigestHex(), HashAlgorithm.SM3.hex(work.content)), attributes, // SHA-256 known: not hashed again
                 work.createdAt);
     }
 
