@@ -11,7 +11,6 @@ import org.alliancechain.copyright.fingerprint.text.CanonicalText;
 import org.alliancechain.copyright.fingerprint.text.TextFingerprint;
 import org.alliancechain.copyright.fingerprint.text.TextFingerprinter;
 import org.alliancechain.copyright.fingerprint.text.WinnowingCache;
-import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.service.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -66,7 +65,7 @@ public class WorkFingerprints {
         facts.put("fingerprint.chunks", String.valueOf(fp.chunks().size()));
         facts.put("fingerprint.chunkMerkleRoot", HexFormat.of().formatHex(fp.merkleRoot()));
         byte[] serialised = fp.toBytes();
-        return new Fingerprinted(serialised, HashAlgorithm.SHA256.digest(serialised), fp.isccCode(), facts, fp,
+        return new Fingerprinted(serialised, TextFingerprint.digestOf(serialised), fp.isccCode(), facts, fp,
                 WinnowingCache.Entry.of(canonical));
     }
 

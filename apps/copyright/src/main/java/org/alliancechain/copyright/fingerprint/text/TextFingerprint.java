@@ -231,6 +231,11 @@ public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[
         return sha256(toBytes());
     }
 
+    /** {@link #digest()} of a record already serialised ({@link #toBytes()}), without serialising it again. */
+    public static byte[] digestOf(byte[] serialised) {
+        return sha256(serialised);
+    }
+
     /** What a search needs of this record. */
     public TextProbe probe() {
         return new TextProbe(canonicalLength, minhash, bandKeys, anchors);
