@@ -1,10 +1,15 @@
 package org.alliancechain.copyright.monitoring;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 import org.alliancechain.copyright.fingerprint.image.ImageFingerprint;
 import org.alliancechain.copyright.fingerprint.image.ImageFingerprintException;
 import org.alliancechain.copyright.fingerprint.text.TextFingerprinter;
@@ -39,9 +44,11 @@ public class Matches {
     static final int LIMIT = 20;
 
     private final WorkIndex index;
+    private final AgroalDataSource db;
 
-    Matches(WorkIndex index) {
+    Matches(WorkIndex index, AgroalDataSource db) {
         this.index = index;
+        this.db = db;
     }
 
     public SearchView text(String organisation, String text, boolean html, String field) {
@@ -51,12 +58,12 @@ public class Matches {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "the text has " + canonical.length()
                     + " characters after normalisation; at least 20 are needed to compare it", field);
         }
-        var fp = TextFingerprinter.of(canonical);
-        var results = index.searchText(canonical, fp, LIMIT);
+        var results = index.searchText(canonical, TextFingerprinter.probe(canonical), LIMIT);
+        var rows = rows(results.stream().map(r -> r.candidate().workId()).toList());
         var views = new ArrayList<MatchView>();
         for (var r : results) {
-            Work w = Work.findById(r.candidate().workId());
-            if (w == null || w.status == Work.Status.REFUSED) {
+            Row w = rows.get(r.candidate().workId());
+            if (w == null) {
                 continue;
             }
             var passages = r.match().passages().stream().map(p -> new PassageView(p.sourceStartA(), p.sourceEndA(), p.sourceStartB(),
@@ -89,15 +96,55 @@ public class Matches {
         return new SearchView("IMAGE", org.alliancechain.evidence.HashAlgorithm.SHA256.hex(image), image.length, views);
     }
 
+    /** What a match shows of a work: the facts of its registration record. */
+    private record Row(long id, String kind, String title, String organisation, String contentDigest, String recordDigest,
+                       Long registeredBlock) {
+
+        static Row of(Work w) {
+            return new Row(w.id, w.kind.name(), w.title, w.organisation, w.contentDigestHex(), w.record.digest, w.registeredBlock);
+        }
+    }
+
+    /**
+     * The registered (not refused) works' rows in one query, without their contents — by JDBC: an HQL id-in list or a
+     * Hibernate multi-load built and translated its query anew each time, which cost more than the search itself.
+     */
+    private Map<Long, Row> rows(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var rows = new HashMap<Long, Row>();
+        try (var connection = db.getConnection();
+             var query = connection.prepareStatement("select id, kind, title, organisation, content_digest, record_digest, registered_block "
+                     + "from cr_work where id = any(?) and status <> 'REFUSED'")) {
+            query.setArray(1, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
+            try (var rs = query.executeQuery()) {
+                while (rs.next()) {
+                    long block = rs.getLong(7);
+                    rows.put(rs.getLong(1), new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            HexFormat.of().formatHex(rs.getBytes(5)), rs.getString(6), rs.wasNull() ? null : block));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("works " + ids + " could not be read: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
     private static MatchView view(String organisation, Work w, String band, double score, Double jaccard, Double copyInWork, Double workInCopy,
+                                  Integer distance, String orientation, Integer regions, List<PassageView> passages) {
+        return view(organisation, Row.of(w), band, score, jaccard, copyInWork, workInCopy, distance, orientation, regions, passages);
+    }
+
+    private static MatchView view(String organisation, Row w, String band, double score, Double jaccard, Double copyInWork, Double workInCopy,
                                   Integer distance, String orientation, Integer regions, List<PassageView> passages) {
         String label = switch (band) {
             case "MATCH" -> "相符 match";
             case "REVIEW" -> "待复核 review";
             default -> "无 none";
         };
-        return new MatchView(w.id, w.kind.name(), w.title, w.organisation, w.organisation.equals(organisation), w.contentDigestHex(),
-                w.record.digest, w.registeredBlock, band, label, score, jaccard, copyInWork, workInCopy, distance, orientation, regions, passages);
+        return new MatchView(w.id(), w.kind(), w.title(), w.organisation(), w.organisation().equals(organisation), w.contentDigest(),
+                w.recordDigest(), w.registeredBlock(), band, label, score, jaccard, copyInWork, workInCopy, distance, orientation, regions, passages);
     }
 
     private void requireReady() {

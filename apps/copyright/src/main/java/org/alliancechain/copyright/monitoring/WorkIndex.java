@@ -7,7 +7,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.alliancechain.copyright.fingerprint.image.ImageFingerprint;
@@ -15,9 +17,12 @@ import org.alliancechain.copyright.fingerprint.image.ImageSearch;
 import org.alliancechain.copyright.fingerprint.text.CanonicalText;
 import org.alliancechain.copyright.fingerprint.text.TextFingerprint;
 import org.alliancechain.copyright.fingerprint.text.TextIndex;
+import org.alliancechain.copyright.fingerprint.text.TextProbe;
+import org.alliancechain.copyright.fingerprint.text.WinnowingCache;
 import org.alliancechain.copyright.works.Work;
 import org.alliancechain.copyright.works.WorkFingerprints;
 import org.alliancechain.copyright.works.WorkService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,14 +40,17 @@ public class WorkIndex {
     private final AgroalDataSource db;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TextIndex texts = new TextIndex(16_384);
+    private final WinnowingCache passages;
     private final ImageSearch images = new ImageSearch();
     private final AtomicInteger loaded = new AtomicInteger();
     private volatile int toLoad = -1;
     private volatile boolean ready;
     private final List<Long> arrivedWhileLoading = new ArrayList<>();
 
-    WorkIndex(AgroalDataSource db) {
+    WorkIndex(AgroalDataSource db,
+              @ConfigProperty(name = "copyright.index.verification-cache-mb", defaultValue = "256") int verificationCacheMb) {
         this.db = db;
+        this.passages = new WinnowingCache(verificationCacheMb * 1024L * 1024L);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -75,17 +83,59 @@ public class WorkIndex {
                 return;
             }
         }
-        addFromDatabase(event.workIds());
+        var fromDatabase = new ArrayList<Long>();
+        for (long id : event.workIds()) {
+            var f = event.fingerprinted().get(id);
+            if (f != null && f.text() != null) {
+                addText(id, f.text(), f.winnowing());
+            } else {
+                fromDatabase.add(id);
+            }
+        }
+        addFromDatabase(fromDatabase);
+    }
+
+    /** A text registered just now, from the fingerprint registration computed (not read back from the database). */
+    private void addText(long id, TextFingerprint fingerprint, WinnowingCache.Entry winnowing) {
+        lock.writeLock().lock();
+        try {
+            if (!texts.contains(id)) {
+                texts.add(id, fingerprint);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        if (winnowing != null) {
+            passages.put(id, winnowing);
+        }
+    }
+
+    /** The verification cache (works' winnowing fingerprints): entries, bytes held and budget, hits and misses. */
+    public String verificationCache() {
+        long[] hm = passages.hitsAndMisses();
+        return passages.size() + " works, " + passages.bytes() + " of " + passages.budget() + " bytes, " + hm[0] + " hits, " + hm[1]
+                + " misses";
     }
 
     /** Text candidates verified by winnowing against the works' canonical texts. */
     public List<TextIndex.Result> searchText(CanonicalText query, TextFingerprint fp, int limit) {
+        return searchText(query, fp.probe(), limit);
+    }
+
+    /**
+     * Text candidates verified by winnowing: against the works' fingerprints in the verification cache, or their texts read
+     * from the database in one query for those it does not hold; the texts of the works in the answer are read in one query
+     * for the quotes.
+     */
+    public List<TextIndex.Result> searchText(CanonicalText query, TextProbe probe, int limit) {
+        List<TextIndex.Candidate> candidates;
         lock.readLock().lock();
         try {
-            return texts.query(query, fp, this::canonicalText, limit);
+            candidates = texts.candidates(probe, limit);
         } finally {
             lock.readLock().unlock();
         }
+        return TextIndex.verify(query, candidates, passages, this::canonicalTexts);
     }
 
     /** Image works whose PDQ (in any orientation, or inverted) or enough of whose regions lie near the query's. */
@@ -182,16 +232,20 @@ public class WorkIndex {
         }
     }
 
-    /** A text work's canonical text, for verifying a candidate (null when it is no longer a registered text). */
-    private CanonicalText canonicalText(long workId) {
+    /** The canonical texts of these works that are registered texts (others are left out), in one query. */
+    private Map<Long, CanonicalText> canonicalTexts(List<Long> workIds) {
+        var out = new HashMap<Long, CanonicalText>();
         try (var connection = db.getConnection();
-             var query = connection.prepareStatement("select media_type, content from cr_work where id = ? and kind = 'TEXT' and status <> 'REFUSED'")) {
-            query.setLong(1, workId);
+             var query = connection.prepareStatement("select id, media_type, content from cr_work where id = any(?) and kind = 'TEXT' and status <> 'REFUSED'")) {
+            query.setArray(1, connection.createArrayOf("bigint", workIds.toArray(Long[]::new)));
             try (var rows = query.executeQuery()) {
-                return rows.next() ? WorkFingerprints.canonical(rows.getString(1), rows.getBytes(2)) : null;
+                while (rows.next()) {
+                    out.put(rows.getLong(1), WorkFingerprints.canonical(rows.getString(2), rows.getBytes(3)));
+                }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("work " + workId + " could not be read: " + e.getMessage(), e);
+            throw new IllegalStateException("works " + workIds + " could not be read: " + e.getMessage(), e);
         }
+        return out;
     }
 }

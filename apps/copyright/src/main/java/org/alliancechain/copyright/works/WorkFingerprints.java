@@ -10,6 +10,7 @@ import org.alliancechain.copyright.fingerprint.image.ImageFingerprintException;
 import org.alliancechain.copyright.fingerprint.text.CanonicalText;
 import org.alliancechain.copyright.fingerprint.text.TextFingerprint;
 import org.alliancechain.copyright.fingerprint.text.TextFingerprinter;
+import org.alliancechain.copyright.fingerprint.text.WinnowingCache;
 import org.alliancechain.service.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,8 +22,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WorkFingerprints {
 
-    /** What registration keeps of a fingerprint. */
-    public record Fingerprinted(byte[] serialised, byte[] digest, String iscc, Map<String, String> recordFacts) {
+    /**
+     * What registration keeps of a fingerprint; for a text also the fingerprint itself and its winnowing entry, which the
+     * index takes after the commit without reading them back.
+     */
+    public record Fingerprinted(byte[] serialised, byte[] digest, String iscc, Map<String, String> recordFacts, TextFingerprint text,
+                                WinnowingCache.Entry winnowing) {
+
+        public Fingerprinted(byte[] serialised, byte[] digest, String iscc, Map<String, String> recordFacts) {
+            this(serialised, digest, iscc, recordFacts, null, null);
+        }
     }
 
     private final int minTextCharacters;
@@ -55,7 +64,9 @@ public class WorkFingerprints {
         facts.put("fingerprint.canonicalLength", String.valueOf(fp.canonicalLength()));
         facts.put("fingerprint.chunks", String.valueOf(fp.chunks().size()));
         facts.put("fingerprint.chunkMerkleRoot", HexFormat.of().formatHex(fp.merkleRoot()));
-        return new Fingerprinted(fp.toBytes(), fp.digest(), fp.isccCode(), facts);
+        byte[] serialised = fp.toBytes();
+        return new Fingerprinted(serialised, TextFingerprint.digestOf(serialised), fp.isccCode(), facts, fp,
+                WinnowingCache.Entry.of(canonical));
     }
 
     private Fingerprinted image(WorkSubmission s) {

@@ -29,8 +29,15 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class WorkService {
 
-    /** Fired after the transaction that registered works committed: the index adds them. */
-    public record WorksRegistered(List<Long> workIds) {
+    /**
+     * Fired after the transaction that registered works committed: the index adds them — from {@code fingerprinted}
+     * (work id → what registration computed) when it holds the work, else from the database.
+     */
+    public record WorksRegistered(List<Long> workIds, Map<Long, WorkFingerprints.Fingerprinted> fingerprinted) {
+
+        public WorksRegistered(List<Long> workIds) {
+            this(workIds, Map.of());
+        }
     }
 
     private final WorkFingerprints fingerprints;
@@ -109,7 +116,11 @@ public class WorkService {
                     submissions.getFirst().field() + ".content");
         }
         chain.registerAll(holder, works);
-        registered.fire(new WorksRegistered(works.stream().map(w -> w.id).toList()));
+        var byId = new HashMap<Long, WorkFingerprints.Fingerprinted>();
+        for (int i = 0; i < works.size(); i++) {
+            byId.put(works.get(i).id, fingerprinted.get(i));
+        }
+        registered.fire(new WorksRegistered(works.stream().map(w -> w.id).toList(), byId));
         return works;
     }
 
@@ -133,7 +144,8 @@ public class WorkService {
         parties.put("rightsHolder", work.organisation);
         parties.put("authors", String.join("; ", work.authorList()));
         return new EvidenceRecord("copyright.work", work.contentDigestHex(), work.organisation, work.title, parties,
-                EvidenceRecord.FileFacts.of(work.fileName == null ? "work" : work.fileName, work.mediaType, work.content), attributes,
+                new EvidenceRecord.FileFacts(work.fileName == null ? "work" : work.fileName, work.mediaType, (long) work.content.length,
+                        work.contentDigestHex(), HashAlgorithm.SM3.hex(work.content)), attributes, // SHA-256 known: not hashed again
                 work.createdAt);
     }
 

@@ -261,6 +261,7 @@ class CopyrightBenchmark {
         System.out.printf(Locale.ROOT, "[bench] in-process: image index %.0f look-ups/s, text index with verification %.0f queries/s, "
                 + "image fingerprints %.0f/s, text fingerprints %.0f/s (2 threads)%n", imageIndexRate, textIndexRate, fingerprintRate,
                 textFingerprintRate);
+        System.out.printf(Locale.ROOT, "[bench] text verification cache: %s%n", index.verificationCache());
         System.out.printf(Locale.ROOT, "RESULT {\"name\":\"copyright\",\"value\":%.1f,\"unit\":\"text near-duplicate queries/s (POST /api/matches, "
                         + "index at %,d texts)\",\"text_p50_ms\":%.1f,\"text_p99_ms\":%.1f,\"image_lookups\":%.1f,\"image_p99_ms\":%.1f,"
                         + "\"registration_works_per_s\":%.1f,\"text_index_bytes_per_work\":%.0f,\"image_index_bytes_per_image\":%.0f,"

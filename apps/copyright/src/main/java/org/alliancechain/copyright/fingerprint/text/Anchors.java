@@ -34,7 +34,7 @@ public final class Anchors {
         long[] out = new long[Math.min(MAX, Math.max(8, n / SAMPLE * 2))];
         int count = 0;
         LongSet seen = new LongSet(out.length);
-        StringBuilder sb = new StringBuilder(LATIN_K + 1);
+        Shingles.Utf16 sb = new Shingles.Utf16();
         for (int i = 0; i < n && count < MAX; i++) {
             char c = canonical.charAt(i);
             if (Character.isLowSurrogate(c)) {
@@ -45,9 +45,9 @@ public final class Anchors {
             if (end > n) {
                 break;
             }
-            sb.setLength(0);
+            sb.clear();
             sb.append('a').append(canonical, i, end);
-            long h = Shingles.HASH.hashCharsToLong(sb);
+            long h = sb.hash();
             if (Long.remainderUnsigned(MinHash.fmix64(h), SAMPLE) != 0 || !seen.add(h)) {
                 continue;
             }

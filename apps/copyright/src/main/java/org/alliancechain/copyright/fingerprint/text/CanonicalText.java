@@ -41,10 +41,28 @@ public final class CanonicalText {
 
     /** Characters whose script is CJK form character shingles; all others form word shingles. */
     public static boolean isCjk(int cp) {
+        if (cp < 0x80) {
+            return false;
+        }
+        if (cp < 0x10000) {
+            byte known = CJK[cp];
+            if (known == 0) {
+                known = cjkScript(cp) ? (byte) 2 : (byte) 1;
+                CJK[cp] = known; // benign race: every thread computes the same value
+            }
+            return known == 2;
+        }
+        return cjkScript(cp);
+    }
+
+    private static boolean cjkScript(int cp) {
         int script = UScript.getScript(cp);
         return script == UScript.HAN || script == UScript.HIRAGANA || script == UScript.KATAKANA
                 || script == UScript.HANGUL || script == UScript.BOPOMOFO;
     }
+
+    /** isCjk of the BMP, filled as met: 0 unknown, 1 no, 2 yes. */
+    private static final byte[] CJK = new byte[0x10000];
 
     public static final String ICU_VERSION = VersionInfo.ICU_VERSION.toString();
     public static final String EXTRACTOR_PLAIN = "plain";
@@ -60,7 +78,7 @@ public final class CanonicalText {
     private final String source;
     private final String extractor;
     private final String canonical;
-    private final String isccCollapsed;
+    private volatile String isccCollapsed;
     private final int[] sourceStart;
     private final int[] sourceEnd;
     private final int[] token;
@@ -133,55 +151,111 @@ public final class CanonicalText {
 
     private static CanonicalText build(String source, String extractor) {
         int n = source.length();
-        StringBuilder out = new StringBuilder(n);
-        int[] starts = new int[Math.max(16, n)];
-        int[] ends = new int[Math.max(16, n)];
-        int[] tokens = new int[Math.max(16, n)];
+        int cap = Math.max(16, n);
+        char[] out = new char[cap];
+        int len = 0;
+        int[] starts = new int[cap];
+        int[] ends = new int[cap];
+        int[] tokens = new int[cap];
         int tokenNo = -1;
         boolean inToken = false;
         boolean lastCjk = false;
         int i = 0;
         while (i < n) {
-            int cp = source.codePointAt(i);
+            char ch = source.charAt(i);
+            int cp = Character.isHighSurrogate(ch) ? source.codePointAt(i) : ch;
             int next = i + Character.charCount(cp);
-            if (UCharacter.isUWhiteSpace(cp) || Character.isWhitespace(cp)) {
+            Mapped m = mapped(cp);
+            if (m.whitespace) {
                 inToken = false;
                 i = next;
                 continue;
             }
-            String collapsed = collapseCodePoint(cp);
-            for (int k = 0; k < collapsed.length(); ) {
-                int c = collapsed.codePointAt(k);
-                k += Character.charCount(c);
-                String simplified = simplify(c);
-                for (int m = 0; m < simplified.length(); ) {
-                    int s = simplified.codePointAt(m);
-                    m += Character.charCount(s);
-                    boolean cjk = isCjk(s);
+            for (int k = 0; k < m.chars.length; k++) {
+                boolean cjk = m.cjk[k];
+                if (m.startsCodePoint[k]) {
                     if (cjk || !inToken || lastCjk) {
                         tokenNo++;
                     }
                     inToken = true;
                     lastCjk = cjk;
-                    int before = out.length();
-                    out.appendCodePoint(s);
-                    for (int u = before; u < out.length(); u++) {
-                        if (u >= starts.length) {
-                            starts = Arrays.copyOf(starts, starts.length * 2);
-                            ends = Arrays.copyOf(ends, ends.length * 2);
-                            tokens = Arrays.copyOf(tokens, tokens.length * 2);
-                        }
-                        starts[u] = i;
-                        ends[u] = next;
-                        tokens[u] = tokenNo;
-                    }
                 }
+                if (len == out.length) {
+                    int grown = out.length * 2;
+                    out = Arrays.copyOf(out, grown);
+                    starts = Arrays.copyOf(starts, grown);
+                    ends = Arrays.copyOf(ends, grown);
+                    tokens = Arrays.copyOf(tokens, grown);
+                }
+                out[len] = m.chars[k];
+                starts[len] = i;
+                ends[len] = next;
+                tokens[len] = tokenNo;
+                len++;
             }
             i = next;
         }
-        int len = out.length();
-        return new CanonicalText(source, extractor, out.toString(), isccCollapse(source), Arrays.copyOf(starts, len),
+        return new CanonicalText(source, extractor, new String(out, 0, len), null, Arrays.copyOf(starts, len),
                 Arrays.copyOf(ends, len), Arrays.copyOf(tokens, len));
+    }
+
+    /**
+     * What one source code point becomes — whitespace, or its collapse, Traditional → Simplified, as UTF-16 chars with
+     * the CJK flag of the code point each char belongs to — computed once per code point (the steps are per code point,
+     * so the table changes nothing but the time).
+     */
+    private static final class Mapped {
+        final boolean whitespace;
+        final char[] chars;
+        final boolean[] cjk;
+        final boolean[] startsCodePoint;
+
+        Mapped(int cp) {
+            whitespace = UCharacter.isUWhiteSpace(cp) || Character.isWhitespace(cp);
+            StringBuilder sb = new StringBuilder(2);
+            StringBuilder flags = new StringBuilder(2);
+            if (!whitespace) {
+                String collapsed = collapseCodePoint(cp);
+                for (int k = 0; k < collapsed.length(); ) {
+                    int c = collapsed.codePointAt(k);
+                    k += Character.charCount(c);
+                    String simplified = simplify(c);
+                    for (int m = 0; m < simplified.length(); ) {
+                        int s = simplified.codePointAt(m);
+                        m += Character.charCount(s);
+                        boolean cjk = isCjk(s);
+                        sb.appendCodePoint(s);
+                        flags.append(cjk ? 'C' : 'o');
+                        if (Character.charCount(s) == 2) {
+                            flags.append(cjk ? 'c' : '-');
+                        }
+                    }
+                }
+            }
+            chars = sb.toString().toCharArray();
+            cjk = new boolean[chars.length];
+            startsCodePoint = new boolean[chars.length];
+            for (int k = 0; k < chars.length; k++) {
+                char f = flags.charAt(k);
+                cjk[k] = f == 'C' || f == 'c';
+                startsCodePoint[k] = f == 'C' || f == 'o';
+            }
+        }
+    }
+
+    private static final Mapped[] MAPPED_BMP = new Mapped[0x10000];
+    private static final ConcurrentHashMap<Integer, Mapped> MAPPED_SUPPLEMENTARY = new ConcurrentHashMap<>();
+
+    private static Mapped mapped(int cp) {
+        if (cp < 0x10000) {
+            Mapped m = MAPPED_BMP[cp];
+            if (m == null) {
+                m = new Mapped(cp);
+                MAPPED_BMP[cp] = m; // benign race: final fields, every thread computes the same mapping
+            }
+            return m;
+        }
+        return MAPPED_SUPPLEMENTARY.computeIfAbsent(cp, Mapped::new);
     }
 
     private static String collapseCodePoint(int cp) {
@@ -222,10 +296,22 @@ public final class CanonicalText {
     public static String isccCollapse(String text) {
         String d = NFD.normalize(text == null ? "" : text);
         StringBuilder noSpace = new StringBuilder(d.length());
-        d.codePoints().filter(c -> !pythonWhitespace(c)).forEach(noSpace::appendCodePoint);
+        for (int i = 0; i < d.length(); ) {
+            int c = d.codePointAt(i);
+            i += Character.charCount(c);
+            if (!pythonWhitespace(c)) {
+                noSpace.appendCodePoint(c);
+            }
+        }
         String lower = UCharacter.toLowerCase(java.util.Locale.ROOT, noSpace.toString());
         StringBuilder kept = new StringBuilder(lower.length());
-        lower.codePoints().filter(c -> !dropped(c)).forEach(kept::appendCodePoint);
+        for (int i = 0; i < lower.length(); ) {
+            int c = lower.codePointAt(i);
+            i += Character.charCount(c);
+            if (!dropped(c)) {
+                kept.appendCodePoint(c);
+            }
+        }
         return NFKC.normalize(kept);
     }
 
@@ -256,7 +342,12 @@ public final class CanonicalText {
 
     /** Whole-string ISCC collapse, without Traditional → Simplified (input of the ISCC Text-Code). */
     public String isccCollapsed() {
-        return isccCollapsed;
+        String c = isccCollapsed;
+        if (c == null) {
+            c = isccCollapse(source); // only registration needs it (the ISCC Text-Code): computed when first asked for
+            isccCollapsed = c;
+        }
+        return c;
     }
 
     public int length() {

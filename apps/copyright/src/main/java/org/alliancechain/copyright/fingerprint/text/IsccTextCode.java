@@ -53,20 +53,32 @@ public final class IsccTextCode {
     private IsccTextCode() {
     }
 
-    /** The 256-bit soft hash of an already collapsed text. */
+    /**
+     * The 256-bit soft hash of an already collapsed text. The UTF-8 bytes of the text are encoded once and each window's
+     * bytes hashed in place; {@code x mod (2^61 − 1)} is reduced with shifts (2^61 ≡ 1), equal to iscc_core's unsigned
+     * remainder for every 64-bit x.
+     */
     public static byte[] digest256(String collapsed) {
-        int[] cps = collapsed.codePoints().toArray();
-        int windows = Math.max(cps.length - NGRAM + 1, 1);
+        byte[] utf8 = collapsed.getBytes(StandardCharsets.UTF_8);
+        int codePoints = collapsed.codePointCount(0, collapsed.length());
+        // byte offset of every code point, and the end
+        int[] offsets = new int[codePoints + 1];
+        int cp = 0;
+        for (int b = 0; b < utf8.length; b++) {
+            if ((utf8[b] & 0xC0) != 0x80) {
+                offsets[cp++] = b;
+            }
+        }
+        offsets[codePoints] = utf8.length;
+        int windows = Math.max(codePoints - NGRAM + 1, 1);
         long[] minima = new long[64];
         Arrays.fill(minima, Long.MAX_VALUE);
         for (int w = 0; w < windows; w++) {
-            String gram = new String(cps, w, Math.min(NGRAM, cps.length - w));
-            long f = Integer.toUnsignedLong(XXH32.hashBytesToInt(gram.getBytes(StandardCharsets.UTF_8)));
-            for (int i = 0; i < 64; i++) {
-                long v = Long.remainderUnsigned(MPA[i] * f + MPB[i], MPRIME) & 0xFFFFFFFFL;
-                if (v < minima[i]) {
-                    minima[i] = v;
-                }
+            int from = offsets[w];
+            int to = offsets[Math.min(w + NGRAM, codePoints)];
+            long f = Integer.toUnsignedLong(XXH32.hashBytesToInt(utf8, from, to - from));
+            for (int i = 0; i < 64; i++) { // branch-free
+                minima[i] = Math.min(minima[i], mersenneRemainder(MPA[i] * f + MPB[i]) & 0xFFFFFFFFL);
             }
         }
         byte[] out = new byte[32];
@@ -79,6 +91,13 @@ public final class IsccTextCode {
             }
         }
         return out;
+    }
+
+    /** {@code Long.remainderUnsigned(x, 2^61 − 1)} without a division. */
+    static long mersenneRemainder(long x) {
+        // x = hi·2^61 + lo ≡ hi + lo (mod 2^61 − 1), hi + lo ≤ 2^61 + 6: at most one subtraction, done without a branch
+        long t = (x & MPRIME) + (x >>> 61) - MPRIME;
+        return t + (MPRIME & (t >> 63));
     }
 
     /** {@code ISCC:…} Text-Code of plain text with {@code bits} (32…256, multiple of 32). */

@@ -52,20 +52,25 @@ public final class MinHash {
 
     /** Signature of the shingle hashes [from, to) with {@code permutations} values. */
     public static int[] signature(long[] shingles, int from, int to, int permutations) {
+        // unsigned minimum as a signed one of the values with the sign bit flipped: a branch-free loop
         long[] min = new long[permutations];
-        java.util.Arrays.fill(min, -1L);
+        java.util.Arrays.fill(min, Long.MAX_VALUE);
+        long[] xor = XOR;
         for (int s = from; s < to; s++) {
             long h = shingles[s];
             for (int i = 0; i < permutations; i++) {
-                long v = fmix64(h ^ XOR[i]);
-                if (Long.compareUnsigned(v, min[i]) < 0) {
-                    min[i] = v;
-                }
+                long k = h ^ xor[i];
+                k ^= k >>> 33;
+                k *= 0xff51afd7ed558ccdL;
+                k ^= k >>> 33;
+                k *= 0xc4ceb9fe1a85ec53L;
+                k ^= k >>> 33;
+                min[i] = Math.min(min[i], k ^ Long.MIN_VALUE);
             }
         }
         int[] sig = new int[permutations];
         for (int i = 0; i < permutations; i++) {
-            sig[i] = (int) (min[i] >>> 32);
+            sig[i] = (int) ((min[i] ^ Long.MIN_VALUE) >>> 32);
         }
         return sig;
     }

@@ -2,11 +2,8 @@ package org.alliancechain.copyright.fingerprint.text;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Matched passages between two texts (copyright.md §2.6), for the forensics report.
@@ -59,65 +56,161 @@ public final class Passages {
     }
 
     public static Match match(CanonicalText a, Winnowing wa, CanonicalText b, Winnowing wb) {
-        Map<Long, List<Integer>> inB = new HashMap<>();
-        for (int i = 0; i < wb.size(); i++) {
-            inB.computeIfAbsent(wb.hashes()[i], k -> new ArrayList<>(2)).add(wb.positions()[i]);
-        }
-        Set<Long> setA = new HashSet<>();
-        Map<Long, Integer> countA = new HashMap<>();
-        for (long h : wa.hashes()) {
-            setA.add(h);
-            countA.merge(h, 1, Integer::sum);
-        }
-        int shared = 0;
-        for (long h : setA) {
-            if (inB.containsKey(h)) {
-                shared++;
+        return quote(compare(Side.of(wa.packedSorted(), a.length()), wb.packedSorted(), b.length()), a, b);
+    }
+
+    /**
+     * One text's winnowing fingerprints prepared for comparing with many others: sorted by hash (for the shared counts)
+     * and in text order with each hash's number of occurrences (for the pairs).
+     */
+    public static final class Side {
+        final int length;
+        final long[] sorted;
+        final int distinct;
+        final int[] hashes;
+        final int[] positions;
+        final int[] occurrences;
+
+        private Side(int length, long[] sorted) {
+            this.length = length;
+            this.sorted = sorted;
+            this.distinct = distinct(sorted);
+            int n = sorted.length;
+            long[] byPosition = new long[n];
+            int[] counts = new int[n];
+            for (int i = 0; i < n; ) {
+                int h = hash(sorted[i]);
+                int j = i;
+                while (j < n && hash(sorted[j]) == h) {
+                    j++;
+                }
+                for (int k = i; k < j; k++) {
+                    // position << 32 | index into sorted (the run's count is read back through it)
+                    byPosition[k] = (sorted[k] & 0xFFFFFFFFL) << 32 | k;
+                    counts[k] = j - i;
+                }
+                i = j;
+            }
+            Arrays.sort(byPosition);
+            hashes = new int[n];
+            positions = new int[n];
+            occurrences = new int[n];
+            for (int i = 0; i < n; i++) {
+                int k = (int) byPosition[i];
+                hashes[i] = hash(sorted[k]);
+                positions[i] = (int) (byPosition[i] >>> 32);
+                occurrences[i] = counts[k];
             }
         }
-        int union = setA.size() + inB.size() - shared;
+
+        /** A text's side from {@link Winnowing#packedSorted()} and its canonical length. */
+        public static Side of(long[] packedSorted, int length) {
+            return new Side(length, packedSorted);
+        }
+    }
+
+    private static int hash(long packed) {
+        return (int) (packed >>> 32);
+    }
+
+    private static int distinct(long[] sorted) {
+        int d = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || hash(sorted[i]) != hash(sorted[i - 1])) {
+                d++;
+            }
+        }
+        return d;
+    }
+
+    /** First index of {@code sorted} whose hash is at least {@code h}. */
+    private static int lowerBound(long[] sorted, int h) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (hash(sorted[mid]) < h) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * The comparison of text A (prepared once) with text B given by its {@link Winnowing#packedSorted()} fingerprints and
+     * canonical length: containment, Jaccard and the passages at canonical offsets only (source offsets −1, no quotes) —
+     * enough for {@link TextIndex#band}; {@link #quote} adds the source offsets and quotes.
+     */
+    public static Match compare(Side a, long[] b, int lengthB) {
+        int distinctB = distinct(b);
+        int shared = 0;
+        for (int i = 0, j = 0; i < a.sorted.length && j < b.length; ) {
+            int ha = hash(a.sorted[i]);
+            int hb = hash(b[j]);
+            if (ha < hb) {
+                i++;
+            } else if (hb < ha) {
+                j++;
+            } else {
+                shared++;
+                while (i < a.sorted.length && hash(a.sorted[i]) == ha) {
+                    i++;
+                }
+                while (j < b.length && hash(b[j]) == hb) {
+                    j++;
+                }
+            }
+        }
+        int union = a.distinct + distinctB - shared;
         double jaccard = union == 0 ? 0 : (double) shared / union;
-        double aInB = setA.isEmpty() ? 0 : (double) shared / setA.size();
-        double bInA = inB.isEmpty() ? 0 : (double) shared / inB.size();
+        double aInB = a.distinct == 0 ? 0 : (double) shared / a.distinct;
+        double bInA = distinctB == 0 ? 0 : (double) shared / distinctB;
+        if (shared == 0) {
+            return new Match(List.of(), jaccard, aInB, bInA, 0, a.length, lengthB);
+        }
 
         // pairs (posA, posB) in A order; a run follows a diagonal that may drift by MAX_DRIFT per step (indels)
-        List<int[]> pairs = new ArrayList<>();
-        for (int i = 0; i < wa.size(); i++) {
-            long h = wa.hashes()[i];
-            List<Integer> bs = inB.get(h);
-            if (bs == null || bs.size() > MAX_OCCURRENCES || countA.get(h) > MAX_OCCURRENCES) {
-                continue;
-            }
-            for (int pb : bs) {
-                pairs.add(new int[] {wa.positions()[i], pb});
-            }
-        }
-        pairs.sort(Comparator.<int[]>comparingInt(p -> p[0]).thenComparingInt(p -> p[1]));
         List<int[]> runs = new ArrayList<>(); // startA, lastA, startB, lastB
         List<int[]> open = new ArrayList<>();
-        for (int[] pair : pairs) {
-            int pa = pair[0];
-            int pb = pair[1];
-            int[] best = null;
-            int bestDrift = Integer.MAX_VALUE;
-            for (int o = open.size() - 1; o >= 0; o--) {
-                int[] r = open.get(o);
-                if (pa - r[1] > MAX_GAP) {
-                    runs.add(r);
-                    open.remove(o);
-                    continue;
-                }
-                int drift = Math.abs((pb - pa) - (r[3] - r[1]));
-                if (pa > r[1] && pb > r[3] && drift <= MAX_DRIFT && drift < bestDrift) {
-                    best = r;
-                    bestDrift = drift;
-                }
+        for (int i = 0; i < a.hashes.length; i++) {
+            if (a.occurrences[i] > MAX_OCCURRENCES) {
+                continue;
             }
-            if (best != null) {
-                best[1] = pa;
-                best[3] = pb;
-            } else {
-                open.add(new int[] {pa, pa, pb, pb});
+            int h = a.hashes[i];
+            int from = lowerBound(b, h);
+            int to = from;
+            while (to < b.length && hash(b[to]) == h) {
+                to++;
+            }
+            if (to == from || to - from > MAX_OCCURRENCES) {
+                continue;
+            }
+            int pa = a.positions[i];
+            for (int k = from; k < to; k++) {
+                int pb = (int) b[k];
+                int[] best = null;
+                int bestDrift = Integer.MAX_VALUE;
+                for (int o = open.size() - 1; o >= 0; o--) {
+                    int[] r = open.get(o);
+                    if (pa - r[1] > MAX_GAP) {
+                        runs.add(r);
+                        open.remove(o);
+                        continue;
+                    }
+                    int drift = Math.abs((pb - pa) - (r[3] - r[1]));
+                    if (pa > r[1] && pb > r[3] && drift <= MAX_DRIFT && drift < bestDrift) {
+                        best = r;
+                        bestDrift = drift;
+                    }
+                }
+                if (best != null) {
+                    best[1] = pa;
+                    best[3] = pb;
+                } else {
+                    open.add(new int[] {pa, pa, pb, pb});
+                }
             }
         }
         runs.addAll(open);
@@ -143,11 +236,25 @@ public final class Passages {
         kept.sort(Comparator.comparingInt(r -> r[0]));
         List<Passage> passages = new ArrayList<>(kept.size());
         for (int[] r : kept) {
-            int ea = Math.min(r[1], a.length());
-            int eb = Math.min(r[3], b.length());
-            passages.add(new Passage(r[0], ea, r[2], eb, a.sourceStart(r[0]), a.sourceEnd(ea - 1), b.sourceStart(r[2]),
-                    b.sourceEnd(eb - 1), a.quote(r[0], ea), b.quote(r[2], eb)));
+            int ea = Math.min(r[1], a.length);
+            int eb = Math.min(r[3], lengthB);
+            passages.add(new Passage(r[0], ea, r[2], eb, -1, -1, -1, -1, null, null));
         }
-        return new Match(List.copyOf(passages), jaccard, aInB, bInA, shared, a.length(), b.length());
+        return new Match(List.copyOf(passages), jaccard, aInB, bInA, shared, a.length, lengthB);
+    }
+
+    /** A {@link #compare} result with the passages' source offsets and quoted source text of both texts. */
+    public static Match quote(Match m, CanonicalText a, CanonicalText b) {
+        List<Passage> passages = new ArrayList<>(m.passages().size());
+        for (Passage p : m.passages()) {
+            int sa = p.canonicalStartA();
+            int ea = p.canonicalEndA();
+            int sb = p.canonicalStartB();
+            int eb = p.canonicalEndB();
+            passages.add(new Passage(sa, ea, sb, eb, a.sourceStart(sa), a.sourceEnd(ea - 1), b.sourceStart(sb),
+                    b.sourceEnd(eb - 1), a.quote(sa, ea), b.quote(sb, eb)));
+        }
+        return new Match(List.copyOf(passages), m.jaccard(), m.containmentAinB(), m.containmentBinA(),
+                m.sharedFingerprints(), m.lengthA(), m.lengthB());
     }
 }

@@ -6,14 +6,17 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.alliancechain.chain.api.MerkleTree;
 
 /**
@@ -46,15 +49,17 @@ public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[
     public record Chunk(int canonicalStart, int canonicalEnd, int sourceStart, int sourceEnd, int[] minhash,
             long[] bandKeys) {
 
-        /** SHA-256 over the chunk's serialised fields: the Merkle leaf item. */
+        /** SHA-256 over the chunk's serialised fields (as {@link #write}, big-endian): the Merkle leaf item. */
         public byte[] digest() {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                write(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            ByteBuffer bytes = ByteBuffer.allocate(16 + 4 * minhash.length + 8 * bandKeys.length);
+            bytes.putInt(canonicalStart).putInt(canonicalEnd).putInt(sourceStart).putInt(sourceEnd);
+            for (int v : minhash) {
+                bytes.putInt(v);
             }
-            return sha256(bytes.toByteArray());
+            for (long k : bandKeys) {
+                bytes.putLong(k);
+            }
+            return sha256(bytes.array());
         }
 
         void write(DataOutputStream out) throws IOException {
@@ -83,8 +88,17 @@ public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[
         }
     }
 
-    /** The {@code alg} descriptor of this implementation (one source of truth for the record and the docs). */
+    private static final Map<String, Map<String, String>> ALG_BY_EXTRACTOR = new ConcurrentHashMap<>();
+
+    /**
+     * The {@code alg} descriptor of this implementation (one source of truth for the record and the docs); unmodifiable,
+     * built once per extractor.
+     */
     public static Map<String, String> algDescriptor(String extractor) {
+        return ALG_BY_EXTRACTOR.computeIfAbsent(extractor, e -> Collections.unmodifiableMap(buildAlgDescriptor(e)));
+    }
+
+    private static Map<String, String> buildAlgDescriptor(String extractor) {
         Map<String, String> alg = new LinkedHashMap<>();
         alg.put("id", "org.alliancechain.copyright.text-minhash.2");
         alg.put("extractor", extractor);
@@ -215,6 +229,16 @@ public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[
     /** SHA-256 of the canonical serialisation: the fingerprint digest anchored on chain. */
     public byte[] digest() {
         return sha256(toBytes());
+    }
+
+    /** {@link #digest()} of a record already serialised ({@link #toBytes()}), without serialising it again. */
+    public static byte[] digestOf(byte[] serialised) {
+        return sha256(serialised);
+    }
+
+    /** What a search needs of this record. */
+    public TextProbe probe() {
+        return new TextProbe(canonicalLength, minhash, bandKeys, anchors);
     }
 
     /** 64-bit ISCC Text-Code ({@code ISCC:EAAS…}). */

@@ -17,6 +17,15 @@ public final class TextFingerprinter {
         return of(CanonicalText.ofHtml(html));
     }
 
+    /** What a search needs of a text (no chunks, no Merkle root, no ISCC Text-Code): the same values as {@link #of}'s. */
+    public static TextProbe probe(CanonicalText text) {
+        Shingles shingles = Shingles.of(text);
+        long[] hs = shingles.hashes();
+        int[] docSig = MinHash.signature(hs, 0, hs.length, MinHash.DOC_PERMUTATIONS);
+        return new TextProbe(text.length(), docSig, MinHash.bandKeys(docSig, MinHash.ROWS, MinHash.DOMAIN_DOC),
+                Anchors.of(text.text()));
+    }
+
     public static TextFingerprint of(CanonicalText text) {
         Shingles shingles = Shingles.of(text);
         long[] hs = shingles.hashes();

@@ -3,7 +3,10 @@ package org.alliancechain.copyright.fingerprint.text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -330,6 +333,11 @@ public final class TextIndex {
 
     /** Candidates for a query fingerprint (document bands and anchors), best first, at most {@code limit}. */
     public List<Candidate> candidates(TextFingerprint q, int limit) {
+        return candidates(q.probe(), limit);
+    }
+
+    /** Candidates for a query (document bands and anchors), best first, at most {@code limit}. */
+    public List<Candidate> candidates(TextProbe q, int limit) {
         IntCounter docHits = new IntCounter();
         for (long key : q.bandKeys()) {
             scan(key, docHits, true);
@@ -388,19 +396,87 @@ public final class TextIndex {
      * database), best first; works whose band is NONE are left out.
      */
     public List<Result> query(CanonicalText query, TextFingerprint fp, LongFunction<CanonicalText> texts, int limit) {
-        Winnowing wq = Winnowing.of(query.text());
+        Passages.Side side = Passages.Side.of(Winnowing.packedSorted(query.text()), query.length());
         List<Result> results = new ArrayList<>();
         for (Candidate c : candidates(fp, limit)) {
             CanonicalText work = texts.apply(c.workId());
             if (work == null) {
                 continue;
             }
-            Passages.Match m = Passages.match(query, wq, work, Winnowing.of(work.text()));
+            Passages.Match m = Passages.compare(side, Winnowing.packedSorted(work.text()), work.length());
             Band band = band(m);
             if (band != Band.NONE) {
-                results.add(new Result(c, m, band));
+                results.add(new Result(c, Passages.quote(m, query, work), band));
             }
         }
+        return sorted(results);
+    }
+
+    /**
+     * Candidates verified by winnowing, best first, works whose band is NONE left out: a candidate is compared through
+     * its entry in {@code cache}; the texts of the candidates the cache does not hold, and then of the works in the answer
+     * (for the quotes), are read with one call of {@code texts} each (ids → canonical texts; an id missing from the
+     * answer has no registered text and is remembered as {@link WinnowingCache#ABSENT}). Needs no lock of the index.
+     */
+    public static List<Result> verify(CanonicalText query, List<Candidate> candidates, WinnowingCache cache,
+            Function<List<Long>, Map<Long, CanonicalText>> texts) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        int n = candidates.size();
+        WinnowingCache.Entry[] entries = new WinnowingCache.Entry[n];
+        List<Long> missing = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            entries[i] = cache.get(candidates.get(i).workId());
+            if (entries[i] == null) {
+                missing.add(candidates.get(i).workId());
+            }
+        }
+        Map<Long, CanonicalText> read = new HashMap<>();
+        if (!missing.isEmpty()) {
+            read.putAll(texts.apply(missing));
+            for (int i = 0; i < n; i++) {
+                if (entries[i] == null) {
+                    long id = candidates.get(i).workId();
+                    CanonicalText t = read.get(id);
+                    entries[i] = t == null ? WinnowingCache.ABSENT : WinnowingCache.Entry.of(t);
+                    cache.put(id, entries[i]);
+                }
+            }
+        }
+        Passages.Side side = Passages.Side.of(Winnowing.packedSorted(query.text()), query.length());
+        List<Result> verified = new ArrayList<>();
+        List<Long> unquoted = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (entries[i] == WinnowingCache.ABSENT) {
+                continue;
+            }
+            Passages.Match m = Passages.compare(side, entries[i].fingerprints(), entries[i].length());
+            Band band = band(m);
+            if (band != Band.NONE) {
+                Candidate c = candidates.get(i);
+                verified.add(new Result(c, m, band));
+                if (!read.containsKey(c.workId())) {
+                    unquoted.add(c.workId());
+                }
+            }
+        }
+        if (!unquoted.isEmpty()) {
+            read.putAll(texts.apply(unquoted));
+        }
+        List<Result> results = new ArrayList<>(verified.size());
+        for (Result r : verified) {
+            CanonicalText work = read.get(r.candidate().workId());
+            if (work == null || work.length() != r.match().lengthB()) {
+                cache.remove(r.candidate().workId()); // refused (or changed) since it was cached
+                continue;
+            }
+            results.add(new Result(r.candidate(), Passages.quote(r.match(), query, work), r.band()));
+        }
+        return sorted(results);
+    }
+
+    private static List<Result> sorted(List<Result> results) {
         results.sort(Comparator.comparing((Result r) -> r.band())
                 .thenComparing(r -> -Math.max(r.match().containmentAinB(), r.match().containmentBinA())));
         return results;

@@ -38,6 +38,64 @@ class TextIndexTest {
     }
 
     @Test
+    void a_probe_holds_the_fingerprints_search_values() {
+        CanonicalText t = CanonicalText.ofPlain(ARTICLE);
+        TextFingerprint fp = TextFingerprinter.of(t);
+        TextProbe probe = TextFingerprinter.probe(t);
+        assertThat(probe.canonicalLength()).isEqualTo(fp.canonicalLength());
+        assertThat(probe.minhash()).containsExactly(fp.minhash());
+        assertThat(probe.bandKeys()).containsExactly(fp.bandKeys());
+        assertThat(probe.anchors()).containsExactly(fp.anchors());
+    }
+
+    @Test
+    void verification_reads_missing_texts_once_then_answers_from_the_cache() {
+        TextIndex index = new TextIndex(16);
+        String other = "The quick brown fox jumps over the lazy dog while the cat sleeps on the mat, and nobody minds at all.";
+        index.add(1, TextFingerprinter.ofPlain(ARTICLE));
+        index.add(2, TextFingerprinter.ofPlain(other));
+        index.add(3, TextFingerprinter.ofPlain(ARTICLE + " 补充一句。")); // refused since: the database no longer has its text
+        CanonicalText excerpt = CanonicalText.ofPlain(ARTICLE.substring(40, 160));
+        List<List<Long>> reads = new ArrayList<>();
+        java.util.function.Function<List<Long>, java.util.Map<Long, CanonicalText>> db = ids -> {
+            reads.add(List.copyOf(ids));
+            var out = new java.util.HashMap<Long, CanonicalText>();
+            ids.stream().filter(id -> id == 1).forEach(id -> out.put(id, CanonicalText.ofPlain(ARTICLE)));
+            return out;
+        };
+        WinnowingCache cache = new WinnowingCache(1 << 20);
+        var candidates = index.candidates(TextFingerprinter.probe(excerpt), 10);
+        assertThat(candidates).extracting(TextIndex.Candidate::workId).contains(1L, 3L);
+        List<TextIndex.Result> first = TextIndex.verify(excerpt, candidates, cache, db);
+        assertThat(first).extracting(r -> r.candidate().workId()).containsExactly(1L);
+        assertThat(reads).hasSize(1); // the candidates' texts in one read, which also served the quotes
+        assertThat(first.get(0).match().passages().get(0).quoteB()).isNotEmpty();
+        reads.clear();
+        List<TextIndex.Result> again = TextIndex.verify(excerpt, candidates, cache, db);
+        assertThat(reads).containsExactly(List.of(1L)); // verified from the cache; only the answer's text read, for its quotes
+        assertThat(again.get(0).match()).isEqualTo(first.get(0).match());
+        assertThat(again.get(0).match()).isEqualTo(index.query(excerpt, TextFingerprinter.of(excerpt),
+                id -> id == 1 ? CanonicalText.ofPlain(ARTICLE) : null, 10).get(0).match());
+    }
+
+    @Test
+    void the_cache_stays_within_its_budget_dropping_the_least_recently_used() {
+        var entry = WinnowingCache.Entry.of(CanonicalText.ofPlain(ARTICLE));
+        WinnowingCache cache = new WinnowingCache(entry.bytes() * 3);
+        cache.put(1, entry);
+        cache.put(2, entry);
+        cache.put(3, entry);
+        assertThat(cache.get(1)).isSameAs(entry); // 1 used: 2 is now the least recently used
+        cache.put(4, entry);
+        assertThat(cache.size()).isEqualTo(3);
+        assertThat(cache.bytes()).isLessThanOrEqualTo(cache.budget());
+        assertThat(cache.get(2)).isNull();
+        assertThat(cache.get(1)).isNotNull();
+        System.out.printf(Locale.ROOT, "verification cache: %d bytes for a text of %d canonical characters%n", entry.bytes(),
+                entry.length());
+    }
+
+    @Test
     void fingerprint_record_round_trips_and_digest_is_stable() {
         TextFingerprint fp = TextFingerprinter.ofHtml("<html><body><article><p>" + ARTICLE + "</p></article></body></html>");
         TextFingerprint back = TextFingerprint.fromBytes(fp.toBytes());
