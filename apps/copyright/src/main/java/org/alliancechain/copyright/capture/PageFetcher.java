@@ -74,7 +74,7 @@ public class PageFetcher {
             writer.write(new Warcinfo.Builder().date(started).fields(Map.of("software", List.of(config.userAgent()),
                     "format", List.of("WARC File Format 1.1"), "description", List.of("capture of " + url))).build());
             for (int hop = 0; ; hop++) {
-                InetAddress address = resolve(current);
+                InetAddress address = resolve(current, deadline);
                 int port = current.getPort() != -1 ? current.getPort() : current.getScheme().equals("https") ? 443 : 80;
                 byte[] request = request(current);
                 Instant at = Instant.now();
@@ -137,13 +137,28 @@ public class PageFetcher {
         return uri.normalize();
     }
 
-    /** Resolves the host once; the first address the configuration allows is the one connected to. */
-    private InetAddress resolve(URI uri) {
+    /**
+     * Resolves the host once, within the capture's time (the system resolver has no timeout of its own: the look-up runs
+     * on a virtual thread that is left behind when the time is up); the first address the configuration allows is the
+     * one connected to.
+     */
+    private InetAddress resolve(URI uri, Instant deadline) {
         InetAddress[] addresses;
+        var lookup = new java.util.concurrent.FutureTask<>(() -> InetAddress.getAllByName(uri.getHost()));
+        Thread.ofVirtual().name("capture-dns").start(lookup);
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw new ArchiveRefusal(Reason.UNREACHABLE, "the host " + uri.getHost() + " cannot be resolved");
+            addresses = lookup.get(remaining(deadline, uri), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            lookup.cancel(true);
+            throw timeout(uri);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw timeout(uri);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof UnknownHostException) {
+                throw new ArchiveRefusal(Reason.UNREACHABLE, "the host " + uri.getHost() + " cannot be resolved");
+            }
+            throw new ArchiveRefusal(Reason.UNREACHABLE, "the host " + uri.getHost() + " cannot be resolved: " + e.getCause().getMessage());
         }
         return Arrays.stream(addresses).filter(networks::allows).findFirst().orElseThrow(() -> new ArchiveRefusal(Reason.REFUSED_URL,
                 uri.getHost() + " is at " + String.join(", ", Arrays.stream(addresses).map(InetAddress::getHostAddress).toList())
