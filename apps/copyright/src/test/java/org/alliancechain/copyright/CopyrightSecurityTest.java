@@ -74,6 +74,13 @@ class CopyrightSecurityTest extends SecurityMatrixTest {
         long infringement = json(RIGHTS).body(Map.of("captureId", capture, "workId", work, "use", "FULL_REPRINT", "channel", "ONLINE",
                 "territory", "CN", "claim", "matrix claim")).post("/api/infringements").then().statusCode(202).extract().jsonPath().getLong("id");
         fixtures.put("infringementId", String.valueOf(infringement));
+        // A finished bulk upload of the rights manager's (uploads are their uploader's).
+        String uploadId = as(RIGHTS).multiPart("files", "matrix.txt", article(Math.abs(UUID.randomUUID().hashCode()))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain").multiPart("authors", "matrix")
+                .post("/api/works/uploads").then().statusCode(202).extract().path("id");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "READY".equals(as(RIGHTS)
+                .get("/api/works/uploads/" + uploadId).then().extract().path("state")));
+        fixtures.put("uploadId", uploadId);
         return fixtures;
     }
 

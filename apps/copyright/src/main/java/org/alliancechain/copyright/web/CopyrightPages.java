@@ -24,6 +24,8 @@ public class CopyrightPages implements AppLinks, PublicLinks {
     private static final Map<String, String> NOTICES = Map.ofEntries(
             Map.entry("registered", "作品已提交登记：指纹已计算，登记记录正在时间戳与上链 · The work is submitted: fingerprinted, its record being "
                     + "time-stamped and registered on chain"),
+            Map.entry("upload-started", "批量登记已开始，进度见下方；完成后可下载逐件报告 · The upload is being registered: its progress is "
+                    + "below, and its report per file once it is done"),
             Map.entry("granted", "授权已提交，正在写入 LicenceRegistry · The licence is submitted; LicenceRegistry records it"),
             Map.entry("transferring", "权利转让已提交，WorkRegistry 记录后作品归受让方，不再列于此处 · The transfer is submitted; once "
                     + "WorkRegistry records it the work belongs to the new holder and leaves this list"),

@@ -37,6 +37,8 @@ import org.alliancechain.copyright.works.WorkIntake;
 import org.alliancechain.copyright.works.WorkResource;
 import org.alliancechain.copyright.works.WorkService;
 import org.alliancechain.copyright.works.WorkTransfers;
+import org.alliancechain.copyright.works.WorkUploads;
+import org.alliancechain.service.jobs.BackgroundJobs;
 import org.alliancechain.copyright.works.WorkViews;
 import org.alliancechain.service.chain.ChainState;
 import org.alliancechain.service.evidence.EvidenceConfig;
@@ -64,7 +66,7 @@ public class WorkPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(PageShell page, List<WorkViews.WorkView> works, Charts.WorkDays chart, FormErrors errors,
-                                            TextForm text, FileForm file, boolean pending);
+                                            TextForm text, FileForm file, List<BackgroundJobs.JobView> uploads, boolean pending);
 
         static native TemplateInstance detail(PageShell page, Detail work, List<LicenceViews.LicenceView> licences, FormErrors errors,
                                               GrantForm grant, String transferTo, boolean pending);
@@ -117,9 +119,13 @@ public class WorkPages {
     private final EvidenceConfig evidence;
     private final WorkTransfers transfers;
 
+    private final WorkUploads uploads;
+
     WorkPages(Caller caller, CopyrightPages pages, Tenancy tenancy, WorkViews views, WorkService works, WorkIntake intake, WorkResource api,
-              LicenceService licences, LicenceViews licenceViews, Validator validator, EvidenceConfig evidence, WorkTransfers transfers) {
+              LicenceService licences, LicenceViews licenceViews, Validator validator, EvidenceConfig evidence, WorkTransfers transfers,
+              WorkUploads uploads) {
         this.transfers = transfers;
+        this.uploads = uploads;
         this.caller = caller;
         this.pages = pages;
         this.tenancy = tenancy;
@@ -143,8 +149,10 @@ public class WorkPages {
     private TemplateInstance listPage(String notice, FormErrors errors, TextForm text, FileForm file) {
         String organisation = caller.requireOrganisation();
         var list = tenancy.list(Work.class, null, Map.of(), Sort.descending("id")).page(0, 100).<Work>list().stream().map(views::of).toList();
-        boolean pending = list.stream().anyMatch(w -> "PENDING".equals(w.status()) || w.record() == null || w.record().inProgress());
-        return Templates.list(pages.page(notice), list, chart(organisation), errors, text, file, pending);
+        var myUploads = uploads.mine();
+        boolean pending = list.stream().anyMatch(w -> "PENDING".equals(w.status()) || w.record() == null || w.record().inProgress())
+                || myUploads.stream().anyMatch(BackgroundJobs.JobView::unfinished);
+        return Templates.list(pages.page(notice), list, chart(organisation), errors, text, file, myUploads, pending);
     }
 
     /** Works registered per day over the last two weeks (China time), texts and images. */
@@ -205,6 +213,31 @@ public class WorkPages {
             var errors = PageErrors.of("file", e);
             return CopyrightPages.refused(errors, listPage(null, errors, TextForm.EMPTY, form));
         }
+    }
+
+    @POST
+    @Path("/uploads")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed("rights-manager")
+    @Operation(hidden = true)
+    public Response upload(@RestForm("files") List<FileUpload> files, @RestForm String authors, UriInfo uri) {
+        try {
+            uploads.start(files, authors);
+            return CopyrightPages.seeOther(uri, "app/works", "upload-started");
+        } catch (ProblemException e) {
+            var errors = PageErrors.of("upload", e);
+            return CopyrightPages.refused(errors, listPage(null, errors, TextForm.EMPTY, FileForm.EMPTY));
+        }
+    }
+
+    @GET
+    @Path("/uploads/{uploadId}/report")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("rights-manager")
+    @Operation(hidden = true)
+    public Response uploadReport(@PathParam("uploadId") String id) {
+        return Response.ok(uploads.report(id).toFile(), MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"work-upload-" + id + ".json\"").build();
     }
 
     @GET

@@ -27,6 +27,9 @@ public class WorkIntake {
 
     static final UploadPolicy FILES = UploadPolicy.only("as works", ContentType.JPEG, ContentType.PNG, ContentType.GIF, ContentType.BMP,
             ContentType.TEXT, ContentType.HTML);
+    /** A bulk upload: the same types, ZIP archives expanded into their files (each checked the same way). */
+    static final UploadPolicy UPLOADS = new UploadPolicy("as works", FILES.allowedTypes(),
+            "JPEG, PNG, GIF or BMP images, plain-text or HTML files (UTF-8), or ZIP archives of them", true);
 
     private final Uploads uploads;
     private final UploadIntake intake;
@@ -62,12 +65,7 @@ public class WorkIntake {
         if (title.strip().length() > 300) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "at most 300 characters", "title");
         }
-        List<String> authorList = authors == null ? List.of() : Arrays.stream(authors.split("[\\r\\n]+")).map(String::strip)
-                .filter(a -> !a.isEmpty()).toList();
-        if (authorList.isEmpty() || authorList.size() > 20 || authorList.stream().anyMatch(a -> a.length() > 100)) {
-            throw new ProblemException(ProblemException.UNPROCESSABLE, "one to twenty authors, one per line, each at most 100 characters",
-                    "authors");
-        }
+        List<String> authorList = authors(authors);
         Instant published = null;
         if (publishedAt != null && !publishedAt.isBlank()) {
             try {
@@ -79,6 +77,36 @@ public class WorkIntake {
         if (url != null && !url.isBlank() && (url.length() > 2000 || !url.strip().matches("https?://\\S+"))) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "must be an http or https URL", "url");
         }
+        return of(field, accepted, title.strip(), authorList, published, url == null || url.isBlank() ? null : url.strip());
+    }
+
+    /** Authors one per line: one to twenty, each at most 100 characters; 422 naming {@code authors} otherwise. */
+    public static List<String> authors(String authors) {
+        List<String> authorList = authors == null ? List.of() : Arrays.stream(authors.split("[\\r\\n]+")).map(String::strip)
+                .filter(a -> !a.isEmpty()).toList();
+        if (authorList.isEmpty() || authorList.size() > 20 || authorList.stream().anyMatch(a -> a.length() > 100)) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "one to twenty authors, one per line, each at most 100 characters",
+                    "authors");
+        }
+        return authorList;
+    }
+
+    /**
+     * The files of a bulk upload (part {@code files}: works, or ZIP archives of them), each type read from its content;
+     * 415 or 422 naming {@code files} for the first that cannot be a work (nothing is registered then).
+     */
+    public List<UploadIntake.AcceptedFile> acceptAll(List<FileUpload> files) {
+        var chosen = Uploads.chosen(files == null ? List.of() : files);
+        if (chosen.isEmpty()) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "choose the files of the works (or ZIP archives of them)", "files");
+        }
+        return intake.accept(uploads.read(chosen), UPLOADS);
+    }
+
+    /** An accepted file as a work's submission; 422 naming {@code field} for a text that is not UTF-8 or too long. */
+    public WorkSubmission of(String field, UploadIntake.AcceptedFile accepted, String title, List<String> authors, Instant published,
+                             String url) {
+        String name = accepted.name();
         var type = accepted.type();
         boolean text = type.kind() == ContentType.Kind.TEXT;
         if (text) {
@@ -90,8 +118,8 @@ public class WorkIntake {
                         + maxTextChars + " characters (copyright.works.max-text-characters)", field);
             }
         }
-        return new WorkSubmission(field, text ? Work.Kind.TEXT : Work.Kind.IMAGE, title.strip(), authorList, published,
-                url == null || url.isBlank() ? null : url.strip(), name, type.mediaType(), accepted.content());
+        return new WorkSubmission(field, text ? Work.Kind.TEXT : Work.Kind.IMAGE, title, authors, published, url, name,
+                type.mediaType(), accepted.content());
     }
 
     private static boolean isUtf8(byte[] content) {

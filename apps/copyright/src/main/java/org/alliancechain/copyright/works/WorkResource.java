@@ -31,6 +31,7 @@ import org.alliancechain.evidence.pdf.PadesSigner;
 import org.alliancechain.service.evidence.CertificateIssuer;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.jobs.BackgroundJobs;
 import org.alliancechain.service.tenancy.Tenancy;
 import org.alliancechain.service.upload.Downloads;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -68,10 +69,12 @@ public class WorkResource {
     private final Caller caller;
     private final CertificateIssuer issuer;
     private final WorkTransfers transfers;
+    private final WorkUploads uploads;
 
     WorkResource(WorkService service, WorkViews views, WorkIntake intake, Tenancy tenancy, Caller caller, CertificateIssuer issuer,
-                 WorkTransfers transfers) {
+                 WorkTransfers transfers, WorkUploads uploads) {
         this.transfers = transfers;
+        this.uploads = uploads;
         this.service = service;
         this.views = views;
         this.intake = intake;
@@ -119,6 +122,45 @@ public class WorkResource {
         var registered = service.register(caller.requireOrganisation(), caller.userName(), List.of(submission)).getFirst();
         return Response.accepted(views.justRegistered(registered))
                 .location(uri.getBaseUriBuilder().path("api/works").path(String.valueOf(registered.id)).build()).build();
+    }
+
+    @POST
+    @Path("/uploads")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed("rights-manager")
+    @Operation(summary = "Register the works of uploaded files (parts 'files': JPEG, PNG, GIF or BMP images, plain-text or HTML files, or "
+            + "ZIP archives of them; 'authors' one per line, for every work; each title is its file's name) as a job with progress "
+            + "(202); a file that cannot be a work refuses the upload (415/422 naming 'files'); a work refused on its own is reported "
+            + "on its row of the report")
+    public Response upload(@RestForm("files") List<FileUpload> files, @RestForm("authors") String authors, UriInfo uri) {
+        var job = uploads.start(files, authors);
+        return Response.accepted(job).location(uri.getBaseUriBuilder().path("api/works/uploads").path(job.id()).build()).build();
+    }
+
+    @GET
+    @Path("/uploads")
+    @RolesAllowed("rights-manager")
+    @Operation(summary = "Your uploads of the last hour, newest first, with their progress")
+    public List<BackgroundJobs.JobView> uploads() {
+        return uploads.mine();
+    }
+
+    @GET
+    @Path("/uploads/{uploadId}")
+    @RolesAllowed("rights-manager")
+    @Operation(summary = "An upload's progress: done of total files")
+    public BackgroundJobs.JobView uploadState(@PathParam("uploadId") String id) {
+        return uploads.find(id);
+    }
+
+    @GET
+    @Path("/uploads/{uploadId}/report")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("rights-manager")
+    @Operation(summary = "An upload's report once ready: per file its work and content digest (REGISTERING: WorkRegistry's decision "
+            + "follows on the work), or why it was refused (409 while it runs)")
+    public Response uploadReport(@PathParam("uploadId") String id) {
+        return Response.ok(uploads.report(id).toFile(), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -82,6 +82,27 @@ class CopyrightStoryBrowserTest {
         assertThat(matcher.find()).as(browser.currentUrl()).isTrue();
         long work = Long.parseLong(matcher.group(1));
 
+        // 1b. It registers two more articles in bulk from their files: the upload's progress bar, then its report per file.
+        var files = new java.util.ArrayList<java.nio.file.Path>();
+        for (int k = 0; k < 2; k++) {
+            var file = java.nio.file.Files.createTempFile(java.nio.file.Path.of("target").toAbsolutePath(), "bulk-" + n + "-" + k + "-", ".txt");
+            java.nio.file.Files.writeString(file, article(n + 10 + k) + article(n + 20 + k));
+            files.add(file);
+        }
+        browser.open(app + "app/works");
+        browser.waitFor("#upload-form");
+        browser.upload("#upload-files", files.toArray(java.nio.file.Path[]::new));
+        browser.fill("#upload-authors", "张三 Zhang San");
+        browser.click("#upload-button");
+        browser.waitForText("#notice", "The upload is being registered");
+        assertThat(browser.exists("#uploads progress")).as("the upload's progress bar").isTrue();
+        browser.openUntil(app + "app/works", "#uploads .upload-report");
+        assertThat(browser.text("#uploads")).contains("2 / 2").contains("READY");
+        browser.assertLegible("the works page with a finished upload");
+        for (var file : files) {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+
         // 2. The page follows the chain: registered in WorkRegistry, the record anchored, the certificate and the verifier's QR code.
         browser.openUntil(app + "app/works/" + work, "#status.REGISTERED");
         browser.openUntil(app + "app/works/" + work, "#certificate-link");
