@@ -37,7 +37,10 @@ public record ImageFingerprint(PdqHash pdq, List<PdqRegions.Region> regions, int
      * @throws ImageFingerprintException not an image, too large, or too flat or small to fingerprint
      */
     public static ImageFingerprint of(byte[] imageBytes) {
-        LumaImage upright = LumaImage.decode(imageBytes, Pdq.MAX_PIXELS);
+        return of(LumaImage.decode(imageBytes, Pdq.MAX_PIXELS));
+    }
+
+    static ImageFingerprint of(LumaImage upright) {
         var coefficients = Pdq.requireQuality(Pdq.coefficients(upright));
         return new ImageFingerprint(coefficients.hash(Pdq.Orientation.ORIGINAL), PdqRegions.of(upright), upright.width, upright.height,
                 coefficients.dihedral());

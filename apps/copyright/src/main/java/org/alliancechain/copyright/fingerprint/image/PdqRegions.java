@@ -25,8 +25,8 @@ import java.util.List;
  * within {@link Pdq#MATCH_DISTANCE} (the one the index finds).</li>
  * </ul>
  *
- * <p>Region hashes go into the same {@link PdqIndex} as whole-image hashes, under ids the caller maps back
- * to the work; candidates the index returns are verified with {@link #match} against the work's regions.
+ * <p>Region hashes go into a {@link RegionIndex} of their own (with their boxes); the candidates it returns are
+ * verified with {@link #verifiedMatch} against all the candidate's regions ({@link ImageSearch}).
  * Limits: a crop that is also rescaled by a factor other than about 1 or ½ is segmented at another scale and
  * mostly missed; smooth gradients and flat artwork have few or no hashable regions.
  */
@@ -191,8 +191,13 @@ public final class PdqRegions {
      * (see {@link #match(List, List, int)}).
      */
     public static boolean cropMatch(List<Region> query, List<Region> registered) {
+        return verifiedMatch(query, registered).isPresent();
+    }
+
+    /** The crop match {@link #cropMatch} accepts, if any: where the registered image sits and the regions that matched. */
+    public static java.util.Optional<CropMatch> verifiedMatch(List<Region> query, List<Region> registered) {
         return match(query, registered, VERIFY_DISTANCE).filter(m -> m.regions().stream()
-                .anyMatch(r -> r.distance() <= Pdq.MATCH_DISTANCE)).isPresent();
+                .anyMatch(r -> r.distance() <= Pdq.MATCH_DISTANCE));
     }
 
     /** One region of the query matched to one of the registered image, with their Hamming distance. */
