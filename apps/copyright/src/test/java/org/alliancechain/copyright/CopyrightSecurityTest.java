@@ -75,6 +75,8 @@ class CopyrightSecurityTest extends SecurityMatrixTest {
                     List.of(textWork("matrix bulk", article(Math.abs(UUID.randomUUID().hashCode())))))));
             bodies.put("POST /api/licences", json.writeValueAsString(grant(licensableWork, "nova-manufacturing")));
             bodies.put("POST /api/matches", json.writeValueAsString(Map.of("text", article(1), "format", "plain")));
+            bodies.put("POST /api/matches/hashes", json.writeValueAsString(Map.of("pdq",
+                    List.of("f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22"))));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.alliancechain.copyright.fingerprint.image.ImageFingerprint;
+import org.alliancechain.copyright.fingerprint.image.ImageQuery;
 import org.alliancechain.copyright.fingerprint.image.ImageSearch;
+import org.alliancechain.copyright.fingerprint.image.PdqHash;
 import org.alliancechain.copyright.fingerprint.text.CanonicalText;
 import org.alliancechain.copyright.fingerprint.text.TextFingerprint;
 import org.alliancechain.copyright.fingerprint.text.TextIndex;
@@ -93,6 +95,26 @@ public class WorkIndex {
         lock.readLock().lock();
         try {
             return images.search(query, limit);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** As {@link #searchImage(ImageFingerprint, int)}, the query's regions computed only when its whole image matched nothing. */
+    public List<ImageSearch.Hit> searchImage(ImageQuery query, int limit) {
+        lock.readLock().lock();
+        try {
+            return images.search(query, limit);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Image works whose whole-image PDQ hash lies within 31 bits of {@code hash}, taken as given (a crawler's own PDQ). */
+    public List<ImageSearch.Hit> searchImageHash(PdqHash hash, int limit) {
+        lock.readLock().lock();
+        try {
+            return images.searchHash(hash, limit);
         } finally {
             lock.readLock().unlock();
         }

@@ -24,8 +24,17 @@ public final class ImageSearch {
     }
 
     private final PdqIndex wholes = new PdqIndex();
-    private final RegionIndex regions = new RegionIndex();
+    private final RegionIndex regions;
     private final java.util.Set<Long> works = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public ImageSearch() {
+        this(RegionIndex.SLOTS);
+    }
+
+    /** With the region index on {@code regionSlots} of the 16 slots (measurements). */
+    ImageSearch(int regionSlots) {
+        regions = new RegionIndex(regionSlots);
+    }
 
     public int size() {
         return works.size();
@@ -45,23 +54,34 @@ public final class ImageSearch {
      * is looked up by its regions only.
      */
     public List<Hit> search(ImageFingerprint query, int limit) {
+        return search(query.pdq(), query.orientations(), query::regions, limit);
+    }
+
+    /** As {@link #search(ImageFingerprint, int)}; the query's regions are computed only if the whole image matched nothing. */
+    public List<Hit> search(ImageQuery query, int limit) {
+        return search(query.pdq(), query.orientations(), query::regions, limit);
+    }
+
+    private List<Hit> search(PdqHash pdq, java.util.Map<Pdq.Orientation, PdqHash> orientations,
+                             java.util.function.Supplier<List<PdqRegions.Region>> queryRegions, int limit) {
         var variants = new ArrayList<PdqHash>(16);
         var names = new ArrayList<String>(16);
-        for (var e : query.orientations().entrySet()) {
+        for (var e : orientations.entrySet()) {
             variants.add(e.getValue());
             names.add(e.getKey().name());
             variants.add(e.getValue().complement());
             names.add(e.getKey().name() + "_INVERTED");
         }
-        if (variants.isEmpty() && query.pdq() != null) {
-            variants.add(query.pdq());
+        if (variants.isEmpty() && pdq != null) {
+            variants.add(pdq);
             names.add(Pdq.Orientation.ORIGINAL.name());
         }
         List<Hit> found = wholes(variants, names, limit);
-        if (!found.isEmpty() || query.regions().isEmpty()) {
+        if (!found.isEmpty()) {
             return found;
         }
-        return crops(query.regions(), limit);
+        List<PdqRegions.Region> regionsOfQuery = queryRegions.get();
+        return regionsOfQuery.isEmpty() ? found : crops(regionsOfQuery, limit);
     }
 
     /**

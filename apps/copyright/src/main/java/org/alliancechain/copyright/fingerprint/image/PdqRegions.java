@@ -89,6 +89,11 @@ public final class PdqRegions {
     }
 
     static List<Region> of(LumaImage upright) {
+        return of(upright, MAX_REGIONS);
+    }
+
+    /** At most {@code maxRegions} regions, in the order {@link #of(LumaImage)} ranks them (its answer is a prefix of this one's). */
+    static List<Region> of(LumaImage upright, int maxRegions) {
         if (upright.width < 32 || upright.height < 32) {
             return List.of();
         }
@@ -123,7 +128,7 @@ public final class PdqRegions {
         double ux = upright.width / (double) work.width;
         double uy = upright.height / (double) work.height;
         for (double[] b : boxes) {
-            if (regions.size() >= MAX_REGIONS) {
+            if (regions.size() >= maxRegions) {
                 break;
             }
             if (kept.stream().anyMatch(q -> iou(q, b) > DUPLICATE_IOU)) {

@@ -23,6 +23,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class RegionIndex {
 
+    /** Slots indexed by default: every one of the 16. */
     static final int SLOTS = PdqHash.SLOTS;
     /** The largest fragment distance a posting may have to be checked on the whole hash. */
     static final int FRAGMENT_DISTANCE = 10;
@@ -32,8 +33,9 @@ final class RegionIndex {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     // [slot][value] → (entry, fragment) pairs; counts[slot][value] → ints used
-    private final int[][][] buckets = new int[SLOTS][BUCKETS][];
-    private final int[][] counts = new int[SLOTS][BUCKETS];
+    private final int slots;
+    private final int[][][] buckets;
+    private final int[][] counts;
     private long[] words = new long[4 * 1024];
     private int[] boxes = new int[4 * 1024];
     private int entries;
@@ -42,6 +44,17 @@ final class RegionIndex {
     private int images;
 
     RegionIndex() {
+        this(SLOTS);
+    }
+
+    /** Indexes only {@code slots} of the 16 slots (spread over the hash): less memory, fewer pairs found. */
+    RegionIndex(int slots) {
+        if (slots < 1 || slots > PdqHash.SLOTS) {
+            throw new IllegalArgumentException("1 to 16 slots");
+        }
+        this.slots = slots;
+        buckets = new int[slots][BUCKETS][];
+        counts = new int[slots][BUCKETS];
         for (int[][] slot : buckets) {
             Arrays.fill(slot, EMPTY);
         }
@@ -73,17 +86,18 @@ final class RegionIndex {
                 boxes[4 * e + 1] = r.y();
                 boxes[4 * e + 2] = r.width();
                 boxes[4 * e + 3] = r.height();
-                for (int s = 0; s < SLOTS; s++) {
+                for (int i = 0; i < slots; i++) {
+                    int s = slot(i);
                     int v = h.slot(s);
-                    int[] bucket = buckets[s][v];
-                    int n = counts[s][v];
+                    int[] bucket = buckets[i][v];
+                    int n = counts[i][v];
                     if (n + 2 > bucket.length) {
                         bucket = Arrays.copyOf(bucket, Math.max(8, (n + (n >> 1) + 2) & ~1));
-                        buckets[s][v] = bucket;
+                        buckets[i][v] = bucket;
                     }
                     bucket[n] = e;
                     bucket[n + 1] = fragment(s, words, 4 * e);
-                    counts[s][v] = n + 2;
+                    counts[i][v] = n + 2;
                 }
                 entries++;
             }
@@ -114,19 +128,20 @@ final class RegionIndex {
         lock.readLock().lock();
         try {
             long[] q = new long[4];
-            int[] fragments = new int[SLOTS];
+            int[] fragments = new int[slots];
             for (var region : query) {
                 for (int w = 0; w < 4; w++) {
                     q[w] = region.hash().word(w);
                 }
-                for (int s = 0; s < SLOTS; s++) {
-                    fragments[s] = fragment(s, q, 0);
+                for (int i = 0; i < slots; i++) {
+                    fragments[i] = fragment(slot(i), q, 0);
                 }
-                for (int s = 0; s < SLOTS; s++) {
+                for (int i = 0; i < slots; i++) {
+                    int s = slot(i);
                     int v = (int) (q[s >>> 2] >>> ((s & 3) << 4)) & 0xFFFF;
-                    int[] bucket = buckets[s][v];
-                    int used = counts[s][v];
-                    int qf = fragments[s];
+                    int[] bucket = buckets[i][v];
+                    int used = counts[i][v];
+                    int qf = fragments[i];
                     for (int k = 0; k < used; k += 2) {
                         if (Integer.bitCount(bucket[k + 1] ^ qf) > FRAGMENT_DISTANCE) {
                             continue;
@@ -180,9 +195,9 @@ final class RegionIndex {
         lock.readLock().lock();
         try {
             long bytes = 8L * words.length + 4L * boxes.length + 8L * ids.length + 4L * first.length;
-            for (int s = 0; s < SLOTS; s++) {
+            for (int i = 0; i < slots; i++) {
                 bytes += 4L * BUCKETS + 16 + 4L * BUCKETS + 16;
-                for (int[] bucket : buckets[s]) {
+                for (int[] bucket : buckets[i]) {
                     if (bucket != EMPTY) {
                         bytes += 16 + 4L * bucket.length;
                     }
@@ -192,6 +207,11 @@ final class RegionIndex {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** The hash slot the {@code i}-th indexed slot is: spread evenly over the 16. */
+    private int slot(int i) {
+        return i * PdqHash.SLOTS / slots;
     }
 
     /** The image an entry belongs to (binary search over the images' first entries). */
