@@ -9,22 +9,26 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * The registered images' region hashes (copyright.md §3.2), indexed for crops rather than for an exact radius.
  * A crop match is decided by {@link PdqRegions#match} on all of a candidate's regions (their boxes and hashes
  * are kept here, contiguously per image); the index only has to turn up the candidate through one of its
- * regions. So a query region probes only the exact value of each of the 16 16-bit slots (16 bucket reads
- * instead of the 272 of {@link PdqIndex}): exhaustive to distance 15 (pigeonhole), and in practice most pairs
- * further out still share one slot exactly (≈ 89 % at distance 31 for independent bit errors), and an image
- * cropped by 10–20 % has several such pairs.
+ * regions. So a query region probes only the exact value of {@value #SLOTS} of the 16 16-bit slots (8 bucket reads
+ * instead of the 272 of {@link PdqIndex}): exhaustive to distance 7 (pigeonhole); in practice most pairs further
+ * out still share one of them exactly (≈ 92 % at distance 20, ≈ 66 % at 31 for independent bit errors), and an
+ * image cropped by 10–20 % has several such pairs — on the recall set ({@code PdqRecallBenchmark}) the index finds
+ * every crop the geometry check accepts against its original.
  *
  * <p>Each posting is the region's entry number and a 32-bit fragment of another word of its hash, side by side
  * in the bucket: a bucket is scanned sequentially and only postings whose fragment lies within
  * {@value #FRAGMENT_DISTANCE} bits of the query's are checked on the whole hash (≈ 2.5 % of unrelated ones,
- * ≈ 99.8 % of pairs at distance 31). Memory: 32 bytes of hash, 16 of box and 16 × 8 of postings per region,
- * plus 12 bytes per image and 16 × 65,536 bucket headers; see {@link #estimatedBytes()}. Adds and queries may
+ * ≈ 99.8 % of pairs at distance 31). Memory: 32 bytes of hash, 8 of box and 8 × 8 of postings per region (plus
+ * growth slack), 12 bytes per image and 8 × 65,536 bucket headers; see {@link #estimatedBytes()}. Adds and queries may
  * run concurrently (read/write lock).
  */
 final class RegionIndex {
 
-    /** Slots indexed by default: every one of the 16. */
-    static final int SLOTS = PdqHash.SLOTS;
+    /**
+     * Slots indexed by default: every other one of the 16 (on the recall set, 8 find every crop that 16 find, at half
+     * the postings and half the probes).
+     */
+    static final int SLOTS = 8;
     /** The largest fragment distance a posting may have to be checked on the whole hash. */
     static final int FRAGMENT_DISTANCE = 10;
 
@@ -37,7 +41,8 @@ final class RegionIndex {
     private final int[][][] buckets;
     private final int[][] counts;
     private long[] words = new long[4 * 1024];
-    private int[] boxes = new int[4 * 1024];
+    // x, y, width, height in pixels, unsigned 16 bits (larger values are kept as 65,535)
+    private char[] boxes = new char[4 * 1024];
     private int entries;
     private long[] ids = new long[256];
     private int[] first = new int[257]; // first[i]: image i's first entry; first[images] = entries
@@ -75,24 +80,25 @@ final class RegionIndex {
             for (var r : regions) {
                 int e = entries;
                 if (4 * e + 4 > words.length) {
-                    words = Arrays.copyOf(words, words.length * 2);
-                    boxes = Arrays.copyOf(boxes, boxes.length * 2);
+                    int grown = (words.length + (words.length >> 1)) & ~3;
+                    words = Arrays.copyOf(words, grown);
+                    boxes = Arrays.copyOf(boxes, grown);
                 }
                 PdqHash h = r.hash();
                 for (int w = 0; w < 4; w++) {
                     words[4 * e + w] = h.word(w);
                 }
-                boxes[4 * e] = r.x();
-                boxes[4 * e + 1] = r.y();
-                boxes[4 * e + 2] = r.width();
-                boxes[4 * e + 3] = r.height();
+                boxes[4 * e] = u16(r.x());
+                boxes[4 * e + 1] = u16(r.y());
+                boxes[4 * e + 2] = u16(r.width());
+                boxes[4 * e + 3] = u16(r.height());
                 for (int i = 0; i < slots; i++) {
                     int s = slot(i);
                     int v = h.slot(s);
                     int[] bucket = buckets[i][v];
                     int n = counts[i][v];
                     if (n + 2 > bucket.length) {
-                        bucket = Arrays.copyOf(bucket, Math.max(8, (n + (n >> 1) + 2) & ~1));
+                        bucket = Arrays.copyOf(bucket, Math.max(8, (n + (n >> 2) + 2) & ~1));
                         buckets[i][v] = bucket;
                     }
                     bucket[n] = e;
@@ -194,7 +200,7 @@ final class RegionIndex {
     long estimatedBytes() {
         lock.readLock().lock();
         try {
-            long bytes = 8L * words.length + 4L * boxes.length + 8L * ids.length + 4L * first.length;
+            long bytes = 8L * words.length + 2L * boxes.length + 8L * ids.length + 4L * first.length;
             for (int i = 0; i < slots; i++) {
                 bytes += 4L * BUCKETS + 16 + 4L * BUCKETS + 16;
                 for (int[] bucket : buckets[i]) {
@@ -207,6 +213,10 @@ final class RegionIndex {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    private static char u16(int v) {
+        return (char) Math.max(0, Math.min(0xFFFF, v));
     }
 
     /** The hash slot the {@code i}-th indexed slot is: spread evenly over the 16. */

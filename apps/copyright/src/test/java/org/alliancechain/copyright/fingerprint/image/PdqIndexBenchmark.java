@@ -143,6 +143,32 @@ class PdqIndexBenchmark {
         System.out.printf("  region look-ups (32 query regions, verified): %,.0f/s (%.3f ms each), %d crop matches for %d queries%n",
                 queries / seconds, seconds * 1000 / queries, found, queries);
         assertThat(found).isGreaterThanOrEqualTo(queries / 2);
+        if (Boolean.getBoolean("pdq.bench.compare-mih")) {
+            // the way before: every region in a PdqIndex, each query region probed at radius 31 (272 buckets), hits counted
+            search = null;
+            System.gc();
+            PdqIndex mih = new PdqIndex();
+            SplittableRandom again = new SplittableRandom(3);
+            for (int i = 0; i < images; i++) {
+                for (int k = 0; k < per; k++) {
+                    mih.add((long) i * 64 + k, PdqHash.of(again.nextLong(), again.nextLong(), again.nextLong(), again.nextLong(), 100));
+                }
+                again.nextLong(); // the whole-image hash
+                again.nextLong();
+                again.nextLong();
+                again.nextLong();
+            }
+            int old = 100;
+            long t2 = System.nanoTime();
+            for (int q = 0; q < old; q++) {
+                for (var region : qs.get(q).regions()) {
+                    mih.query(region.hash(), PdqIndex.MAX_RADIUS);
+                }
+            }
+            double oldSeconds = (System.nanoTime() - t2) / 1e9;
+            System.out.printf("  before (all regions in one PdqIndex, radius 31, 272 probes per region): %,.1f look-ups/s (%.1f ms each)%n",
+                    old / oldSeconds, oldSeconds * 1000 / old);
+        }
     }
 
     private static PdqHash flip(PdqHash h, int bits, SplittableRandom r) {
