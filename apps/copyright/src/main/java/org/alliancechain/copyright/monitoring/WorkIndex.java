@@ -100,24 +100,18 @@ public class WorkIndex {
         }
     }
 
-    /** As {@link #searchImage(ImageFingerprint, int)}, the query's regions computed only when its whole image matched nothing. */
+    /**
+     * As {@link #searchImage(ImageFingerprint, int)}, the query's regions computed only when its whole image matched nothing.
+     * Without this index's lock: {@link ImageSearch} answers searches beside its one writer, and the regions' computation
+     * (tens of milliseconds) then holds no registration back.
+     */
     public List<ImageSearch.Hit> searchImage(ImageQuery query, int limit) {
-        lock.readLock().lock();
-        try {
-            return images.search(query, limit);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return images.search(query, limit);
     }
 
     /** Image works whose whole-image PDQ hash lies within 31 bits of {@code hash}, taken as given (a crawler's own PDQ). */
     public List<ImageSearch.Hit> searchImageHash(PdqHash hash, int limit) {
-        lock.readLock().lock();
-        try {
-            return images.searchHash(hash, limit);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return images.searchHash(hash, limit);
     }
 
     private void load() {
