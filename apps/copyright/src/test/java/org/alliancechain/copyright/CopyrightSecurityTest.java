@@ -103,6 +103,8 @@ class CopyrightSecurityTest extends SecurityMatrixTest {
                     Map.of("ref", "matrix html", "html", "<p>" + article(2) + "</p>")))));
             // To the holder itself: refused (422) after authorisation and tenancy, so the fixture work stays daily-news's.
             bodies.put("POST /api/works/{workId}/transfer", json.writeValueAsString(Map.of("toOrganisation", RIGHTS_ORG)));
+            bodies.put("POST /api/matches/hashes", json.writeValueAsString(Map.of("pdq",
+                    List.of("f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22"))));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

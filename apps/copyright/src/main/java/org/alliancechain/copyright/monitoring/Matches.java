@@ -11,7 +11,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import org.alliancechain.copyright.fingerprint.image.ImageFingerprint;
+import org.alliancechain.copyright.fingerprint.image.ImageQuery;
 import org.alliancechain.copyright.fingerprint.image.ImageFingerprintException;
+import org.alliancechain.copyright.fingerprint.image.ImageSearch;
+import org.alliancechain.copyright.fingerprint.image.PdqHash;
 import org.alliancechain.copyright.fingerprint.text.TextFingerprinter;
 import org.alliancechain.copyright.works.Work;
 import org.alliancechain.copyright.works.WorkFingerprints;
@@ -41,7 +44,18 @@ public class Matches {
     public record SearchView(String kind, String copyDigest, int copyLength, List<MatchView> matches) {
     }
 
+    /** The works one of the hashes sent matched. */
+    public record HashMatchesView(String pdq, List<MatchView> matches) {
+    }
+
+    /** The answer to a hash look-up: per hash sent, in order, what it matched. */
+    public record HashSearchView(List<HashMatchesView> results) {
+    }
+
     static final int LIMIT = 20;
+    /** Hashes per look-up request. */
+    public static final int MAX_HASHES = 100;
+    private static final java.util.regex.Pattern HEX_256 = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
 
     private final WorkIndex index;
     private final AgroalDataSource db;
@@ -78,16 +92,18 @@ public class Matches {
 
     public SearchView image(String organisation, byte[] image, String field) {
         requireReady();
-        ImageFingerprint fp;
+        ImageQuery fp;
         try {
-            fp = ImageFingerprint.of(image);
+            fp = ImageQuery.of(image);
         } catch (ImageFingerprintException e) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, e.getMessage(), field);
         }
         var views = new ArrayList<MatchView>();
-        for (var hit : index.searchImage(fp, LIMIT)) {
-            Work w = Work.findById(hit.id());
-            if (w == null || w.status == Work.Status.REFUSED) {
+        var hits = index.searchImage(fp, LIMIT);
+        var rows = rows(hits.stream().map(ImageSearch.Hit::id).toList());
+        for (var hit : hits) {
+            Row w = rows.get(hit.id());
+            if (w == null) {
                 continue;
             }
             views.add(view(organisation, w, hit.band(), hit.score(), null, null, null, hit.distance(), hit.orientation(), hit.regions(),
@@ -129,6 +145,49 @@ public class Matches {
             throw new IllegalStateException("works " + ids + " could not be read: " + e.getMessage(), e);
         }
         return rows;
+    }
+
+    /**
+     * Works whose whole-image PDQ hash lies within 31 bits of each hash, as a crawler computed it (HMA's model: the
+     * hashes as given; a caller that wants rotations, mirrors or inverted copies sends those hashes too). No regions:
+     * crops need the image.
+     */
+    public HashSearchView hashes(String organisation, List<String> hexes, String field) {
+        requireReady();
+        if (hexes.size() > MAX_HASHES) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "at most " + MAX_HASHES + " hashes per request; "
+                    + hexes.size() + " were sent", field);
+        }
+        var hashes = new ArrayList<PdqHash>(hexes.size());
+        for (int i = 0; i < hexes.size(); i++) {
+            String hex = hexes.get(i);
+            if (hex == null || !HEX_256.matcher(hex).matches()) {
+                throw new ProblemException(ProblemException.UNPROCESSABLE, "must be a PDQ hash: 64 hexadecimal digits (256 bits)",
+                        field + "[" + i + "]");
+            }
+            hashes.add(PdqHash.fromHex(hex));
+        }
+        var hits = new ArrayList<List<ImageSearch.Hit>>(hashes.size());
+        var ids = new java.util.HashSet<Long>();
+        for (PdqHash h : hashes) {
+            var found = index.searchImageHash(h, LIMIT);
+            hits.add(found);
+            found.forEach(hit -> ids.add(hit.id()));
+        }
+        var works = rows(new ArrayList<>(ids));
+        var results = new ArrayList<HashMatchesView>(hashes.size());
+        for (int i = 0; i < hashes.size(); i++) {
+            var views = new ArrayList<MatchView>();
+            for (var hit : hits.get(i)) {
+                Row w = works.get(hit.id());
+                if (w != null) {
+                    views.add(view(organisation, w, hit.band(), hit.score(), null, null, null, hit.distance(), hit.orientation(), null,
+                            List.of()));
+                }
+            }
+            results.add(new HashMatchesView(hexes.get(i).toLowerCase(java.util.Locale.ROOT), views));
+        }
+        return new HashSearchView(results);
     }
 
     private static MatchView view(String organisation, Work w, String band, double score, Double jaccard, Double copyInWork, Double workInCopy,

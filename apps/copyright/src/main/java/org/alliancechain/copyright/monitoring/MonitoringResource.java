@@ -40,6 +40,9 @@ public class MonitoringResource {
     public record BulkQuery(@NotNull List<BulkMatches.Item> items) {
     }
 
+    public record HashQuery(@NotNull @Size(min = 1, max = Matches.MAX_HASHES) List<String> pdq) {
+    }
+
     private final Matches matches;
     private final BulkMatches bulk;
     private final Caller caller;
@@ -63,6 +66,18 @@ public class MonitoringResource {
             + "passages quoted from both sides")
     public Matches.SearchView text(@Valid @NotNull TextQuery query) {
         return matches.text(caller.requireOrganisation(), query.text(), "html".equals(query.format()), "text");
+    }
+
+    @POST
+    @Path("/hashes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RolesAllowed({"monitor", "rights-manager"})
+    @Operation(summary = "Look up PDQ hashes a crawler computed itself ({pdq: [64 hex digits, ...]}, at most 100): per hash, in order, "
+            + "the image works whose whole-image hash lies within 31 bits, nearest first. Hashes are compared as given: send the hashes of "
+            + "rotated, mirrored or inverted variants to find those too; crops need the image (POST /api/matches/files)")
+    public Matches.HashSearchView hashes(@Valid @NotNull HashQuery query) {
+        return matches.hashes(caller.requireOrganisation(), query.pdq(), "pdq");
     }
 
     @POST

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.alliancechain.copyright.fingerprint.image.ImageFingerprint;
+import org.alliancechain.copyright.fingerprint.image.ImageQuery;
 import org.alliancechain.copyright.fingerprint.image.ImageSearch;
+import org.alliancechain.copyright.fingerprint.image.PdqHash;
 import org.alliancechain.copyright.fingerprint.text.CanonicalText;
 import org.alliancechain.copyright.fingerprint.text.TextFingerprint;
 import org.alliancechain.copyright.fingerprint.text.TextIndex;
@@ -146,6 +148,20 @@ public class WorkIndex {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * As {@link #searchImage(ImageFingerprint, int)}, the query's regions computed only when its whole image matched nothing.
+     * Without this index's lock: {@link ImageSearch} answers searches beside its one writer, and the regions' computation
+     * (tens of milliseconds) then holds no registration back.
+     */
+    public List<ImageSearch.Hit> searchImage(ImageQuery query, int limit) {
+        return images.search(query, limit);
+    }
+
+    /** Image works whose whole-image PDQ hash lies within 31 bits of {@code hash}, taken as given (a crawler's own PDQ). */
+    public List<ImageSearch.Hit> searchImageHash(PdqHash hash, int limit) {
+        return images.searchHash(hash, limit);
     }
 
     private void load() {

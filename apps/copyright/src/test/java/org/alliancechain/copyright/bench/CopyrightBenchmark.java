@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import javax.imageio.ImageIO;
 import org.alliancechain.copyright.fingerprint.image.ImageFingerprint;
+import org.alliancechain.copyright.fingerprint.image.ImageQuery;
 import org.alliancechain.copyright.fingerprint.image.PdqHash;
 import org.alliancechain.copyright.fingerprint.image.PdqRegions;
 import org.alliancechain.copyright.fingerprint.text.Anchors;
@@ -72,8 +73,11 @@ import org.junit.jupiter.api.Test;
  *   <li>from a separate JVM (LoadGenerator, 16 connections): {@code GET /q/health/live} (baseline),
  *       {@code POST /api/matches} with real texts (half excerpts of registered corpus texts, some in Traditional
  *       script, half unrelated corpus texts), {@code POST /api/matches/files} with images (modified copies of a
- *       registered photograph and unrelated pictures), health again;</li>
- *   <li>in-process, the index alone: the same image fingerprints and text queries, already computed, on 2 threads.</li>
+ *       registered photograph and unrelated pictures), {@code POST /api/matches/hashes} with PDQ hashes as a crawler
+ *       computes them ({@code bench.hashes-per-request}, default 1; half near copies of indexed hashes, half unrelated),
+ *       health again;</li>
+ *   <li>in-process, the index alone: the same image fingerprints, hashes and text queries, already computed, on 2
+ *       threads.</li>
  * </ol>
  * Prints figures; asserts only that the work was done (every answer as expected, every work registered).
  */
@@ -87,6 +91,8 @@ class CopyrightBenchmark {
     private static final int BULK_REQUESTS = Integer.getInteger("bench.bulk-requests", 20);
     private static final int BULK_SIZE = 1000;
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
+    /** PDQ hashes per {@code POST /api/matches/hashes} request (HMA-style look-ups; the rate is reported per hash). */
+    private static final int HASHES_PER_REQUEST = Integer.getInteger("bench.hashes-per-request", 1);
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
     private static final double WARM_UP = Double.parseDouble(System.getProperty("bench.warm-up", "8"));
     /** Synthetic ids lie far above the works' sequence. */
@@ -108,6 +114,8 @@ class CopyrightBenchmark {
     private final List<String> enDocs = new ArrayList<>();
     private final List<String> zhUnits = new ArrayList<>();
     private final List<String> enUnits = new ArrayList<>();
+    /** Some of the synthetic images' whole-image hashes, for the hash look-ups. */
+    private final List<PdqHash> storedHashes = new ArrayList<>();
 
     @Test
     void copyright() throws Exception {
@@ -223,6 +231,26 @@ class CopyrightBenchmark {
                 .extract().jsonPath().getList("matches.workId", Long.class);
         assertThat(found).as("the registered photograph found from its 256-pixel copy").contains(photoId);
 
+        // Hash look-ups (a crawler's own PDQ): half near copies of indexed hashes (up to 24 bits flipped), half unrelated.
+        var hashRnd = new SplittableRandom(17);
+        var hashQueries = new ArrayList<String>();
+        var queryHashes = new ArrayList<PdqHash>();
+        for (int i = 0; i < 200 * HASHES_PER_REQUEST; i++) {
+            queryHashes.add(i % 2 == 0 ? near(storedHashes.get(hashRnd.nextInt(storedHashes.size())), hashRnd.nextInt(25), hashRnd)
+                    : PdqHash.of(hashRnd.nextLong(), hashRnd.nextLong(), hashRnd.nextLong(), hashRnd.nextLong(), 100));
+        }
+        for (int i = 0; i < 200; i++) {
+            Path f = dir.resolve("hashes-" + i + ".json");
+            Files.writeString(f, JSON.writeValueAsString(Map.of("pdq", queryHashes.subList(i * HASHES_PER_REQUEST, (i + 1) * HASHES_PER_REQUEST)
+                    .stream().map(PdqHash::toHex).toList())));
+            f.toFile().deleteOnExit();
+            hashQueries.add(f.toString());
+        }
+        String photoHash = ImageFingerprint.of(fixture("modifications/square-256x256.jpg")).pdq().toHex();
+        var byHash = JSON.readTree(post("/api/matches/hashes", monitor, JSON.writeValueAsString(Map.of("pdq", List.of(photoHash)))).body());
+        assertThat(byHash.path("results").get(0).path("matches").findValuesAsText("workId")).as("the photograph found from its copy's hash")
+                .contains(String.valueOf(photoId));
+
         String url = base.toString().replaceAll("/$", "");
         double health = load("health", "GET /q/health/live (no token)", url + "/q/health/live", List.of());
         monitor = Tokens.freshAccessToken(MONITOR, "suite-cli");
@@ -236,21 +264,33 @@ class CopyrightBenchmark {
         imageQueries.forEach(f -> imageOptions.addAll(List.of("--body-file", f)));
         String imageRun = loadJson("image", "POST /api/matches/files (" + imageQueries.size() + " images)", url + "/api/matches/files",
                 imageOptions);
+        monitor = Tokens.freshAccessToken(MONITOR, "suite-cli");
+        var hashOptions = new ArrayList<>(List.of("--header", "Authorization: Bearer " + monitor, "--method", "POST", "--header",
+                "Content-Type: application/json"));
+        hashQueries.forEach(f -> hashOptions.addAll(List.of("--body-file", f)));
+        String hashRun = loadJson("hash", "POST /api/matches/hashes (" + HASHES_PER_REQUEST + " PDQ hash(es) per request)",
+                url + "/api/matches/hashes", hashOptions);
         double healthAfter = load("health", "GET /q/health/live again", url + "/q/health/live", List.of());
         double textRate = field(textRun, "per_second");
         double textP99 = field(textRun, "p99_us") / 1000.0;
         double textP50 = field(textRun, "p50_us") / 1000.0;
         double imageRate = field(imageRun, "per_second");
         double imageP99 = field(imageRun, "p99_us") / 1000.0;
+        double hashRate = field(hashRun, "per_second") * HASHES_PER_REQUEST;
+        double hashP99 = field(hashRun, "p99_us") / 1000.0;
 
         // 4. The index alone (fingerprints computed beforehand), in-process on 2 threads.
         var imageFps = images.stream().map(ImageFingerprint::of).toList();
         double imageIndexRate = inProcess("image index", i -> index.searchImage(imageFps.get(i % imageFps.size()), 20));
+        double hashIndexRate = inProcess("image index, one hash as given", i -> index.searchImageHash(queryHashes.get(i % queryHashes.size()),
+                20));
         var canon = queryTexts.stream().map(CanonicalText::ofPlain).toList();
         var textFps = canon.stream().map(TextFingerprinter::of).toList();
         double textIndexRate = inProcess("text index + verification", i -> index.searchText(canon.get(i % canon.size()),
                 textFps.get(i % textFps.size()), 20));
         double fingerprintRate = inProcess("image fingerprint (decode, PDQ, regions)", i -> ImageFingerprint.of(images.get(i % images.size())));
+        double imageFileRate = inProcess("image look-up from the file (decode, PDQ, index; regions only if the whole image found nothing)",
+                i -> index.searchImage(ImageQuery.of(images.get(i % images.size())), 20));
         double textFingerprintRate = inProcess("text fingerprint (canonical, MinHash, anchors)", i -> TextFingerprinter.ofPlain(
                 queryTexts.get(i % queryTexts.size())));
 
@@ -258,17 +298,21 @@ class CopyrightBenchmark {
                         + "(requests answered in %.2f s = %.1f works/s; last registering transaction confirmed at %.2f s)%n",
                 registration.works, registration.seconds, registration.works / registration.seconds, registration.answeredSeconds,
                 registration.works / registration.answeredSeconds, registration.confirmedSeconds);
+        System.out.printf(Locale.ROOT, "[bench] hash look-ups through the API: %.1f hashes/s (%d per request), p99 %.1f ms; in-process %.0f/s%n",
+                hashRate, HASHES_PER_REQUEST, hashP99, hashIndexRate);
         System.out.printf(Locale.ROOT, "[bench] in-process: image index %.0f look-ups/s, text index with verification %.0f queries/s, "
-                + "image fingerprints %.0f/s, text fingerprints %.0f/s (2 threads)%n", imageIndexRate, textIndexRate, fingerprintRate,
+                + "image fingerprints %.0f/s, image look-ups from the file %.0f/s, text fingerprints %.0f/s (2 threads)%n", imageIndexRate,
+                textIndexRate, fingerprintRate, imageFileRate,
                 textFingerprintRate);
         System.out.printf(Locale.ROOT, "[bench] text verification cache: %s%n", index.verificationCache());
         System.out.printf(Locale.ROOT, "RESULT {\"name\":\"copyright\",\"value\":%.1f,\"unit\":\"text near-duplicate queries/s (POST /api/matches, "
                         + "index at %,d texts)\",\"text_p50_ms\":%.1f,\"text_p99_ms\":%.1f,\"image_lookups\":%.1f,\"image_p99_ms\":%.1f,"
                         + "\"registration_works_per_s\":%.1f,\"text_index_bytes_per_work\":%.0f,\"image_index_bytes_per_image\":%.0f,"
-                        + "\"image_regions\":%d,\"text_index_only\":%.0f,\"image_index_only\":%.0f,\"baseline\":%.1f,\"baseline_after\":%.1f,"
+                        + "\"image_regions\":%d,\"text_index_only\":%.0f,\"image_index_only\":%.0f,\"hash_lookups\":%.1f,\"hash_p99_ms\":%.1f,"
+                        + "\"hashes_per_request\":%d,\"hash_index_only\":%.0f,\"image_lookups_in_process\":%.0f,\"baseline\":%.1f,\"baseline_after\":%.1f,"
                         + "\"baseline_unit\":\"GET /q/health/live req/s\",\"ratio\":%.3f,\"connections\":%d}%n",
                 textRate, index.textWorks(), textP50, textP99, imageRate, imageP99, registration.works / registration.seconds, textBytes,
-                imageBytes, regionsPerImage, textIndexRate, imageIndexRate, health, healthAfter, textRate / health, CONNECTIONS);
+                imageBytes, regionsPerImage, textIndexRate, imageIndexRate, hashRate, hashP99, HASHES_PER_REQUEST, hashIndexRate, imageFileRate, health, healthAfter, textRate / health, CONNECTIONS);
     }
 
     // ---- the index filled in-process ----
@@ -304,6 +348,9 @@ class CopyrightBenchmark {
                 }
             }
             recent[i % 64] = w;
+            if (i % Math.max(1, IMAGES / 1000) == 0) {
+                storedHashes.add(PdqHash.of(w[0], w[1], w[2], w[3], 100));
+            }
             var regions = new ArrayList<PdqRegions.Region>(regionsPerImage);
             for (int k = 0; k < regionsPerImage; k++) {
                 regions.add(new PdqRegions.Region(k * 16, k * 8, 256, 192, PdqHash.of(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(), 100)));
@@ -447,6 +494,17 @@ class CopyrightBenchmark {
     private static double field(String json, String name) throws Exception {
         JsonNode node = JSON.readTree(json);
         return node.path(name).asDouble();
+    }
+
+    /** {@code bits} distinct random bits of {@code h} flipped. */
+    private static PdqHash near(PdqHash h, int bits, SplittableRandom r) {
+        long[] w = {h.word(0), h.word(1), h.word(2), h.word(3)};
+        var flipped = new java.util.BitSet(256);
+        while (flipped.cardinality() < bits) {
+            flipped.set(r.nextInt(256));
+        }
+        flipped.stream().forEach(k -> w[k >>> 6] ^= 1L << (k & 63));
+        return PdqHash.of(w[0], w[1], w[2], w[3], 100);
     }
 
     private interface Op {

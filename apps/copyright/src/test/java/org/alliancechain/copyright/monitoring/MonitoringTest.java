@@ -64,9 +64,41 @@ class MonitoringTest {
         assertThat(rotated.getString("matches.find { it.workId == " + id + " }.orientation")).startsWith("ROTATE");
         var cropped = search(image(image.getSubimage(image.getWidth() / 20, 0, image.getWidth() * 19 / 20, image.getHeight())));
         assertThat(cropped.getList("matches.workId", Long.class)).contains(id);
+        // found by its regions, verified on their geometry
+        assertThat(cropped.getString("matches.find { it.workId == " + id + " }.orientation")).isEqualTo("CROP");
+        assertThat(cropped.getInt("matches.find { it.workId == " + id + " }.matchedRegions")).isGreaterThanOrEqualTo(2);
         // Not an image: refused by its content.
         as(MONITOR).multiPart("file", "x.png", "<svg/>".getBytes(), "image/png").post("/api/matches/files").then().statusCode(415)
                 .body("detail", containsString("x.png"));
+    }
+
+    @Test
+    void a_crawler_looks_up_the_pdq_hashes_it_computed_itself() throws Exception {
+        // the photograph as a PNG: other bytes than the JPEG another test registers
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(fixture("dihedral/bridge-1-original.jpg")));
+        long id = as(OTHER_RIGHTS).multiPart("file", "bridge.png", image(image), "image/png").multiPart("title", "桥 hash").multiPart("authors", "王五")
+                .post("/api/works/files").then().statusCode(202).extract().jsonPath().getLong("id");
+        awaitWork(OTHER_RIGHTS, id, "REGISTERED");
+        var half = new BufferedImage(image.getWidth() / 2, image.getHeight() / 2, BufferedImage.TYPE_INT_RGB);
+        half.createGraphics().drawImage(image, 0, 0, half.getWidth(), half.getHeight(), null);
+        String copy = org.alliancechain.copyright.fingerprint.image.Pdq.hash(half).toHex();
+        String rotated = org.alliancechain.copyright.fingerprint.image.Pdq.hash(rotate90(image)).toHex();
+        String unrelated = "0".repeat(32) + "f".repeat(32);
+        var answer = json(MONITOR).body(Map.of("pdq", java.util.List.of(copy.toUpperCase(), rotated, unrelated))).post("/api/matches/hashes")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(answer.getList("results.pdq")).containsExactly(copy, rotated, unrelated);
+        assertThat(answer.getList("results[0].matches.workId", Long.class)).contains(id);
+        assertThat(answer.getInt("results[0].matches.find { it.workId == " + id + " }.pdqDistance")).isLessThanOrEqualTo(31);
+        assertThat(answer.getString("results[0].matches.find { it.workId == " + id + " }.holder")).isEqualTo(OTHER_RIGHTS_ORG);
+        // compared as given: the rotated copy's hash is another hash (a crawler sends the orientations it wants found)
+        assertThat(answer.getList("results[1].matches.workId", Long.class)).doesNotContain(id);
+        assertThat(answer.getList("results[2].matches")).isEmpty();
+        // a malformed hash is named by its position; more than 100 are refused
+        json(MONITOR).body(Map.of("pdq", java.util.List.of(copy, "xyz"))).post("/api/matches/hashes").then().statusCode(422)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("pdq[1]"));
+        json(MONITOR).body(Map.of("pdq", java.util.Collections.nCopies(101, copy))).post("/api/matches/hashes").then().statusCode(400)
+                .body("errors[0].field", containsString("pdq"));
+        json(MONITOR).body(Map.of("pdq", java.util.List.of())).post("/api/matches/hashes").then().statusCode(400);
     }
 
     private static JsonPath search(byte[] image) {

@@ -37,7 +37,21 @@ public record ImageFingerprint(PdqHash pdq, List<PdqRegions.Region> regions, int
      * @throws ImageFingerprintException not an image, too large, or too flat or small to fingerprint
      */
     public static ImageFingerprint of(byte[] imageBytes) {
-        LumaImage upright = LumaImage.decode(imageBytes, Pdq.MAX_PIXELS);
+        // Large images are read subsampled down to (at least) the 1,024 pixels a side PDQ and the regions work from.
+        var decoded = LumaImage.decode(imageBytes, Pdq.MAX_PIXELS, Pdq.PRE_RESIZE);
+        var fp = of(decoded.image());
+        if (decoded.width() == decoded.image().width && decoded.height() == decoded.image().height) {
+            return fp;
+        }
+        // boxes and size in the encoded image's pixels, as from a full decode
+        double fx = decoded.width() / (double) decoded.image().width;
+        double fy = decoded.height() / (double) decoded.image().height;
+        var regions = fp.regions().stream().map(r -> new PdqRegions.Region((int) Math.round(r.x() * fx), (int) Math.round(r.y() * fy),
+                (int) Math.round(r.width() * fx), (int) Math.round(r.height() * fy), r.hash())).toList();
+        return new ImageFingerprint(fp.pdq(), regions, decoded.width(), decoded.height(), fp.orientations());
+    }
+
+    static ImageFingerprint of(LumaImage upright) {
         var coefficients = Pdq.requireQuality(Pdq.coefficients(upright));
         return new ImageFingerprint(coefficients.hash(Pdq.Orientation.ORIGINAL), PdqRegions.of(upright), upright.width, upright.height,
                 coefficients.dihedral());

@@ -1,19 +1,21 @@
 package org.alliancechain.copyright.fingerprint.image;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The registered images, searchable for copies (copyright.md §3, §4): whole-image PDQ hashes in one
- * multi-index hash, region hashes in another (entry id = work × 64 + region). A query compares its
- * hash in all eight orientations and inverted with the whole-image hashes (rotations, mirrors,
- * inverted colours), and its regions with the registered regions (crops): a work with at least
- * {@link PdqRegions#MIN_MATCHING_REGIONS} regions near the query's is a crop match. Not thread-safe for
- * writes: one writer, readers in parallel.
+ * The registered images, searchable for copies (copyright.md §3, §4). Whole-image PDQ hashes are in a
+ * multi-index hash ({@link PdqIndex}, exact to distance {@value Pdq#MATCH_DISTANCE}); region hashes in a
+ * {@link RegionIndex} tuned for crops.
+ *
+ * <p>A look-up compares the query's hash in all eight orientations and inverted (16 variants) with the
+ * whole-image hashes first (resized, re-encoded, rotated, mirrored, inverted copies). Only when that finds
+ * nothing are the query's regions looked up: the region index returns the images with a region near one of the
+ * query's, and each of them is verified with the geometry check {@link PdqRegions#cropMatch} on all its regions
+ * (at least {@link PdqRegions#MIN_MATCHING_REGIONS} agreeing on one scale and translation). Copies that are not
+ * crops never pay for the region look-up. Adds and searches may run concurrently (each index has its lock); one
+ * writer at a time.
  */
 public final class ImageSearch {
 
@@ -21,11 +23,18 @@ public final class ImageSearch {
     public record Hit(long id, String band, double score, Integer distance, String orientation, int regions) {
     }
 
-    private static final int REGION_SLOTS = 64;
-
     private final PdqIndex wholes = new PdqIndex();
-    private final PdqIndex regions = new PdqIndex();
-    private final java.util.Set<Long> works = new java.util.HashSet<>();
+    private final RegionIndex regions;
+    private final java.util.Set<Long> works = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public ImageSearch() {
+        this(RegionIndex.SLOTS);
+    }
+
+    /** With the region index on {@code regionSlots} of the 16 slots (measurements). */
+    ImageSearch(int regionSlots) {
+        regions = new RegionIndex(regionSlots);
+    }
 
     public int size() {
         return works.size();
@@ -36,26 +45,68 @@ public final class ImageSearch {
             return;
         }
         wholes.add(id, fp.pdq());
-        for (int i = 0; i < Math.min(REGION_SLOTS, fp.regions().size()); i++) {
-            regions.add(id * REGION_SLOTS + i, fp.regions().get(i).hash());
-        }
+        regions.add(id, fp.regions().subList(0, Math.min(PdqRegions.MAX_REGIONS, fp.regions().size())));
     }
 
-    /** The works the query matches, best first: whole-image matches by distance, then crop matches by regions matched. */
+    /**
+     * The works the query matches, best first: whole-image matches by distance; when there is none, crop matches
+     * by regions matched. A query without a whole-image hash ({@code pdq} null, e.g. too flat to hash as a whole)
+     * is looked up by its regions only.
+     */
     public List<Hit> search(ImageFingerprint query, int limit) {
-        Map<Long, Hit> found = new HashMap<>();
+        return search(query.pdq(), query.orientations(), query::regions, limit);
+    }
+
+    /** As {@link #search(ImageFingerprint, int)}; the query's regions are computed only if the whole image matched nothing. */
+    public List<Hit> search(ImageQuery query, int limit) {
+        return search(query.pdq(), query.orientations(), query::regions, limit);
+    }
+
+    private List<Hit> search(PdqHash pdq, java.util.Map<Pdq.Orientation, PdqHash> orientations,
+                             java.util.function.Supplier<List<PdqRegions.Region>> queryRegions, int limit) {
         var variants = new ArrayList<PdqHash>(16);
         var names = new ArrayList<String>(16);
-        for (var e : query.orientations().entrySet()) {
+        for (var e : orientations.entrySet()) {
             variants.add(e.getValue());
             names.add(e.getKey().name());
             variants.add(e.getValue().complement());
             names.add(e.getKey().name() + "_INVERTED");
         }
-        if (variants.isEmpty()) {
-            variants.add(query.pdq());
+        if (variants.isEmpty() && pdq != null) {
+            variants.add(pdq);
             names.add(Pdq.Orientation.ORIGINAL.name());
         }
+        List<Hit> found = wholes(variants, names, limit);
+        if (!found.isEmpty()) {
+            return found;
+        }
+        List<PdqRegions.Region> regionsOfQuery = queryRegions.get();
+        return regionsOfQuery.isEmpty() ? found : crops(regionsOfQuery, limit);
+    }
+
+    /**
+     * The works whose whole-image hash lies within {@value Pdq#MATCH_DISTANCE} of {@code hash} (as given: a caller
+     * that wants rotations, mirrors or inverted copies sends their hashes too), nearest first.
+     */
+    public List<Hit> searchHash(PdqHash hash, int limit) {
+        return wholes(List.of(hash), List.of(Pdq.Orientation.ORIGINAL.name()), limit);
+    }
+
+    /** Region hashes held (over all images). */
+    public int regionEntries() {
+        return regions.size();
+    }
+
+    /** Heap bytes held by the two indexes (a rough figure for capacity planning). */
+    public long estimatedBytes() {
+        return wholes.estimatedBytes() + regions.estimatedBytes();
+    }
+
+    private List<Hit> wholes(List<PdqHash> variants, List<String> names, int limit) {
+        if (variants.isEmpty()) {
+            return List.of();
+        }
+        var found = new ArrayList<Hit>();
         for (var hit : wholes.query(variants, Pdq.MATCH_DISTANCE)) {
             int best = Integer.MAX_VALUE;
             String orientation = null;
@@ -66,24 +117,22 @@ public final class ImageSearch {
                     orientation = names.get(i);
                 }
             }
-            found.put(hit.id(), new Hit(hit.id(), "MATCH", 1.0 - best / 128.0, best, orientation, 0));
+            found.add(new Hit(hit.id(), "MATCH", 1.0 - best / 128.0, best, orientation, 0));
         }
-        Map<Long, BitSet> matchedRegions = new HashMap<>();
-        for (var region : query.regions()) {
-            for (var hit : regions.query(region.hash(), Pdq.MATCH_DISTANCE)) {
-                matchedRegions.computeIfAbsent(hit.id() / REGION_SLOTS, k -> new BitSet()).set((int) (hit.id() % REGION_SLOTS));
+        // the index answers nearest first, so the first `limit` are the best
+        return found.size() <= limit ? found : List.copyOf(found.subList(0, limit));
+    }
+
+    private List<Hit> crops(List<PdqRegions.Region> query, int limit) {
+        var found = new ArrayList<Hit>();
+        for (int image : regions.candidates(query, Pdq.MATCH_DISTANCE)) {
+            var match = PdqRegions.verifiedMatch(query, regions.regions(image));
+            if (match.isPresent()) {
+                int n = match.get().regions().size();
+                found.add(new Hit(regions.id(image), "MATCH", Math.min(0.99, 0.5 + n / 20.0), null, "CROP", n));
             }
         }
-        for (var e : matchedRegions.entrySet()) {
-            int n = e.getValue().cardinality();
-            var whole = found.get(e.getKey());
-            if (whole != null) {
-                found.put(e.getKey(), new Hit(whole.id(), whole.band(), whole.score(), whole.distance(), whole.orientation(), n));
-            } else if (n >= PdqRegions.MIN_MATCHING_REGIONS) {
-                found.put(e.getKey(), new Hit(e.getKey(), "MATCH", Math.min(0.99, 0.5 + n / 20.0), null, "CROP", n));
-            }
-        }
-        return found.values().stream().sorted(Comparator.comparing(Hit::band).thenComparing(Comparator.comparingDouble(Hit::score).reversed()))
-                .limit(limit).toList();
+        found.sort(Comparator.comparingDouble(Hit::score).reversed());
+        return found.size() <= limit ? found : List.copyOf(found.subList(0, limit));
     }
 }

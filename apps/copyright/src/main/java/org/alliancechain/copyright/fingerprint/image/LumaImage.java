@@ -34,10 +34,27 @@ final class LumaImage {
 
     /** Decodes with ImageIO, refusing more than {@code maxPixels} before decoding, and applies the EXIF orientation. */
     static LumaImage decode(byte[] bytes, long maxPixels) {
+        return decode(bytes, maxPixels, Integer.MAX_VALUE).image();
+    }
+
+    /** A decoded image, possibly read at a reduced size, and the size of the image as encoded (upright). */
+    record Decoded(LumaImage image, int width, int height) {
+    }
+
+    /**
+     * As {@link #decode(byte[], long)}, but an image whose shorter side is at least twice {@code minSide} is read with
+     * ImageIO's source subsampling (every k-th pixel of every k-th row, k = shorter side / {@code minSide}): both sides
+     * stay at least {@code minSide}, so an area-average shrink to {@code minSide} (PDQ's and the regions' pre-resize)
+     * gets the same size as from the full image, and a 24-megapixel JPEG is converted to RGB and luma at a
+     * sixteenth of the pixels.
+     */
+    static Decoded decode(byte[] bytes, long maxPixels, int minSide) {
         if (bytes == null || bytes.length == 0) {
             throw new ImageFingerprintException(ImageFingerprintException.Reason.NOT_AN_IMAGE, "the file is empty");
         }
         BufferedImage image;
+        int width;
+        int height;
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
@@ -47,12 +64,21 @@ final class LumaImage {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                width = reader.getWidth(0);
+                height = reader.getHeight(0);
+                long pixels = (long) width * height;
                 if (pixels > maxPixels) {
                     throw new ImageFingerprintException(ImageFingerprintException.Reason.TOO_LARGE,
                             "the image has " + pixels + " pixels, more than the " + maxPixels + " that can be fingerprinted");
                 }
-                image = reader.read(0);
+                int k = Math.max(1, Math.min(width, height) / minSide);
+                if (k > 1) {
+                    var param = reader.getDefaultReadParam();
+                    param.setSourceSubsampling(k, k, 0, 0);
+                    image = reader.read(0, param);
+                } else {
+                    image = reader.read(0);
+                }
             } finally {
                 reader.dispose();
             }
@@ -73,7 +99,9 @@ final class LumaImage {
             throw new ImageFingerprintException(ImageFingerprintException.Reason.NOT_AN_IMAGE,
                     "the file is not an image in a format that can be read (JPEG, PNG, GIF or BMP)");
         }
-        return of(image).oriented(ExifOrientation.of(bytes));
+        int orientation = ExifOrientation.of(bytes);
+        boolean swap = orientation >= 5 && orientation <= 8;
+        return new Decoded(of(image).oriented(orientation), swap ? height : width, swap ? width : height);
     }
 
     /**

@@ -25,8 +25,8 @@ import java.util.List;
  * within {@link Pdq#MATCH_DISTANCE} (the one the index finds).</li>
  * </ul>
  *
- * <p>Region hashes go into the same {@link PdqIndex} as whole-image hashes, under ids the caller maps back
- * to the work; candidates the index returns are verified with {@link #match} against the work's regions.
+ * <p>Region hashes go into a {@link RegionIndex} of their own (with their boxes); the candidates it returns are
+ * verified with {@link #verifiedMatch} against all the candidate's regions ({@link ImageSearch}).
  * Limits: a crop that is also rescaled by a factor other than about 1 or ½ is segmented at another scale and
  * mostly missed; smooth gradients and flat artwork have few or no hashable regions.
  */
@@ -89,6 +89,11 @@ public final class PdqRegions {
     }
 
     static List<Region> of(LumaImage upright) {
+        return of(upright, MAX_REGIONS);
+    }
+
+    /** At most {@code maxRegions} regions, in the order {@link #of(LumaImage)} ranks them (its answer is a prefix of this one's). */
+    static List<Region> of(LumaImage upright, int maxRegions) {
         if (upright.width < 32 || upright.height < 32) {
             return List.of();
         }
@@ -123,7 +128,7 @@ public final class PdqRegions {
         double ux = upright.width / (double) work.width;
         double uy = upright.height / (double) work.height;
         for (double[] b : boxes) {
-            if (regions.size() >= MAX_REGIONS) {
+            if (regions.size() >= maxRegions) {
                 break;
             }
             if (kept.stream().anyMatch(q -> iou(q, b) > DUPLICATE_IOU)) {
@@ -191,8 +196,13 @@ public final class PdqRegions {
      * (see {@link #match(List, List, int)}).
      */
     public static boolean cropMatch(List<Region> query, List<Region> registered) {
+        return verifiedMatch(query, registered).isPresent();
+    }
+
+    /** The crop match {@link #cropMatch} accepts, if any: where the registered image sits and the regions that matched. */
+    public static java.util.Optional<CropMatch> verifiedMatch(List<Region> query, List<Region> registered) {
         return match(query, registered, VERIFY_DISTANCE).filter(m -> m.regions().stream()
-                .anyMatch(r -> r.distance() <= Pdq.MATCH_DISTANCE)).isPresent();
+                .anyMatch(r -> r.distance() <= Pdq.MATCH_DISTANCE));
     }
 
     /** One region of the query matched to one of the registered image, with their Hamming distance. */

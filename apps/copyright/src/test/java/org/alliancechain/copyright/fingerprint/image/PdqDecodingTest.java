@@ -122,4 +122,32 @@ class PdqDecodingTest {
         assertThatThrownBy(() -> Pdq.hash(png)).isInstanceOfSatisfying(ImageFingerprintException.class,
                 e -> assertThat(e.reason()).isEqualTo(ImageFingerprintException.Reason.TOO_LARGE));
     }
+
+    @Test
+    void aLargeJpegReadSubsampledHashesAsTheFullImageDoes() throws IOException {
+        BufferedImage bridge = ImageIO.read(SharedFixtures.path("pdq/dihedral/bridge-1-original.jpg").toFile());
+        int w = bridge.getWidth() * 3;
+        int h = bridge.getHeight() * 3;
+        BufferedImage large = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        var g = large.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(bridge, 0, 0, w, h, null);
+        g.dispose();
+        byte[] jpeg = encode(large, "jpg");
+        long t0 = System.nanoTime();
+        ImageFingerprint full = ImageFingerprint.of(LumaImage.decode(jpeg, Pdq.MAX_PIXELS));
+        long t1 = System.nanoTime();
+        ImageFingerprint reduced = ImageFingerprint.of(jpeg);
+        long t2 = System.nanoTime();
+        System.out.printf("%d × %d JPEG: full decode and fingerprint %d ms, subsampled %d ms; PDQ distance %d%n", w, h,
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, full.pdq().distance(reduced.pdq()));
+        assertThat(reduced.width()).isEqualTo(w);
+        assertThat(reduced.height()).isEqualTo(h);
+        assertThat(reduced.pdq().distance(full.pdq())).as("within the reference tolerance").isLessThanOrEqualTo(10);
+        // boxes in the encoded image's pixels: the regions of one match those of the other at scale 1, no shift
+        var match = PdqRegions.verifiedMatch(reduced.regions(), full.regions());
+        assertThat(match).isPresent();
+        assertThat(match.get().scale()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(Math.abs(match.get().dx())).isLessThan(0.02 * w);
+    }
 }

@@ -2,6 +2,7 @@ package org.alliancechain.copyright.fingerprint.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,107 @@ class PdqIndexBenchmark {
                 queries / seconds, seconds * 1000 / queries, found, queries);
         System.out.printf("  8-variant look-ups r=31: %,.0f/s; flat popcount scan: %.1f ms each%n",
                 variantQueries / variantSeconds, scanSeconds * 1000 / scans);
+        long t4 = System.nanoTime();
+        int sixteen = 1_000;
+        for (int q = 0; q < sixteen; q++) {
+            PdqHash h = qs[q];
+            var variants = new java.util.ArrayList<PdqHash>(16);
+            for (int v = 0; v < 8; v++) {
+                PdqHash x = v == 0 ? h : flip(h, 100 + v, r);
+                variants.add(x);
+                variants.add(x.complement());
+            }
+            index.query(variants, PdqIndex.MAX_RADIUS);
+        }
+        System.out.printf("  16-variant look-ups r=31 (an image's orientations and their complements): %,.0f/s%n",
+                sixteen / ((System.nanoTime() - t4) / 1e9));
         assertThat(found).isGreaterThanOrEqualTo(queries / 2);
+    }
+
+    /**
+     * {@link RegionIndex} with {@code pdq.bench.region-images} images (default 250,000) of 32 random region hashes each, and
+     * {@link ImageSearch} look-ups of 32 query regions (one in two images with 8 regions near copies of an indexed image's,
+     * the others unrelated), as when the whole image found nothing; one thread.
+     */
+    @Test
+    void regionIndex() {
+        int images = Integer.getInteger("pdq.bench.region-images", 250_000);
+        int per = PdqRegions.MAX_REGIONS;
+        SplittableRandom r = new SplittableRandom(3);
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        long t0 = System.nanoTime();
+        ImageSearch search = new ImageSearch(Integer.getInteger("pdq.bench.region-slots", RegionIndex.SLOTS));
+        List<List<PdqRegions.Region>> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < images; i++) {
+            var regions = new java.util.ArrayList<PdqRegions.Region>(per);
+            for (int k = 0; k < per; k++) {
+                regions.add(new PdqRegions.Region(40 * (k % 8), 30 * (k / 8), 200, 150,
+                        PdqHash.of(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(), 100)));
+            }
+            if (i % 1000 == 0) {
+                kept.add(regions);
+            }
+            search.add(i, new ImageFingerprint(PdqHash.of(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(), 100), regions, 1024, 768,
+                    null));
+        }
+        long addNanos = System.nanoTime() - t0;
+        System.gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        int queries = 2_000;
+        List<ImageFingerprint> qs = new java.util.ArrayList<>();
+        for (int q = 0; q < queries; q++) {
+            var regions = new java.util.ArrayList<PdqRegions.Region>(per);
+            var source = kept.get(r.nextInt(kept.size()));
+            for (int k = 0; k < per; k++) {
+                regions.add(q % 2 == 0 && k < 8
+                        ? new PdqRegions.Region(source.get(k).x() - 50, source.get(k).y() - 20, 200, 150, flip(source.get(k).hash(), r.nextInt(25), r))
+                        : new PdqRegions.Region(40 * (k % 8), 30 * (k / 8), 200, 150, PdqHash.of(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(), 100)));
+            }
+            qs.add(new ImageFingerprint(null, regions, 1024, 768, null));
+        }
+        for (int q = 0; q < 200; q++) { // warm-up
+            search.search(qs.get(q), 20);
+        }
+        long found = 0;
+        long t1 = System.nanoTime();
+        for (var q : qs) {
+            found += search.search(q, 20).size();
+        }
+        double seconds = (System.nanoTime() - t1) / 1e9;
+        System.out.printf("RegionIndex, %,d images × %d regions: adds %,.0f images/s; heap used %.0f bytes per image (estimate %.0f)"
+                + " = %.2f GB per million images%n", images, per, images / (addNanos / 1e9), (after - before) / (double) images,
+                search.estimatedBytes() / (double) images, (after - before) / (double) images / 1e3);
+        System.out.printf("  region look-ups (32 query regions, verified): %,.0f/s (%.3f ms each), %d crop matches for %d queries%n",
+                queries / seconds, seconds * 1000 / queries, found, queries);
+        assertThat(found).isGreaterThanOrEqualTo(queries / 2);
+        if (Boolean.getBoolean("pdq.bench.compare-mih")) {
+            // the way before: every region in a PdqIndex, each query region probed at radius 31 (272 buckets), hits counted
+            search = null;
+            System.gc();
+            PdqIndex mih = new PdqIndex();
+            SplittableRandom again = new SplittableRandom(3);
+            for (int i = 0; i < images; i++) {
+                for (int k = 0; k < per; k++) {
+                    mih.add((long) i * 64 + k, PdqHash.of(again.nextLong(), again.nextLong(), again.nextLong(), again.nextLong(), 100));
+                }
+                again.nextLong(); // the whole-image hash
+                again.nextLong();
+                again.nextLong();
+                again.nextLong();
+            }
+            int old = 100;
+            long t2 = System.nanoTime();
+            for (int q = 0; q < old; q++) {
+                for (var region : qs.get(q).regions()) {
+                    mih.query(region.hash(), PdqIndex.MAX_RADIUS);
+                }
+            }
+            double oldSeconds = (System.nanoTime() - t2) / 1e9;
+            System.out.printf("  before (all regions in one PdqIndex, radius 31, 272 probes per region): %,.1f look-ups/s (%.1f ms each)%n",
+                    old / oldSeconds, oldSeconds * 1000 / old);
+        }
     }
 
     private static PdqHash flip(PdqHash h, int bits, SplittableRandom r) {

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +30,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Recall and false positives of PDQ (whole image with dihedral variants and complement, plus region hashes)
- * on images written by others, under generated transformations, through {@link PdqIndex} at distance ≤ 31;
- * region candidates from the index are verified with {@link PdqRegions#cropMatch} (consistent geometry).
+ * on images written by others, under generated transformations, through {@link ImageSearch} as the service searches:
+ * whole-image hashes first, regions (verified with {@link PdqRegions#cropMatch}) only when the whole image finds nothing.
+ * Columns: found as a whole image, found by regions (the whole image having found nothing), either, false positives, and
+ * "geometry": how often {@link PdqRegions#cropMatch} accepts the query against its own original (the index left out).
  *
  * <p>Images: the JPEG/PNG wallpapers of Debian's packages {@code lomiri-wallpapers-16.04},
  * {@code lomiri-wallpapers-20.04}, {@code mate-backgrounds} and {@code ukui-wallpapers} (photographs and some
@@ -49,8 +50,6 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("benchmark")
 class PdqRecallBenchmark {
-
-    private static final int STRIDE = 64; // id = image * STRIDE (+ 1 + region)
 
     @Test
     void recallAndFalsePositivesUnderTransformations() throws IOException {
@@ -69,25 +68,23 @@ class PdqRecallBenchmark {
                 names.add(f.getFileName().toString());
             }
         }
-        PdqIndex index = new PdqIndex();
-        Map<Integer, List<PdqRegions.Region>> regionsOf = new HashMap<>();
+        ImageSearch index = new ImageSearch(Integer.getInteger("pdq.bench.region-slots", RegionIndex.SLOTS));
         List<Integer> registered = new ArrayList<>();
+        java.util.Map<Integer, List<PdqRegions.Region>> regionsOf = new java.util.HashMap<>();
+        long regionCount = 0;
+        int withoutRegions = 0;
         for (int i = 0; i < images.size(); i++) {
             try {
-                PdqHash whole = Pdq.hash(images.get(i));
-                List<PdqIndex.Hit> same = index.query(whole, Pdq.MATCH_DISTANCE).stream()
-                        .filter(h -> h.id() % STRIDE == 0).toList();
+                ImageFingerprint fp = ImageFingerprint.of(LumaImage.of(images.get(i)));
+                List<ImageSearch.Hit> same = index.searchHash(fp.pdq(), 1);
                 if (!same.isEmpty()) {
-                    System.out.printf("not registered: %s (the same picture as %s)%n", names.get(i),
-                            names.get((int) (same.get(0).id() / STRIDE)));
+                    System.out.printf("not registered: %s (the same picture as %s)%n", names.get(i), names.get((int) same.get(0).id()));
                     continue;
                 }
-                index.add((long) i * STRIDE, whole);
-                List<PdqRegions.Region> regions = PdqRegions.of(images.get(i));
-                for (int r = 0; r < regions.size(); r++) {
-                    index.add((long) i * STRIDE + 1 + r, regions.get(r).hash());
-                }
-                regionsOf.put(i, regions);
+                index.add(i, fp);
+                regionsOf.put(i, fp.regions());
+                regionCount += fp.regions().size();
+                withoutRegions += fp.regions().isEmpty() ? 1 : 0;
                 registered.add(i);
             } catch (ImageFingerprintException e) {
                 System.out.printf("not registered: %s (%s)%n", names.get(i), e.getMessage());
@@ -107,69 +104,45 @@ class PdqRecallBenchmark {
         transforms.put("crop 15% bottom", img -> crop(img, 0, 0, 0, 15));
         transforms.put("crop 5% all sides", img -> crop(img, 5, 5, 5, 5));
         transforms.put("crop 10% all sides", img -> crop(img, 10, 10, 10, 10));
-        // At a million images the MIH buckets are dense: 32 bytes of hash, 8 of id and 16 postings of 4 bytes
-        // (≈ 1/3 growth slack) per entry; at this corpus's size sparse buckets and doubling arrays dominate.
-        double entriesPerImage = index.size() / (double) registered.size();
-        System.out.printf("%d images registered from %s: %d index entries (%.1f per image: whole + %.1f regions,"
-                + " %d with no region); index ≈ %.0f MB per million images (≈ 125 bytes per entry)%n",
-                registered.size(), dir, index.size(), entriesPerImage,
-                regionsOf.values().stream().mapToInt(List::size).sum() / (double) registered.size(),
-                regionsOf.values().stream().filter(List::isEmpty).count(), entriesPerImage * 125);
-        System.out.printf("%-20s %8s %8s %8s %10s%n", "transformation", "whole", "regions", "recall", "false pos.");
+        System.out.printf("%d images registered from %s: %.1f regions per image (%d with no region); index ≈ %.0f MB here%n",
+                registered.size(), dir, regionCount / (double) registered.size(), withoutRegions, index.estimatedBytes() / 1e6);
+        System.out.printf("%-20s %8s %8s %8s %10s %8s%n", "transformation", "whole", "regions", "recall", "false pos.",
+                "geometry");
         for (var t : transforms.entrySet()) {
             int wholeFound = 0;
             int regionFound = 0;
             int found = 0;
+            int oracle = 0;
             long falsePositives = 0;
             List<String> missed = new ArrayList<>();
             for (int i : registered) {
                 BufferedImage query = t.getValue().apply(images.get(i));
-                Set<Integer> matches = new HashSet<>();
-                Set<Integer> byWhole = new HashSet<>();
+                LumaImage luma = LumaImage.of(query);
+                ImageFingerprint fp;
                 try {
-                    List<PdqHash> variants = new ArrayList<>();
-                    for (PdqHash v : Pdq.dihedral(query).values()) {
-                        variants.add(v);
-                        variants.add(v.complement());
-                    }
-                    for (PdqIndex.Hit hit : index.query(variants, Pdq.MATCH_DISTANCE)) {
-                        if (hit.id() % STRIDE == 0) {
-                            byWhole.add((int) (hit.id() / STRIDE));
-                        }
-                    }
+                    fp = ImageFingerprint.of(luma);
                 } catch (ImageFingerprintException e) {
-                    // low quality query: only regions can match
+                    // too flat as a whole (the API refuses such a query): its regions alone
+                    fp = new ImageFingerprint(null, PdqRegions.of(luma), luma.width, luma.height, null);
                 }
-                // candidates: works with a region within 31 of a query region; verified on all their regions
-                List<PdqRegions.Region> queryRegions = PdqRegions.of(query);
-                Set<Integer> candidates = new HashSet<>();
-                for (PdqRegions.Region r : queryRegions) {
-                    for (PdqIndex.Hit hit : index.query(r.hash(), Pdq.MATCH_DISTANCE)) {
-                        if (hit.id() % STRIDE != 0) {
-                            candidates.add((int) (hit.id() / STRIDE));
-                        }
-                    }
-                }
-                Set<Integer> byRegions = new HashSet<>();
-                for (int c : candidates) {
-                    if (PdqRegions.cropMatch(queryRegions, regionsOf.get(c))) {
-                        byRegions.add(c);
-                    }
-                }
-                matches.addAll(byWhole);
-                matches.addAll(byRegions);
-                wholeFound += byWhole.contains(i) ? 1 : 0;
-                regionFound += byRegions.contains(i) ? 1 : 0;
+                List<ImageSearch.Hit> hits = index.search(fp, 20);
+                Set<Integer> matches = new HashSet<>();
+                hits.forEach(h -> matches.add((int) h.id()));
+                boolean crop = hits.stream().anyMatch(h -> "CROP".equals(h.orientation()));
+                wholeFound += !crop && matches.contains(i) ? 1 : 0;
+                regionFound += crop && matches.contains(i) ? 1 : 0;
                 found += matches.contains(i) ? 1 : 0;
+                // what the geometry check says of the query and its own original, whatever the index finds
+                oracle += PdqRegions.cropMatch(fp.regions(), regionsOf.get(i)) ? 1 : 0;
                 if (!matches.contains(i)) {
                     missed.add(names.get(i));
                 }
                 falsePositives += matches.stream().filter(m -> m != i).count();
             }
             int n = registered.size();
-            System.out.printf("%-20s %8.3f %8.3f %8.3f %9.3f%%%n", t.getKey(), wholeFound / (double) n,
-                    regionFound / (double) n, found / (double) n, 100.0 * falsePositives / ((double) n * (n - 1)));
-            if (!missed.isEmpty() && missed.size() <= 5) {
+            System.out.printf("%-20s %8.3f %8.3f %8.3f %9.3f%% %8.3f%n", t.getKey(), wholeFound / (double) n,
+                    regionFound / (double) n, found / (double) n, 100.0 * falsePositives / ((double) n * (n - 1)), oracle / (double) n);
+            if (!missed.isEmpty() && missed.size() <= 12) {
                 System.out.printf("%20s missed: %s%n", "", missed);
             }
         }

@@ -1,0 +1,52 @@
+package org.alliancechain.copyright.fingerprint.image;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A suspected copy to look up ({@link ImageSearch#search(ImageQuery, int)}): decoded once (large images subsampled,
+ * as for registration), its PDQ hash in the eight orientations computed at once, its region hashes only when they
+ * are asked for — a look-up needs them only when the whole image matched nothing, and they are most of the cost
+ * of fingerprinting. Not thread-safe.
+ */
+public final class ImageQuery {
+
+    private final LumaImage upright;
+    private final PdqHash pdq;
+    private final Map<Pdq.Orientation, PdqHash> orientations;
+    private List<PdqRegions.Region> regions;
+
+    private ImageQuery(LumaImage upright, PdqHash pdq, Map<Pdq.Orientation, PdqHash> orientations) {
+        this.upright = upright;
+        this.pdq = pdq;
+        this.orientations = orientations;
+    }
+
+    /**
+     * Decodes the image and hashes it as a whole.
+     *
+     * @throws ImageFingerprintException not an image, too large, or too flat or small to fingerprint
+     */
+    public static ImageQuery of(byte[] imageBytes) {
+        LumaImage upright = LumaImage.decode(imageBytes, Pdq.MAX_PIXELS, Pdq.PRE_RESIZE).image();
+        var coefficients = Pdq.requireQuality(Pdq.coefficients(upright));
+        return new ImageQuery(upright, coefficients.hash(Pdq.Orientation.ORIGINAL), coefficients.dihedral());
+    }
+
+    public PdqHash pdq() {
+        return pdq;
+    }
+
+    /** The hash in each of the eight orientations (the query's, as the registered image would have if so transformed). */
+    public Map<Pdq.Orientation, PdqHash> orientations() {
+        return orientations;
+    }
+
+    /** The region hashes (boxes in the decoded image's pixels, which may be subsampled), computed on the first call. */
+    public List<PdqRegions.Region> regions() {
+        if (regions == null) {
+            regions = PdqRegions.of(upright);
+        }
+        return regions;
+    }
+}
