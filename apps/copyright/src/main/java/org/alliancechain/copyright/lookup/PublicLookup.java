@@ -15,6 +15,7 @@ import org.alliancechain.service.evidence.EvidenceConfig;
 import org.alliancechain.service.problem.ProblemException;
 import org.alliancechain.service.upload.UploadIntake;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.alliancechain.service.upload.UploadPolicy;
 
 /**
  * The public look-up: is this text or image registered? By its SHA-256 (the bytes exactly as
@@ -28,6 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class PublicLookup {
+
+    /** What may be looked up as a file (the API's and the page's): the works' types, one file, no archives. */
+    public static final UploadPolicy FILES = UploadPolicy.only("to look up", ContentType.JPEG, ContentType.PNG, ContentType.GIF,
+            ContentType.BMP, ContentType.TEXT, ContentType.HTML);
 
     /** One registered work's registration record, as anyone may read it. */
     public record Registration(long workId, String work, String contentDigest, String holder, Instant registeredAt, Long block,

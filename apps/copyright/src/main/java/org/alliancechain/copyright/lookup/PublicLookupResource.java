@@ -17,10 +17,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.alliancechain.evidence.intake.ContentType;
 import org.alliancechain.service.problem.ProblemException;
 import org.alliancechain.service.upload.UploadIntake;
-import org.alliancechain.service.upload.UploadPolicy;
 import org.alliancechain.service.upload.Uploads;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,9 +35,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class PublicLookupResource {
-
-    static final UploadPolicy FILES = UploadPolicy.only("to look up", ContentType.JPEG, ContentType.PNG, ContentType.GIF, ContentType.BMP,
-            ContentType.TEXT, ContentType.HTML);
 
     public record TextLookup(@NotBlank String text,
                              @NotNull @Pattern(regexp = "plain|html", message = "must be plain or html") String format) {
@@ -100,6 +95,6 @@ public class PublicLookupResource {
         if (file == null || Uploads.chosen(List.of(file)).isEmpty()) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "choose the file to look up", "file");
         }
-        return lookup.byFile(intake.accept(List.of(uploads.read(file)), FILES).getFirst());
+        return lookup.byFile(intake.accept(List.of(uploads.read(file)), PublicLookup.FILES).getFirst());
     }
 }

@@ -17,10 +17,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.alliancechain.copyright.lookup.LookupThrottle;
 import org.alliancechain.copyright.lookup.PublicLookup;
-import org.alliancechain.evidence.intake.ContentType;
 import org.alliancechain.service.problem.ProblemException;
 import org.alliancechain.service.upload.UploadIntake;
-import org.alliancechain.service.upload.UploadPolicy;
 import org.alliancechain.service.upload.Uploads;
 import org.alliancechain.service.web.PageShells;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,9 +44,6 @@ public class LookupPages {
     public record Form(String digest, String text, String format) {
         static final Form EMPTY = new Form("", "", "plain");
     }
-
-    static final UploadPolicy FILES = UploadPolicy.only("to look up", ContentType.JPEG, ContentType.PNG, ContentType.GIF, ContentType.BMP,
-            ContentType.TEXT, ContentType.HTML);
 
     private final PublicLookup lookup;
     private final LookupThrottle throttle;
@@ -102,7 +97,7 @@ public class LookupPages {
                 throw new ProblemException(ProblemException.UNPROCESSABLE, "粘贴文字或选择文件 · paste a text or choose a file", "text");
             }
             throttle.admit(LookupThrottle.client(request));
-            var answer = hasFile ? lookup.byFile(intake.accept(List.of(uploads.read(file)), FILES).getFirst())
+            var answer = hasFile ? lookup.byFile(intake.accept(List.of(uploads.read(file)), PublicLookup.FILES).getFirst())
                     : lookup.byText(form.text(), "html".equals(form.format()), "text");
             return page(200, form, answer, null);
         } catch (ProblemException e) {

@@ -45,7 +45,7 @@ class WorkUploadTest {
                 "photos/e-flat.png", flatPng()));
         var started = as(RIGHTS).multiPart("files", "batch.zip", zip, "application/zip")
                 .multiPart("files", "f-loose.txt", article(seed + 3).getBytes(StandardCharsets.UTF_8), "text/plain")
-                .multiPart("authors", "张三 Zhang San\n李四 Li Si")
+                .multiPart("authors", "张三 Zhang San\n李四 Li Si", "text/plain; charset=UTF-8")
                 .post("/api/works/uploads").then().statusCode(202).extract().jsonPath();
         String id = started.getString("id");
         assertThat(started.getInt("total")).isEqualTo(6);
