@@ -12,11 +12,12 @@ import org.alliancechain.service.chain.ChainStates;
 @ApplicationScoped
 public class LicenceViews {
 
+    /** {@code workHolder}: the work's holder now (after a transfer of its rights, no longer the licensor). */
     public record LicenceView(long id, String licenceId, long workId, String workTitle, String workContentDigest, String licensor,
                               String licensee, List<LicenceUses.Use> uses, List<LicenceUses.Channel> channels, String usesLabel, String territory,
                               Instant validFrom, Instant validUntil, String terms, String termsDigest, String status, String statusLabel,
                               Long grantedBlock, String grantedTransaction, Instant revokedEffectiveAt, Long revokedBlock, ChainState grant,
-                              ChainState revocation, Instant createdAt) {
+                              ChainState revocation, Instant createdAt, String workHolder) {
     }
 
     private final ChainStates states;
@@ -40,6 +41,6 @@ public class LicenceViews {
                 l.licensee, LicenceUses.uses(l.uses), LicenceUses.channels(l.uses), LicenceUses.describe(l.uses), l.territory, l.validFrom,
                 l.validUntil, l.terms, l.record.digest, l.status.name(), l.status.chinese + " " + l.status.english, l.grantedBlock, l.grantedTx,
                 l.revokedEffectiveAt, l.revokedBlock, states.transaction(l.chainTxId).orElse(null), states.transaction(l.revokeTxId).orElse(null),
-                l.createdAt);
+                l.createdAt, w.organisation);
     }
 }

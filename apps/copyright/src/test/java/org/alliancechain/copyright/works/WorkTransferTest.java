@@ -116,7 +116,8 @@ class WorkTransferTest {
         awaitLicence(OTHER_RIGHTS, after, "GRANTED");
         json(RIGHTS).body(grant(id, "nova-manufacturing")).post("/api/licences").then().statusCode(404);
         // The licence granted before stays daily-news's, which may still revoke it.
-        as(RIGHTS).get("/api/licences/" + before).then().statusCode(200).body("status", equalTo("GRANTED"));
+        as(RIGHTS).get("/api/licences/" + before).then().statusCode(200).body("status", equalTo("GRANTED"))
+                .body("licensor", equalTo(RIGHTS_ORG)).body("workHolder", equalTo(OTHER_RIGHTS_ORG));
         json(RIGHTS).body("{}").post("/api/licences/" + before + "/revoke").then().statusCode(202);
         awaitLicence(RIGHTS, before, "REVOKED");
         // And the work can move on again, from its new holder.
