@@ -10,13 +10,11 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import org.alliancechain.copyright.fingerprint.image.ImageFingerprint;
 import org.alliancechain.copyright.fingerprint.image.ImageQuery;
 import org.alliancechain.copyright.fingerprint.image.ImageFingerprintException;
 import org.alliancechain.copyright.fingerprint.image.ImageSearch;
 import org.alliancechain.copyright.fingerprint.image.PdqHash;
 import org.alliancechain.copyright.fingerprint.text.TextFingerprinter;
-import org.alliancechain.copyright.works.Work;
 import org.alliancechain.copyright.works.WorkFingerprints;
 import org.alliancechain.service.problem.ProblemException;
 
@@ -115,10 +113,6 @@ public class Matches {
     /** What a match shows of a work: the facts of its registration record. */
     private record Row(long id, String kind, String title, String organisation, String contentDigest, String recordDigest,
                        Long registeredBlock) {
-
-        static Row of(Work w) {
-            return new Row(w.id, w.kind.name(), w.title, w.organisation, w.contentDigestHex(), w.record.digest, w.registeredBlock);
-        }
     }
 
     /**
@@ -188,11 +182,6 @@ public class Matches {
             results.add(new HashMatchesView(hexes.get(i).toLowerCase(java.util.Locale.ROOT), views));
         }
         return new HashSearchView(results);
-    }
-
-    private static MatchView view(String organisation, Work w, String band, double score, Double jaccard, Double copyInWork, Double workInCopy,
-                                  Integer distance, String orientation, Integer regions, List<PassageView> passages) {
-        return view(organisation, Row.of(w), band, score, jaccard, copyInWork, workInCopy, distance, orientation, regions, passages);
     }
 
     private static MatchView view(String organisation, Row w, String band, double score, Double jaccard, Double copyInWork, Double workInCopy,
