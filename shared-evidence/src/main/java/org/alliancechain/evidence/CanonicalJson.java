@@ -51,6 +51,32 @@ public final class CanonicalJson {
         return algorithm.digest(canonicalize(value));
     }
 
+    /** Appends a string as RFC 8785 writes it: for types that write their canonical form directly (see EvidenceRecord). */
+    public static void appendString(StringBuilder out, String s) {
+        writeString(s, out);
+    }
+
+    /** Appends a number as RFC 8785 writes it (ECMAScript's form of the double). */
+    public static void appendNumber(StringBuilder out, double v) {
+        out.append(number(v));
+    }
+
+    /** Appends a map of strings as an RFC 8785 object: members sorted by UTF-16 code units. */
+    public static void appendObject(StringBuilder out, Map<String, String> members) {
+        var names = members.keySet().toArray(String[]::new);
+        java.util.Arrays.sort(names);
+        out.append('{');
+        for (int i = 0; i < names.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            writeString(names[i], out);
+            out.append(':');
+            writeString(members.get(names[i]), out);
+        }
+        out.append('}');
+    }
+
     private static void write(JsonNode node, StringBuilder out) {
         switch (node.getNodeType()) {
             case OBJECT -> {

@@ -158,6 +158,14 @@ public abstract class ServiceBaselineTest extends AppTest {
                         .body("chain.proof.itemDigest", equalTo(created.getString("[2].recordDigest"))));
         problem(given().auth().oauth2(Tokens.accessToken(otherOrganisationUser())).get("/api/notarisations/" + last), 404);
 
+        // The three records share one time-stamp token; each certificate carries its own RFC 4998 path to it and verifies.
+        byte[] pdf = given().auth().oauth2(Tokens.accessToken(authorisedUser())).get("/api/notarisations/" + last + "/certificate")
+                .then().statusCode(200).extract().asByteArray();
+        given().contentType("application/pdf").body(pdf).post("/api/verify").then().statusCode(200)
+                .body("verdict", equalTo("VALID"))
+                .body("checks.find { it.id == 'record.timestamp' }.outcome", equalTo("PASSED"))
+                .body("checks.find { it.id == 'record.timestamp' }.detail", containsString("RFC 4998"));
+
         // One bad item refuses the whole request, naming the item; nothing of it is stored.
         String refused = "bulk refused " + UUID.randomUUID();
         problem(given().auth().oauth2(Tokens.accessToken(authorisedUser())).contentType(ContentType.JSON)

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.alliancechain.evidence.CanonicalJson;
+import org.alliancechain.evidence.tsa.ArchiveTimeStamps;
 import org.alliancechain.evidence.pdf.PdfA3Writer.Rgb;
 
 /**
@@ -22,6 +23,8 @@ public final class CertificateRenderer {
     public static final String RECORD_FILE = "record.json";
     public static final String PROOF_FILE = "proof.json";
     public static final String TIMESTAMP_FILE = "timestamp.tsr";
+    /** Embedded when the record was time-stamped together with others: its RFC 4998 evidence record (path to the token's root, and the token). */
+    public static final String EVIDENCE_RECORD_FILE = "timestamp.ers";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneId.of("UTC"));
     static final Rgb ACCENT = Rgb.of(0x1f, 0x4e, 0x79);
@@ -171,9 +174,23 @@ public final class CertificateRenderer {
             pdf.attach(certificate.document().fileName(), "The attested document in full (its SHA-256 is the record's file hash)",
                     "text/plain", certificate.document().utf8Text());
         }
-        if (certificate.itemTimestamp() != null) {
-            pdf.attach(TIMESTAMP_FILE, "RFC 3161 time-stamp token over the record digest", "application/timestamp-reply",
-                    certificate.itemTimestamp());
+        byte[] stamp = certificate.itemTimestamp();
+        if (stamp != null && ArchiveTimeStamps.isEvidenceRecord(stamp)) {
+            pdf.attach(EVIDENCE_RECORD_FILE, "RFC 4998 evidence record: the record digest's hash-tree path to the root the token stamps, and the token",
+                    "application/octet-stream", stamp);
+            pdf.attach(TIMESTAMP_FILE, "RFC 3161 time-stamp token over the root of the records stamped with this one (see timestamp.ers)",
+                    "application/timestamp-reply", tokenBytes(stamp));
+        } else if (stamp != null) {
+            pdf.attach(TIMESTAMP_FILE, "RFC 3161 time-stamp token over the record digest", "application/timestamp-reply", stamp);
+        }
+    }
+
+    /** The RFC 3161 token of a stored stamp (itself, or the one in its evidence record), DER. */
+    public static byte[] tokenBytes(byte[] stamp) {
+        try {
+            return ArchiveTimeStamps.token(stamp).getEncoded();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot encode the time-stamp token: " + e.getMessage(), e);
         }
     }
 

@@ -48,6 +48,22 @@ public record EvidenceRecord(
             return new FileFacts(name, mediaType, (long) content.length, HashAlgorithm.SHA256.hex(content), HashAlgorithm.SM3.hex(content));
         }
 
+        /** The canonical JSON object, written directly: members in RFC 8785 order, null ones left out (as Jackson's NON_NULL). */
+        void appendCanonical(StringBuilder out) {
+            out.append('{');
+            boolean first = true;
+            first = member(out, first, "mediaType", mediaType);
+            first = member(out, first, "name", name);
+            first = member(out, first, "sha256", sha256);
+            if (size != null) {
+                out.append(first ? "" : ",").append("\"size\":");
+                CanonicalJson.appendNumber(out, size.doubleValue());
+                first = false;
+            }
+            member(out, first, "sm3", sm3);
+            out.append('}');
+        }
+
         /** True when the content has every digest (and the size) recorded here. */
         public boolean matches(byte[] content) {
             return (size == null || content.length == size) && HashAlgorithm.SHA256.hex(content).equals(sha256)
@@ -55,9 +71,39 @@ public record EvidenceRecord(
         }
     }
 
-    /** The record's canonical bytes (RFC 8785). */
+    /**
+     * The record's canonical bytes (RFC 8785): written directly, member by member in RFC 8785 order —
+     * the same bytes as {@code CanonicalJson.canonicalize(this)} (tested), without building a JSON tree
+     * first, which was a fifth of a bulk notarisation.
+     */
     public byte[] canonicalBytes() {
-        return CanonicalJson.canonicalize(this);
+        var out = new StringBuilder(320);
+        out.append("{\"attributes\":");
+        CanonicalJson.appendObject(out, attributes);
+        if (file != null) {
+            out.append(",\"file\":");
+            file.appendCanonical(out);
+        }
+        member(out, false, "issuer", issuer);
+        member(out, false, "kind", kind);
+        out.append(",\"parties\":");
+        CanonicalJson.appendObject(out, parties);
+        member(out, false, "reference", reference);
+        // Jackson writes an Instant as ISO-8601 (DateTimeFormatter.ISO_INSTANT), which is Instant.toString().
+        member(out, false, "registeredAt", registeredAt == null ? null : registeredAt.toString());
+        member(out, false, "title", title);
+        out.append('}');
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Appends {@code ,"name":"value"} (no comma first), unless the value is null; answers whether nothing was written yet. */
+    private static boolean member(StringBuilder out, boolean first, String name, String value) {
+        if (value == null) {
+            return first;
+        }
+        out.append(first ? "\"" : ",\"").append(name).append("\":");
+        CanonicalJson.appendString(out, value);
+        return false;
     }
 
     /** The item digest that is notarised: the chosen hash over {@link #canonicalBytes()}. */

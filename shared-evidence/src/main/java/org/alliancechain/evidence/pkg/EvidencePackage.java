@@ -32,6 +32,7 @@ public final class EvidencePackage {
     public static final String RECORD = "record.json";
     public static final String PROOF = "proof.json";
     public static final String TIMESTAMP = "timestamp.tsr";
+    public static final String EVIDENCE_RECORD = "timestamp.ers";
     public static final String ORIGINALS = "original/";
     public static final String TRUST = "trust/";
 
@@ -57,8 +58,12 @@ public final class EvidencePackage {
             ((com.fasterxml.jackson.databind.node.ObjectNode) proof).put("recordAlgorithm", certificate.recordAlgorithm().id())
                     .put("anchoredAt", certificate.anchoredAt().toString());
             put(zip, PROOF, CanonicalJson.canonicalize(proof));
-            if (certificate.itemTimestamp() != null) {
-                put(zip, TIMESTAMP, certificate.itemTimestamp());
+            byte[] stamp = certificate.itemTimestamp();
+            if (stamp != null && org.alliancechain.evidence.tsa.ArchiveTimeStamps.isEvidenceRecord(stamp)) {
+                put(zip, EVIDENCE_RECORD, stamp);
+                put(zip, TIMESTAMP, org.alliancechain.evidence.pdf.CertificateRenderer.tokenBytes(stamp));
+            } else if (stamp != null) {
+                put(zip, TIMESTAMP, stamp);
             }
             for (var original : originals.entrySet()) {
                 put(zip, ORIGINALS + safeName(original.getKey()), original.getValue());
@@ -132,7 +137,14 @@ public final class EvidencePackage {
         out.append("  certificate.pdf   the signed certificate (PAdES), also embedding record.json, proof.json, timestamp.tsr\n");
         out.append("  record.json       the attested record, RFC 8785 canonical JSON\n");
         out.append("  proof.json        Merkle inclusion proof of the record digest and where its root is anchored\n");
-        out.append("  timestamp.tsr     RFC 3161 time-stamp token over the record digest\n");
+        boolean shared = certificate.itemTimestamp() != null
+                && org.alliancechain.evidence.tsa.ArchiveTimeStamps.isEvidenceRecord(certificate.itemTimestamp());
+        if (shared) {
+            out.append("  timestamp.tsr     RFC 3161 time-stamp token over the root of the records stamped together with this one\n");
+            out.append("  timestamp.ers     RFC 4998 evidence record: the record digest's hash-tree path to that root, and the token\n");
+        } else {
+            out.append("  timestamp.tsr     RFC 3161 time-stamp token over the record digest\n");
+        }
         originals.keySet().forEach(name -> out.append("  original/").append(safeName(name)).append("   an original file\n"));
         out.append("  trust/*.pem       the roots the issuer used; compare their SHA-256 fingerprints with the published ones:\n");
         roots.forEach(r -> out.append("                    ").append(fingerprint(r)).append("  ").append(r.getSubjectX500Principal().getName()).append('\n'));
@@ -142,7 +154,13 @@ public final class EvidencePackage {
         out.append("  1. sha256sum original/*            -> equals file.sha256 in record.json\n");
         out.append("  2. ").append(certificate.recordAlgorithm() == org.alliancechain.evidence.HashAlgorithm.SHA256 ? "sha256sum" : "SM3 of")
                 .append(" record.json          -> equals itemDigest in proof.json (").append(certificate.recordDigestHex()).append(")\n");
-        out.append("  3. openssl ts -verify -data record.json -in timestamp.tsr -token_in -CAfile trust/<tsa root>.pem   (SHA-256 records)\n");
+        if (shared) {
+            out.append("  3. any RFC 4998 validator (BouncyCastle ERSEvidenceRecord, EU DSS) with timestamp.ers and record.json; or by hand:\n")
+                    .append("     hash each list of the reduced hash tree in ascending byte order (docs/proofs.md) up to the root, then\n")
+                    .append("     openssl ts -verify -digest <root> -in timestamp.tsr -token_in -CAfile trust/<tsa root>.pem\n");
+        } else {
+            out.append("  3. openssl ts -verify -data record.json -in timestamp.tsr -token_in -CAfile trust/<tsa root>.pem   (SHA-256 records)\n");
+        }
         out.append("  4. recompute the Merkle root from itemDigest and auditPath (RFC 9162)  -> equals root in proof.json\n");
         out.append("  5. cast call ").append(proof.anchorRegistry()).append(" \"anchorOf(bytes32)(bytes32,bytes32,uint32,uint64,uint64)\" 0x")
                 .append(proof.batchId()).append(" --rpc-url <node>   -> the same root, leafCount = treeSize\n");

@@ -40,6 +40,7 @@ import org.alliancechain.chain.api.InclusionProof;
 import org.alliancechain.chain.api.ProofCheck;
 import org.alliancechain.evidence.CanonicalJson;
 import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.evidence.tsa.ArchiveTimeStamps;
 import org.alliancechain.evidence.pdf.CertificateRenderer;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
 import org.alliancechain.evidence.verify.VerificationReport.Outcome;
@@ -237,7 +238,8 @@ public final class CertificateVerifier {
             report.failed(RECORD, label(RECORD), "record.json hashes to " + digest + " but the proof is for " + proof.itemDigest());
         }
         checkOriginal(record, originalFile, report);
-        checkItemTimestamp(attachments.get(CertificateRenderer.TIMESTAMP_FILE), digest, report);
+        checkItemTimestamp(attachments.get(CertificateRenderer.TIMESTAMP_FILE), attachments.get(CertificateRenderer.EVIDENCE_RECORD_FILE),
+                algorithm, digest, report);
         var check = ProofCheck.of(proof, chain);
         if (check.pathMatchesRoot()) {
             report.passed(MERKLE, label(MERKLE), "leaf " + proof.leafIndex() + " of " + proof.treeSize() + " leads to root " + proof.root());
@@ -527,25 +529,51 @@ public final class CertificateVerifier {
         }
     }
 
-    private void checkItemTimestamp(byte[] tokenBytes, String digestHex, VerificationReport.Builder report) {
-        if (tokenBytes == null) {
+    /**
+     * The record's time-stamp: a token over the record digest ({@code timestamp.tsr}), or — for a
+     * record stamped together with others — an RFC 4998 evidence record ({@code timestamp.ers}) whose
+     * hash tree leads from the digest to the root its token stamps, that token being the embedded one.
+     */
+    private void checkItemTimestamp(byte[] tokenBytes, byte[] evidenceRecord, HashAlgorithm algorithm, String digestHex,
+                                    VerificationReport.Builder report) {
+        if (tokenBytes == null && evidenceRecord == null) {
             report.add(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), Outcome.SKIPPED, "the certificate carries no time-stamp of the record");
             return;
         }
         try {
-            var token = new TimeStampToken(new CMSSignedData(tokenBytes));
+            byte[] stamp = evidenceRecord != null ? evidenceRecord : tokenBytes;
+            if (evidenceRecord != null && !ArchiveTimeStamps.isEvidenceRecord(evidenceRecord)) {
+                report.failed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), CertificateRenderer.EVIDENCE_RECORD_FILE + " is not an RFC 4998 evidence record");
+                return;
+            }
+            var token = ArchiveTimeStamps.token(stamp);
+            if (evidenceRecord != null && tokenBytes != null && !java.util.Arrays.equals(token.getEncoded(), tokenBytes)) {
+                report.failed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), CertificateRenderer.TIMESTAMP_FILE + " is not the token of "
+                        + CertificateRenderer.EVIDENCE_RECORD_FILE);
+                return;
+            }
+            byte[] expected;
+            try {
+                expected = ArchiveTimeStamps.expectedImprint(algorithm, stamp, HexFormat.of().parseHex(digestHex));
+            } catch (IllegalArgumentException e) {
+                report.failed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), e.getMessage());
+                return;
+            }
             var imprint = HexFormat.of().formatHex(token.getTimeStampInfo().getMessageImprintDigest());
-            if (!imprint.equals(digestHex)) {
-                report.failed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), "the token time-stamps " + imprint + ", not the record digest");
+            if (!imprint.equals(HexFormat.of().formatHex(expected))) {
+                report.failed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), evidenceRecord == null
+                        ? "the token time-stamps " + imprint + ", not the record digest"
+                        : "the evidence record's hash tree leads to " + HexFormat.of().formatHex(expected) + " but its token time-stamps " + imprint);
                 return;
             }
             X509Certificate[] chain = CmsSignature.validateToken(token);
             Instant at = token.getTimeStampInfo().getGenTime().toInstant();
             String problem = TrustedPaths.chainsTo(chain, trust.tsaRoots(), Date.from(at));
+            String how = evidenceRecord == null ? "" : " (stamped with other records under one token: its RFC 4998 path leads to root " + imprint + ")";
             if (problem == null) {
-                report.passed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), "the record digest existed at " + at);
+                report.passed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), "the record digest existed at " + at + how);
             } else {
-                report.add(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), Outcome.UNKNOWN, "time-stamped " + at + ", but " + problem);
+                report.add(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), Outcome.UNKNOWN, "time-stamped " + at + how + ", but " + problem);
             }
         } catch (Exception e) {
             report.failed(ITEM_TIMESTAMP, label(ITEM_TIMESTAMP), "the record's time-stamp token does not hold: " + e.getMessage());

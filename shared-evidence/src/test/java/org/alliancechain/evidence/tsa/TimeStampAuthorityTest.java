@@ -132,11 +132,11 @@ class TimeStampAuthorityTest {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
     }
 
-    private static boolean onPath(String tool) {
+    static boolean onPath(String tool) {
         return List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream().anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
     }
 
-    private static String openssl(Path dir, String... args) throws Exception {
+    static String openssl(Path dir, String... args) throws Exception {
         var process = start(dir, args);
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -144,7 +144,7 @@ class TimeStampAuthorityTest {
         return out;
     }
 
-    private static int opensslStatus(Path dir, String... args) throws Exception {
+    static int opensslStatus(Path dir, String... args) throws Exception {
         var process = start(dir, args);
         process.getInputStream().readAllBytes();
         process.waitFor(30, TimeUnit.SECONDS);

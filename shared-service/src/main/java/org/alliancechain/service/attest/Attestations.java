@@ -8,6 +8,7 @@ import java.util.List;
 import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
+import org.alliancechain.evidence.tsa.ArchiveTimeStamps;
 import org.alliancechain.evidence.tsa.TimeStampException;
 import org.alliancechain.evidence.tsa.TimeStamper;
 import org.jboss.logging.Logger;
@@ -24,11 +25,11 @@ public class Attestations {
     private static final Logger LOG = Logger.getLogger(Attestations.class);
     private static final HexFormat HEX = HexFormat.of();
 
-    private final TimeStamper timeStamper;
+    private final ArchiveTimeStamps stamps;
     private final ChainPort chain;
 
     Attestations(TimeStamper timeStamper, ChainPort chain) {
-        this.timeStamper = timeStamper;
+        this.stamps = new ArchiveTimeStamps(timeStamper);
         this.chain = chain;
     }
 
@@ -47,11 +48,15 @@ public class Attestations {
         return new AttestedRecord(new String(canonical, StandardCharsets.UTF_8), HEX.formatHex(HashAlgorithm.SHA256.digest(canonical)), null);
     }
 
-    /** The record with a time-stamp over its digest; {@code what} names it in the warning when there is none. */
+    /**
+     * The record with a time-stamp over its digest; {@code what} names it in the warning when there is
+     * none. Records time-stamped at the same moment by other requests share the authority's token,
+     * each with its RFC 4998 path to it ({@link ArchiveTimeStamps#stamp}).
+     */
     public AttestedRecord timeStamped(EvidenceRecord record, String what) {
         var attested = canonical(record);
         try {
-            attested.timestampToken = timeStamper.timestamp(HashAlgorithm.SHA256, attested.digestBytes());
+            attested.timestampToken = stamps.stamp(HashAlgorithm.SHA256, attested.digestBytes());
         } catch (TimeStampException e) {
             LOG.warnf("%s registered without a time-stamp: %s", what, e.getMessage());
         }
@@ -65,14 +70,26 @@ public class Attestations {
         return attested;
     }
 
-    /** {@link #notarised} for many records of one organisation: one outbox statement queues all their digests. */
+    /**
+     * {@link #notarised} for many records of one organisation: one time-stamp token covers them all
+     * (each record keeps an RFC 4998 evidence record: its path to the token's root), one outbox
+     * statement queues all their digests.
+     */
     public List<AttestedRecord> notarisedAll(List<EvidenceRecord> records, String organisation, String what) {
         var attested = new ArrayList<AttestedRecord>(records.size());
         var digests = new ArrayList<byte[]>(records.size());
         for (var record : records) {
-            var one = timeStamped(record, what);
+            var one = canonical(record);
             attested.add(one);
             digests.add(one.digestBytes());
+        }
+        try {
+            var tokens = stamps.stampAll(HashAlgorithm.SHA256, digests);
+            for (int i = 0; i < tokens.size(); i++) {
+                attested.get(i).timestampToken = tokens.get(i);
+            }
+        } catch (TimeStampException e) {
+            LOG.warnf("%d records (%s) registered without a time-stamp: %s", records.size(), what, e.getMessage());
         }
         long[] items = chain.notariseAll(organisation, digests);
         for (int i = 0; i < items.length; i++) {

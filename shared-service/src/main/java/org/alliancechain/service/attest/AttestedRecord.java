@@ -21,7 +21,12 @@ public class AttestedRecord {
     @Column(name = "record_digest")
     public String digest;
 
-    /** RFC 3161 token over the digest; null when the time-stamp authority could not be reached (the step is still taken). */
+    /**
+     * The time-stamp: an RFC 3161 token over the digest, or — when the record was stamped together
+     * with others under one token — an RFC 4998 evidence record holding that token and the digest's
+     * path to the root it stamps ({@link org.alliancechain.evidence.tsa.ArchiveTimeStamps}); null when
+     * the time-stamp authority could not be reached (the step is still taken).
+     */
     @Column(name = "timestamp_token")
     public byte[] timestampToken;
 
@@ -48,14 +53,13 @@ public class AttestedRecord {
         return timeOf(timestampToken);
     }
 
-    /** The generation time of an RFC 3161 token as stored (null: empty). */
+    /** The generation time of a stored time-stamp, token or evidence record (null: empty). */
     public static java.util.Optional<java.time.Instant> timeOf(byte[] token) {
         if (token == null) {
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(new org.bouncycastle.tsp.TimeStampToken(new org.bouncycastle.cms.CMSSignedData(token)).getTimeStampInfo()
-                    .getGenTime().toInstant());
+            return java.util.Optional.of(org.alliancechain.evidence.tsa.ArchiveTimeStamps.token(token).getTimeStampInfo().getGenTime().toInstant());
         } catch (Exception e) {
             throw new IllegalStateException("stored time-stamp unreadable: " + e.getMessage(), e);
         }

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -37,7 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NotarisationResource {
 
     public record NotarisationRequest(
-            @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hexadecimal characters (a SHA-256 digest)")
+            @NotNull @org.alliancechain.service.web.Sha256Hex
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(pattern = "[0-9a-fA-F]{64}", description = "SHA-256 of the document, hex")
             String sha256,
             @NotBlank @Size(max = 200) String label) {
     }

@@ -59,10 +59,14 @@ public class NotarisationService {
         String user = caller.userName();
         List<Notarisation> items = new java.util.ArrayList<>(sha256s.size());
         List<EvidenceRecord> records = new java.util.ArrayList<>(sha256s.size());
+        // One draw of the generator for all the references: each draw has a fixed cost (a DRBG generate step), which
+        // per record was 7 % of a bulk request.
+        byte[] random = new byte[16 * sha256s.size()];
+        RANDOM.get().nextBytes(random);
         for (int i = 0; i < sha256s.size(); i++) {
             var item = prepared(organisation, user, sha256s.get(i), labels.get(i));
             items.add(item);
-            records.add(record(item));
+            records.add(record(item, reference(random, 16 * i)));
         }
         var attested = attestations.notarisedAll(records, organisation, "bulk notarisation");
         for (int i = 0; i < items.size(); i++) {
@@ -81,8 +85,8 @@ public class NotarisationService {
              var s = c.prepareStatement("""
                      insert into notarisation (organisation, created_by, label, sha256, notarisation_item_id, created_at,
                                                record_json, record_digest, timestamp_token)
-                     select x.organisation, x.created_by, x.label, x.sha256, x.item, x.created_at, x.record, x.digest, x.token
-                       from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[],
+                     select x.organisation, x.created_by, x.label, x.sha256, x.item, x.created_at, convert_from(x.record, 'UTF8'), x.digest, x.token
+                       from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::bytea[], ?::text[],
                                    ?::bytea[]) with ordinality
                             as x(organisation, created_by, label, sha256, item, created_at, record, digest, token, n)
                       order by x.n
@@ -93,7 +97,10 @@ public class NotarisationService {
             s.setArray(4, c.createArrayOf("text", items.stream().map(i -> i.sha256).toArray()));
             s.setArray(5, c.createArrayOf("bigint", items.stream().map(i -> i.record.notarisationItemId).toArray()));
             s.setArray(6, c.createArrayOf("timestamptz", items.stream().map(i -> java.sql.Timestamp.from(i.createdAt)).toArray()));
-            s.setArray(7, c.createArrayOf("text", items.stream().map(i -> i.record.json).toArray()));
+            // The records as UTF-8 bytes: a bytea array travels in binary, a text array's elements are quoted and escaped
+            // character by character (JSON is mostly quotes): that escaping was a tenth of a bulk request.
+            s.setArray(7, c.createArrayOf("bytea", items.stream().map(i -> i.record.json.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .toArray(byte[][]::new)));
             s.setArray(8, c.createArrayOf("text", items.stream().map(i -> i.record.digest).toArray()));
             s.setArray(9, c.createArrayOf("bytea", items.stream().map(i -> i.record.timestampToken).toArray(byte[][]::new)));
             long[] ids = new long[items.size()];
@@ -131,6 +138,12 @@ public class NotarisationService {
     private static String randomReference() {
         byte[] bytes = new byte[16];
         RANDOM.get().nextBytes(bytes);
+        return reference(bytes, 0);
+    }
+
+    /** The version 4 UUID made of the 16 random bytes at {@code offset}. */
+    private static String reference(byte[] random, int offset) {
+        byte[] bytes = java.util.Arrays.copyOfRange(random, offset, offset + 16);
         bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
         bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);
         var buffer = java.nio.ByteBuffer.wrap(bytes);
@@ -139,7 +152,11 @@ public class NotarisationService {
 
     /** What a notarisation attests: the document hash, who registered it, when; named by a random reference. */
     private static EvidenceRecord record(Notarisation item) {
-        return new EvidenceRecord("notarisation", randomReference(), item.organisation, item.label, null,
+        return record(item, randomReference());
+    }
+
+    private static EvidenceRecord record(Notarisation item, String reference) {
+        return new EvidenceRecord("notarisation", reference, item.organisation, item.label, null,
                 new EvidenceRecord.FileFacts(item.label, null, null, item.sha256, null),
                 Map.of("registered by", item.createdBy), item.createdAt);
     }
