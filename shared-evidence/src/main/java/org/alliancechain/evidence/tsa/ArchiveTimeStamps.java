@@ -339,7 +339,7 @@ public final class ArchiveTimeStamps {
 
     /**
      * Combines concurrent single requests into one stamp: one thread stamps at a time, for all who
-     * wait. Under load (another request asked within {@link #BUSY_NANOS}) the thread about to stamp
+     * wait. Under load (another thread asked within {@link #BUSY_NANOS}) the thread about to stamp
      * first gathers for up to {@link #GATHER_NANOS} or {@link #MAX_GATHERED} digests — without it a
      * stamp (~0.3 ms) rarely overlapped the next request and batches stayed near one — while a quiet
      * service stamps at once.
@@ -354,6 +354,7 @@ public final class ArchiveTimeStamps {
         private List<Waiting> queue = new ArrayList<>();
         private boolean busy;
         private long lastAsked = System.nanoTime() - 2 * BUSY_NANOS;
+        private Thread lastAsker;
 
         Combiner(HashAlgorithm algorithm) {
             this.algorithm = algorithm;
@@ -364,8 +365,11 @@ public final class ArchiveTimeStamps {
             List<Waiting> batch;
             synchronized (lock) {
                 long now = System.nanoTime();
-                boolean underLoad = now - lastAsked < BUSY_NANOS;
+                // Another thread asked a moment ago: requests are arriving side by side. (One thread stamping records in a
+                // loop is not load: it would only wait for itself.)
+                boolean underLoad = now - lastAsked < BUSY_NANOS && lastAsker != Thread.currentThread();
                 lastAsked = now;
+                lastAsker = Thread.currentThread();
                 queue.add(me);
                 if (queue.size() == MAX_GATHERED) {
                     lock.notifyAll(); // the gathering thread need not wait out its window

@@ -174,6 +174,7 @@ public class EvidenceService {
         }
         int next = (int) EvidenceItem.count("caseId = ?1 and side = ?2", c.id, side) + 1;
         var items = new ArrayList<EvidenceItem>();
+        var records = new ArrayList<EvidenceRecord>();
         for (var file : files) {
             var item = new EvidenceItem();
             item.caseId = c.id;
@@ -196,16 +197,25 @@ public class EvidenceService {
                     Map.of("案号 Case", c.caseNumber, "提交方 Side", side.chinese + " " + side.english,
                             "提交人 Submitted by", item.submittedBy, "来源 Source", item.source),
                     item.submittedAt);
-            item.record = attestations.notarised(record, item.organisation, "evidence " + c.caseNumber + "/" + item.number);
+            items.add(item);
+            records.add(record);
+        }
+        if (items.isEmpty()) {
+            return items;
+        }
+        // One time-stamp token for the submission's records (each keeps its RFC 4998 path), one outbox statement.
+        var attested = attestations.notarisedAll(records, c.organisationOf(side), "evidence of " + c.caseNumber);
+        for (int i = 0; i < items.size(); i++) {
+            var item = items.get(i);
+            item.record = attested.get(i);
             item.persist();
             var content = new EvidenceContent();
             content.evidenceId = item.id;
-            content.content = file.content();
+            content.content = files.get(i).content();
             content.persist();
             timeline.record(c, Step.EVIDENCE_SUBMITTED, item.reference != null
                     ? item.number + " 引用 by reference " + item.reference + ": " + item.title + " (sha256 " + item.sha256 + ")"
                     : item.number + " " + item.fileName + " (" + item.mediaType + ", sha256 " + item.sha256 + ")", null, item.record.notarisationItemId);
-            items.add(item);
         }
         return items;
     }
