@@ -139,6 +139,29 @@ public abstract class ServiceBaselineTest extends AppTest {
                 .get("/api/notarisations/" + id), 404);
     }
 
+    /**
+     * Clients that speak HTTP/2 (java.net.http upgrades a plain connection to h2c; ./run's demo client is one) get their
+     * JSON read too: reading small bodies ahead on the I/O thread once answered every such request 500.
+     */
+    @Test
+    void aJsonPostOverHttp2IsReadLikeOneOverHttp11() throws Exception {
+        String label = "h2c " + UUID.randomUUID();
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
+        var base = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/notarisations");
+        for (int attempt = 0; attempt < 2; attempt++) { // the first request upgrades the connection, the second is HTTP/2 from the start
+            var response = client.send(java.net.http.HttpRequest.newBuilder(base)
+                    .header("Authorization", "Bearer " + Tokens.accessToken(authorisedUser()))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(validRequest(label + " " + attempt))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%s: %s", response.version(), response.body()).isEqualTo(202);
+            assertThat(response.body()).contains(label + " " + attempt);
+            if (attempt == 1) {
+                assertThat(response.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+            }
+        }
+    }
+
     @Test
     void bulkNotarisationRegistersEveryHashInOrderOrNone() throws Exception {
         String label = "bulk " + UUID.randomUUID();

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.alliancechain.evidence.HashAlgorithm;
 import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -100,12 +97,13 @@ public final class ArchiveTimeStamps {
 
     /** Whether a stamp is an RFC 4998 evidence record (else it is a plain RFC 3161 token). */
     public static boolean isEvidenceRecord(byte[] stamp) {
-        try {
-            var first = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(stamp)).getObjectAt(0);
-            return first instanceof ASN1Integer;
-        } catch (Exception e) {
+        // Read the tags, not the whole structure: SEQUENCE, its length, then the first element's tag.
+        if (stamp == null || stamp.length < 4 || stamp[0] != 0x30) {
             return false;
         }
+        int lengthByte = stamp[1] & 0xff;
+        int first = lengthByte < 0x80 ? 2 : lengthByte == 0x80 ? 2 : 2 + (lengthByte & 0x7f);
+        return first < stamp.length && stamp[first] == 0x02;
     }
 
     /**

@@ -100,6 +100,16 @@ class ArchiveTimeStampsTest {
     }
 
     @Test
+    void aStampSaysWhichItIsFromItsFirstTags() {
+        assertThat(ArchiveTimeStamps.isEvidenceRecord(null)).isFalse();
+        assertThat(ArchiveTimeStamps.isEvidenceRecord(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01})).isTrue();
+        assertThat(ArchiveTimeStamps.isEvidenceRecord(new byte[] {0x30, (byte) 0x82, 0x10, 0x00, 0x02, 0x01, 0x01})).isTrue();
+        assertThat(ArchiveTimeStamps.isEvidenceRecord(new byte[] {0x30, (byte) 0x82, 0x10, 0x00, 0x06, 0x09})).isFalse();
+        assertThat(ArchiveTimeStamps.isEvidenceRecord(new byte[] {0x04, 0x03, 0x02, 0x01, 0x01})).isFalse();
+        assertThat(ArchiveTimeStamps.isEvidenceRecord(new byte[] {0x30, (byte) 0x84})).isFalse();
+    }
+
+    @Test
     void aChangedPathOrAnotherRecordIsNotCovered() throws Exception {
         var hashes = records(6, "tamper").stream().map(HashAlgorithm.SHA256::digest).toList();
         byte[] stamp = new ArchiveTimeStamps(TSA).stampAll(HashAlgorithm.SHA256, hashes).get(2);

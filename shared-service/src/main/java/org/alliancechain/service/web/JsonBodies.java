@@ -3,6 +3,7 @@ package org.alliancechain.service.web;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +15,9 @@ import jakarta.enterprise.event.Observes;
  * for the I/O thread to hand each chunk over: under load that hand-over took a quarter of the CPU of
  * {@code POST /api/notarisations} (the two threads contending for the monitor), more than the
  * request's own work. With the body read, RESTEasy Reactive gives the endpoint the buffered bytes.
- * Only bodies that announce their length and fit {@link #MAX_BYTES}; anything else (chunked, larger,
- * multipart uploads) streams to the endpoint as before, under the server's own body limits.
+ * Only HTTP/1.x bodies that announce their length and fit {@link #MAX_BYTES}; anything else (HTTP/2
+ * streams, chunked, larger, multipart uploads) streams to the endpoint as before, under the server's
+ * own body limits.
  */
 @ApplicationScoped
 public class JsonBodies {
@@ -38,6 +40,11 @@ public class JsonBodies {
     }
 
     static boolean readAhead(HttpServerRequest request) {
+        // HTTP/1.x only: on an HTTP/2 stream RESTEasy Reactive pauses the request after the body handler has read it
+        // to its end, which Vert.x refuses ("Request has already been read") — every such request answered 500.
+        if (request.version() != HttpVersion.HTTP_1_1 && request.version() != HttpVersion.HTTP_1_0) {
+            return false;
+        }
         HttpMethod method = request.method();
         if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH) {
             return false;
