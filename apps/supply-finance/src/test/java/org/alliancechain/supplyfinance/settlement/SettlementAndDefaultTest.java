@@ -212,9 +212,13 @@ class SettlementAndDefaultTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> "IN_ARBITRATION".equals(certificate(id).getString("parts.find { it.partId == " + tier2 + " }.state")));
         assertThat(certificate(id).getList("history.kind")).contains("IN_ARBITRATION");
-        var cases = as(CORE).get("/api/arbitrations").then().statusCode(200).extract().jsonPath();
-        assertThat(cases.getString("find { it.partId == " + tier2 + " }.filing.phase")).isEqualTo("CONFIRMED");
-        assertThat(cases.getString("find { it.partId == " + tier2 + " }.partMarked.phase")).isEqualTo("CONFIRMED");
+        // The part's state comes from the indexer (the event is in a block); each transaction's phase from the relay's
+        // receipt, which may settle a moment later: wait for both, do not race them.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var cases = as(CORE).get("/api/arbitrations").then().statusCode(200).extract().jsonPath();
+            assertThat(cases.getString("find { it.partId == " + tier2 + " }.filing.phase")).isEqualTo("CONFIRMED");
+            assertThat(cases.getString("find { it.partId == " + tier2 + " }.partMarked.phase")).isEqualTo("CONFIRMED");
+        });
         // On chain: the case filed by pixel-studio against nova-manufacturing, every citation an event of this certificate's history.
         var reader = io.quarkus.arc.Arc.container().instance(org.alliancechain.chain.api.ChainReader.class).get();
         byte[] caseId = java.util.HexFormat.of().parseHex(filed.getString("caseId").substring(2));
