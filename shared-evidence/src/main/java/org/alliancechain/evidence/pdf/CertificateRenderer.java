@@ -179,18 +179,9 @@ public final class CertificateRenderer {
             pdf.attach(EVIDENCE_RECORD_FILE, "RFC 4998 evidence record: the record digest's hash-tree path to the root the token stamps, and the token",
                     "application/octet-stream", stamp);
             pdf.attach(TIMESTAMP_FILE, "RFC 3161 time-stamp token over the root of the records stamped with this one (see timestamp.ers)",
-                    "application/timestamp-reply", tokenBytes(stamp));
+                    "application/timestamp-reply", ArchiveTimeStamps.tokenBytes(stamp));
         } else if (stamp != null) {
             pdf.attach(TIMESTAMP_FILE, "RFC 3161 time-stamp token over the record digest", "application/timestamp-reply", stamp);
-        }
-    }
-
-    /** The RFC 3161 token of a stored stamp (itself, or the one in its evidence record), DER. */
-    public static byte[] tokenBytes(byte[] stamp) {
-        try {
-            return ArchiveTimeStamps.token(stamp).getEncoded();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot encode the time-stamp token: " + e.getMessage(), e);
         }
     }
 

@@ -61,7 +61,7 @@ public final class EvidencePackage {
             byte[] stamp = certificate.itemTimestamp();
             if (stamp != null && org.alliancechain.evidence.tsa.ArchiveTimeStamps.isEvidenceRecord(stamp)) {
                 put(zip, EVIDENCE_RECORD, stamp);
-                put(zip, TIMESTAMP, org.alliancechain.evidence.pdf.CertificateRenderer.tokenBytes(stamp));
+                put(zip, TIMESTAMP, org.alliancechain.evidence.tsa.ArchiveTimeStamps.tokenBytes(stamp));
             } else if (stamp != null) {
                 put(zip, TIMESTAMP, stamp);
             }

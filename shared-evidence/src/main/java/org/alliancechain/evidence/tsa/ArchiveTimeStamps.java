@@ -10,8 +10,6 @@ import java.util.Map;
 import org.alliancechain.evidence.HashAlgorithm;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.cms.ContentInfo;
-import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStamp;
 import org.bouncycastle.asn1.tsp.EvidenceRecord;
 import org.bouncycastle.asn1.tsp.PartialHashtree;
@@ -84,14 +82,35 @@ public final class ArchiveTimeStamps {
     /** The RFC 3161 token of a stamp: the stamp itself, or the one in its evidence record. */
     public static TimeStampToken token(byte[] stamp) {
         try {
-            if (isEvidenceRecord(stamp)) {
-                var record = EvidenceRecord.getInstance(stamp);
-                var timeStamp = record.getArchiveTimeStampSequence().getArchiveTimeStampChains()[0].getArchiveTimestamps()[0].getTimeStamp();
-                return new TimeStampToken(timeStamp);
-            }
-            return new TimeStampToken(new CMSSignedData(stamp));
+            return isEvidenceRecord(stamp) ? new TimeStampToken(archiveTimeStamp(stamp).getTimeStamp()) : new TimeStampToken(new CMSSignedData(stamp));
+        } catch (IllegalArgumentException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalArgumentException("not a time-stamp token nor an RFC 4998 evidence record: " + e.getMessage(), e);
+        }
+    }
+
+    /** The token of a stamp, DER-encoded (what certificates and packages embed as {@code timestamp.tsr}). */
+    public static byte[] tokenBytes(byte[] stamp) {
+        try {
+            return token(stamp).getEncoded();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the time-stamp token: " + e.getMessage(), e);
+        }
+    }
+
+    /** The one archive time-stamp of an evidence record of ours (no renewals). */
+    private static ArchiveTimeStamp archiveTimeStamp(byte[] evidenceRecord) {
+        try {
+            var chains = EvidenceRecord.getInstance(evidenceRecord).getArchiveTimeStampSequence().getArchiveTimeStampChains();
+            if (chains.length != 1 || chains[0].getArchiveTimestamps().length != 1) {
+                throw new IllegalArgumentException("the evidence record holds renewed time-stamps, which this suite does not make");
+            }
+            return chains[0].getArchiveTimestamps()[0];
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not an RFC 4998 evidence record: " + e.getMessage(), e);
         }
     }
 
@@ -102,7 +121,7 @@ public final class ArchiveTimeStamps {
             return false;
         }
         int lengthByte = stamp[1] & 0xff;
-        int first = lengthByte < 0x80 ? 2 : lengthByte == 0x80 ? 2 : 2 + (lengthByte & 0x7f);
+        int first = lengthByte <= 0x80 ? 2 : 2 + (lengthByte & 0x7f); // short form or indefinite: content follows
         return first < stamp.length && stamp[first] == 0x02;
     }
 
@@ -116,20 +135,9 @@ public final class ArchiveTimeStamps {
         if (!isEvidenceRecord(stamp)) {
             return digest;
         }
-        ArchiveTimeStamp archive;
-        try {
-            var chains = EvidenceRecord.getInstance(stamp).getArchiveTimeStampSequence().getArchiveTimeStampChains();
-            if (chains.length != 1 || chains[0].getArchiveTimestamps().length != 1) {
-                throw new IllegalArgumentException("the evidence record holds renewed time-stamps, which this suite does not make");
-            }
-            archive = chains[0].getArchiveTimestamps()[0];
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalArgumentException("not an RFC 4998 evidence record: " + e.getMessage(), e);
-        }
+        ArchiveTimeStamp archive = archiveTimeStamp(stamp);
         var algorithmId = archive.getDigestAlgorithm();
-        if (algorithmId != null && !algorithmId.getAlgorithm().equals(oid(algorithm))) {
+        if (algorithmId != null && !algorithmId.getAlgorithm().equals(TimeStampAuthority.oid(algorithm))) {
             throw new IllegalArgumentException("the evidence record hashes with " + algorithmId.getAlgorithm() + ", not " + algorithm.id());
         }
         PartialHashtree[] lists = archive.getReducedHashTree();
@@ -177,13 +185,6 @@ public final class ArchiveTimeStamps {
         return algorithm.digest(joined);
     }
 
-    static org.bouncycastle.asn1.ASN1ObjectIdentifier oid(HashAlgorithm algorithm) {
-        return switch (algorithm) {
-            case SHA256 -> NISTObjectIdentifiers.id_sha256;
-            case SM3 -> GMObjectIdentifiers.sm3;
-        };
-    }
-
     /**
      * Writes an evidence record's DER directly: the token is the same for every digest of a batch and
      * is copied, not parsed and re-encoded (encoding through the ASN.1 objects was 40 % of a bulk
@@ -199,7 +200,7 @@ public final class ArchiveTimeStamps {
 
         RecordEncoder(HashAlgorithm algorithm, byte[] token) {
             try {
-                this.algorithmIdentifier = new AlgorithmIdentifier(oid(algorithm)).getEncoded(ASN1Encoding.DER);
+                this.algorithmIdentifier = new AlgorithmIdentifier(TimeStampAuthority.oid(algorithm)).getEncoded(ASN1Encoding.DER);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
