@@ -167,6 +167,8 @@ public final class LocalSuite {
         // One development PKI for the whole suite: every service signs under the same roots.
         config.put("suite.evidence.pki-directory", root.resolve(".run-state/pki").toString());
         config.put("suite.evidence.public-url", "http://127.0.0.1:" + app.port());
+        // copyright's work index snapshot lives with the suite's other state (read back at the next start)
+        config.put("copyright.index.snapshot", root.resolve(".run-state/index/" + app.id() + "-works.snapshot").toString());
         // The header of every page links the four applications.
         for (var other : SuiteApp.values()) {
             config.put("suite.apps." + other.id() + ".url", "http://127.0.0.1:" + other.port());

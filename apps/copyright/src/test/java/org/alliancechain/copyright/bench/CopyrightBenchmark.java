@@ -106,6 +106,9 @@ class CopyrightBenchmark {
     @Inject
     EntityManager em;
 
+    @Inject
+    io.agroal.api.AgroalDataSource db;
+
     @TestHTTPResource("/")
     URL base;
 
@@ -305,14 +308,34 @@ class CopyrightBenchmark {
                 textIndexRate, fingerprintRate, imageFileRate,
                 textFingerprintRate);
         System.out.printf(Locale.ROOT, "[bench] text verification cache: %s%n", index.verificationCache());
+
+        // A restart: the whole index written to its snapshot and read back, against a rebuild from PostgreSQL of the works
+        // registered above (the synthetic ones have no rows), per work.
+        java.nio.file.Path snapshotFile = java.nio.file.Files.createTempFile("work-index", ".snapshot");
+        long[] snapshot;
+        try {
+            snapshot = SyntheticWorks.snapshotRoundTrip(index, snapshotFile);
+        } finally {
+            java.nio.file.Files.deleteIfExists(snapshotFile);
+        }
+        long[] rebuild = SyntheticWorks.rebuildFromDatabase(db);
+        int held = index.textWorks() + index.imageWorks();
+        double snapshotReadPerSecond = held / Math.max(0.001, snapshot[1] / 1e3);
+        double rebuildPerSecond = rebuild[0] / Math.max(0.001, rebuild[1] / 1e3);
+        System.out.printf(Locale.ROOT, "[bench] restart: snapshot of %,d works (%,d texts, %,d images) %.2f GB written in %.1f s, read back in %.1f s "
+                        + "= %.0f works/s; rebuild from PostgreSQL: %,d registered works in %.2f s = %.0f works/s (at that rate the index "
+                        + "above would take %.0f s)%n", held, index.textWorks(), index.imageWorks(), snapshot[2] / 1e9, snapshot[0] / 1e3,
+                snapshot[1] / 1e3, snapshotReadPerSecond, rebuild[0], rebuild[1] / 1e3, rebuildPerSecond, held / Math.max(1, rebuildPerSecond));
         System.out.printf(Locale.ROOT, "RESULT {\"name\":\"copyright\",\"value\":%.1f,\"unit\":\"text near-duplicate queries/s (POST /api/matches, "
                         + "index at %,d texts)\",\"text_p50_ms\":%.1f,\"text_p99_ms\":%.1f,\"image_lookups\":%.1f,\"image_p99_ms\":%.1f,"
                         + "\"registration_works_per_s\":%.1f,\"text_index_bytes_per_work\":%.0f,\"image_index_bytes_per_image\":%.0f,"
                         + "\"image_regions\":%d,\"text_index_only\":%.0f,\"image_index_only\":%.0f,\"hash_lookups\":%.1f,\"hash_p99_ms\":%.1f,"
                         + "\"hashes_per_request\":%d,\"hash_index_only\":%.0f,\"image_lookups_in_process\":%.0f,\"baseline\":%.1f,\"baseline_after\":%.1f,"
-                        + "\"baseline_unit\":\"GET /q/health/live req/s\",\"ratio\":%.3f,\"connections\":%d}%n",
+                        + "\"baseline_unit\":\"GET /q/health/live req/s\",\"ratio\":%.3f,\"connections\":%d,\"snapshot_read_works_per_s\":%.0f,"
+                        + "\"snapshot_write_s\":%.1f,\"snapshot_bytes\":%d,\"rebuild_from_database_works_per_s\":%.0f}%n",
                 textRate, index.textWorks(), textP50, textP99, imageRate, imageP99, registration.works / registration.seconds, textBytes,
-                imageBytes, regionsPerImage, textIndexRate, imageIndexRate, hashRate, hashP99, HASHES_PER_REQUEST, hashIndexRate, imageFileRate, health, healthAfter, textRate / health, CONNECTIONS);
+                imageBytes, regionsPerImage, textIndexRate, imageIndexRate, hashRate, hashP99, HASHES_PER_REQUEST, hashIndexRate, imageFileRate, health, healthAfter, textRate / health, CONNECTIONS,
+                snapshotReadPerSecond, snapshot[0] / 1e3, snapshot[2], rebuildPerSecond);
     }
 
     // ---- the index filled in-process ----

@@ -1,8 +1,13 @@
 package org.alliancechain.copyright.fingerprint.image;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
+import org.alliancechain.copyright.fingerprint.snapshot.SnapshotInput;
+import org.alliancechain.copyright.fingerprint.snapshot.SnapshotOutput;
 
 /**
  * The registered images, searchable for copies (copyright.md §3, §4). Whole-image PDQ hashes are in a
@@ -38,6 +43,10 @@ public final class ImageSearch {
 
     public int size() {
         return works.size();
+    }
+
+    public boolean contains(long id) {
+        return works.contains(id);
     }
 
     public void add(long id, ImageFingerprint fp) {
@@ -90,6 +99,44 @@ public final class ImageSearch {
      */
     public List<Hit> searchHash(PdqHash hash, int limit) {
         return wholes(List.of(hash), List.of(Pdq.Orientation.ORIGINAL.name()), limit);
+    }
+
+    /**
+     * What decides how images are indexed, written in a snapshot's header: a snapshot written under other rules is not
+     * read back.
+     */
+    public static String layout() {
+        return "image-index/1 regions=" + PdqRegions.MAX_REGIONS + " region-slots=" + RegionIndex.SLOTS;
+    }
+
+    /** Every image work held, by id. */
+    public void forEachWork(LongConsumer action) {
+        works.forEach(action::accept);
+    }
+
+    /** Writes the images held: ids, whole-image hashes, regions. Not while another thread adds. */
+    public void writeTo(SnapshotOutput out) throws IOException {
+        long[] ids = works.stream().mapToLong(Long::longValue).sorted().toArray();
+        out.writeInt(ids.length);
+        out.writeLongs(ids, 0, ids.length);
+        wholes.writeTo(out);
+        regions.writeTo(out);
+    }
+
+    /** The images {@link #writeTo} wrote whose id {@code keep} accepts. */
+    public static ImageSearch readFrom(SnapshotInput in, LongPredicate keep) throws IOException {
+        var search = new ImageSearch();
+        int n = in.readCount(8, Integer.MAX_VALUE);
+        long[] ids = new long[n];
+        in.readLongs(ids, 0, n);
+        for (long id : ids) {
+            if (keep.test(id)) {
+                search.works.add(id);
+            }
+        }
+        search.wholes.readFrom(in, keep);
+        search.regions.readFrom(in, keep);
+        return search;
     }
 
     /** Region hashes held (over all images). */

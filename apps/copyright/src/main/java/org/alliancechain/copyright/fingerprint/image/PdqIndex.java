@@ -1,5 +1,6 @@
 package org.alliancechain.copyright.fingerprint.image;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongPredicate;
+import org.alliancechain.copyright.fingerprint.snapshot.SnapshotInput;
+import org.alliancechain.copyright.fingerprint.snapshot.SnapshotOutput;
 
 /**
  * In-memory multi-index hashing for PDQ hashes (Norouzi et al., arXiv 1307.2982; §4 of the domain page):
@@ -144,6 +148,32 @@ public final class PdqIndex {
         }
         hits.sort(Comparator.comparingInt(Hit::distance));
         return hits;
+    }
+
+    /** Writes every entry (id and hash; the buckets are rebuilt by {@link #readFrom}). */
+    public void writeTo(SnapshotOutput out) throws IOException {
+        lock.readLock().lock();
+        try {
+            out.writeInt(size);
+            out.writeLongs(ids, 0, size);
+            out.writeLongs(words, 0, 4 * size);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Adds the entries {@link #writeTo} wrote whose id {@code keep} accepts. */
+    public void readFrom(SnapshotInput in, LongPredicate keep) throws IOException {
+        int n = in.readCount(5 * 8, Integer.MAX_VALUE / 4);
+        long[] entryIds = new long[n];
+        long[] hashes = new long[4 * n];
+        in.readLongs(entryIds, 0, n);
+        in.readLongs(hashes, 0, 4 * n);
+        for (int e = 0; e < n; e++) {
+            if (keep.test(entryIds[e])) {
+                add(entryIds[e], PdqHash.of(hashes[4 * e], hashes[4 * e + 1], hashes[4 * e + 2], hashes[4 * e + 3], 0));
+            }
+        }
     }
 
     /** Heap bytes held by the index (arrays and bucket headers; a rough figure for capacity planning). */

@@ -1,9 +1,13 @@
 package org.alliancechain.copyright.fingerprint.image;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongPredicate;
+import org.alliancechain.copyright.fingerprint.snapshot.SnapshotInput;
+import org.alliancechain.copyright.fingerprint.snapshot.SnapshotOutput;
 
 /**
  * The registered images' region hashes (copyright.md §3.2), indexed for crops rather than for an exact radius.
@@ -193,6 +197,50 @@ final class RegionIndex {
             return out;
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /** Writes every image's id, boxes and hashes (the buckets are rebuilt by {@link #readFrom}). */
+    void writeTo(SnapshotOutput out) throws IOException {
+        lock.readLock().lock();
+        try {
+            out.writeInt(images);
+            out.writeInt(entries);
+            out.writeLongs(ids, 0, images);
+            out.writeInts(first, 0, images + 1);
+            out.writeLongs(words, 0, 4 * entries);
+            out.writeChars(boxes, 0, 4 * entries);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Adds the images {@link #writeTo} wrote whose id {@code keep} accepts. */
+    void readFrom(SnapshotInput in, LongPredicate keep) throws IOException {
+        int n = in.readCount(8 + 4, Integer.MAX_VALUE / 2);
+        int count = in.readCount(4 * 8 + 4 * 2, Integer.MAX_VALUE / 4);
+        long[] imageIds = new long[n];
+        int[] starts = new int[n + 1];
+        long[] hashes = new long[4 * count];
+        char[] box = new char[4 * count];
+        in.readLongs(imageIds, 0, n);
+        in.readInts(starts, 0, n + 1);
+        in.readLongs(hashes, 0, 4 * count);
+        in.readChars(box, 0, 4 * count);
+        for (int i = 0; i < n; i++) {
+            if (starts[i] < 0 || starts[i] > starts[i + 1] || starts[i + 1] > count) {
+                throw new IOException("damaged snapshot: image regions out of order");
+            }
+            if (!keep.test(imageIds[i])) {
+                continue;
+            }
+            var regions = new ArrayList<PdqRegions.Region>(starts[i + 1] - starts[i]);
+            for (int e = starts[i]; e < starts[i + 1]; e++) {
+                int b = 4 * e;
+                regions.add(new PdqRegions.Region(box[b], box[b + 1], box[b + 2], box[b + 3],
+                        PdqHash.of(hashes[b], hashes[b + 1], hashes[b + 2], hashes[b + 3], 0)));
+            }
+            add(imageIds[i], regions);
         }
     }
 

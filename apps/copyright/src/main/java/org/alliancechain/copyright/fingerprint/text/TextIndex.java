@@ -1,5 +1,6 @@
 package org.alliancechain.copyright.fingerprint.text;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -7,7 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
+import org.alliancechain.copyright.fingerprint.snapshot.SnapshotInput;
+import org.alliancechain.copyright.fingerprint.snapshot.SnapshotOutput;
 
 /**
  * In-memory candidate index of text fingerprints (copyright.md §4) with winnowing verification (§2.6).
@@ -225,6 +230,10 @@ public final class TextIndex {
     private void release(long workId, int slot) {
         sigs[slot] = null;
         slotOf.remove(workId);
+        free(slot);
+    }
+
+    private void free(int slot) {
         if (freeCount == freeSlots.length) {
             freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
         }
@@ -312,6 +321,131 @@ public final class TextIndex {
                 table[i] = e;
             }
         }
+    }
+
+    /**
+     * What decides how works are indexed, written in a snapshot's header: a snapshot written under other rules is not
+     * read back (the index is rebuilt from the fingerprints instead).
+     */
+    public static String layout() {
+        return "text-index/1 keys=" + MAX_POSTINGS_PER_KEY + " anchors=" + MAX_POSTINGS_PER_ANCHOR + " perms="
+                + MinHash.DOC_PERMUTATIONS + " sample=" + Anchors.SAMPLE;
+    }
+
+    /** Every work held, by id. */
+    public void forEachWork(LongConsumer action) {
+        for (int s = 0; s < slots; s++) {
+            if (sigs[s] != null) {
+                action.accept(workIds[s]);
+            }
+        }
+    }
+
+    /**
+     * Writes the index as it is in memory — the posting table bucket by bucket, then per work its id, length, anchor
+     * count and b-bit signature — so that {@link #readFrom} restores it without hashing a single key again.
+     */
+    public void writeTo(SnapshotOutput out) throws IOException {
+        out.writeInt(table.length);
+        out.writeInt(size);
+        out.writeLongs(table, 0, table.length);
+        out.writeInt(slots);
+        out.writeLongs(workIds, 0, slots);
+        out.writeInts(lengths, 0, slots);
+        out.writeInts(anchorCounts, 0, slots);
+        byte[] present = new byte[slots];
+        for (int s = 0; s < slots; s++) {
+            present[s] = (byte) (sigs[s] == null ? 0 : 1);
+        }
+        out.writeBytes(present, 0, slots);
+        for (int s = 0; s < slots; s++) {
+            if (sigs[s] != null) {
+                out.writeBytes(sigs[s], 0, MinHash.DOC_PERMUTATIONS);
+            }
+        }
+    }
+
+    /** The index {@link #writeTo} wrote; a damaged or inconsistent snapshot is an {@link IOException}. */
+    public static TextIndex readFrom(SnapshotInput in) throws IOException {
+        int capacity = in.readCount(8, Integer.MAX_VALUE);
+        int size = in.readInt();
+        if (capacity < 1 || size < 0 || size > capacity * MAX_LOAD + 1) {
+            throw new IOException("damaged snapshot: " + size + " postings in " + capacity + " buckets");
+        }
+        TextIndex index = new TextIndex(0);
+        index.table = new long[capacity];
+        in.readLongs(index.table, 0, capacity);
+        index.size = size;
+        int slots = in.readCount(8 + 4 + 4 + 1, MAX_SLOTS);
+        int room = Math.max(1024, slots);
+        index.workIds = new long[room];
+        index.lengths = new int[room];
+        index.anchorCounts = new int[room];
+        index.sigs = new byte[room][];
+        in.readLongs(index.workIds, 0, slots);
+        in.readInts(index.lengths, 0, slots);
+        in.readInts(index.anchorCounts, 0, slots);
+        byte[] present = new byte[slots];
+        in.readBytes(present, 0, slots);
+        index.slots = slots;
+        index.slotOf = new LongIntMap(room);
+        for (int s = 0; s < slots; s++) {
+            if (present[s] != 0) {
+                byte[] sig = new byte[MinHash.DOC_PERMUTATIONS];
+                in.readBytes(sig, 0, sig.length);
+                index.sigs[s] = sig;
+                index.slotOf.put(index.workIds[s], s);
+            } else {
+                index.free(s);
+            }
+        }
+        int used = 0;
+        for (long e : index.table) {
+            if (e != 0) {
+                if ((int) ((e >>> 8) & 0xFFFFFF) >= slots) {
+                    throw new IOException("damaged snapshot: a posting of a work that is not there");
+                }
+                used++;
+            }
+        }
+        if (used != size) {
+            throw new IOException("damaged snapshot: " + used + " postings where " + size + " were written");
+        }
+        return index;
+    }
+
+    /**
+     * Drops every work {@code keep} rejects, in one pass over the posting table (not one per work, as
+     * {@link #remove(long)} would); returns how many were dropped. As with {@code remove}, a key that reached its cap
+     * ({@link #MAX_POSTINGS_PER_KEY}, {@link #MAX_POSTINGS_PER_ANCHOR}) before is not refilled with the postings it refused.
+     */
+    public int retain(LongPredicate keep) {
+        boolean[] drop = new boolean[slots];
+        int dropped = 0;
+        for (int s = 0; s < slots; s++) {
+            if (sigs[s] != null && !keep.test(workIds[s])) {
+                drop[s] = true;
+                dropped++;
+            }
+        }
+        if (dropped == 0) {
+            return 0;
+        }
+        int i = 0;
+        while (i < table.length) {
+            long e = table[i];
+            if (e != 0 && drop[(int) ((e >>> 8) & 0xFFFFFF)]) {
+                removeAt(i);
+            } else {
+                i++;
+            }
+        }
+        for (int s = 0; s < slots; s++) {
+            if (drop[s]) {
+                release(workIds[s], s);
+            }
+        }
+        return dropped;
     }
 
     /** Approximate heap bytes held by the index (arrays only, object headers included). */
