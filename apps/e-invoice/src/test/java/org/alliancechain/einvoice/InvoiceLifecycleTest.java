@@ -53,6 +53,47 @@ class InvoiceLifecycleTest {
     }
 
     @Test
+    void inBulkTheChainDecidesEachInvoiceOnceAndTheLaterOrganisationIsToldByWhom() {
+        var a = awaitIssued(issueToNova("会议服务 Conference", "1", "410.00").getLong("id"));
+        var b = awaitIssued(issueToNova("会议服务 Conference", "2", "205.00").getLong("id"));
+        var c = awaitIssued(issueToNova("会议服务 Conference", "3", "150.00").getLong("id"));
+        // nova's expense run presents all three (and a number that matches nothing); pixel's presents b too, at the same time
+        var unknown = new java.util.HashMap<>(presented(a, "EXP-BULK-X"));
+        unknown.put("number", "0".repeat(20));
+        var novaRun = json(BUYER_APPROVER).body(Map.of("invoices", List.of(presented(a, "EXP-BULK-1"), presented(b, "EXP-BULK-2"),
+                presented(c, "EXP-BULK-3"), unknown))).post("/api/reimbursements/bulk").then().statusCode(200).extract().jsonPath();
+        var pixelRun = json(OUTSIDER_FINANCE).body(Map.of("invoices", List.of(presented(b, "PX-BULK-2"))))
+                .post("/api/reimbursements/bulk").then().statusCode(200).extract().jsonPath();
+        assertThat(novaRun.getList("status", String.class)).containsExactly("PENDING", "PENDING", "PENDING", "REFUSED");
+        assertThat(novaRun.getString("[3].refusal")).contains("no invoice matches");
+        var novaClaims = novaRun.getList("claimId", Long.class).subList(0, 3);
+        var decided = novaClaims.stream().map(id -> awaitDecided(BUYER_APPROVER, id)).toList();
+        // b went to whichever transaction the chain took first; a and c are nova's
+        assertThat(decided.get(0).getString("status")).isEqualTo("ACCEPTED");
+        assertThat(decided.get(2).getString("status")).isEqualTo("ACCEPTED");
+        if (pixelRun.getString("[0].status").equals("REFUSED")) {
+            // nova's decision was known here already (anvil mines at once in the tests): refused at once, naming nova
+            assertThat(pixelRun.getString("[0].refusal")).contains("already reimbursed by " + BUYER_ORG);
+            assertThat(decided.get(1).getString("status")).isEqualTo("ACCEPTED");
+        } else {
+            var pixelDecided = awaitDecided(OUTSIDER_FINANCE, pixelRun.getLong("[0].claimId"));
+            if (decided.get(1).getString("status").equals("ACCEPTED")) {
+                assertThat(pixelDecided.getString("status")).isEqualTo("REFUSED");
+                assertThat(pixelDecided.getString("refusal")).isEqualTo("ALREADY_REIMBURSED");
+                assertThat(pixelDecided.getString("holder")).isEqualTo(BUYER_ORG);
+            } else {
+                assertThat(pixelDecided.getString("status")).isEqualTo("ACCEPTED");
+                assertThat(decided.get(1).getString("refusal")).isEqualTo("ALREADY_REIMBURSED");
+                assertThat(decided.get(1).getString("holder")).isEqualTo(OUTSIDER_ORG);
+            }
+        }
+        // each claim carries its chain transaction (written once with the claim, not set afterwards)
+        assertThat(decided.get(0).getString("chain.transactionHash")).startsWith("0x");
+        assertThat(as(BUYER_RECEIVER).get("/api/invoices/" + a.getLong("id")).then().extract().<String>path("marks.reimbursedBy"))
+                .isEqualTo(BUYER_ORG);
+    }
+
+    @Test
     void anInvoiceIsReimbursedOnceAcrossTheConsortiumAndTheSecondOrganisationIsToldByWhomAndWhen() {
         var invoice = awaitIssued(issueToNova("差旅服务 Travel service", "1", "880.00").getLong("id"));
         // Both organisations present the same invoice before either decision is known here: the chain decides.

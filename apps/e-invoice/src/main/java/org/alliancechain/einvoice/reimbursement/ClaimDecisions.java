@@ -38,6 +38,58 @@ public final class ClaimDecisions {
                 });
     }
 
+    /** The invoices of a chunk of events and their pending reimbursement claims, found by index only. */
+    record Pending(java.util.Map<String, Long> invoiceIds, java.util.Map<String, java.util.List<Long>> claims) {
+
+        /** The pending claims of this invoice (chain id) by this member. */
+        java.util.List<Long> of(byte[] chainInvoiceId, String organisation) {
+            return claims.getOrDefault(key(chainInvoiceId, organisation), java.util.List.of());
+        }
+    }
+
+    /**
+     * The invoices (by chain id) and their pending reimbursement claims (by invoice and organisation, {@link #key}), in two
+     * single-table look-ups ({@code = any(?)} on the invoices' unique chain id, then on the claims' invoice index), the
+     * events' members matched here. Joins in the updates themselves (with the organisation, or with "not reimbursed yet")
+     * let the planner pick scans of every claim of an organisation, or of every invoice not yet reimbursed, per chunk — the
+     * tables grow by tens of thousands of rows between two analyses: up to seconds per chunk of 500 events, and a chunk's
+     * time growing with the rows still pending.
+     */
+    static Pending pending(java.sql.Connection connection, byte[][] chainIds) throws java.sql.SQLException {
+        var invoices = new java.util.HashMap<Long, String>();
+        var byChainId = new java.util.HashMap<String, Long>();
+        try (var query = connection.prepareStatement("select id, chain_invoice_id from einv_invoice where chain_invoice_id = any(?)")) {
+            query.setArray(1, connection.createArrayOf("bytea", chainIds));
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String hex = java.util.HexFormat.of().formatHex(rows.getBytes(2));
+                    invoices.put(rows.getLong(1), hex);
+                    byChainId.put(hex, rows.getLong(1));
+                }
+            }
+        }
+        var claims = new java.util.HashMap<String, java.util.List<Long>>();
+        if (invoices.isEmpty()) {
+            return new Pending(byChainId, claims);
+        }
+        try (var query = connection.prepareStatement("""
+                select id, invoice_id, organisation from einv_claim
+                where invoice_id = any(?) and kind = 'REIMBURSEMENT' and status = 'PENDING'""")) {
+            query.setArray(1, connection.createArrayOf("bigint", invoices.keySet().toArray()));
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    claims.computeIfAbsent(invoices.get(rows.getLong(2)) + "|" + rows.getString(3), k -> new java.util.ArrayList<>())
+                            .add(rows.getLong(1));
+                }
+            }
+        }
+        return new Pending(byChainId, claims);
+    }
+
+    static String key(byte[] chainInvoiceId, String organisation) {
+        return java.util.HexFormat.of().formatHex(chainInvoiceId) + "|" + organisation;
+    }
+
     /** One InvoiceRegistry event projected under its own checkpoint; members are named by their aliases. */
     abstract static class Projection implements ChainEventHandler {
 
@@ -81,29 +133,41 @@ public final class ClaimDecisions {
             return true;
         }
 
-        /** Two set-based statements per chunk: the invoices' marks, then the claims they decide. */
+        /**
+         * Per chunk: the invoices and their pending reimbursement claims looked up by index ({@link #pending}), then the
+         * invoices' marks (one statement per member) and the claims the events decide, by primary key.
+         */
         @Override
         public void handleAll(java.util.List<ChainEvent> events) {
             var ids = events.stream().map(e -> e.bytes("invoiceId")).toArray(byte[][]::new);
             var members = events.stream().map(e -> names.aliasOf(e.bytes("member"))).toArray(String[]::new);
             Invoice.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
-                var chainIds = connection.createArrayOf("bytea", ids);
-                var aliases = connection.createArrayOf("text", members);
-                try (var marks = connection.prepareStatement("""
-                        update einv_invoice i set reimbursed_by = v.member, reimbursed_at = now()
-                        from unnest(?::bytea[], ?::text[]) as v(chain_id, member)
-                        where i.chain_invoice_id = v.chain_id and i.reimbursed_by is null""");
-                     var claims = connection.prepareStatement("""
-                             update einv_claim c set status = 'ACCEPTED', decided_at = now()
-                             from unnest(?::bytea[], ?::text[]) as v(chain_id, member)
-                             join einv_invoice i on i.chain_invoice_id = v.chain_id
-                             where c.invoice_id = i.id and c.organisation = v.member and c.kind = 'REIMBURSEMENT'
-                               and c.status = 'PENDING'""")) {
-                    marks.setArray(1, chainIds);
-                    marks.setArray(2, aliases);
-                    marks.executeUpdate();
-                    claims.setArray(1, chainIds);
-                    claims.setArray(2, aliases);
+                var pending = pending(connection, ids);
+                var marked = new java.util.LinkedHashMap<String, java.util.List<Long>>(); // member → its invoices
+                var decided = new java.util.ArrayList<Long>();
+                for (int i = 0; i < ids.length; i++) {
+                    Long invoice = pending.invoiceIds().get(java.util.HexFormat.of().formatHex(ids[i]));
+                    if (invoice != null) {
+                        marked.computeIfAbsent(members[i], m -> new java.util.ArrayList<>()).add(invoice);
+                    }
+                    decided.addAll(pending.of(ids[i], members[i]));
+                }
+                // one member reimburses an invoice first: the chain emits one InvoiceReimbursed per invoice
+                for (var m : marked.entrySet()) {
+                    try (var marks = connection.prepareStatement("""
+                            update einv_invoice set reimbursed_by = ?, reimbursed_at = now()
+                            where id = any(?) and reimbursed_by is null""")) {
+                        marks.setString(1, m.getKey());
+                        marks.setArray(2, connection.createArrayOf("bigint", m.getValue().toArray()));
+                        marks.executeUpdate();
+                    }
+                }
+                if (decided.isEmpty()) {
+                    return;
+                }
+                try (var claims = connection.prepareStatement(
+                        "update einv_claim set status = 'ACCEPTED', decided_at = now() where id = any(?) and status = 'PENDING'")) {
+                    claims.setArray(1, connection.createArrayOf("bigint", decided.toArray()));
                     claims.executeUpdate();
                 }
             });
@@ -136,28 +200,42 @@ public final class ClaimDecisions {
             return true;
         }
 
-        /** One set-based statement per chunk: each refused claim with the reason and the member that holds the invoice. */
+        /**
+         * Per chunk: the pending reimbursement claims of the invoices looked up by index (see
+         * {@link #pending}), then each refused one, by primary key, with the reason and the member that holds
+         * the invoice.
+         */
         @Override
         public void handleAll(java.util.List<ChainEvent> events) {
             var ids = events.stream().map(e -> e.bytes("invoiceId")).toArray(byte[][]::new);
-            var members = events.stream().map(e -> names.aliasOf(e.bytes("member"))).toArray(String[]::new);
-            var reasons = events.stream().map(e -> ChainRefusal.ofCode(e.number("reason").intValue()).name()).toArray(String[]::new);
-            var holders = events.stream().map(e -> hasHolder(e) ? names.aliasOf(e.bytes("holder")) : null).toArray(String[]::new);
-            var times = events.stream().map(e -> hasHolder(e) ? java.sql.Timestamp.from(Instant.ofEpochSecond(e.number("at").longValue())) : null)
-                    .toArray(java.sql.Timestamp[]::new);
             Invoice.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+                var pending = pending(connection, ids);
+                var claimIds = new java.util.ArrayList<Long>();
+                var reasons = new java.util.ArrayList<String>();
+                var holders = new java.util.ArrayList<String>();
+                var times = new java.util.ArrayList<java.sql.Timestamp>();
+                for (int i = 0; i < ids.length; i++) {
+                    var e = events.get(i);
+                    var claims = pending.of(ids[i], names.aliasOf(e.bytes("member")));
+                    for (long claim : claims) {
+                        claimIds.add(claim);
+                        reasons.add(ChainRefusal.ofCode(e.number("reason").intValue()).name());
+                        holders.add(hasHolder(e) ? names.aliasOf(e.bytes("holder")) : null);
+                        times.add(hasHolder(e) ? java.sql.Timestamp.from(Instant.ofEpochSecond(e.number("at").longValue())) : null);
+                    }
+                }
+                if (claimIds.isEmpty()) {
+                    return;
+                }
                 try (var claims = connection.prepareStatement("""
                         update einv_claim c set status = 'REFUSED', decided_at = now(), refusal = v.reason, holder = v.holder,
                                holder_at = v.holder_at
-                        from unnest(?::bytea[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
-                             as v(chain_id, member, reason, holder, holder_at)
-                        join einv_invoice i on i.chain_invoice_id = v.chain_id
-                        where c.invoice_id = i.id and c.organisation = v.member and c.kind = 'REIMBURSEMENT' and c.status = 'PENDING'""")) {
-                    claims.setArray(1, connection.createArrayOf("bytea", ids));
-                    claims.setArray(2, connection.createArrayOf("text", members));
-                    claims.setArray(3, connection.createArrayOf("text", reasons));
-                    claims.setArray(4, connection.createArrayOf("text", holders));
-                    claims.setArray(5, connection.createArrayOf("timestamptz", times));
+                        from unnest(?::bigint[], ?::text[], ?::text[], ?::timestamptz[]) as v(id, reason, holder, holder_at)
+                        where c.id = v.id and c.status = 'PENDING'""")) {
+                    claims.setArray(1, connection.createArrayOf("bigint", claimIds.toArray()));
+                    claims.setArray(2, connection.createArrayOf("text", reasons.toArray()));
+                    claims.setArray(3, connection.createArrayOf("text", holders.toArray()));
+                    claims.setArray(4, connection.createArrayOf("timestamptz", times.toArray()));
                     claims.executeUpdate();
                 }
             });

@@ -98,7 +98,23 @@ class InvoiceBenchmark {
             var bulkRun = awaitConfirmed(bulkFirst, bulk.started);
 
             // Reimbursement decisions: nova reimburses the bulk invoices in requests of BULK_SIZE; pixel presents one in ten too.
-            var reimbursed = reimburse(bulkFirst);
+            // -Dbench.jfr=DIR: the service's JVM records this part (JFR, profile settings) to DIR/invoices-decisions.jfr
+            String jfr = System.getProperty("bench.jfr");
+            jdk.jfr.Recording recording = null;
+            if (jfr != null) {
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.setDestination(java.nio.file.Path.of(jfr, "invoices-decisions.jfr"));
+                recording.start();
+            }
+            Decisions reimbursed;
+            try {
+                reimbursed = reimburse(bulkFirst);
+            } finally {
+                if (recording != null) {
+                    recording.stop();
+                    recording.close();
+                }
+            }
 
             // Public verification of one invoice, from a separate process, beside the health endpoint.
             var sample = em.createNativeQuery("select number, issue_date, total from einv_invoice where id = ?1").setParameter(1, bulkFirst)
@@ -247,6 +263,14 @@ class InvoiceBenchmark {
             if (decided == queued && queued > 0 && Duration.between(started, Instant.now()).toSeconds() > 2) {
                 long refused = ((Number) row[1]).longValue() + (expected - queued);
                 double seconds = Duration.between(started, instant(row[2])).toMillis() / 1000.0;
+                // where the time went: the relay's transactions (queued, sent, confirmed) against the claims' decisions
+                Object[] txs = (Object[]) em.createNativeQuery("""
+                        select count(*), max(created_at), max(submitted_at), max(confirmed_at), count(distinct block_number)
+                        from chain_transaction where purpose = 'invoices-reimbursed' and created_at >= ?1""")
+                        .setParameter(1, java.sql.Timestamp.from(started)).getSingleResult();
+                System.out.printf(Locale.ROOT, "[bench] reimbursement timeline: %d transactions in %d blocks, last queued %.2f s, sent %.2f s, "
+                                + "confirmed %.2f s, last claim decided %.2f s after the first request%n", ((Number) txs[0]).longValue(),
+                        ((Number) txs[4]).longValue(), since(started, txs[1]), since(started, txs[2]), since(started, txs[3]), seconds);
                 assertThat(refused).as("each invoice presented twice is refused once").isEqualTo(theirs.size());
                 return new Decisions(decided, refused, seconds);
             }
@@ -276,6 +300,10 @@ class InvoiceBenchmark {
             }
         }
         return count.get() / 3.0;
+    }
+
+    private static double since(Instant started, Object timestamp) {
+        return timestamp == null ? Double.NaN : Duration.between(started, instant(timestamp)).toMillis() / 1000.0;
     }
 
     private static Instant instant(Object timestamp) {
