@@ -64,6 +64,92 @@ public class WorkLedger implements ChainEventHandler {
         handleAll(List.of(event));
     }
 
+    private record Pending(long id, String organisation) {
+    }
+
+    /**
+     * The pending works of a chunk's digests are looked up on the content index alone ({@code = any(?)}), matched with the
+     * events here, and decided by primary key. A join of the events with the works on the organisation as well leaves the
+     * planner a scan of every work of a member per event (the table grows by thousands of rows a second between two
+     * analyses) — the defect that made e-invoice's decisions take seconds per chunk.
+     */
+    private void decide(java.sql.Connection connection, List<ChainEvent> registered, List<ChainEvent> refused) throws java.sql.SQLException {
+        var hex = java.util.HexFormat.of();
+        var digests = new ArrayList<byte[]>();
+        registered.forEach(e -> digests.add(e.bytes("contentDigest")));
+        refused.forEach(e -> digests.add(e.bytes("contentDigest")));
+        var pending = new java.util.HashMap<String, List<Pending>>();
+        try (var query = connection.prepareStatement("select id, content_digest, organisation from cr_work where content_digest = any(?) and status = 'PENDING'")) {
+            query.setArray(1, connection.createArrayOf("bytea", digests.toArray(byte[][]::new)));
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    pending.computeIfAbsent(hex.formatHex(rows.getBytes(2)), k -> new ArrayList<>()).add(new Pending(rows.getLong(1), rows.getString(3)));
+                }
+            }
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        var decided = new java.util.HashSet<Long>();
+        var ids = new ArrayList<Long>();
+        var blocks = new ArrayList<Long>();
+        var txs = new ArrayList<String>();
+        var logs = new ArrayList<Integer>();
+        for (var e : registered) {
+            // only the holder's own submission: another member registering the same bytes first is a refusal of ours
+            String holder = members.aliasOf(e.bytes("holder"));
+            for (var w : pending.getOrDefault(hex.formatHex(e.bytes("contentDigest")), List.of())) {
+                if (w.organisation().equals(holder) && decided.add(w.id())) {
+                    ids.add(w.id());
+                    blocks.add(e.blockNumber());
+                    txs.add(e.transactionHash());
+                    logs.add(e.logIndex());
+                }
+            }
+        }
+        if (!ids.isEmpty()) {
+            try (var update = connection.prepareStatement("""
+                    update cr_work w set status = 'REGISTERED', registered_block = v.block, registered_tx = v.tx, registered_log = v.log
+                    from unnest(?::bigint[], ?::bigint[], ?::text[], ?::int[]) as v(id, block, tx, log)
+                    where w.id = v.id and w.status = 'PENDING'""")) {
+                update.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                update.setArray(2, connection.createArrayOf("bigint", blocks.toArray()));
+                update.setArray(3, connection.createArrayOf("text", txs.toArray()));
+                update.setArray(4, connection.createArrayOf("int", logs.toArray()));
+                update.executeUpdate();
+            }
+        }
+        ids.clear();
+        blocks.clear();
+        txs.clear();
+        var firsts = new ArrayList<String>();
+        for (var e : refused) {
+            // the refused submission is ours when it is still pending and another member holds the content: a refusal of
+            // another service's submission of content we registered first does not touch ours
+            String first = members.aliasOf(e.bytes("firstHolder"));
+            for (var w : pending.getOrDefault(hex.formatHex(e.bytes("contentDigest")), List.of())) {
+                if (!w.organisation().equals(first) && decided.add(w.id())) {
+                    ids.add(w.id());
+                    blocks.add(e.blockNumber());
+                    txs.add(e.transactionHash());
+                    firsts.add(first);
+                }
+            }
+        }
+        if (!ids.isEmpty()) {
+            try (var update = connection.prepareStatement("""
+                    update cr_work w set status = 'REFUSED', registered_block = v.block, registered_tx = v.tx, first_holder = v.first
+                    from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) as v(id, block, tx, first)
+                    where w.id = v.id and w.status = 'PENDING'""")) {
+                update.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                update.setArray(2, connection.createArrayOf("bigint", blocks.toArray()));
+                update.setArray(3, connection.createArrayOf("text", txs.toArray()));
+                update.setArray(4, connection.createArrayOf("text", firsts.toArray()));
+                update.executeUpdate();
+            }
+        }
+    }
+
     @Override
     public void handleAll(List<ChainEvent> events) {
         var registered = new ArrayList<ChainEvent>();
@@ -72,37 +158,9 @@ public class WorkLedger implements ChainEventHandler {
         for (var e : events) {
             (e.event().startsWith(REGISTERED) ? registered : e.event().startsWith(TRANSFERRED) ? transferred : refused).add(e);
         }
-        Work.getEntityManager().unwrap(Session.class).doWork(connection -> {
-            if (!registered.isEmpty()) {
-                try (var update = connection.prepareStatement("""
-                        update cr_work w set status = 'REGISTERED', registered_block = v.block, registered_tx = v.tx, registered_log = v.log
-                        from unnest(?::bytea[], ?::bigint[], ?::text[], ?::int[], ?::text[]) as v(digest, block, tx, log, holder)
-                        where w.content_digest = v.digest and w.status = 'PENDING' and w.organisation = v.holder""")) {
-                    update.setArray(1, connection.createArrayOf("bytea", registered.stream().map(e -> e.bytes("contentDigest")).toArray(byte[][]::new)));
-                    update.setArray(2, connection.createArrayOf("bigint", registered.stream().map(ChainEvent::blockNumber).toArray(Long[]::new)));
-                    update.setArray(3, connection.createArrayOf("text", registered.stream().map(ChainEvent::transactionHash).toArray(String[]::new)));
-                    update.setArray(4, connection.createArrayOf("int", registered.stream().map(ChainEvent::logIndex).toArray(Integer[]::new)));
-                    // Only the holder's own submission: another member registering the same bytes first is a refusal of ours.
-                    update.setArray(5, connection.createArrayOf("text", registered.stream().map(e -> members.aliasOf(e.bytes("holder")))
-                            .toArray(String[]::new)));
-                    update.executeUpdate();
-                }
-            }
-            if (!refused.isEmpty()) {
-                // The refused submission is ours when it is still pending and another member holds the content: a refusal
-                // of another service's submission of content we registered first does not touch ours.
-                try (var update = connection.prepareStatement("""
-                        update cr_work w set status = 'REFUSED', registered_block = v.block, registered_tx = v.tx, first_holder = v.first
-                        from unnest(?::bytea[], ?::bigint[], ?::text[], ?::text[]) as v(digest, block, tx, first)
-                        where w.content_digest = v.digest and w.status = 'PENDING' and w.organisation <> v.first""")) {
-                    update.setArray(1, connection.createArrayOf("bytea", refused.stream().map(e -> e.bytes("contentDigest")).toArray(byte[][]::new)));
-                    update.setArray(2, connection.createArrayOf("bigint", refused.stream().map(ChainEvent::blockNumber).toArray(Long[]::new)));
-                    update.setArray(3, connection.createArrayOf("text", refused.stream().map(ChainEvent::transactionHash).toArray(String[]::new)));
-                    update.setArray(4, connection.createArrayOf("text", refused.stream().map(e -> members.aliasOf(e.bytes("firstHolder"))).toArray(String[]::new)));
-                    update.executeUpdate();
-                }
-            }
-        });
+        if (!registered.isEmpty() || !refused.isEmpty()) {
+            Work.getEntityManager().unwrap(Session.class).doWork(connection -> decide(connection, registered, refused));
+        }
         // A work is registered before its rights move, so registrations first; transfers (rare) one by one in chain order.
         for (var e : transferred) {
             transferred(e);

@@ -66,6 +66,7 @@ class ReceivableBenchmark {
             long certificate = certificate(100_000_000_00L);
             long root = rootOf(certificate);
             long bulkStarted = System.nanoTime();
+            java.time.Instant splitsAt = java.time.Instant.now();
             var splits = new ArrayList<String>();
             for (int i = 0; i < TREE - 1; i++) {
                 splits.add("{\"action\": \"split\", \"partId\": " + root + ", \"value\": 1.00}");
@@ -73,25 +74,30 @@ class ReceivableBenchmark {
             bulk(SUPPLIER, splits);
             awaitCount("tree parts", () -> count("select count(*) from sf_part where certificate_id = " + certificate), TREE);
             double splitSeconds = seconds(bulkStarted);
+            timeline("splits", splitsAt, splitSeconds);
             @SuppressWarnings("unchecked")
             List<Number> leaves = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                     "select part_id from sf_part where certificate_id = ?1 and part_id <> ?2 order by part_id limit ?3")
                     .setParameter(1, certificate).setParameter(2, root).setParameter(3, TRANSFERS).getResultList());
             String expiry = chainNow().plus(Duration.ofDays(7)).toString();
             long offersStarted = System.nanoTime();
+            java.time.Instant offersAt = java.time.Instant.now();
             bulk(SUPPLIER, leaves.stream().map(id -> "{\"action\": \"offer\", \"partId\": " + id + ", \"value\": 1.00, \"recipient\": \"" + TIER2_ORG
                     + "\", \"expiresAt\": \"" + expiry + "\"}").toList());
             awaitCount("offers", () -> count("select count(*) from sf_part where certificate_id = " + certificate + " and state = 'PENDING'"),
                     TRANSFERS);
             double offerSeconds = seconds(offersStarted);
+            timeline("offers", offersAt, offerSeconds);
             @SuppressWarnings("unchecked")
             List<Number> pending = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                     "select part_id from sf_part where certificate_id = ?1 and state = 'PENDING'").setParameter(1, certificate).getResultList());
             long acceptsStarted = System.nanoTime();
+            java.time.Instant acceptsAt = java.time.Instant.now();
             bulk(TIER2, pending.stream().map(id -> "{\"action\": \"accept\", \"partId\": " + id + "}").toList());
             awaitCount("accepted", () -> count("select count(*) from sf_part where certificate_id = " + certificate + " and holder = '" + TIER2_ORG
                     + "' and state = 'ACTIVE'"), TRANSFERS);
             double totalSeconds = seconds(bulkStarted);
+            timeline("accepts", acceptsAt, seconds(acceptsStarted));
             long ops = (TREE - 1) + 2L * TRANSFERS;
             double rate = ops / totalSeconds;
             System.out.printf(Locale.ROOT, "[bench] bulk: %d splits in %.2f s, %d offers in %.2f s, %d accepts in %.2f s: %d steps in %.2f s = %.1f/s%n",
@@ -211,6 +217,25 @@ class ReceivableBenchmark {
                 f.get();
             }
         }
+    }
+
+    /** Where a phase's time went: the relay's transactions (queued, sent, confirmed) against the last step projected. */
+    private void timeline(String phase, java.time.Instant started, double projectedSeconds) {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
+                select count(*), max(created_at), max(submitted_at), max(confirmed_at), count(distinct block_number)
+                from chain_transaction where created_at >= ?1""").setParameter(1, java.sql.Timestamp.from(started)).getSingleResult());
+        System.out.printf(Locale.ROOT, "[bench] %s timeline: %d transactions in %d blocks, last queued %.2f s, sent %.2f s, confirmed %.2f s, "
+                + "last step projected %.2f s after the first request%n", phase, ((Number) row[0]).longValue(), ((Number) row[4]).longValue(),
+                since(started, row[1]), since(started, row[2]), since(started, row[3]), projectedSeconds);
+    }
+
+    private static double since(java.time.Instant started, Object timestamp) {
+        if (timestamp == null) {
+            return Double.NaN;
+        }
+        var at = timestamp instanceof java.time.OffsetDateTime o ? o.toInstant() : timestamp instanceof java.sql.Timestamp t ? t.toInstant()
+                : (java.time.Instant) timestamp;
+        return Duration.between(started, at).toMillis() / 1000.0;
     }
 
     private long count(String sql) {
