@@ -150,28 +150,29 @@ public final class PdqIndex {
         return hits;
     }
 
-    /** Writes every entry (id and hash; the buckets are rebuilt by {@link #readFrom}). */
+    /** Writes every entry, one after the other: id and hash (the buckets are rebuilt by {@link #readFrom}). */
     public void writeTo(SnapshotOutput out) throws IOException {
         lock.readLock().lock();
         try {
             out.writeInt(size);
-            out.writeLongs(ids, 0, size);
-            out.writeLongs(words, 0, 4 * size);
+            for (int e = 0; e < size; e++) {
+                out.writeLong(ids[e]);
+                out.writeLongs(words, 4 * e, 4);
+            }
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** Adds the entries {@link #writeTo} wrote whose id {@code keep} accepts. */
+    /** Adds the entries {@link #writeTo} wrote whose id {@code keep} accepts, streamed (no copy of the whole index held). */
     public void readFrom(SnapshotInput in, LongPredicate keep) throws IOException {
         int n = in.readCount(5 * 8, Integer.MAX_VALUE / 4);
-        long[] entryIds = new long[n];
-        long[] hashes = new long[4 * n];
-        in.readLongs(entryIds, 0, n);
-        in.readLongs(hashes, 0, 4 * n);
+        long[] w = new long[4];
         for (int e = 0; e < n; e++) {
-            if (keep.test(entryIds[e])) {
-                add(entryIds[e], PdqHash.of(hashes[4 * e], hashes[4 * e + 1], hashes[4 * e + 2], hashes[4 * e + 3], 0));
+            long id = in.readLong();
+            in.readLongs(w, 0, 4);
+            if (keep.test(id)) {
+                add(id, PdqHash.of(w[0], w[1], w[2], w[3], 0));
             }
         }
     }

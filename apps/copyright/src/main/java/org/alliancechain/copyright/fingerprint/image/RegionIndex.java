@@ -200,47 +200,48 @@ final class RegionIndex {
         }
     }
 
-    /** Writes every image's id, boxes and hashes (the buckets are rebuilt by {@link #readFrom}). */
+    /** Writes image after image: its id, its regions' count, hashes and boxes (the buckets are rebuilt by {@link #readFrom}). */
     void writeTo(SnapshotOutput out) throws IOException {
         lock.readLock().lock();
         try {
             out.writeInt(images);
-            out.writeInt(entries);
-            out.writeLongs(ids, 0, images);
-            out.writeInts(first, 0, images + 1);
-            out.writeLongs(words, 0, 4 * entries);
-            out.writeChars(boxes, 0, 4 * entries);
+            for (int i = 0; i < images; i++) {
+                int from = first[i];
+                int n = first[i + 1] - from;
+                out.writeLong(ids[i]);
+                out.writeInt(n);
+                out.writeLongs(words, 4 * from, 4 * n);
+                out.writeChars(boxes, 4 * from, 4 * n);
+            }
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** Adds the images {@link #writeTo} wrote whose id {@code keep} accepts. */
+    /** Adds the images {@link #writeTo} wrote whose id {@code keep} accepts, streamed (no copy of the whole index held). */
     void readFrom(SnapshotInput in, LongPredicate keep) throws IOException {
         int n = in.readCount(8 + 4, Integer.MAX_VALUE / 2);
-        int count = in.readCount(4 * 8 + 4 * 2, Integer.MAX_VALUE / 4);
-        long[] imageIds = new long[n];
-        int[] starts = new int[n + 1];
-        long[] hashes = new long[4 * count];
-        char[] box = new char[4 * count];
-        in.readLongs(imageIds, 0, n);
-        in.readInts(starts, 0, n + 1);
-        in.readLongs(hashes, 0, 4 * count);
-        in.readChars(box, 0, 4 * count);
+        long[] hashes = new long[4 * 64];
+        char[] box = new char[4 * 64];
         for (int i = 0; i < n; i++) {
-            if (starts[i] < 0 || starts[i] > starts[i + 1] || starts[i + 1] > count) {
-                throw new IOException("damaged snapshot: image regions out of order");
+            long id = in.readLong();
+            int count = in.readCount(4 * 8 + 4 * 2, 1 << 16);
+            if (4 * count > hashes.length) {
+                hashes = new long[4 * count];
+                box = new char[4 * count];
             }
-            if (!keep.test(imageIds[i])) {
+            in.readLongs(hashes, 0, 4 * count);
+            in.readChars(box, 0, 4 * count);
+            if (!keep.test(id) || count == 0) {
                 continue;
             }
-            var regions = new ArrayList<PdqRegions.Region>(starts[i + 1] - starts[i]);
-            for (int e = starts[i]; e < starts[i + 1]; e++) {
+            var regions = new ArrayList<PdqRegions.Region>(count);
+            for (int e = 0; e < count; e++) {
                 int b = 4 * e;
                 regions.add(new PdqRegions.Region(box[b], box[b + 1], box[b + 2], box[b + 3],
                         PdqHash.of(hashes[b], hashes[b + 1], hashes[b + 2], hashes[b + 3], 0)));
             }
-            add(imageIds[i], regions);
+            add(id, regions);
         }
     }
 
