@@ -173,17 +173,10 @@ public final class ClaimDecisions {
             });
         }
 
+        /** One event: the same statements as a chunk ({@link #handleAll}). */
         @Override
         public void handle(ChainEvent event) {
-            Invoice.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT); // flush at commit only (see above)
-            Invoice.byChainId(event.bytes("invoiceId")).ifPresent(invoice -> {
-                String member = names.aliasOf(event.bytes("member"));
-                if (invoice.reimbursedBy == null) {
-                    invoice.reimbursedBy = member;
-                    invoice.reimbursedAt = now();
-                }
-                decide(invoice, member, java.util.Set.of(Claim.Kind.REIMBURSEMENT), Claim.Status.ACCEPTED, c -> { });
-            });
+            handleAll(java.util.List.of(event));
         }
     }
 
@@ -246,22 +239,10 @@ public final class ClaimDecisions {
             return event.number("at").longValue() > 0 && holder != null && new java.math.BigInteger(1, holder).signum() != 0;
         }
 
+        /** One event: the same statement as a chunk ({@link #handleAll}). */
         @Override
         public void handle(ChainEvent event) {
-            Invoice.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT); // flush at commit only (see above)
-            Invoice.byChainId(event.bytes("invoiceId")).ifPresent(invoice -> {
-                var reason = ChainRefusal.ofCode(event.number("reason").intValue());
-                byte[] holder = event.bytes("holder");
-                long at = event.number("at").longValue();
-                decide(invoice, names.aliasOf(event.bytes("member")), java.util.Set.of(Claim.Kind.REIMBURSEMENT), Claim.Status.REFUSED,
-                        claim -> {
-                            claim.refusal = reason.name();
-                            if (at > 0 && holder != null && new java.math.BigInteger(1, holder).signum() != 0) {
-                                claim.holder = names.aliasOf(holder);
-                                claim.holderAt = Instant.ofEpochSecond(at);
-                            }
-                        });
-            });
+            handleAll(java.util.List.of(event));
         }
     }
 
