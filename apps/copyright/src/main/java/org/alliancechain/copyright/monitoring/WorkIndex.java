@@ -26,6 +26,7 @@ import org.alliancechain.copyright.fingerprint.image.ImageFingerprint;
 import org.alliancechain.copyright.fingerprint.image.ImageQuery;
 import org.alliancechain.copyright.fingerprint.image.ImageSearch;
 import org.alliancechain.copyright.fingerprint.image.PdqHash;
+import org.alliancechain.copyright.fingerprint.snapshot.LongLongMap;
 import org.alliancechain.copyright.fingerprint.snapshot.SnapshotInput;
 import org.alliancechain.copyright.fingerprint.snapshot.SnapshotOutput;
 import org.alliancechain.copyright.fingerprint.text.CanonicalText;
@@ -70,6 +71,11 @@ public class WorkIndex {
     private volatile TextIndex texts = new TextIndex(16_384);
     private final WinnowingCache passages;
     private volatile ImageSearch images = new ImageSearch();
+    /**
+     * Per indexed work, the first 8 bytes of its fingerprint digest, which the snapshot is written with (under the writer's
+     * lock, like the index): writing a snapshot reads nothing from the database, so it works while the service stops.
+     */
+    private LongLongMap digests = new LongLongMap(1024);
     private final AtomicInteger loaded = new AtomicInteger();
     private volatile int toLoad = -1;
     private volatile boolean ready;
@@ -139,7 +145,7 @@ public class WorkIndex {
             for (long id : event.workIds()) {
                 var f = event.fingerprinted().get(id);
                 if (f != null && f.text() != null) {
-                    addText(id, f.text(), f.winnowing());
+                    addText(id, f.text(), prefix(f.digest()), f.winnowing());
                 } else {
                     fromDatabase.add(id);
                 }
@@ -163,11 +169,12 @@ public class WorkIndex {
     }
 
     /** A text registered just now, from the fingerprint registration computed (not read back from the database). */
-    private void addText(long id, TextFingerprint fingerprint, WinnowingCache.Entry winnowing) {
+    private void addText(long id, TextFingerprint fingerprint, long digest, WinnowingCache.Entry winnowing) {
         lock.writeLock().lock();
         try {
             if (!texts.contains(id)) {
                 texts.add(id, fingerprint);
+                digests.put(id, digest);
                 changes.incrementAndGet();
             }
         } finally {
@@ -230,7 +237,7 @@ public class WorkIndex {
         return images.searchHash(hash, limit);
     }
 
-    private record Row(long id, Work.Kind kind, byte[] fingerprint) {
+    private record Row(long id, Work.Kind kind, byte[] fingerprint, long digest) {
     }
 
     /** Registered (not refused) works' ids, ascending, and the first 8 bytes of each one's fingerprint digest. */
@@ -278,6 +285,14 @@ public class WorkIndex {
                 try {
                     texts = t;
                     images = im;
+                    var known = new LongLongMap(registered.ids().length);
+                    long[] ids = registered.ids();
+                    for (int i = 0; i < ids.length; i++) {
+                        if (t.contains(ids[i]) || im.contains(ids[i])) {
+                            known.put(ids[i], registered.digests()[i]);
+                        }
+                    }
+                    digests = known;
                 } finally {
                     lock.writeLock().unlock();
                 }
@@ -315,11 +330,12 @@ public class WorkIndex {
     private void loadAll() throws SQLException {
         try (var connection = db.getConnection()) {
             connection.setAutoCommit(false);
-            try (var query = connection.prepareStatement("select id, kind, fingerprint from cr_work where status <> 'REFUSED' order by id")) {
+            try (var query = connection.prepareStatement(
+                    "select id, kind, fingerprint, substring(fingerprint_digest from 1 for 8) from cr_work where status <> 'REFUSED' order by id")) {
                 query.setFetchSize(BATCH);
                 try (var rows = query.executeQuery()) {
                     while (rows.next()) {
-                        add(new Row(rows.getLong(1), Work.Kind.valueOf(rows.getString(2)), rows.getBytes(3)));
+                        add(new Row(rows.getLong(1), Work.Kind.valueOf(rows.getString(2)), rows.getBytes(3), prefix(rows.getBytes(4))));
                         loaded.incrementAndGet();
                     }
                 }
@@ -452,19 +468,17 @@ public class WorkIndex {
             if (snapshot.getParent() != null) {
                 Files.createDirectories(snapshot.getParent());
             }
-            Registered registered = registered();
             long size;
             lock.readLock().lock();
             try (var out = SnapshotOutput.create(tmp)) {
                 var ids = new ArrayList<Long>();
                 texts.forEachWork(ids::add);
                 images.forEachWork(ids::add);
-                long[] held = ids.stream().mapToLong(Long::longValue)
-                        .filter(registered::has) // refused since it was indexed: left out, dropped at the next start
-                        .sorted().distinct().toArray();
-                long[] digests = new long[held.length];
+                // a work refused since it was indexed is written too: the next start checks every work against the database
+                long[] held = ids.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+                long[] heldDigests = new long[held.length];
                 for (int i = 0; i < held.length; i++) {
-                    digests[i] = registered.digestOf(held[i]);
+                    heldDigests[i] = digests.get(held[i], 0);
                 }
                 out.writeLong(MAGIC);
                 byte[] rules = layout().getBytes(StandardCharsets.UTF_8);
@@ -472,7 +486,7 @@ public class WorkIndex {
                 out.writeBytes(rules, 0, rules.length);
                 out.writeInt(held.length);
                 out.writeLongs(held, 0, held.length);
-                out.writeLongs(digests, 0, held.length);
+                out.writeLongs(heldDigests, 0, held.length);
                 texts.writeTo(out);
                 images.writeTo(out);
                 out.finish();
@@ -484,7 +498,7 @@ public class WorkIndex {
             saved = at;
             LOG.infof("work index snapshot written: %d texts, %d images, %d bytes in %d ms to %s", texts.works(), images.size(),
                     size, (System.nanoTime() - started) / 1_000_000, snapshot);
-        } catch (IOException | SQLException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warnf(e, "the work index snapshot could not be written to %s; the next start reads the database", snapshot);
             try {
                 Files.deleteIfExists(tmp);
@@ -517,11 +531,12 @@ public class WorkIndex {
     private List<Row> read(List<Long> ids) throws SQLException {
         var out = new ArrayList<Row>(ids.size());
         try (var connection = db.getConnection();
-             var query = connection.prepareStatement("select id, kind, fingerprint from cr_work where id = any(?) and status <> 'REFUSED'")) {
+             var query = connection.prepareStatement(
+                     "select id, kind, fingerprint, substring(fingerprint_digest from 1 for 8) from cr_work where id = any(?) and status <> 'REFUSED'")) {
             query.setArray(1, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {
-                    out.add(new Row(rows.getLong(1), Work.Kind.valueOf(rows.getString(2)), rows.getBytes(3)));
+                    out.add(new Row(rows.getLong(1), Work.Kind.valueOf(rows.getString(2)), rows.getBytes(3), prefix(rows.getBytes(4))));
                 }
             }
         }
@@ -534,10 +549,12 @@ public class WorkIndex {
             if (row.kind() == Work.Kind.TEXT) {
                 if (!texts.contains(row.id())) {
                     texts.add(row.id(), TextFingerprint.fromBytes(row.fingerprint()));
+                    digests.put(row.id(), row.digest());
                     changes.incrementAndGet();
                 }
             } else if (!images.contains(row.id())) {
                 images.add(row.id(), ImageFingerprint.fromBytes(row.fingerprint()));
+                digests.put(row.id(), row.digest());
                 changes.incrementAndGet();
             }
         } finally {

@@ -111,6 +111,48 @@ class WorkIndexSnapshotTest {
         assertThat(started(snapshot).origin()).endsWith("(0 works dropped, 0 read from the database)");
     }
 
+    /**
+     * The service writes its snapshot when it stops, when the database may already refuse connections (under {@code ./run}
+     * PostgreSQL stops with the suite): the snapshot is written from what the index holds in memory, works added since the
+     * start included, and the next start reads nothing from the database.
+     */
+    @Test
+    void theSnapshotIsWrittenWithoutTheDatabase() throws Exception {
+        Path snapshot = Files.createTempDirectory("work-index").resolve("works.snapshot");
+        var down = new java.util.concurrent.atomic.AtomicBoolean();
+        var flaky = (AgroalDataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {AgroalDataSource.class}, (proxy, method, args) -> {
+                    if (down.get() && method.getName().equals("getConnection")) {
+                        throw new java.sql.SQLException("the database is stopping");
+                    }
+                    try {
+                        return method.invoke(db, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        var index = new WorkIndex(flaky, 16, Optional.of(snapshot.toString()));
+        index.load();
+        assertThat(index.ready()).isTrue();
+        long before = Files.exists(snapshot) ? Files.getLastModifiedTime(snapshot).toMillis() : 0; // none when no work was registered
+
+        String text = article(9105) + article(9106);
+        long id = registerText(RIGHTS, "快照 9105", text);
+        awaitWork(RIGHTS, id, "REGISTERED");
+        index.onRegistered(new org.alliancechain.copyright.works.WorkService.WorksRegistered(java.util.List.of(id)));
+        assertThat(finds(index, text, id)).isTrue();
+
+        down.set(true);
+        Thread.sleep(5); // a later modification time than the first snapshot's
+        index.saveIfChanged();
+        down.set(false);
+        assertThat(Files.getLastModifiedTime(snapshot).toMillis()).as("written while the database refused connections").isGreaterThan(before);
+
+        var next = started(snapshot);
+        assertThat(next.origin()).endsWith("(0 works dropped, 0 read from the database)");
+        assertThat(finds(next, text, id)).isTrue();
+    }
+
     private static byte[] marked(byte[] jpeg) throws Exception {
         var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
         var g = image.createGraphics();
