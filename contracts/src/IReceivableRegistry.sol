@@ -228,6 +228,8 @@ interface IReceivableRegistry is IERC3525Metadata, IERC3525SlotEnumerable {
     error ReceivableRegistryNotDue(bytes32 confirmationId, uint32 dueDay);
     /// @dev The caller's member is not the certificate's core enterprise.
     error ReceivableRegistryNotTheCore(bytes32 confirmationId, bytes32 member);
+    /// @notice Step `index` of `batchSteps` is not a part step (split, offer, accept, reject or withdraw an offer).
+    error ReceivableRegistryStepNotBatchable(uint256 index);
 
     // --- events ---
 
@@ -423,6 +425,15 @@ interface IReceivableRegistry is IERC3525Metadata, IERC3525SlotEnumerable {
     /// @notice The splitter takes an offer back before the recipient acted.
     /// @param pendingPartId The escrow part.
     function withdrawOffer(uint256 pendingPartId) external;
+
+    /// @notice Several part steps of one caller in one transaction, applied in order as if sent one by
+    /// one by the same account: each is the call data of `split`, `offer`, `acceptOffer`, `rejectOffer`
+    /// or `withdrawOffer`. All or nothing: a refused step reverts the batch with that step's own error
+    /// (a bulk request is checked as a whole before it is sent, so a refusal here is a race lost).
+    /// @dev Each step runs by delegatecall into this contract, so `msg.sender` is the caller's account.
+    /// Events are those of the steps.
+    /// @param steps ABI-encoded calls, at least one.
+    function batchSteps(bytes[] calldata steps) external;
 
     /// @notice Anyone returns an expired offer to the splitter.
     /// @dev The value goes into the source part if the splitter still holds it Active, else the escrow

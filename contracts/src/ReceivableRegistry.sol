@@ -253,6 +253,26 @@ contract ReceivableRegistry is ReceivableToken, IReceivableRegistry {
     }
 
     /// @inheritdoc IReceivableRegistry
+    function batchSteps(bytes[] calldata steps) external {
+        if (steps.length == 0) revert ReceivableRegistryInvalidParameters();
+        for (uint256 i; i < steps.length; ++i) {
+            bytes4 selector = steps[i].length < 4 ? bytes4(0) : bytes4(steps[i][:4]);
+            if (
+                selector != this.split.selector && selector != this.offer.selector
+                    && selector != this.acceptOffer.selector && selector != this.rejectOffer.selector
+                    && selector != this.withdrawOffer.selector
+            ) revert ReceivableRegistryStepNotBatchable(i);
+            // into this contract only, and only the part steps above: each runs as if sent by the caller
+            (bool ok, bytes memory reason) = address(this).delegatecall(steps[i]);
+            if (!ok) {
+                assembly ("memory-safe") {
+                    revert(add(reason, 32), mload(reason))
+                }
+            }
+        }
+    }
+
+    /// @inheritdoc IReceivableRegistry
     function expireOffer(uint256 pendingPartId) external {
         Offer storage o = _pendingOffer(pendingPartId);
         if (block.timestamp <= o.expiresAt) revert ReceivableRegistryOfferExpiry(pendingPartId, o.expiresAt);

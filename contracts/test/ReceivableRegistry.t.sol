@@ -235,6 +235,78 @@ contract ReceivableRegistryTest is ReceivableFixture {
         receivables.split(99, MIN_SPLIT);
     }
 
+    function test_BatchedStepsApplyInOrderAsTheCaller() public {
+        bytes[] memory steps = new bytes[](3);
+        steps[0] = abi.encodeCall(receivables.split, (root, 1_000_00));
+        steps[1] = abi.encodeCall(receivables.offer, (root, 2_000_00, pixelClerk, uint64(block.timestamp + 1 days)));
+        steps[2] = abi.encodeCall(receivables.split, (2, 400_00)); // the part made by the first step
+        vm.expectEmit(address(receivables));
+        emit IReceivableRegistry.PartSplit(root, 2, 1_000_00);
+        vm.prank(acmeClerk);
+        receivables.batchSteps(steps);
+        assertEq(receivables.ownerOf(2), acmeClerk);
+        assertEq(receivables.balanceOf(2), 600_00);
+        assertEq(receivables.ownerOf(3), address(receivables)); // the offer's escrow
+        assertEq(receivables.balanceOf(3), 2_000_00);
+        assertEq(receivables.balanceOf(4), 400_00);
+        assertEq(receivables.partOf(4).parentId, 2);
+        assertEq(receivables.balanceOf(root), FACE - 3_000_00);
+
+        bytes[] memory answers = new bytes[](1);
+        answers[0] = abi.encodeCall(receivables.acceptOffer, (3));
+        vm.prank(pixelClerk);
+        receivables.batchSteps(answers);
+        assertEq(receivables.ownerOf(3), pixelClerk);
+    }
+
+    function test_RevertWhen_ABatchedStepIsRefusedNothingApplies() public {
+        bytes[] memory steps = new bytes[](2);
+        steps[0] = abi.encodeCall(receivables.split, (root, 1_000_00));
+        steps[1] = abi.encodeCall(receivables.split, (root, FACE));
+        // the refused step's own error, with the balance it saw after the first step
+        _expect(
+            abi.encodeWithSelector(
+                IReceivableRegistry.ReceivableRegistryInvalidSplit.selector, root, FACE, FACE - 1_000_00
+            )
+        );
+        vm.prank(acmeClerk);
+        receivables.batchSteps(steps);
+        assertEq(receivables.balanceOf(root), FACE);
+        assertEq(receivables.totalSupply(), 1);
+
+        // steps run as the caller: another member cannot move the holder's part through a batch
+        bytes[] memory foreign = new bytes[](1);
+        foreign[0] = abi.encodeCall(receivables.split, (root, 1_000_00));
+        _expect(abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryNotTheHolder.selector, root, pixelClerk));
+        vm.prank(pixelClerk);
+        receivables.batchSteps(foreign);
+    }
+
+    function test_RevertWhen_ABatchHoldsAnythingButPartSteps() public {
+        bytes[] memory steps = new bytes[](2);
+        steps[0] = abi.encodeCall(receivables.split, (root, 1_000_00));
+        steps[1] = abi.encodeCall(receivables.markOverdue, (CONF));
+        _expect(abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryStepNotBatchable.selector, 1));
+        vm.prank(acmeClerk);
+        receivables.batchSteps(steps);
+
+        bytes[] memory nested = new bytes[](1);
+        nested[0] = abi.encodeCall(receivables.batchSteps, (steps));
+        _expect(abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryStepNotBatchable.selector, 0));
+        vm.prank(acmeClerk);
+        receivables.batchSteps(nested);
+
+        bytes[] memory short = new bytes[](1);
+        short[0] = hex"1234";
+        _expect(abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryStepNotBatchable.selector, 0));
+        vm.prank(acmeClerk);
+        receivables.batchSteps(short);
+
+        _expect(abi.encodeWithSelector(IReceivableRegistry.ReceivableRegistryInvalidParameters.selector));
+        vm.prank(acmeClerk);
+        receivables.batchSteps(new bytes[](0));
+    }
+
     function test_RevertWhen_SplittingDeeperThanTheMaximum() public {
         uint256 part = root;
         vm.startPrank(acmeClerk);

@@ -66,7 +66,8 @@ function extract(outDir, names) {
 const [command, ...rest] = process.argv.slice(2);
 switch (command) {
   case 'install': install(); break;
-  case 'build': run(foundryBinary('forge'), ['build', '--root', root]); break;
+  // --sizes fails the build when a contract exceeds EIP-170's 24,576 bytes (Besu and anvil refuse to deploy it)
+  case 'build': run(foundryBinary('forge'), ['build', '--sizes', '--root', root]); break;
   case 'test': run(foundryBinary('forge'), ['test', '--root', root]); break;
   case 'extract': extract(resolve(rest[0]), rest.slice(1)); break;
   default:

@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param function  the Solidity signature, e.g. {@code anchor(bytes32,bytes32,uint32)}
  * @param arguments one Java value per parameter: {@code byte[]} for bytes/bytesN, {@code BigInteger}
  *                  or {@code Long}/{@code Integer} for (u)intN, {@code String} for address and string,
- *                  {@code Boolean} for bool, a {@code List} of those for a dynamic array
+ *                  {@code Boolean} for bool, a {@code List} of those for a dynamic array; for {@code bytes}
+ *                  also a {@code ContractCall}, encoded as its call data (a contract's batch of its own calls,
+ *                  e.g. {@code batchSteps(bytes[])} with a list of calls)
  * @param purpose   a short label kept with the write, e.g. "case-accepted" (shown in timelines and metrics)
  */
 public record ContractCall(String contract, String function, List<Object> arguments, String purpose) {

@@ -223,6 +223,7 @@ final class AbiCodec {
         Object arg = switch (value) {
             case Integer i -> BigInteger.valueOf(i);
             case Long l -> BigInteger.valueOf(l);
+            case ContractCall nested when type.equals("bytes") -> Numeric.hexStringToByteArray(encode(nested));
             default -> value;
         };
         for (Constructor<?> c : cls.getConstructors()) {

@@ -51,6 +51,19 @@ class AbiCodecTest {
     }
 
     @Test
+    void aBatchOfCallsIsEncodedAsTheirCallData() {
+        var split = ContractCall.of(TO, "split(uint256,uint256)", 7L, 100L);
+        var accept = ContractCall.of(TO, "acceptOffer(uint256)", 9L);
+        var batch = ContractCall.of(TO, "batchSteps(bytes[])", List.of(split, accept));
+        var expected = FunctionEncoder.encode(new Function("batchSteps", List.of(new DynamicArray<>(org.web3j.abi.datatypes.DynamicBytes.class,
+                List.of(new org.web3j.abi.datatypes.DynamicBytes(org.web3j.utils.Numeric.hexStringToByteArray(AbiCodec.encode(split))),
+                        new org.web3j.abi.datatypes.DynamicBytes(org.web3j.utils.Numeric.hexStringToByteArray(AbiCodec.encode(accept)))))),
+                List.of()));
+        assertEquals(expected, AbiCodec.encode(batch));
+        assertEquals(FunctionEncoder.encode(new Function("acceptOffer", List.of(new Uint256(9)), List.of())), AbiCodec.encode(accept));
+    }
+
+    @Test
     void aTupleWithTheWrongNumberOfValuesIsRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> AbiCodec.encode(ContractCall.of(TO, "quote((bytes32,uint32),bytes32)", List.of(A), B)));

@@ -39,17 +39,43 @@ public class PartService {
     /** The holder splits value off its part into a new part it keeps (e.g. to offer or finance it separately). */
     @Transactional
     public ReceivablePart split(long partId, long valueCents) {
-        String holder = caller.requireOrganisation();
-        var part = held(partId, holder);
-        checkValue(part, valueCents);
-        part.lastChainTxId = chain.split(holder, part.partId, valueCents);
-        return part;
+        return queued(splitStep(caller.requireOrganisation(), partId, valueCents));
     }
 
     /** The holder offers value of its part to another member: the registry holds it until the recipient accepts or rejects it. */
     @Transactional
     public ReceivablePart offer(long partId, long valueCents, String recipient, Instant expiresAt) {
-        String holder = caller.requireOrganisation();
+        return queued(offerStep(caller.requireOrganisation(), partId, valueCents, recipient, expiresAt));
+    }
+
+    /** The recipient accepts or rejects an offer made to its organisation. */
+    @Transactional
+    public ReceivablePart answer(long pendingPartId, boolean accept) {
+        return queued(answerStep(caller.requireOrganisation(), pendingPartId, accept));
+    }
+
+    /** The splitter takes its offer back before the recipient answered. */
+    @Transactional
+    public ReceivablePart withdraw(long pendingPartId) {
+        return queued(withdrawStep(caller.requireOrganisation(), pendingPartId));
+    }
+
+    /** A checked step: the part it moves, the organisation that signs it, and the registry call. */
+    private record Step(ReceivablePart part, String organisation, org.alliancechain.chain.api.ContractCall call) {
+    }
+
+    private ReceivablePart queued(Step step) {
+        step.part().lastChainTxId = chain.submit(step.organisation(), step.call());
+        return step.part();
+    }
+
+    private Step splitStep(String holder, long partId, long valueCents) {
+        var part = held(partId, holder);
+        checkValue(part, valueCents);
+        return new Step(part, holder, chain.split(part.partId, valueCents));
+    }
+
+    private Step offerStep(String holder, long partId, long valueCents, String recipient, Instant expiresAt) {
         var part = held(partId, holder);
         checkValue(part, valueCents);
         if (recipient.equals(holder)) {
@@ -66,14 +92,10 @@ public class PartService {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "an offer must expire after now, within "
                     + LONGEST_OFFER.toDays() + " days and before the maturity day " + certificate.maturity + " begins", "expiresAt");
         }
-        part.lastChainTxId = chain.offer(holder, part.partId, valueCents, recipient, expiresAt.getEpochSecond());
-        return part;
+        return new Step(part, holder, chain.offer(part.partId, valueCents, recipient, expiresAt.getEpochSecond()));
     }
 
-    /** The recipient accepts or rejects an offer made to its organisation. */
-    @Transactional
-    public ReceivablePart answer(long pendingPartId, boolean accept) {
-        String organisation = caller.requireOrganisation();
+    private Step answerStep(String organisation, long pendingPartId, boolean accept) {
         var part = pending(pendingPartId, organisation);
         if (!organisation.equals(part.recipient)) {
             throw new ProblemException(Response.Status.FORBIDDEN, "only the recipient, " + part.recipient + ", answers this offer");
@@ -81,20 +103,15 @@ public class PartService {
         if (accept && !part.expiresAt.isAfter(clock.now())) {
             throw new ProblemException(Response.Status.CONFLICT, "the offer expired at " + part.expiresAt + "; it returns to " + part.splitter);
         }
-        part.lastChainTxId = chain.closeOffer(organisation, accept ? "accept" : "reject", part.partId);
-        return part;
+        return new Step(part, organisation, chain.closeOffer(accept ? "accept" : "reject", part.partId));
     }
 
-    /** The splitter takes its offer back before the recipient answered. */
-    @Transactional
-    public ReceivablePart withdraw(long pendingPartId) {
-        String organisation = caller.requireOrganisation();
+    private Step withdrawStep(String organisation, long pendingPartId) {
         var part = pending(pendingPartId, organisation);
         if (!organisation.equals(part.splitter)) {
             throw new ProblemException(Response.Status.FORBIDDEN, "only the holder that made the offer, " + part.splitter + ", withdraws it");
         }
-        part.lastChainTxId = chain.closeOffer(organisation, "withdraw", part.partId);
-        return part;
+        return new Step(part, organisation, chain.closeOffer("withdraw", part.partId));
     }
 
     /** One step of a bulk request: split, offer, accept, reject or withdraw. */
@@ -104,15 +121,19 @@ public class PartService {
     /**
      * Many steps in one request, each checked as its single call would be — with the value a part has
      * left after the earlier steps of the same request — and queued in order; the first refused step
-     * refuses the request, naming it ({@code operations[i]}), and nothing is queued.
+     * refuses the request, naming it ({@code operations[i]}), and nothing is queued. The steps go to the
+     * registry {@link ReceivableChain#STEPS_PER_TRANSACTION} per transaction ({@code batchSteps}: all or
+     * nothing, in order), so a bulk request costs the relay a transaction per 32 steps, not per step.
      */
     @Transactional
     public int apply(java.util.List<Operation> operations) {
+        String organisation = caller.requireOrganisation();
         var spent = new java.util.HashMap<Long, Long>();
+        var steps = new java.util.ArrayList<Step>(operations.size());
         for (int i = 0; i < operations.size(); i++) {
             var op = operations.get(i);
             try {
-                switch (op.action()) {
+                steps.add(switch (op.action()) {
                     case "split", "offer" -> {
                         if (op.valueCents() == null) {
                             throw new ProblemException(ProblemException.UNPROCESSABLE, "a " + op.action() + " needs a value", "value");
@@ -123,26 +144,32 @@ public class PartService {
                             throw new ProblemException(ProblemException.UNPROCESSABLE, "part " + op.partId() + " has "
                                     + CertificateService.yuan(part.valueCents - already) + " left after the earlier steps of this request", "value");
                         }
+                        Step step;
                         if (op.action().equals("split")) {
-                            split(op.partId(), op.valueCents());
+                            step = splitStep(organisation, op.partId(), op.valueCents());
                         } else {
                             if (op.recipient() == null || op.expiresAt() == null) {
                                 throw new ProblemException(ProblemException.UNPROCESSABLE, "an offer needs the recipient and the expiry", "recipient");
                             }
-                            offer(op.partId(), op.valueCents(), op.recipient().strip(), op.expiresAt());
+                            step = offerStep(organisation, op.partId(), op.valueCents(), op.recipient().strip(), op.expiresAt());
                         }
                         spent.merge(op.partId(), op.valueCents(), Long::sum);
+                        yield step;
                     }
-                    case "accept", "reject" -> answer(op.partId(), op.action().equals("accept"));
-                    case "withdraw" -> withdraw(op.partId());
+                    case "accept", "reject" -> answerStep(organisation, op.partId(), op.action().equals("accept"));
+                    case "withdraw" -> withdrawStep(organisation, op.partId());
                     default -> throw new ProblemException(ProblemException.UNPROCESSABLE, "the action is one of split, offer, accept, reject, withdraw",
                             "action");
-                }
+                });
             } catch (ProblemException refused) {
                 String field = "operations[" + i + "]" + (refused.field() == null ? "" : "." + refused.field());
                 throw new ProblemException(refused.status(), "operation " + i + " (" + op.action() + " of part " + op.partId() + "): "
                         + refused.getMessage(), field);
             }
+        }
+        long[] txIds = chain.submitSteps(organisation, steps.stream().map(Step::call).toList());
+        for (int i = 0; i < steps.size(); i++) {
+            steps.get(i).part().lastChainTxId = txIds[i];
         }
         return operations.size();
     }

@@ -16,6 +16,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ReceivableChain {
 
+    /**
+     * Part steps per {@code batchSteps} transaction: an offer costs up to ~260,000 gas, so 32 stay under the relay's
+     * 10,000,000 gas limit (application.properties).
+     */
+    static final int STEPS_PER_TRANSACTION = 32;
+
     private final ChainPort chain;
     private final String registry;
 
@@ -54,20 +60,40 @@ public class ReceivableChain {
         return chain.submit(c.core, call);
     }
 
-    public long split(String holder, long partId, long valueCents) {
-        return chain.submit(holder, ContractCall.of(registry, "split(uint256,uint256)", BigInteger.valueOf(partId), BigInteger.valueOf(valueCents))
-                .withPurpose("part-split"));
+    /** Queues one write signed by {@code organisation}'s key. */
+    public long submit(String organisation, ContractCall call) {
+        return chain.submit(organisation, call);
     }
 
-    public long offer(String holder, long partId, long valueCents, String recipient, long expiresAtEpochSecond) {
-        return chain.submit(holder, ContractCall.of(registry, "offer(uint256,uint256,address,uint64)", BigInteger.valueOf(partId),
-                BigInteger.valueOf(valueCents), accountOf(recipient), BigInteger.valueOf(expiresAtEpochSecond)).withPurpose("part-offered"));
+    /**
+     * Queues part steps of one organisation in as few transactions as it takes: {@link #STEPS_PER_TRANSACTION} per
+     * {@code batchSteps} call (all or nothing on chain, applied in order), a lone step as its own call. Returns each
+     * step's transaction, in the steps' order.
+     */
+    public long[] submitSteps(String organisation, List<ContractCall> steps) {
+        long[] txIds = new long[steps.size()];
+        for (int from = 0; from < steps.size(); from += STEPS_PER_TRANSACTION) {
+            var chunk = steps.subList(from, Math.min(steps.size(), from + STEPS_PER_TRANSACTION));
+            long txId = chunk.size() == 1 ? chain.submit(organisation, chunk.getFirst())
+                    : chain.submit(organisation, ContractCall.of(registry, "batchSteps(bytes[])", List.copyOf(chunk)).withPurpose("part-steps"));
+            java.util.Arrays.fill(txIds, from, from + chunk.size(), txId);
+        }
+        return txIds;
+    }
+
+    public ContractCall split(long partId, long valueCents) {
+        return ContractCall.of(registry, "split(uint256,uint256)", BigInteger.valueOf(partId), BigInteger.valueOf(valueCents))
+                .withPurpose("part-split");
+    }
+
+    public ContractCall offer(long partId, long valueCents, String recipient, long expiresAtEpochSecond) {
+        return ContractCall.of(registry, "offer(uint256,uint256,address,uint64)", BigInteger.valueOf(partId),
+                BigInteger.valueOf(valueCents), accountOf(recipient), BigInteger.valueOf(expiresAtEpochSecond)).withPurpose("part-offered");
     }
 
     /** accept, reject (recipient) or withdraw (splitter) an offer. Writes on one part by one organisation keep their order by its key's nonces. */
-    public long closeOffer(String organisation, String step, long pendingPartId) {
-        return chain.submit(organisation, ContractCall.of(registry, step + "Offer(uint256)", BigInteger.valueOf(pendingPartId))
-                .withPurpose("offer-" + step));
+    public ContractCall closeOffer(String step, long pendingPartId) {
+        return ContractCall.of(registry, step + "Offer(uint256)", BigInteger.valueOf(pendingPartId)).withPurpose("offer-" + step);
     }
 
     /** Returns an expired offer to its splitter, signed with this service's own key (anyone may). */

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "supply-finance"))
 class TieredTransferTest {
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource db;
+
     static final String TIER3_ORG = "daily-news";
 
     @BeforeAll
@@ -165,7 +168,8 @@ class TieredTransferTest {
         json(TIER2).body("{\"operations\": [{\"action\": \"split\", \"partId\": " + root + ", \"value\": 1.00}]}").post("/api/parts/bulk").then()
                 .statusCode(404);
         json(SUPPLIER).body("{\"operations\": []}").post("/api/parts/bulk").then().statusCode(400);
-        // Two splits and an offer of the root's rest in one request: all queued, in order.
+        // Two splits and an offer of the root's rest in one request: all queued, in order, in one batchSteps transaction.
+        long batchesBefore = stepBatches();
         json(SUPPLIER).body("{\"operations\": [{\"action\": \"split\", \"partId\": " + root + ", \"value\": 3000.00}, "
                 + "{\"action\": \"split\", \"partId\": " + root + ", \"value\": 2000.00}, {\"action\": \"offer\", \"partId\": " + root
                 + ", \"value\": 5000.00, \"recipient\": \"" + TIER2_ORG + "\", \"expiresAt\": \"" + expiry + "\"}]}")
@@ -173,5 +177,17 @@ class TieredTransferTest {
         var parts = partsWhen(id, ps -> ps.size() == 4 && ps.stream().anyMatch(p -> "PENDING".equals(p.get("state"))));
         assertThat(parts).extracting(p -> p.get("value")).containsExactlyInAnyOrder(0.0f, 3000.00f, 2000.00f, 5000.00f);
         assertThat(total(parts)).isEqualTo(10000.00f);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stepBatches() == batchesBefore + 1);
+    }
+
+    /** The ReceivableRegistry.batchSteps transactions the relay confirmed. */
+    private long stepBatches() {
+        try (var c = db.getConnection(); var q = c.prepareStatement("select count(*) from chain_transaction where purpose = 'part-steps' and status = 'CONFIRMED'");
+             var rs = q.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
