@@ -10,7 +10,7 @@ import org.alliancechain.service.upload.Downloads;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** An invoice's documents for its seller and buyer: the seller-signed PDF/A-3 with its UBL embedded, and the UBL alone. */
+/** An invoice's documents for its seller and buyer: the seller-signed PDF/A-3 with its UBL embedded, the UBL alone, and the seller-sealed OFD. */
 @Path("/api/invoices/{invoiceId}/documents")
 @Tag(name = "Invoice documents")
 @RolesAllowed({"issuer", "receiver", "expense-approver"})
@@ -37,6 +37,16 @@ public class InvoiceDocumentsResource {
     @Operation(summary = "The invoice as UBL 2.1 per EN 16931: Invoice for a blue invoice, CreditNote for a red one (the XML the PDF embeds)")
     public Response ubl(@PathParam("invoiceId") long invoiceId) {
         return send(documents.document(invoiceId, IssuedDocument.Kind.UBL));
+    }
+
+    @GET
+    @Path("/ofd")
+    @Produces("application/ofd")
+    @Operation(summary = "The invoice as OFD (GB/T 33190, the national e-invoice layout and its tags), sealed with the seller's "
+            + "electronic invoice seal (GB/T 38540, SM2); made on the first request, the same bytes afterwards (409 until the chain "
+            + "confirms the invoice)")
+    public Response ofd(@PathParam("invoiceId") long invoiceId) {
+        return send(documents.document(invoiceId, IssuedDocument.Kind.OFD));
     }
 
     private static Response send(InvoiceDocumentsService.Delivered document) {

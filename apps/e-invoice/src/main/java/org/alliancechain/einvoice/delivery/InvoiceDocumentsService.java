@@ -38,9 +38,11 @@ public class InvoiceDocumentsService {
     private final DocumentSigners signers;
     private final PadesSigner signer;
     private final SuiteApps apps;
+    private final org.alliancechain.einvoice.documents.ofd.OfdSeals seals;
 
     InvoiceDocumentsService(InvoiceAccess access, InvoiceService invoices, ChainStates chainStates, DocumentSigners signers,
-                            PadesSigner signer, SuiteApps apps) {
+                            PadesSigner signer, SuiteApps apps, org.alliancechain.einvoice.documents.ofd.OfdSeals seals) {
+        this.seals = seals;
         this.access = access;
         this.invoices = invoices;
         this.chainStates = chainStates;
@@ -67,7 +69,11 @@ public class InvoiceDocumentsService {
             Invoice.findById(invoice.id, LockModeType.PESSIMISTIC_WRITE);
             stored = IssuedDocument.of(invoice.id, kind);
             if (stored.isEmpty()) {
-                render(invoice);
+                if (kind == IssuedDocument.Kind.OFD) {
+                    renderOfd(invoice);
+                } else {
+                    render(invoice);
+                }
                 stored = IssuedDocument.of(invoice.id, kind);
             }
         }
@@ -93,6 +99,15 @@ public class InvoiceDocumentsService {
                 signers.of(invoice.seller), invoice.seller);
         store(invoice, IssuedDocument.Kind.UBL, ubl);
         store(invoice, IssuedDocument.Kind.PDF, pdf);
+    }
+
+    /** The OFD, sealed with the seller's electronic invoice seal (made on its own first request: SM2 sealing is not free). */
+    private void renderOfd(Invoice invoice) {
+        var doc = document(invoice);
+        byte[] ubl = IssuedDocument.of(invoice.id, IssuedDocument.Kind.UBL).map(d -> d.bytes).orElseGet(() -> InvoicePdfs.ubl(doc));
+        var seal = seals.of(invoice.seller, invoice.sellerName, invoice.sellerTaxId);
+        store(invoice, IssuedDocument.Kind.OFD, org.alliancechain.einvoice.documents.ofd.OfdInvoices.sealed(doc, ubl, verificationUrl(invoice),
+                seal.seal(), seal.signer()));
     }
 
     private static void store(Invoice invoice, IssuedDocument.Kind kind, byte[] bytes) {

@@ -23,7 +23,9 @@ public class IssuedDocument extends PanacheEntityBase {
     /** The documents an invoice is delivered as. */
     public enum Kind {
         PDF("application/pdf", ".pdf"),
-        UBL("application/xml", ".xml");
+        UBL("application/xml", ".xml"),
+        /** GB/T 33190 OFD with the seller's GB/T 38540 SM2 seal (no registered media type; the one Chinese platforms serve). */
+        OFD("application/ofd", ".ofd");
 
         public final String mediaType;
         public final String extension;

@@ -77,4 +77,27 @@ class InvoiceDocumentsTest {
         as(OUTSIDER_FINANCE).get("/api/invoices/" + id + "/documents/ubl").then().statusCode(404);
         as(BUYER_RECEIVER).get("/api/invoices/" + Long.MAX_VALUE + "/documents/pdf").then().statusCode(404);
     }
+
+    @Test
+    void theOfdIsSealedWithTheSellersElectronicInvoiceSealAndVerifies() {
+        long id = awaitIssued(issueToNova("网络服务 Network service", "2", "1500.00").getLong("id")).getLong("id");
+        String number = as(SELLER).get("/api/invoices/" + id).then().extract().path("number");
+        String sellerName = as(SELLER).get("/api/invoices/" + id).then().extract().path("seller.name");
+
+        var response = as(BUYER_RECEIVER).get("/api/invoices/" + id + "/documents/ofd").then().statusCode(200)
+                .contentType("application/ofd").header("Content-Disposition", containsString(".ofd")).extract();
+        byte[] ofd = response.asByteArray();
+        var report = org.alliancechain.einvoice.documents.ofd.OfdSealVerification.verify(ofd);
+        assertThat(report.valid()).as("%s", report).isTrue();
+        assertThat(report.signatures()).hasSize(1);
+        var seal = report.signatures().getFirst();
+        assertThat(seal.sealName()).isEqualTo(sellerName + "发票专用章");
+        assertThat(seal.signerSubject()).contains(ACME_TAX_ID);
+        assertThat(new String(ofd, StandardCharsets.ISO_8859_1)).as("an OFD is a ZIP package").startsWith("PK");
+
+        // Kept, the same for everyone on the invoice; nobody else learns of it.
+        assertThat(as(SELLER).get("/api/invoices/" + id + "/documents/ofd").then().statusCode(200).extract().asByteArray()).isEqualTo(ofd);
+        as(OUTSIDER_FINANCE).get("/api/invoices/" + id + "/documents/ofd").then().statusCode(404);
+        assertThat(number).isNotBlank();
+    }
 }

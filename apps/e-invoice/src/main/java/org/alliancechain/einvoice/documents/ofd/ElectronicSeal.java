@@ -51,6 +51,16 @@ public record ElectronicSeal(String esId, String name, byte[] encoded) {
         }
     }
 
+    /** A seal as its seal-making system issued it (SESeal v4 DER); its identifier and name are read from it. */
+    public static ElectronicSeal read(byte[] der) {
+        try {
+            var parsed = SesV4.parseSeal(der);
+            return new ElectronicSeal(parsed.esId(), parsed.name(), der.clone());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a GB/T 38540 version 4 seal: " + e.getMessage(), e);
+        }
+    }
+
     /** The seal's appearance; readers draw it at the stamp position. Drawn, not shipped, so no image asset to keep. */
     static byte[] picture(String name) {
         int w = 400;

@@ -116,6 +116,11 @@ final class SesV4 {
                 ASN1BitString.getInstance(all.getObjectAt(3)).getBytes());
     }
 
+    /** Parses a SESeal v4 on its own (the DER a seal-making system issues, kept in the key custody). */
+    static Seal parseSeal(byte[] value) {
+        return parseSeal(value, Der.at(value, 0));
+    }
+
     private static Seal parseSeal(byte[] value, Der sealElement) {
         var seal = ASN1Sequence.getInstance(sealElement.read(value));
         var info = ASN1Sequence.getInstance(seal.getObjectAt(0));
