@@ -97,8 +97,8 @@ interface IInvoiceRegistry is IInvoiceFinancing {
         bytes32 bureau; // memberId of the authorising tax bureau
         bytes32 taxIdDigest; // digest of the issuer's tax id (USCC)
         uint8 kindMask; // bit (1 << kind) set for each kind it may issue
-        uint256 quotaCents; // cap on the cumulative blue totals it issues
-        uint256 usedCents; // cumulative blue totals issued (red-letters do not give quota back)
+        uint256 quotaCents; // cap on the blue totals it issues per calendar month (China Standard Time): 授信额度 per period
+        uint256 usedCents; // blue totals issued this month (red-letters do not give quota back; a new month starts at zero)
         bool suspended;
     }
 
@@ -254,7 +254,7 @@ interface IInvoiceRegistry is IInvoiceFinancing {
     /// @param issuer The member to authorise; Active, never authorised before.
     /// @param taxIdDigest Digest of its tax id (USCC); non-zero.
     /// @param kindMask Bit (1 << kind) per allowed kind (kinds 1 and 2); non-zero.
-    /// @param quotaCents Cap on the cumulative blue totals it may issue.
+    /// @param quotaCents Cap on the blue totals it may issue per calendar month (China Standard Time).
     function authoriseIssuer(bytes32 issuer, bytes32 taxIdDigest, uint8 kindMask, uint256 quotaCents) external;
 
     /// @notice Changes an issuer's kinds and quota.

@@ -2,6 +2,7 @@
 pragma solidity 0.8.37;
 
 import {ConsortiumRoles} from "./ConsortiumRoles.sol";
+import {Dates} from "./Dates.sol";
 import {IInvoiceFinancing} from "./IInvoiceFinancing.sol";
 import {IInvoiceRegistry} from "./IInvoiceRegistry.sol";
 import {IMemberRegistry} from "./IMemberRegistry.sol";
@@ -54,9 +55,10 @@ contract InvoiceRegistry is IInvoiceRegistry {
         bytes32 bureau;
         bytes32 taxIdDigest;
         uint256 quotaCents;
-        uint256 usedCents;
+        uint256 usedCents; // in `usedMonth`
         uint8 kindMask;
         bool suspended;
+        uint32 usedMonth; // the quota period `usedCents` counts: months since January 1970, China Standard Time
     }
 
     /// @dev The caller as seller, read once per call; `usedCents` accumulates over a batch and is stored once.
@@ -68,7 +70,8 @@ contract InvoiceRegistry is IInvoiceRegistry {
         bool suspended;
         uint8 kindMask;
         uint256 quotaCents;
-        uint256 usedCents;
+        uint256 usedCents; // in `month`
+        uint32 month; // the current quota period
         bytes32 lastBuyer; // the last buyer found valid, and its index: consecutive items often share it
         uint32 lastBuyerIndex;
     }
@@ -86,6 +89,8 @@ contract InvoiceRegistry is IInvoiceRegistry {
     }
 
     uint8 private constant KINDS = (1 << 1) | (1 << 2);
+    /// @dev China Standard Time (UTC+8): quota periods are its calendar months.
+    uint256 private constant CST_OFFSET = 8 hours;
 
     IMemberRegistry private immutable _memberRegistry;
     mapping(bytes32 invoiceId => StoredInvoice) private _invoices;
@@ -174,7 +179,7 @@ contract InvoiceRegistry is IInvoiceRegistry {
         Seller memory seller = _seller();
         Refusal refusal = _issue(seller, item);
         if (refusal != Refusal.NONE) _revertIssue(seller, item, refusal);
-        _issuers[seller.member].usedCents = seller.usedCents;
+        _storeUsed(seller);
     }
 
     /// @inheritdoc IInvoiceRegistry
@@ -208,7 +213,7 @@ contract InvoiceRegistry is IInvoiceRegistry {
             Refusal refusal = _issue(seller, item);
             if (refusal != Refusal.NONE) emit InvoiceIssueRefused(item.invoiceId, seller.member, uint8(refusal));
         }
-        if (seller.usedCents != usedBefore) _issuers[seller.member].usedCents = seller.usedCents;
+        if (seller.usedCents != usedBefore) _storeUsed(seller);
     }
 
     /// @inheritdoc IInvoiceRegistry
@@ -469,7 +474,7 @@ contract InvoiceRegistry is IInvoiceRegistry {
             taxIdDigest: s.taxIdDigest,
             kindMask: s.kindMask,
             quotaCents: s.quotaCents,
-            usedCents: s.usedCents,
+            usedCents: s.usedMonth == _month() ? s.usedCents : 0,
             suspended: s.suspended
         });
     }
@@ -757,8 +762,24 @@ contract InvoiceRegistry is IInvoiceRegistry {
         seller.suspended = s.suspended;
         seller.kindMask = s.kindMask;
         seller.quotaCents = s.quotaCents;
-        seller.usedCents = s.usedCents;
+        seller.month = _month();
+        seller.usedCents = s.usedMonth == seller.month ? s.usedCents : 0; // a new month starts at zero
         seller.index = _memberIndex[member];
+    }
+
+    /// @dev Stores what the seller used in the current quota period.
+    function _storeUsed(Seller memory seller) private {
+        StoredIssuer storage s = _issuers[seller.member];
+        s.usedCents = seller.usedCents;
+        s.usedMonth = seller.month;
+    }
+
+    /// @dev The current quota period: this calendar month in China Standard Time, as months since January 1970.
+    function _month() private view returns (uint32) {
+        (uint256 year, uint256 month,) = Dates.toDate((block.timestamp + CST_OFFSET) / 1 days);
+        // years of this era times 12: far below 2^32
+        // forge-lint: disable-next-line(unsafe-typecast)
+        return uint32((year - 1970) * 12 + month - 1);
     }
 
     /// @dev The caller's member, which must be Active, and its index (0 if it has none yet).

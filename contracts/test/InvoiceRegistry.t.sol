@@ -198,6 +198,25 @@ contract InvoiceRegistryTest is InvoiceFixture {
         _issue(_id("2"), blueLines);
     }
 
+    function test_TheQuotaIsPerCalendarMonthInChinaStandardTime() public {
+        // 2026-11-30 23:59:00 in Beijing (15:59 UTC): November's quota, untouched (setUp issued in January 1970)
+        vm.warp(1_796_054_340);
+        assertEq(invoices.issuerOf(ACME).usedCents, 0);
+        vm.prank(taxClerk);
+        invoices.setIssuerLimits(ACME, BOTH_KINDS, 10);
+        _issue(_id("2"), _lines(10, 0, 0)); // November's quota used up
+        assertEq(invoices.issuerOf(ACME).usedCents, 10);
+        _expectRevert(abi.encodeWithSelector(IInvoiceRegistry.InvoiceRegistryQuotaExceeded.selector, ACME, 10, 1, 10));
+        _issue(_id("3"), _lines(1, 0, 0));
+        // one minute later it is December in Beijing (still November 30 in UTC): a fresh quota
+        vm.warp(1_796_054_400);
+        assertEq(invoices.issuerOf(ACME).usedCents, 0);
+        _issue(_id("3"), _lines(7, 0, 0));
+        assertEq(invoices.issuerOf(ACME).usedCents, 7);
+        _expectRevert(abi.encodeWithSelector(IInvoiceRegistry.InvoiceRegistryQuotaExceeded.selector, ACME, 7, 4, 10));
+        _issue(_id("4"), _lines(4, 0, 0));
+    }
+
     function test_RevertWhen_IssuingAKindNotAllowed() public {
         vm.prank(taxClerk);
         invoices.setIssuerLimits(ACME, ONLY_ORDINARY, QUOTA);

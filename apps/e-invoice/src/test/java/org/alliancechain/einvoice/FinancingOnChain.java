@@ -13,7 +13,6 @@ import org.alliancechain.chain.api.ChainIds;
 import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.chain.api.ChainTxStatus;
 import org.alliancechain.chain.api.ContractCall;
-import org.alliancechain.service.numbering.YearlySequences;
 import org.alliancechain.testsupport.ChainProbe;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -85,7 +84,10 @@ final class FinancingOnChain {
      */
     static Financing financeAndPay(byte[] invoiceId, long faceCents) {
         String registry = contract("receivable-registry");
-        LocalDate today = LocalDate.now(YearlySequences.ZONE);
+        // dated by the chain's clock, which other tests move ahead of this one (ChainProbe.advanceTime)
+        var contracts = org.alliancechain.testsupport.SuiteTestResource.stack().contracts();
+        LocalDate today = org.alliancechain.testsupport.ChainProbe.chainToday(contracts);
+        Instant now = org.alliancechain.testsupport.ChainProbe.chainTime(contracts);
         long maturityDay = today.plusMonths(3).toEpochDay();
         byte[] confirmationId = random32();
         write(CORE, ContractCall.of(registry, "confirm(bytes32,address,uint256,uint32,bool,bytes32[],bytes32)", confirmationId,
@@ -100,7 +102,7 @@ final class FinancingOnChain {
 
         byte[] nonce = random32();
         List<Object> terms = List.of(financingId, new byte[32], BigInteger.valueOf(390), false, BigInteger.valueOf(today.toEpochDay()),
-                BigInteger.valueOf(maturityDay), BigInteger.ZERO, BigInteger.valueOf(Instant.now().plusSeconds(3_600).getEpochSecond()),
+                BigInteger.valueOf(maturityDay), BigInteger.ZERO, BigInteger.valueOf(now.plusSeconds(3_600).getEpochSecond()),
                 BigInteger.valueOf(faceCents), BigInteger.ZERO, BigInteger.valueOf(1_500_00), BigInteger.ZERO, new byte[32]);
         write(BANK, ContractCall.of(contract("financing-quotes"), "quote(" + QUOTE_TUPLE + ",bytes32)", terms, nonce).withPurpose("test-financing-quoted"));
         byte[] encoded = new byte[96];

@@ -181,6 +181,57 @@ class InvoiceLifecycleTest {
     }
 
     @Test
+    void theQuotaIsPerMonthOfTheChainAndANewMonthStartsAtZero() {
+        long novaIssuer = as(OFFICER).get("/api/issuers").then().statusCode(200).extract().jsonPath()
+                .getLong("find { it.organisation == '" + BUYER_ORG + "' }.id");
+        var before = as(OFFICER).get("/api/issuers/" + novaIssuer).then().statusCode(200).extract().jsonPath();
+        String period = before.getString("quotaPeriod");
+        assertThat(period).matches("\\d{4}-\\d{2}");
+        var used = new java.math.BigDecimal(before.getString("used"));
+        setQuota(novaIssuer, used.add(new java.math.BigDecimal("20.00")).toPlainString());
+        try {
+            // 11.30 each (10.00 at 13 %): one fits in what is left of this month's quota, the second does not
+            long first = json(BUYER_ISSUER).body(invoice(ACME_TAX_ID, "额度 Quota", "1", "10.00")).post("/api/invoices").then().statusCode(201)
+                    .extract().jsonPath().getLong("id");
+            var refused = json(BUYER_ISSUER).body(invoice(ACME_TAX_ID, "额度 Quota", "1", "10.00")).post("/api/invoices");
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(refused.jsonPath().getString("detail")).contains("quota for " + period).contains("8.70 of");
+            awaitIssuedBy(BUYER_ISSUER, first);
+
+            // the chain's next month (InvoiceRegistry counts months by block time): a fresh quota, here and on chain
+            org.alliancechain.testsupport.ChainProbe.advanceTime(org.alliancechain.testsupport.SuiteTestResource.stack().contracts(),
+                    Duration.ofDays(32));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !period.equals(as(OFFICER).get("/api/issuers/" + novaIssuer).then()
+                    .extract().path("quotaPeriod")));
+            assertThat(as(OFFICER).get("/api/issuers/" + novaIssuer).then().extract().jsonPath().getString("used")).isIn("0", "0.00", "0.0");
+            long second = json(BUYER_ISSUER).body(invoice(ACME_TAX_ID, "额度 Quota", "1", "10.00")).post("/api/invoices").then().statusCode(201)
+                    .extract().jsonPath().getLong("id");
+            awaitIssuedBy(BUYER_ISSUER, second);
+            assertThat(new java.math.BigDecimal(as(OFFICER).get("/api/issuers/" + novaIssuer).then().extract().jsonPath().getString("used")))
+                    .isEqualByComparingTo("11.30");
+        } finally {
+            setQuota(novaIssuer, "100000000.00");
+        }
+    }
+
+    private static void setQuota(long issuerId, String quota) {
+        json(OFFICER).body(Map.of("kinds", java.util.List.of("DIGITAL_SPECIAL", "DIGITAL_ORDINARY"), "quota", quota))
+                .put("/api/issuers/" + issuerId + "/limits").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "CONFIRMED".equals(as(OFFICER).get("/api/issuers/" + issuerId).then()
+                .extract().path("chain.phase")));
+    }
+
+    private static void awaitIssuedBy(String user, long invoiceId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            String state = as(user).get("/api/invoices/" + invoiceId).then().extract().path("state");
+            if ("REFUSED".equals(state)) {
+                throw new AssertionError("invoice " + invoiceId + " refused: " + as(user).get("/api/invoices/" + invoiceId).asString());
+            }
+            return "ISSUED".equals(state);
+        });
+    }
+
+    @Test
     void aBulkIssuanceOfThreeHundredInvoicesIsRecordedInBatchesAndEachIsConfirmed() {
         var invoices = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < 300; i++) {

@@ -81,9 +81,11 @@ public class InvoiceService {
     private final YearlySequences sequences;
     private final EInvoiceConfig config;
     private final ObjectMapper json;
+    private final org.alliancechain.service.chain.ChainClock chainClock;
 
     InvoiceService(Caller caller, IssuerService issuers, ConsortiumDirectory directory, InvoiceChain chain, YearlySequences sequences,
-                   EInvoiceConfig config, ObjectMapper json) {
+                   EInvoiceConfig config, ObjectMapper json, org.alliancechain.service.chain.ChainClock chainClock) {
+        this.chainClock = chainClock;
         this.caller = caller;
         this.issuers = issuers;
         this.directory = directory;
@@ -144,10 +146,12 @@ public class InvoiceService {
             throw refused(violations);
         }
         BigDecimal total = sums.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        // the chain's month, as InvoiceRegistry counts it (the chain's clock may run ahead of this one's)
+        String period = Issuer.period(chainClock.now());
         for (var kind : sums.keySet()) {
-            issuer.requireCanIssue(kind, total);
+            issuer.requireCanIssue(kind, total, period);
         }
-        issuer.used = issuer.used.add(total);
+        issuer.use(total, period);
         issuer.touch();
 
         var province = province(sellerTaxpayer);

@@ -19,8 +19,8 @@ import org.alliancechain.einvoice.tax.InvoiceKind;
 import org.alliancechain.service.problem.ProblemException;
 
 /**
- * A taxpayer authorised by its bureau to issue invoices of some kinds within a quota (授信额度),
- * until suspended. InvoiceRegistry holds the same authorisation: an issue it would refuse is
+ * A taxpayer authorised by its bureau to issue invoices of some kinds within a quota (授信额度) per
+ * calendar month in China Standard Time, until suspended. InvoiceRegistry holds the same authorisation: an issue it would refuse is
  * refused here first, with a reason the issuer can act on.
  */
 @Entity
@@ -42,8 +42,12 @@ public class Issuer extends PanacheEntityBase {
 
     public BigDecimal quota;
 
-    /** Σ totals (incl. tax) of the blue invoices issued so far. */
+    /** Σ totals (incl. tax) of the blue invoices issued in {@link #usedPeriod}. */
     public BigDecimal used;
+
+    /** The quota period {@link #used} counts, e.g. "2026-12": a calendar month in China Standard Time, as InvoiceRegistry counts it. */
+    @Column(name = "used_period")
+    public String usedPeriod;
 
     @Enumerated(EnumType.STRING)
     public Status status;
@@ -79,12 +83,31 @@ public class Issuer extends PanacheEntityBase {
         return set;
     }
 
-    public BigDecimal quotaLeft() {
-        return quota.subtract(used).max(BigDecimal.ZERO);
+    /** The quota period of an instant: its calendar month in China Standard Time. */
+    public static String period(Instant at) {
+        return java.time.YearMonth.from(at.atZone(org.alliancechain.service.numbering.YearlySequences.ZONE)).toString();
     }
 
-    /** Refuses issuing {@code amount} of {@code kind} unless this issuer is active, allowed the kind and within quota. */
-    public void requireCanIssue(InvoiceKind kind, BigDecimal amount) {
+    /** What this issuer used in {@code period}: nothing yet when its last issue was in an earlier month. */
+    public BigDecimal usedIn(String period) {
+        return period.equals(usedPeriod) ? used : BigDecimal.ZERO.setScale(2);
+    }
+
+    public BigDecimal quotaLeft(String period) {
+        return quota.subtract(usedIn(period)).max(BigDecimal.ZERO);
+    }
+
+    /** Counts {@code amount} against the quota of {@code period}. */
+    public void use(BigDecimal amount, String period) {
+        used = usedIn(period).add(amount);
+        usedPeriod = period;
+    }
+
+    /**
+     * Refuses issuing {@code amount} of {@code kind} in {@code period} unless this issuer is active, allowed the kind and
+     * within that month's quota.
+     */
+    public void requireCanIssue(InvoiceKind kind, BigDecimal amount, String period) {
         if (status != Status.ACTIVE) {
             throw new ProblemException(Response.Status.FORBIDDEN, "your organisation's issuing is suspended by " + bureau
                     + (suspensionReason == null ? "" : ": " + suspensionReason) + " (开票已被暂停)");
@@ -93,10 +116,10 @@ public class Issuer extends PanacheEntityBase {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "your organisation is not authorised to issue "
                     + label(kind) + "; it may issue " + kindSet().stream().map(Issuer::label).toList(), "kind");
         }
-        if (used.add(amount).compareTo(quota) > 0) {
+        if (usedIn(period).add(amount).compareTo(quota) > 0) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "issuing " + amount.toPlainString()
-                    + " would exceed your organisation's quota: " + quotaLeft().toPlainString() + " of " + quota.toPlainString()
-                    + " left (超出授信额度)", "total");
+                    + " would exceed your organisation's quota for " + period + ": " + quotaLeft(period).toPlainString() + " of "
+                    + quota.toPlainString() + " left (超出本月授信额度)", "total");
         }
     }
 

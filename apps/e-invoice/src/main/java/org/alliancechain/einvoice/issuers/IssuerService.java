@@ -110,6 +110,7 @@ public class IssuerService {
         issuer.kinds = Issuer.mask(requireIssuable(authorisation.kinds()));
         issuer.quota = authorisation.quota();
         issuer.used = BigDecimal.ZERO.setScale(2);
+        issuer.usedPeriod = Issuer.period(now());
         issuer.status = Issuer.Status.ACTIVE;
         issuer.authorisedAt = now();
         issuer.touch().persist();

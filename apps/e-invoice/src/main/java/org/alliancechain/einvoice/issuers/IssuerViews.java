@@ -20,14 +20,17 @@ public class IssuerViews {
     }
 
     public record IssuerView(long id, String organisation, String taxId, String name, String bureau, List<InvoiceKind> kinds,
-                             BigDecimal quota, BigDecimal used, BigDecimal quotaLeft, Issuer.Status status, String suspensionReason,
+                             BigDecimal quota, String quotaPeriod, BigDecimal used, BigDecimal quotaLeft, Issuer.Status status,
+                             String suspensionReason,
                              Instant authorisedAt, Instant updatedAt, ChainState chain, List<ChangeView> changes) {
     }
 
     private final ChainStates chainStates;
+    private final org.alliancechain.service.chain.ChainClock clock;
 
-    IssuerViews(ChainStates chainStates) {
+    IssuerViews(ChainStates chainStates, org.alliancechain.service.chain.ChainClock clock) {
         this.chainStates = chainStates;
+        this.clock = clock;
     }
 
     public static TaxpayerView of(Taxpayer t) {
@@ -36,12 +39,13 @@ public class IssuerViews {
 
     /** An issuer with its changes; {@code chain} is the state of its last change's write. */
     public IssuerView of(Issuer issuer) {
+        String period = Issuer.period(clock.now());
         var taxpayer = Taxpayer.byOrganisation(issuer.organisation).orElseThrow();
         var changes = IssuerChange.of(issuer.id).stream()
                 .map(c -> new ChangeView(c.change.name(), c.detail, c.changedBy, c.changedAt, chainStates.transaction(c.chainTxId).orElse(null)))
                 .toList();
         return new IssuerView(issuer.id, issuer.organisation, taxpayer.taxId, taxpayer.name, issuer.bureau, List.copyOf(issuer.kindSet()),
-                issuer.quota, issuer.used, issuer.quotaLeft(), issuer.status, issuer.suspensionReason, issuer.authorisedAt,
+                issuer.quota, period, issuer.usedIn(period), issuer.quotaLeft(period), issuer.status, issuer.suspensionReason, issuer.authorisedAt,
                 issuer.updatedAt, changes.isEmpty() ? null : changes.getLast().chain(), changes);
     }
 }
