@@ -83,6 +83,7 @@ class EInvoiceSecurityTest extends SecurityMatrixTest {
         bodies.put("POST /api/invoices/{invoiceId}/booking", "{\"mark\": \"BOOKED_DEDUCTIBLE\"}");
         // The fixture invoice, already reimbursed by nova: the owner's call passes authorisation and is refused as a duplicate (409).
         bodies.put("POST /api/reimbursements", presentedFixture);
+        bodies.put("POST /api/claims/{claimId}/reversal", "{\"reason\": \"矩阵 matrix probe\"}");
         bodies.put("POST /api/reimbursements/bulk", "{\"invoices\": [{\"kind\": \"DIGITAL_SPECIAL\", \"number\": \"" + "0".repeat(20)
                 + "\", \"issueDate\": \"2026-01-01\", \"total\": 1}]}");
         bodies.put("POST /api/red-letter-forms", "{\"blueInvoiceId\": " + fixtureInvoiceId + ", \"reason\": \"02\", \"fullRed\": true}");
@@ -96,7 +97,7 @@ class EInvoiceSecurityTest extends SecurityMatrixTest {
     @Override
     protected Set<String> stateDependent() {
         return Set.of("POST /api/taxpayers", "POST /api/issuers", "POST /api/issuers/{issuerId}/suspension",
-                "DELETE /api/issuers/{issuerId}/suspension", "POST /api/invoices/{invoiceId}/booking", "POST /api/reimbursements",
+                "DELETE /api/issuers/{issuerId}/suspension", "POST /api/invoices/{invoiceId}/booking", "POST /api/reimbursements", "POST /api/claims/{claimId}/reversal",
                 "POST /api/red-letter-forms", "POST /api/red-letter-forms/{formId}/confirmation", "POST /api/red-letter-forms/{formId}/refusal",
                 "POST /api/red-letter-forms/{formId}/withdrawal", "POST /api/red-letter-forms/{formId}/abnormal");
     }

@@ -126,6 +126,53 @@ class InvoiceLifecycleTest {
     }
 
     @Test
+    void aReimbursementTakenBackOnChainFreesTheInvoiceForAnotherOrganisation() {
+        var invoice = awaitIssued(issueToNova("会议服务 Conference service", "1", "640.00").getLong("id"));
+        long claim = json(BUYER_APPROVER).body(presented(invoice, "EXP-N-R1")).post("/api/reimbursements").then().statusCode(202)
+                .extract().jsonPath().getLong("id");
+        assertThat(awaitDecided(BUYER_APPROVER, claim).getString("status")).isEqualTo("ACCEPTED");
+
+        // Refused at the edge: no reason, a receiver (not an approver), another organisation (404), an unknown claim.
+        json(BUYER_APPROVER).body(Map.of("reason", " ")).post("/api/claims/" + claim + "/reversal").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("reason"));
+        json(BUYER_RECEIVER).body(Map.of("reason", "报销单作废 Expense report withdrawn")).post("/api/claims/" + claim + "/reversal")
+                .then().statusCode(403);
+        json(OUTSIDER_FINANCE).body(Map.of("reason", "x")).post("/api/claims/" + claim + "/reversal").then().statusCode(404);
+        json(BUYER_APPROVER).body(Map.of("reason", "x")).post("/api/claims/" + Long.MAX_VALUE + "/reversal").then().statusCode(404);
+
+        var asked = json(BUYER_APPROVER).body(Map.of("reason", "报销单作废 Expense report withdrawn")).post("/api/claims/" + claim + "/reversal")
+                .then().statusCode(202).extract().jsonPath();
+        assertThat(asked.getString("reversalReason")).isEqualTo("报销单作废 Expense report withdrawn");
+        json(BUYER_APPROVER).body(Map.of("reason", "again")).post("/api/claims/" + claim + "/reversal").then().statusCode(409);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "REVERSED".equals(as(BUYER_APPROVER).get("/api/claims/" + claim).then()
+                .extract().path("status")));
+        assertThat(as(BUYER_APPROVER).get("/api/claims/" + claim).then().extract().jsonPath().getString("reversal.phase")).isEqualTo("CONFIRMED");
+        assertThat(as(BUYER_RECEIVER).get("/api/invoices/" + invoice.getLong("id")).then().extract().<String>path("marks.reimbursedBy")).isNull();
+
+        // Free again: another organisation's reimbursement is accepted by the chain; a REVERSED claim is not taken back twice.
+        long elsewhere = json(OUTSIDER_FINANCE).body(presented(invoice, "EXP-P-R1")).post("/api/reimbursements").then().statusCode(202)
+                .extract().jsonPath().getLong("id");
+        assertThat(awaitDecided(OUTSIDER_FINANCE, elsewhere).getString("status")).isEqualTo("ACCEPTED");
+        json(BUYER_APPROVER).body(Map.of("reason", "again")).post("/api/claims/" + claim + "/reversal").then().statusCode(409);
+    }
+
+    @Test
+    void aBookingTakenBackLeavesTheInvoiceFreeToBookAgain() {
+        var invoice = awaitIssued(issueToNova("办公用品 Office supplies", "4", "25.00").getLong("id"));
+        long claim = json(BUYER_RECEIVER).body(Map.of("mark", "BOOKED_DEDUCTIBLE")).post("/api/invoices/" + invoice.getLong("id") + "/booking")
+                .then().statusCode(202).extract().jsonPath().getLong("id");
+        assertThat(awaitDecided(BUYER_RECEIVER, claim).getString("status")).isEqualTo("ACCEPTED");
+        json(BUYER_RECEIVER).body(Map.of("reason", "入账科目错误 Booked to the wrong account")).post("/api/claims/" + claim + "/reversal")
+                .then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "REVERSED".equals(as(BUYER_RECEIVER).get("/api/claims/" + claim).then()
+                .extract().path("status")));
+        assertThat(as(BUYER_RECEIVER).get("/api/invoices/" + invoice.getLong("id")).then().extract().<String>path("marks.bookedBy")).isNull();
+        long again = json(BUYER_RECEIVER).body(Map.of("mark", "BOOKED_NON_DEDUCTIBLE")).post("/api/invoices/" + invoice.getLong("id") + "/booking")
+                .then().statusCode(202).extract().jsonPath().getLong("id");
+        assertThat(awaitDecided(BUYER_RECEIVER, again).getString("status")).isEqualTo("ACCEPTED");
+    }
+
+    @Test
     void theBuyerBooksAnInvoiceOnceAndAnotherOrganisationCannotReimburseIt() {
         var invoice = awaitIssued(issueToNova("原材料 Raw material", "10", "12.50").getLong("id"));
         long claim = json(BUYER_RECEIVER).body(Map.of("mark", "BOOKED_DEDUCTIBLE")).post("/api/invoices/" + invoice.getLong("id") + "/booking")

@@ -25,7 +25,10 @@ public final class EmbeddedDatabase implements Database {
             var builder = EmbeddedPostgres.builder()
                     .setPort(port == 0 ? Ports.free() : port)
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", dataDir.isPresent() ? "on" : "off");
+                    .setServerConfig("fsync", dataDir.isPresent() ? "on" : "off")
+                    // zonky waits 10 s by default; on 2 busy cores (a build compiling beside it) initdb and the first start
+                    // have taken longer: "Gave up waiting for server to start after 10000ms"
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
             if (dataDir.isPresent()) {
                 Files.createDirectories(dataDir.get());
                 builder.setDataDirectory(dataDir.get()).setCleanDataDirectory(false);

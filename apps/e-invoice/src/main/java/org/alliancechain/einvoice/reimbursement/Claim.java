@@ -40,7 +40,9 @@ public class Claim extends OrganisationOwned {
     }
 
     public enum Status {
-        PENDING("待链上确认", "Pending on chain"), ACCEPTED("已确认", "Accepted"), REFUSED("已拒绝", "Refused");
+        PENDING("待链上确认", "Pending on chain"), ACCEPTED("已确认", "Accepted"), REFUSED("已拒绝", "Refused"),
+        /** Taken back by its organisation (unbooked, reimbursement reversed), as the chain recorded it. */
+        REVERSED("已撤销", "Reversed");
 
         public final String chinese;
         public final String english;
@@ -89,4 +91,21 @@ public class Claim extends OrganisationOwned {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
+
+    /** Why the organisation takes the booking or reimbursement back (its digest goes on chain). */
+    @Column(name = "reversal_reason")
+    public String reversalReason;
+
+    @Column(name = "reversal_tx_id")
+    public Long reversalTxId;
+
+    @Column(name = "reversal_requested_by")
+    public String reversalRequestedBy;
+
+    @Column(name = "reversal_requested_at")
+    public Instant reversalRequestedAt;
+
+    /** When the chain's InvoiceUnbooked / InvoiceReimbursementReversed was projected. */
+    @Column(name = "reversed_at")
+    public Instant reversedAt;
 }

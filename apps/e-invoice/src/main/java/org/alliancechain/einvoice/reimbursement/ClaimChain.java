@@ -52,6 +52,18 @@ public class ClaimChain {
         return ids;
     }
 
+    /**
+     * Takes the organisation's booking ({@code unbook}) or reimbursement ({@code reverseReimbursement}) back, with the
+     * SHA-256 of the reason; after the claim's own write, so the chain sees them in order.
+     */
+    public long reverse(Invoice invoice, String organisation, Claim claim, String reason) {
+        byte[] reasonHash = org.alliancechain.evidence.HashAlgorithm.SHA256.digest(reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var call = claim.kind == Claim.Kind.REIMBURSEMENT
+                ? ContractCall.of(registry, "reverseReimbursement(bytes32,bytes32)", invoice.chainInvoiceId, reasonHash).withPurpose("reimbursement-reversed")
+                : ContractCall.of(registry, "unbook(bytes32,bytes32)", invoice.chainInvoiceId, reasonHash).withPurpose("invoice-unbooked");
+        return claim.chainTxId == null ? chain.submit(organisation, call) : chain.submitAfter(claim.chainTxId, organisation, call);
+    }
+
     private ContractCall batch(List<byte[]> invoiceIds) {
         return ContractCall.of(registry, "reimburseBatch(bytes32[])", invoiceIds).withPurpose("invoices-reimbursed");
     }

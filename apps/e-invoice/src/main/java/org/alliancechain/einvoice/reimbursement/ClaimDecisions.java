@@ -124,8 +124,16 @@ public final class ClaimDecisions {
     @Singleton // no client proxy: the shared base class has no no-args constructor
     public static class Reimbursed extends Projection {
 
+        static final String REVERSED = "InvoiceReimbursementReversed(bytes32 indexed invoiceId, bytes32 indexed member, bytes32 reasonHash)";
+
         Reimbursed(ClaimChain chain, MemberAliases names) {
             super(chain, names, "einvoice-reimbursed", "InvoiceReimbursed(bytes32 indexed invoiceId, bytes32 indexed member)");
+        }
+
+        /** Reversals come in the same stream, in chain order: a reimbursement, its reversal and another member's reimbursement. */
+        @Override
+        public java.util.List<String> events() {
+            return java.util.List.of(event(), REVERSED);
         }
 
         @Override
@@ -139,6 +147,46 @@ public final class ClaimDecisions {
          */
         @Override
         public void handleAll(java.util.List<ChainEvent> events) {
+            // runs of reimbursements in bulk, each reversal between them on its own, in chain order
+            int from = 0;
+            for (int i = 0; i <= events.size(); i++) {
+                if (i == events.size() || "InvoiceReimbursementReversed".equals(events.get(i).event())) {
+                    if (i > from) {
+                        reimbursed(events.subList(from, i));
+                    }
+                    if (i < events.size()) {
+                        reversed(events.get(i));
+                    }
+                    from = i + 1;
+                }
+            }
+        }
+
+        /**
+         * A member took its reimbursement back: the invoice's mark cleared (if it is that member's) and the member's accepted
+         * reimbursement claims REVERSED, by statements in the chunk's connection like the reimbursements around it.
+         */
+        private void reversed(ChainEvent e) {
+            byte[] invoiceId = e.bytes("invoiceId");
+            String member = names.aliasOf(e.bytes("member"));
+            Invoice.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+                try (var mark = connection.prepareStatement(
+                        "update einv_invoice set reimbursed_by = null, reimbursed_at = null where chain_invoice_id = ? and reimbursed_by = ?")) {
+                    mark.setBytes(1, invoiceId);
+                    mark.setString(2, member);
+                    mark.executeUpdate();
+                }
+                try (var claims = connection.prepareStatement("update einv_claim set status = 'REVERSED', reversed_at = now() "
+                        + "where invoice_id = (select id from einv_invoice where chain_invoice_id = ?) and organisation = ? "
+                        + "and kind = 'REIMBURSEMENT' and status = 'ACCEPTED'")) {
+                    claims.setBytes(1, invoiceId);
+                    claims.setString(2, member);
+                    claims.executeUpdate();
+                }
+            });
+        }
+
+        private void reimbursed(java.util.List<ChainEvent> events) {
             var ids = events.stream().map(e -> e.bytes("invoiceId")).toArray(byte[][]::new);
             var members = events.stream().map(e -> names.aliasOf(e.bytes("member"))).toArray(String[]::new);
             Invoice.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
@@ -253,8 +301,18 @@ public final class ClaimDecisions {
             super(chain, names, "einvoice-booked", "InvoiceBooked(bytes32 indexed invoiceId, bytes32 indexed member, uint8 mark)");
         }
 
+        /** Unbookings come in the same stream, in chain order. */
+        @Override
+        public java.util.List<String> events() {
+            return java.util.List.of(event(), "InvoiceUnbooked(bytes32 indexed invoiceId, bytes32 indexed member, bytes32 reasonHash)");
+        }
+
         @Override
         public void handle(ChainEvent event) {
+            if ("InvoiceUnbooked".equals(event.event())) {
+                unbooked(event);
+                return;
+            }
             Invoice.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT); // flush at commit only (see above)
             Invoice.byChainId(event.bytes("invoiceId")).ifPresent(invoice -> {
                 String member = names.aliasOf(event.bytes("member"));
@@ -266,6 +324,25 @@ public final class ClaimDecisions {
                 }
                 decide(invoice, member, java.util.EnumSet.of(Claim.Kind.BOOKED_DEDUCTIBLE, Claim.Kind.BOOKED_NON_DEDUCTIBLE),
                         Claim.Status.ACCEPTED, c -> { });
+            });
+        }
+
+        /** A member took its booking back: the invoice's booking mark cleared (if it is that member's), its accepted bookings REVERSED. */
+        private void unbooked(ChainEvent event) {
+            Invoice.getEntityManager().flush(); // the claims' status is asked of the database: this chunk's bookings first
+            Invoice.byChainId(event.bytes("invoiceId")).ifPresent(invoice -> {
+                String member = names.aliasOf(event.bytes("member"));
+                if (member.equals(invoice.bookedBy)) {
+                    invoice.bookedBy = null;
+                    invoice.bookedMark = null;
+                    invoice.bookedAt = null;
+                }
+                Claim.<Claim>list("invoiceId = ?1 and organisation = ?2 and kind in ?3 and status = ?4", invoice.id, member,
+                        java.util.EnumSet.of(Claim.Kind.BOOKED_DEDUCTIBLE, Claim.Kind.BOOKED_NON_DEDUCTIBLE), Claim.Status.ACCEPTED)
+                        .forEach(claim -> {
+                            claim.status = Claim.Status.REVERSED;
+                            claim.reversedAt = now();
+                        });
             });
         }
     }

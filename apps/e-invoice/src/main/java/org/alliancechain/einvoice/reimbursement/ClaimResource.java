@@ -45,6 +45,9 @@ public class ClaimResource {
         }
     }
 
+    public record ReversalRequest(@NotNull @jakarta.validation.constraints.NotBlank @Size(max = 500) String reason) {
+    }
+
     public record BulkReimbursementRequest(@NotEmpty @Size(max = 5000) List<@Valid @NotNull ReimbursementRequest> invoices) {
     }
 
@@ -93,5 +96,16 @@ public class ClaimResource {
     @Operation(summary = "One of your organisation's claims with the chain's decision")
     public ClaimViews.ClaimView claim(@PathParam("claimId") long id) {
         return views.of(tenancy.find(Claim.class, id, "claim"));
+    }
+
+    @POST
+    @Path("/claims/{claimId}/reversal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"receiver", "expense-approver"})
+    @Operation(summary = "Take back one of your organisation's accepted bookings or reimbursements, with the reason (202): "
+            + "InvoiceRegistry.unbook / reverseReimbursement; the claim is REVERSED, and the invoice free again, when the chain records it. "
+            + "A reimbursement needs an expense approver")
+    public Response reverse(@PathParam("claimId") long id, @Valid @NotNull ReversalRequest request) {
+        return Response.accepted(views.of(service.reverse(id, request.reason()))).build();
     }
 }

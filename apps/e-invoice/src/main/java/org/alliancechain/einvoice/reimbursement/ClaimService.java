@@ -199,6 +199,38 @@ public class ClaimService {
         }
     }
 
+    /**
+     * Takes back one of the organisation's accepted bookings or reimbursements (a claim withdrawn, an expense refunded, a
+     * booking made in error): queued as InvoiceRegistry.unbook / reverseReimbursement with the reason's digest; the claim
+     * becomes REVERSED, and the invoice free for others, when the chain records it. A reimbursement is reversed by an
+     * expense approver; a booking by a receiver or an expense approver.
+     */
+    @Transactional
+    public Claim reverse(long claimId, String reason) {
+        String organisation = caller.requireOrganisation();
+        Claim claim = Claim.findById(claimId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (claim == null || !organisation.equals(claim.organisation)) {
+            throw ProblemException.notFound("claim " + claimId);
+        }
+        if (claim.kind == Claim.Kind.REIMBURSEMENT && !caller.roles().contains("expense-approver")) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "a reimbursement is reversed by an expense approver (报销审批人)");
+        }
+        if (claim.status != Claim.Status.ACCEPTED) {
+            throw new ProblemException(Response.Status.CONFLICT, "claim " + claimId + " is " + claim.status.english + " (" + claim.status.chinese
+                    + "): only a booking or reimbursement the chain accepted is taken back");
+        }
+        if (claim.reversalTxId != null && !chainStates.transaction(claim.reversalTxId).map(s -> s.failed()).orElse(false)) {
+            throw new ProblemException(Response.Status.CONFLICT, "claim " + claimId + " is being taken back already, since "
+                    + claim.reversalRequestedAt + " by " + claim.reversalRequestedBy);
+        }
+        Invoice invoice = Invoice.findById(claim.invoiceId);
+        claim.reversalReason = reason.strip();
+        claim.reversalRequestedBy = caller.userName();
+        claim.reversalRequestedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        claim.reversalTxId = chain.reverse(invoice, organisation, claim, claim.reversalReason);
+        return claim;
+    }
+
     private Claim newClaim(Invoice invoice, Claim.Kind kind, String reference) {
         var claim = claim(invoice, kind, reference);
         claim.persist();

@@ -17,7 +17,8 @@ public class ClaimViews {
     public record ClaimView(long id, long invoiceId, String invoiceNumber, LocalDate issueDate, BigDecimal total, Claim.Kind kind,
                             String kindLabel, Claim.Status status, String statusLabel, String refusal, String refusalLabel,
                             String holder, Instant holderAt, String reference, String requestedBy, Instant requestedAt,
-                            Instant decidedAt, ChainState chain) {
+                            Instant decidedAt, ChainState chain, String reversalReason, String reversalRequestedBy,
+                            Instant reversalRequestedAt, Instant reversedAt, ChainState reversal) {
     }
 
     public record OutcomeView(int index, Long claimId, Claim.Status status, String refusal) {
@@ -43,7 +44,9 @@ public class ClaimViews {
         }
         return new ClaimView(claim.id, claim.invoiceId, invoice.number, invoice.issueDate, invoice.total, claim.kind,
                 claim.kind.chinese + " " + claim.kind.english, status, status.chinese + " " + status.english, refusal, refusalLabel,
-                claim.holder, claim.holderAt, claim.reference, claim.requestedBy, claim.requestedAt, claim.decidedAt, chain);
+                claim.holder, claim.holderAt, claim.reference, claim.requestedBy, claim.requestedAt, claim.decidedAt, chain,
+                claim.reversalReason, claim.reversalRequestedBy, claim.reversalRequestedAt, claim.reversedAt,
+                claim.reversalTxId == null ? null : chainStates.transaction(claim.reversalTxId).orElse(null));
     }
 
     public List<ClaimView> of(List<Claim> claims) {

@@ -31,6 +31,7 @@ public class EInvoicePages implements AppLinks {
             Map.entry("issued", "发票已开具，正在上链 · The invoice is issued and being recorded on chain"),
             Map.entry("booked", "入账确认已提交，待链上确认 · The booking is submitted; the chain decides"),
             Map.entry("reimbursing", "报销已提交，待链上确认 · The reimbursement is submitted; the chain decides"),
+            Map.entry("reversing", "撤销已提交，待链上记录 · Taking it back is submitted; the chain records it"),
             Map.entry("red-issued", "无需确认，红字发票已开具，正在上链 · No confirmation needed: the red invoice is issued and being recorded on chain"),
             Map.entry("red-started", "红字确认单已提交，待对方在 72 小时内确认 · The red-letter form awaits the other party's confirmation within 72 hours"),
             Map.entry("red-confirmed", "红字确认单已确认，红字发票已开具，正在上链 · The form is confirmed: the red invoice is issued and being recorded on chain"),

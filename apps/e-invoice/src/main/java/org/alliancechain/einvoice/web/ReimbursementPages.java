@@ -63,9 +63,10 @@ public class ReimbursementPages {
     }
 
     /** One claim with what a refusal says in words. */
-    public record Row(ClaimViews.ClaimView claim, String refusalText) {
+    public record Row(ClaimViews.ClaimView claim, String refusalText, boolean mayReverse) {
         public boolean pending() {
-            return claim.status() == Claim.Status.PENDING;
+            return claim.status() == Claim.Status.PENDING || claim.reversalRequestedAt() != null && claim.status() == Claim.Status.ACCEPTED
+                    && (claim.reversal() == null || !claim.reversal().failed());
         }
     }
 
@@ -139,7 +140,35 @@ public class ReimbursementPages {
     @Transactional
     List<Row> rows() {
         return views.of(tenancy.list(Claim.class, null, Map.of(), Sort.descending("id")).page(0, 200).list()).stream()
-                .map(c -> new Row(c, refusalText(c.refusal(), c.holder(), c.holderAt(), c.refusalLabel()))).toList();
+                .map(c -> new Row(c, refusalText(c.refusal(), c.holder(), c.holderAt(), c.refusalLabel()), mayReverse(c))).toList();
+    }
+
+    /** An accepted claim not being taken back already; a reimbursement only for an expense approver. */
+    private boolean mayReverse(ClaimViews.ClaimView c) {
+        return c.status() == Claim.Status.ACCEPTED && (c.reversalRequestedAt() == null || c.reversal() != null && c.reversal().failed())
+                && (c.kind() != Claim.Kind.REIMBURSEMENT || caller.roles().contains("expense-approver"));
+    }
+
+    /** Takes back an accepted booking or reimbursement with the reason (the API's {@code POST /api/claims/{id}/reversal}). */
+    @POST
+    @Path("/claims/{claimId}/reversal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"receiver", "expense-approver"})
+    @Operation(hidden = true)
+    public Response reverse(@jakarta.ws.rs.PathParam("claimId") long claimId, @RestForm String reason, UriInfo uri) {
+        var request = new ClaimResource.ReversalRequest(PagesText.blankToNull(EInvoicePages.trim(reason)));
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            var errors = FormErrors.of("reversal", violations, Map.of());
+            return Response.status(errors.status()).entity(page(null, Presented.empty(), errors, null)).type(MediaType.TEXT_HTML).build();
+        }
+        try {
+            service.reverse(claimId, request.reason());
+            return EInvoicePages.seeOther(uri, "app/reimbursements", "reversing");
+        } catch (ProblemException e) {
+            var errors = FormErrors.of("reversal", e);
+            return Response.status(errors.status()).entity(page(null, Presented.empty(), errors, null)).type(MediaType.TEXT_HTML).build();
+        }
     }
 
     /** Who reimbursed or booked the presented invoice first, and when (what the API's refusal says too), in both languages. */

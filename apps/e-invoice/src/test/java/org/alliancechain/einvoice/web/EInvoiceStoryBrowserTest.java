@@ -81,6 +81,7 @@ class EInvoiceStoryBrowserTest {
         aSecondMembersApproverIsToldWhoReimbursedItFirst(story);
         theSellerStartsAPartialRedLetterFormAndTheBuyerConfirmsIt(story);
         aVisitorVerifiesTheInvoice(story);
+        theApproverTakesTheReimbursementBack(story);
         theOfficerReadsTheOversightFigures();
     }
 
@@ -293,6 +294,20 @@ class EInvoiceStoryBrowserTest {
     }
 
     // ---- helpers --------------------------------------------------------------------------
+
+    /** 8. The expense claim is withdrawn: nova's approver takes the reimbursement back with the reason; the chain records it. */
+    void theApproverTakesTheReimbursementBack(Story story) {
+        browser.signIn(app, EInvoiceFlow.BUYER_APPROVER, "app/reimbursements");
+        String row = "#claims tr[data-number='" + story.number + "'][data-kind='REIMBURSEMENT']";
+        browser.waitFor(row + " form.reverse");
+        browser.fill(row + " form.reverse input[name='reason']", "报销单作废 Expense claim withdrawn");
+        browser.click(row + " form.reverse button");
+        browser.waitForText("#notice", "Taking it back is submitted");
+        browser.waitForText(row, "Reversed");
+        assertThat(browser.text(row)).contains("报销单作废 Expense claim withdrawn");
+        browser.assertLegible("the reimbursement page with a reversed claim");
+        browser.signOut(app);
+    }
 
     private void reimburse(Story story, String reference) {
         browser.select("#kind", "DIGITAL_SPECIAL");
