@@ -93,9 +93,20 @@ class InvoiceBenchmark {
             for (int i = 0; i < BULK_SIZE; i++) {
                 batch.add(invoice(NOVA_TAX_ID, "批量 Bulk item " + i, String.valueOf(1 + i % 9), (10 + i % 90) + ".50"));
             }
+            // -Dbench.jfr=DIR: the service's JVM records the bulk issuance too, to DIR/invoices-bulk.jfr
+            jdk.jfr.Recording bulkRecording = null;
+            if (System.getProperty("bench.jfr") != null) {
+                bulkRecording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                bulkRecording.setDestination(java.nio.file.Path.of(System.getProperty("bench.jfr"), "invoices-bulk.jfr"));
+                bulkRecording.start();
+            }
             var bulk = drive("POST /api/invoices/bulk (" + BULK_SIZE + " per request)", "/api/invoices/bulk",
                     JSON.writeValueAsString(Map.of("invoices", batch)), 2, BULK_SIZE);
             var bulkRun = awaitConfirmed(bulkFirst, bulk.started);
+            if (bulkRecording != null) {
+                bulkRecording.stop();
+                bulkRecording.close();
+            }
 
             // Reimbursement decisions: nova reimburses the bulk invoices in requests of BULK_SIZE; pixel presents one in ten too.
             // -Dbench.jfr=DIR: the service's JVM records this part (JFR, profile settings) to DIR/invoices-decisions.jfr
