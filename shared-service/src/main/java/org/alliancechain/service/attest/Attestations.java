@@ -39,6 +39,11 @@ public class Attestations {
         return new AttestedRecord(new String(canonical, StandardCharsets.UTF_8), HEX.formatHex(HashAlgorithm.SHA256.digest(canonical)), null);
     }
 
+    /** A record its type wrote in canonical JSON itself (RFC 8785, as {@link #canonicalOf} would), with its SHA-256 digest. */
+    public static AttestedRecord ofCanonical(String canonical) {
+        return new AttestedRecord(canonical, HEX.formatHex(HashAlgorithm.SHA256.digest(canonical.getBytes(StandardCharsets.UTF_8))), null);
+    }
+
     /**
      * Any record (a Java record or map) canonicalised (RFC 8785) and hashed, without a time-stamp:
      * for records whose time is the block that anchors their digest (e.g. an invoice in InvoiceRegistry).

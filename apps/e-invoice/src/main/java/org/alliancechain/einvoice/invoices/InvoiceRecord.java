@@ -44,8 +44,113 @@ public record InvoiceRecord(String type, String kind, String number, String issu
         return value == null ? null : value.toPlainString();
     }
 
-    /** The record in canonical JSON with its SHA-256 digest (the chain gives it its time: the block that holds it). */
+    /**
+     * The record in canonical JSON with its SHA-256 digest (the chain gives it its time: the block that holds it). Written
+     * directly in RFC 8785 form, members in UTF-16 order, byte for byte what {@code CanonicalJson.canonicalize(this)} gives
+     * through Jackson's tree (InvoiceRecordTest) — a bulk request writes a thousand of them, and the tree was 13 % of it.
+     */
     public AttestedRecord attested() {
-        return Attestations.canonicalOf(this);
+        var out = new StringBuilder(1_024);
+        out.append("{\"buyer\":");
+        party(out, buyer);
+        out.append(",\"currency\":");
+        string(out, currency);
+        out.append(",\"issueDate\":");
+        string(out, issueDate);
+        out.append(",\"kind\":");
+        string(out, kind);
+        out.append(",\"lines\":");
+        if (lines == null) {
+            out.append("null");
+        } else {
+            out.append('[');
+            for (int i = 0; i < lines.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                line(out, lines.get(i));
+            }
+            out.append(']');
+        }
+        out.append(",\"note\":");
+        string(out, note);
+        out.append(",\"number\":");
+        string(out, number);
+        out.append(",\"offsets\":");
+        if (offsets == null) {
+            out.append("null");
+        } else {
+            out.append("{\"issueDate\":");
+            string(out, offsets.issueDate());
+            out.append(",\"number\":");
+            string(out, offsets.number());
+            out.append(",\"reason\":");
+            string(out, offsets.reason());
+            out.append('}');
+        }
+        out.append(",\"seller\":");
+        party(out, seller);
+        out.append(",\"total\":");
+        string(out, total);
+        out.append(",\"totalExclTax\":");
+        string(out, totalExclTax);
+        out.append(",\"totalTax\":");
+        string(out, totalTax);
+        out.append(",\"type\":");
+        string(out, type);
+        out.append('}');
+        return Attestations.ofCanonical(out.toString());
+    }
+
+    private static void line(StringBuilder out, Line l) {
+        if (l == null) {
+            out.append("null");
+            return;
+        }
+        out.append("{\"amount\":");
+        string(out, l.amount());
+        out.append(",\"category\":");
+        string(out, l.category());
+        out.append(",\"exemptionReason\":");
+        string(out, l.exemptionReason());
+        out.append(",\"index\":");
+        org.alliancechain.evidence.CanonicalJson.appendNumber(out, l.index());
+        out.append(",\"itemCode\":");
+        string(out, l.itemCode());
+        out.append(",\"kind\":");
+        string(out, l.kind());
+        out.append(",\"name\":");
+        string(out, l.name());
+        out.append(",\"quantity\":");
+        string(out, l.quantity());
+        out.append(",\"rate\":");
+        string(out, l.rate());
+        out.append(",\"tax\":");
+        string(out, l.tax());
+        out.append(",\"unit\":");
+        string(out, l.unit());
+        out.append(",\"unitPrice\":");
+        string(out, l.unitPrice());
+        out.append('}');
+    }
+
+    private static void party(StringBuilder out, Party p) {
+        if (p == null) {
+            out.append("null");
+            return;
+        }
+        out.append("{\"name\":");
+        string(out, p.name());
+        out.append(",\"taxId\":");
+        string(out, p.taxId());
+        out.append('}');
+    }
+
+    private static void string(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("null");
+        } else {
+            org.alliancechain.evidence.CanonicalJson.appendString(out, value);
+        }
     }
 }
