@@ -84,14 +84,19 @@ public final class EInvoiceFlow {
 
     /** Waits until the invoice is confirmed on chain (as its seller sees it); returns it. */
     public static JsonPath awaitIssued(long invoiceId) {
+        return awaitIssued(SELLER, invoiceId);
+    }
+
+    /** Waits until the invoice is confirmed on chain, as {@code user} (of its seller or buyer) sees it; returns it. */
+    public static JsonPath awaitIssued(String user, long invoiceId) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            String state = as(SELLER).get("/api/invoices/" + invoiceId).then().statusCode(200).extract().path("state");
+            String state = as(user).get("/api/invoices/" + invoiceId).then().statusCode(200).extract().path("state");
             if ("REFUSED".equals(state)) {
-                throw new AssertionError("invoice " + invoiceId + " refused: " + as(SELLER).get("/api/invoices/" + invoiceId).asString());
+                throw new AssertionError("invoice " + invoiceId + " refused: " + as(user).get("/api/invoices/" + invoiceId).asString());
             }
             return "ISSUED".equals(state);
         });
-        return as(SELLER).get("/api/invoices/" + invoiceId).then().extract().jsonPath();
+        return as(user).get("/api/invoices/" + invoiceId).then().extract().jsonPath();
     }
 
     /** The body of a reimbursement of an invoice as presented with an expense claim. */

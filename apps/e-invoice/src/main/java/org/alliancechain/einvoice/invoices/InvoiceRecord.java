@@ -51,55 +51,42 @@ public record InvoiceRecord(String type, String kind, String number, String issu
      */
     public AttestedRecord attested() {
         var out = new StringBuilder(1_024);
-        out.append("{\"buyer\":");
-        party(out, buyer);
-        out.append(",\"currency\":");
-        string(out, currency);
-        out.append(",\"issueDate\":");
-        string(out, issueDate);
-        out.append(",\"kind\":");
-        string(out, kind);
-        out.append(",\"lines\":");
+        party(key(out, '{', "buyer"), buyer);
+        string(key(out, ',', "currency"), currency);
+        string(key(out, ',', "issueDate"), issueDate);
+        string(key(out, ',', "kind"), kind);
+        key(out, ',', "lines");
         if (lines == null) {
             out.append("null");
         } else {
             out.append('[');
             for (int i = 0; i < lines.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                line(out, lines.get(i));
+                line(i == 0 ? out : out.append(','), lines.get(i));
             }
             out.append(']');
         }
-        out.append(",\"note\":");
-        string(out, note);
-        out.append(",\"number\":");
-        string(out, number);
-        out.append(",\"offsets\":");
+        string(key(out, ',', "note"), note);
+        string(key(out, ',', "number"), number);
+        key(out, ',', "offsets");
         if (offsets == null) {
             out.append("null");
         } else {
-            out.append("{\"issueDate\":");
-            string(out, offsets.issueDate());
-            out.append(",\"number\":");
-            string(out, offsets.number());
-            out.append(",\"reason\":");
-            string(out, offsets.reason());
+            string(key(out, '{', "issueDate"), offsets.issueDate());
+            string(key(out, ',', "number"), offsets.number());
+            string(key(out, ',', "reason"), offsets.reason());
             out.append('}');
         }
-        out.append(",\"seller\":");
-        party(out, seller);
-        out.append(",\"total\":");
-        string(out, total);
-        out.append(",\"totalExclTax\":");
-        string(out, totalExclTax);
-        out.append(",\"totalTax\":");
-        string(out, totalTax);
-        out.append(",\"type\":");
-        string(out, type);
-        out.append('}');
-        return Attestations.ofCanonical(out.toString());
+        party(key(out, ',', "seller"), seller);
+        string(key(out, ',', "total"), total);
+        string(key(out, ',', "totalExclTax"), totalExclTax);
+        string(key(out, ',', "totalTax"), totalTax);
+        string(key(out, ',', "type"), type);
+        return Attestations.ofCanonical(out.append('}').toString());
+    }
+
+    /** Appends {@code before} (an object's '{' or the ',' between members) and a member name; names here need no escaping. */
+    private static StringBuilder key(StringBuilder out, char before, String name) {
+        return out.append(before).append('"').append(name).append("\":");
     }
 
     private static void line(StringBuilder out, Line l) {
@@ -107,30 +94,18 @@ public record InvoiceRecord(String type, String kind, String number, String issu
             out.append("null");
             return;
         }
-        out.append("{\"amount\":");
-        string(out, l.amount());
-        out.append(",\"category\":");
-        string(out, l.category());
-        out.append(",\"exemptionReason\":");
-        string(out, l.exemptionReason());
-        out.append(",\"index\":");
-        org.alliancechain.evidence.CanonicalJson.appendNumber(out, l.index());
-        out.append(",\"itemCode\":");
-        string(out, l.itemCode());
-        out.append(",\"kind\":");
-        string(out, l.kind());
-        out.append(",\"name\":");
-        string(out, l.name());
-        out.append(",\"quantity\":");
-        string(out, l.quantity());
-        out.append(",\"rate\":");
-        string(out, l.rate());
-        out.append(",\"tax\":");
-        string(out, l.tax());
-        out.append(",\"unit\":");
-        string(out, l.unit());
-        out.append(",\"unitPrice\":");
-        string(out, l.unitPrice());
+        string(key(out, '{', "amount"), l.amount());
+        string(key(out, ',', "category"), l.category());
+        string(key(out, ',', "exemptionReason"), l.exemptionReason());
+        org.alliancechain.evidence.CanonicalJson.appendNumber(key(out, ',', "index"), l.index());
+        string(key(out, ',', "itemCode"), l.itemCode());
+        string(key(out, ',', "kind"), l.kind());
+        string(key(out, ',', "name"), l.name());
+        string(key(out, ',', "quantity"), l.quantity());
+        string(key(out, ',', "rate"), l.rate());
+        string(key(out, ',', "tax"), l.tax());
+        string(key(out, ',', "unit"), l.unit());
+        string(key(out, ',', "unitPrice"), l.unitPrice());
         out.append('}');
     }
 
@@ -139,10 +114,8 @@ public record InvoiceRecord(String type, String kind, String number, String issu
             out.append("null");
             return;
         }
-        out.append("{\"name\":");
-        string(out, p.name());
-        out.append(",\"taxId\":");
-        string(out, p.taxId());
+        string(key(out, '{', "name"), p.name());
+        string(key(out, ',', "taxId"), p.taxId());
         out.append('}');
     }
 
