@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.restassured.path.json.JsonPath;
+import org.alliancechain.testsupport.ChainProbe;
 import org.alliancechain.testsupport.SuiteTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,28 @@ class InvoiceLifecycleTest {
         assertThat(decided.get(0).getString("chain.transactionHash")).startsWith("0x");
         assertThat(as(BUYER_RECEIVER).get("/api/invoices/" + a.getLong("id")).then().extract().<String>path("marks.reimbursedBy"))
                 .isEqualTo(BUYER_ORG);
+    }
+
+    @Test
+    void aSecondRunPresentingAnInvoiceStillPendingOnChainIsRefusedAtOnce() {
+        var invoice = awaitIssued(issueToNova("印刷服务 Printing", "1", "88.00").getLong("id"));
+        var contracts = SuiteTestResource.stack().contracts();
+        // Mining paused: nova's first claim stays pending on chain while its second run presents the invoice again.
+        ChainProbe.rpc(contracts, "evm_setAutomine", "false");
+        JsonPath first;
+        JsonPath second;
+        try {
+            first = json(BUYER_APPROVER).body(Map.of("invoices", List.of(presented(invoice, "EXP-RUN-1"))))
+                    .post("/api/reimbursements/bulk").then().statusCode(200).extract().jsonPath();
+            second = json(BUYER_APPROVER).body(Map.of("invoices", List.of(presented(invoice, "EXP-RUN-2"))))
+                    .post("/api/reimbursements/bulk").then().statusCode(200).extract().jsonPath();
+        } finally {
+            ChainProbe.rpc(contracts, "evm_setAutomine", "true");
+        }
+        assertThat(first.getString("[0].status")).isEqualTo("PENDING");
+        assertThat(second.getString("[0].status")).isEqualTo("REFUSED");
+        assertThat(second.getString("[0].refusal")).isEqualTo("your organisation already asked to reimburse invoice " + invoice.getString("number"));
+        assertThat(awaitDecided(BUYER_APPROVER, first.getLong("[0].claimId")).getString("status")).isEqualTo("ACCEPTED");
     }
 
     @Test
@@ -291,5 +315,21 @@ class InvoiceLifecycleTest {
             }
             return ids.stream().allMatch(id -> "ISSUED".equals(states.get(id)));
         });
+        // The rows went in as one statement: each one reads back whole, ids distinct, and its record is the one on chain.
+        assertThat(ids).doesNotHaveDuplicates();
+        var stored = as(SELLER).get("/api/invoices/" + ids.get(7)).then().statusCode(200).extract().jsonPath();
+        assertThat(stored.getString("number")).isEqualTo(numbers.get(7));
+        assertThat(stored.getString("note")).isEqualTo("合同 Contract AC-2026-17");
+        assertThat(stored.getString("lines[0].name")).isEqualTo("批量商品 Bulk item 7");
+        // 1 × 107.25 = 107.25; 13 % → 13.9425 → 13.94
+        assertThat(new BigDecimal(stored.getString("totalTax"))).isEqualByComparingTo("13.94");
+        assertThat(new BigDecimal(stored.getString("total"))).isEqualByComparingTo("121.19");
+        assertThat(stored.getString("buyer.organisation")).isEqualTo(BUYER_ORG);
+        assertThat(stored.getString("issuedBy")).isNotBlank();
+        assertThat(stored.getString("issuedAt")).isNotBlank();
+        var check = given().queryParam("number", stored.getString("number")).queryParam("issueDate", stored.getString("issueDate"))
+                .queryParam("total", stored.getString("total")).get("/api/public/invoices/verification").then().statusCode(200).extract().jsonPath();
+        assertThat(check.getBoolean("found")).isTrue();
+        assertThat(check.getString("recordDigest")).isEqualTo(stored.getString("recordDigest")).matches("[0-9a-f]{64}");
     }
 }

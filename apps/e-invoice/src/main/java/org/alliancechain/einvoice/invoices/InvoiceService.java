@@ -197,7 +197,7 @@ public class InvoiceService {
                 invoices.get(i).chainTxId = txs[i];
             }
         }
-        Invoice.persist(invoices);
+        InvoiceRows.insertAll(invoices);
         return invoices;
     }
 

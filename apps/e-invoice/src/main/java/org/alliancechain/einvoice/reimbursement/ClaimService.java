@@ -103,16 +103,9 @@ public class ClaimService {
         String organisation = caller.requireOrganisation();
         var byNumber = new HashMap<String, Invoice>();
         var numbers = presented.stream().map(Presented::number).distinct().toList();
-        for (int from = 0; from < numbers.size(); from += 1000) {
-            Invoice.<Invoice>list("number in ?1", numbers.subList(from, Math.min(numbers.size(), from + 1000)))
-                    .forEach(i -> byNumber.put(i.kind + ":" + i.number, i));
-        }
+        Invoice.readOnlyByNumbers(numbers).forEach(i -> byNumber.put(i.kind + ":" + i.number, i));
         var pending = new HashMap<Long, Boolean>();
-        var invoiceIds = byNumber.values().stream().map(i -> i.id).toList();
-        for (int from = 0; from < invoiceIds.size(); from += 1000) {
-            Claim.<Claim>list("organisation = ?1 and kind = ?2 and status = ?3 and invoiceId in ?4", organisation, Claim.Kind.REIMBURSEMENT,
-                    Claim.Status.PENDING, invoiceIds.subList(from, Math.min(invoiceIds.size(), from + 1000))).forEach(c -> pending.put(c.invoiceId, true));
-        }
+        pendingClaims(organisation, byNumber.values().stream().mapToLong(i -> i.id).toArray()).forEach(id -> pending.put(id, true));
         Map<Long, Boolean> confirmed = new HashMap<>();
         var outcomes = new ArrayList<Outcome>(presented.size());
         var queued = new ArrayList<Invoice>();
@@ -153,6 +146,21 @@ public class ClaimService {
             claims.get(i).persist();
         }
         return outcomes;
+    }
+
+    /**
+     * Of these invoices, those the organisation has a pending reimbursement claim on, through the index of claims
+     * by invoice and organisation (V3052): as {@code invoiceId in (…)} the planner, on a table not
+     * analysed since a large run, chose the organisation's index and read every claim the organisation ever made,
+     * once per request — quadratic over a nightly run (70,000 claims: 34 s of the database's time).
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Long> pendingClaims(String organisation, long[] invoiceIds) {
+        return Claim.getEntityManager().createNativeQuery("""
+                        select invoice_id from einv_claim
+                         where organisation = ?1 and invoice_id = any(cast(?2 as bigint[])) and kind = 'REIMBURSEMENT' and status = 'PENDING'""",
+                        Long.class)
+                .setParameter(1, organisation).setParameter(2, invoiceIds).getResultList();
     }
 
     /** What this service knows already refuses the claim: a red or fully offset invoice, another member's reimbursement or booking. */
