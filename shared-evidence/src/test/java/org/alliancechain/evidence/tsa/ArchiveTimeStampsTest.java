@@ -173,6 +173,38 @@ class ArchiveTimeStampsTest {
     }
 
     @Test
+    void manyThreadsStampingInLoopsEachGetTheirOwnProofAndShareTokens() throws Exception {
+        var calls = new AtomicInteger();
+        var stamps = new ArchiveTimeStamps((algorithm, digest) -> {
+            calls.incrementAndGet();
+            return TSA.timestamp(algorithm, digest);
+        });
+        int threads = 12;
+        int each = 40;
+        try (var pool = Executors.newFixedThreadPool(threads)) {
+            var results = new ArrayList<Future<Integer>>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    int covered = 0;
+                    for (int i = 0; i < each; i++) {
+                        byte[] digest = HashAlgorithm.SHA256.digest(("thread " + thread + " record " + i).getBytes(StandardCharsets.UTF_8));
+                        if (ArchiveTimeStamps.covers(HashAlgorithm.SHA256, stamps.stamp(HashAlgorithm.SHA256, digest), digest)) {
+                            covered++;
+                        }
+                    }
+                    return covered;
+                }));
+            }
+            for (var result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(each);
+            }
+        }
+        // every request answered with a proof of its own digest, in fewer tokens than requests (turns were handed on)
+        assertThat(calls.get()).isLessThan(threads * each);
+    }
+
+    @Test
     void aFailingAuthorityFailsEveryRequestOfTheBatch() {
         var stamps = new ArchiveTimeStamps((algorithm, digest) -> {
             throw new TimeStampException("the authority is down");
