@@ -63,6 +63,11 @@ public enum HashAlgorithm {
         return id;
     }
 
+    /** The digest's length in bytes: 32 for both, so either fits a bytes32. */
+    public int digestLength() {
+        return 32;
+    }
+
     abstract Digest newDigest();
 
     public byte[] digest(byte[] data) {

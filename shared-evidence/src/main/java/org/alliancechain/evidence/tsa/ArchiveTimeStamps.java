@@ -219,18 +219,18 @@ public final class ArchiveTimeStamps {
             for (int i = 0; i < reducedTree.length; i++) {
                 int content = 0;
                 for (byte[] value : reducedTree[i]) {
-                    content += 1 + lengthOfLength(value.length) + value.length;
+                    content += Der.element(value.length);
                 }
                 listLengths[i] = content;
-                listsLength += 1 + lengthOfLength(content) + content;
+                listsLength += Der.element(content);
             }
-            int archiveContent = taggedAlgorithm.length + 1 + lengthOfLength(listsLength) + listsLength + token.length;
-            int archive = 1 + lengthOfLength(archiveContent) + archiveContent;
-            int chain = 1 + lengthOfLength(archive) + archive;
-            int sequence = 1 + lengthOfLength(chain) + chain;
-            int algorithms = 1 + lengthOfLength(algorithmIdentifier.length) + algorithmIdentifier.length;
+            int archiveContent = taggedAlgorithm.length + Der.element(listsLength) + token.length;
+            int archive = Der.element(archiveContent);
+            int chain = Der.element(archive);
+            int sequence = Der.element(chain);
+            int algorithms = Der.element(algorithmIdentifier.length);
             int recordContent = 3 + algorithms + sequence;
-            var out = new Der(1 + lengthOfLength(recordContent) + recordContent);
+            var out = new Der(Der.element(recordContent));
             out.header(0x30, recordContent);
             out.bytes(new byte[] {0x02, 0x01, 0x01});
             out.header(0x30, algorithmIdentifier.length).bytes(algorithmIdentifier);
@@ -247,47 +247,6 @@ public final class ArchiveTimeStamps {
             }
             out.bytes(token);
             return out.done();
-        }
-
-        private static int lengthOfLength(int length) {
-            return length < 0x80 ? 1 : length < 0x100 ? 2 : length < 0x10000 ? 3 : length < 0x1000000 ? 4 : 5;
-        }
-    }
-
-    /** A DER buffer of known size. */
-    private static final class Der {
-        private final byte[] buffer;
-        private int at;
-
-        Der(int size) {
-            buffer = new byte[size];
-        }
-
-        Der header(int tag, int length) {
-            buffer[at++] = (byte) tag;
-            if (length < 0x80) {
-                buffer[at++] = (byte) length;
-            } else {
-                int bytes = length < 0x100 ? 1 : length < 0x10000 ? 2 : length < 0x1000000 ? 3 : 4;
-                buffer[at++] = (byte) (0x80 | bytes);
-                for (int i = bytes - 1; i >= 0; i--) {
-                    buffer[at++] = (byte) (length >>> (8 * i));
-                }
-            }
-            return this;
-        }
-
-        Der bytes(byte[] value) {
-            System.arraycopy(value, 0, buffer, at, value.length);
-            at += value.length;
-            return this;
-        }
-
-        byte[] done() {
-            if (at != buffer.length) {
-                throw new IllegalStateException("evidence record length miscounted: " + at + " of " + buffer.length);
-            }
-            return buffer;
         }
     }
 

@@ -87,6 +87,79 @@ class TimeStampAuthorityTest {
     }
 
     @Test
+    void opensslVerifiesATokenWithoutCertificatesWhenTheRequestAskedForNone(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")) || onPath("openssl"),
+                "SKIPPED: openssl is not installed, the independent check of our tokens cannot run here");
+        var data = Files.writeString(dir.resolve("evidence.txt"), "no certificates, please " + Instant.now());
+        openssl(dir, "ts", "-query", "-data", data.toString(), "-sha256", "-out", "request.tsq");
+        byte[] reply = tsa.respond(Files.readAllBytes(dir.resolve("request.tsq")));
+        Files.write(dir.resolve("reply.tsr"), reply);
+        var token = new TimeStampResponse(reply).getTimeStampToken();
+        assertThat(token.getCertificates().getMatches(null)).isEmpty();
+        Files.writeString(dir.resolve("tsa-root.pem"), org.alliancechain.evidence.pki.Pem.certificate(PKI.tsaRootCertificate()));
+        Files.writeString(dir.resolve("tsa.pem"), org.alliancechain.evidence.pki.Pem.certificate(PKI.timeStampingIdentity().certificate()));
+
+        String verified = openssl(dir, "ts", "-verify", "-data", data.toString(), "-in", "reply.tsr", "-CAfile", "tsa-root.pem",
+                "-untrusted", "tsa.pem");
+        assertThat(verified).contains("Verification: OK");
+    }
+
+    /**
+     * The tokens are written directly (TokenEncoder) in BouncyCastle's layout: for the same request, serial and times
+     * they are BouncyCastle's bytes exactly, signature included (the P-256 signatures are deterministic). Many digests,
+     * so signatures of every DER length (70 to 72 bytes) come by; both hash algorithms; with and without a nonce and
+     * certificates, as requests over HTTP may ask.
+     */
+    @Test
+    void ourTokensAreBouncyCastlesByteForByte() throws Exception {
+        var verifier = new JcaSimpleSignerInfoVerifierBuilder().build(PKI.timeStampingIdentity().certificate());
+        var signatureLengths = new java.util.HashSet<Integer>();
+        for (int i = 0; i < 120; i++) {
+            var algorithm = HashAlgorithm.values()[i % 2];
+            var generator = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+            generator.setCertReq(i % 3 != 0);
+            byte[] digest = algorithm.digest(("record " + i).getBytes(StandardCharsets.UTF_8));
+            var request = i % 4 == 0 ? generator.generate(TimeStampAuthority.oid(algorithm), digest)
+                    : generator.generate(TimeStampAuthority.oid(algorithm), digest, java.math.BigInteger.valueOf(1_000_003L * i));
+            // A genTime with milliseconds: both write whole seconds.
+            var genTime = new java.util.Date(System.currentTimeMillis() + 1_001L * i);
+            byte[] theirs = tsa.bouncyCastleToken(request, genTime);
+
+            var token = new TimeStampToken(new org.bouncycastle.cms.CMSSignedData(theirs));
+            var signingTime = org.bouncycastle.asn1.cms.Time.getInstance(token.getSignedAttributes()
+                    .get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime).getAttrValues().getObjectAt(0)).getDate().toInstant();
+            byte[] ours = tsa.encodedToken(request, token.getTimeStampInfo().getSerialNumber(),
+                    token.getTimeStampInfo().getGenTime().toInstant(), signingTime);
+
+            assertThat(java.util.HexFormat.of().formatHex(ours)).as("token %d", i).isEqualTo(java.util.HexFormat.of().formatHex(theirs));
+            new TimeStampToken(new org.bouncycastle.cms.CMSSignedData(ours)).validate(verifier);
+            signatureLengths.add(token.toCMSSignedData().getSignerInfos().getSigners().iterator().next().getSignature().length);
+        }
+        assertThat(signatureLengths).as("DER lengths of the signatures met").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aRequestNamingAnotherPolicyIsRefused() throws Exception {
+        var generator = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+        generator.setReqPolicy(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.2.3.4.5"));
+        byte[] digest = HashAlgorithm.SHA256.digest("policy".getBytes(StandardCharsets.UTF_8));
+        var reply = new TimeStampResponse(tsa.respond(generator.generate(TimeStampAuthority.oid(HashAlgorithm.SHA256), digest).getEncoded()));
+        assertThat(reply.getStatus()).isEqualTo(2);
+        assertThat(reply.getFailInfo().intValue()).isEqualTo(org.bouncycastle.asn1.cmp.PKIFailureInfo.unacceptedPolicy);
+
+        generator.setReqPolicy(new org.bouncycastle.asn1.ASN1ObjectIdentifier(TimeStampAuthority.POLICY_OID));
+        var granted = new TimeStampResponse(tsa.respond(generator.generate(TimeStampAuthority.oid(HashAlgorithm.SHA256), digest).getEncoded()));
+        assertThat(granted.getStatus()).isZero();
+        assertThat(granted.getTimeStampToken().getTimeStampInfo().getPolicy().getId()).isEqualTo(TimeStampAuthority.POLICY_OID);
+    }
+
+    @Test
+    void anImprintOfTheWrongLengthIsRefused() {
+        assertThatThrownBy(() -> tsa.timestamp(HashAlgorithm.SHA256, new byte[20]))
+                .isInstanceOf(TimeStampException.class).hasMessageContaining("sha256 imprint is 32 bytes, not 20");
+    }
+
+    @Test
     void aMalformedRequestGetsARejectionNotAnException() throws Exception {
         var reply = new TimeStampResponse(tsa.respond("not DER at all".getBytes(StandardCharsets.UTF_8)));
         assertThat(reply.getStatus()).isEqualTo(2); // PKIStatus.rejection
