@@ -15,9 +15,9 @@ import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.fixture.EvidenceFixture;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.alliancechain.testsupport.TestTools;
 
 /** Tools we did not write read our certificates: a PDF renderer plus a QR decoder, poppler's pdfsig, openssl. */
 class IndependentToolsTest {
@@ -51,8 +51,7 @@ class IndependentToolsTest {
 
     @Test
     void popplersPdfsigFindsTheSignatureValid(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdfsig")),
-                "SKIPPED: poppler's pdfsig is not installed (Debian poppler-utils), so this independent check cannot run here");
+        TestTools.assume(TestTools.PDFSIG, "poppler's pdfsig check of the signed PDF");
         var pdf = Files.write(dir.resolve("certificate.pdf"), EvidenceFixture.signedCertificate(PadesSigner.Level.B_LT, EvidenceFixture.someFile()));
         String out = run(dir, "pdfsig", pdf.toString());
         assertThat(out).contains("Signer Certificate Common Name: 杭州仲裁委员会 Hangzhou Arbitration Commission")
@@ -69,8 +68,7 @@ class IndependentToolsTest {
 
     @Test
     void opensslVerifiesTheRecordTimestampEmbeddedInTheCertificate(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")),
-                "SKIPPED: openssl is not installed, so this independent check cannot run here");
+        TestTools.assume(TestTools.OPENSSL, "the independent openssl check");
         var certificate = EvidenceFixture.anchored(List.of(EvidenceFixture.record("时间戳 timestamp", EvidenceFixture.someFile())),
                 HashAlgorithm.SHA256).getFirst();
         Files.write(dir.resolve("record.json"), certificate.record().canonicalBytes());

@@ -29,9 +29,9 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.ers.ERSByteData;
 import org.bouncycastle.tsp.ers.ERSEvidenceRecord;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.alliancechain.testsupport.TestTools;
 
 /** Many digests under one token (RFC 4998), checked by BouncyCastle's own ERS validator and by openssl. */
 class ArchiveTimeStampsTest {
@@ -217,8 +217,7 @@ class ArchiveTimeStampsTest {
 
     @Test
     void opensslVerifiesTheSharedTokenOverTheRootTheProofLeadsTo(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")) || TimeStampAuthorityTest.onPath("openssl"),
-                "SKIPPED: openssl is not installed, the independent check cannot run here");
+        TestTools.assume(TestTools.OPENSSL, "the independent openssl check");
         var hashes = records(7, "openssl").stream().map(HashAlgorithm.SHA256::digest).toList();
         byte[] stamp = new ArchiveTimeStamps(TSA).stampAll(HashAlgorithm.SHA256, hashes).get(6);
         Files.write(dir.resolve("token.tsr"), ArchiveTimeStamps.token(stamp).getEncoded());

@@ -20,9 +20,9 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.alliancechain.testsupport.TestTools;
 
 class TimeStampAuthorityTest {
 
@@ -39,8 +39,7 @@ class TimeStampAuthorityTest {
 
     @Test
     void opensslVerifiesOurTokenForItsOwnRequest(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")) || onPath("openssl"),
-                "SKIPPED: openssl is not installed, the independent check of our tokens cannot run here");
+        TestTools.assume(TestTools.OPENSSL, "the independent openssl check");
         var data = Files.writeString(dir.resolve("evidence.txt"), "仲裁证据 evidence " + Instant.now());
         openssl(dir, "ts", "-query", "-data", data.toString(), "-sha256", "-cert", "-out", "request.tsq");
         Files.write(dir.resolve("reply.tsr"), tsa.respond(Files.readAllBytes(dir.resolve("request.tsq"))));
@@ -88,8 +87,7 @@ class TimeStampAuthorityTest {
 
     @Test
     void opensslVerifiesATokenWithoutCertificatesWhenTheRequestAskedForNone(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")) || onPath("openssl"),
-                "SKIPPED: openssl is not installed, the independent check of our tokens cannot run here");
+        TestTools.assume(TestTools.OPENSSL, "the independent openssl check");
         var data = Files.writeString(dir.resolve("evidence.txt"), "no certificates, please " + Instant.now());
         openssl(dir, "ts", "-query", "-data", data.toString(), "-sha256", "-out", "request.tsq");
         byte[] reply = tsa.respond(Files.readAllBytes(dir.resolve("request.tsq")));
@@ -205,9 +203,6 @@ class TimeStampAuthorityTest {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
     }
 
-    static boolean onPath(String tool) {
-        return List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream().anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
-    }
 
     static String openssl(Path dir, String... args) throws Exception {
         var process = start(dir, args);

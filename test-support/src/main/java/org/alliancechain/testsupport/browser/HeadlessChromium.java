@@ -50,8 +50,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>Or on its own: {@code try (var browser = HeadlessChromium.start()) { ... }}.
  *
- * <p>Before the browser starts, {@code deploy/bin/install-chromium.sh} (found by walking up from the
- * working directory) installs Chromium, chromedriver and a CJK font when they are missing. When that
+ * <p>Before the browser starts, {@code deploy/bin/install-test-tools.sh} (found by walking up from the
+ * working directory, run through {@link org.alliancechain.testsupport.TestTools}) installs Chromium,
+ * chromedriver and a CJK font (and the other tools the tests run) when they are missing. When that
  * cannot happen (not root, no network), the test is skipped through a JUnit assumption whose message
  * says why; with {@code -Dbrowser.tests.required=true} it fails instead. Selenium Manager is never
  * asked for anything: the driver and browser paths are set explicitly.
@@ -404,9 +405,10 @@ public final class HeadlessChromium implements AutoCloseable, BeforeAllCallback,
             return;
         }
         long begin = System.nanoTime();
-        ChromiumInstall.Outcome install = ChromiumInstall.ensure(CHROMIUM, CHROMEDRIVER);
-        if (!install.ready()) {
-            String why = "headless Chromium is not available: " + install.reason();
+        var install = org.alliancechain.testsupport.TestTools.ensure();
+        if (!(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))) {
+            String why = "headless Chromium is not available: "
+                    + (install.ready() ? CHROMIUM + " / " + CHROMEDRIVER + " are missing" : install.reason());
             if (Boolean.getBoolean("browser.tests.required")) {
                 throw new IllegalStateException(why + " (and -Dbrowser.tests.required=true)");
             }

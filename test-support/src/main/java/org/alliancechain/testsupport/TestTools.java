@@ -1,4 +1,4 @@
-package org.alliancechain.testsupport.browser;
+package org.alliancechain.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,44 +8,70 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes sure Chromium and chromedriver are on this machine, by running the project's
- * {@code deploy/bin/install-chromium.sh} (Debian's {@code chromium}, {@code chromium-driver} and a CJK
- * font, through apt-get). Runs the script at most once per JVM; the script itself returns at once when
- * everything is installed.
+ * Makes sure the programs the tests run besides the JVM are on this machine — Chromium and
+ * chromedriver for the story tests, poppler's {@code pdfsig} and {@code openssl} for the independent
+ * checks of signed PDFs and time-stamp tokens — by running the project's
+ * {@code deploy/bin/install-test-tools.sh} (Debian packages, through apt-get). Runs the script at most
+ * once per JVM; the script itself returns at once when everything is installed. A check that needs a
+ * tool calls {@link #ensure} before it looks for it, so a fresh machine gets the tool rather than a
+ * skipped check.
  */
-final class ChromiumInstall {
+public final class TestTools {
 
-    static final String SCRIPT = "deploy/bin/install-chromium.sh";
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path PDFSIG = Path.of("/usr/bin/pdfsig");
+    public static final Path OPENSSL = Path.of("/usr/bin/openssl");
+
+    static final String SCRIPT = "deploy/bin/install-test-tools.sh";
     private static final long TIMEOUT_MINUTES = 15;
 
     private static Outcome outcome;
 
     /** What became of the install: ready, or why not (the reason goes into the skip message). */
-    record Outcome(boolean ready, String reason) {
+    public record Outcome(boolean ready, String reason) {
     }
 
-    private ChromiumInstall() {
+    private TestTools() {
     }
 
-    static synchronized Outcome ensure(Path chromium, Path chromedriver) {
+    /** Installs the tools if they are missing (once per JVM); says whether they are there now, and why not. */
+    public static synchronized Outcome ensure() {
         if (outcome == null) {
-            outcome = run(chromium, chromedriver);
+            outcome = run();
         }
         return outcome;
     }
 
-    private static Outcome run(Path chromium, Path chromedriver) {
+    /**
+     * For a check that runs {@code tool}: installs the tools when it is missing, and skips the calling
+     * test, saying why, only when it still is not there (no root, no network).
+     */
+    public static void assume(Path tool, String check) {
+        if (Files.isExecutable(tool)) {
+            return;
+        }
+        var install = ensure();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(tool),
+                "SKIPPED: " + tool + " is not installed (" + install.reason() + "), so " + check + " cannot run here");
+    }
+
+    private static boolean installed() {
+        return java.util.stream.Stream.of(CHROMIUM, CHROMEDRIVER, PDFSIG, OPENSSL).allMatch(Files::isExecutable);
+    }
+
+    private static Outcome run() {
         Path root = repoRoot();
         if (root == null) {
-            return Files.isExecutable(chromium) && Files.isExecutable(chromedriver)
+            return installed()
                     ? new Outcome(true, "installed; " + SCRIPT + " not found above " + Path.of("").toAbsolutePath())
                     : new Outcome(false, SCRIPT + " not found above " + Path.of("").toAbsolutePath()
-                            + " and " + chromium + " / " + chromedriver + " are not installed");
+                            + " and some of " + CHROMIUM + ", " + CHROMEDRIVER + ", " + PDFSIG + ", " + OPENSSL + " are not installed");
         }
         Path script = root.resolve(SCRIPT);
         Path log;
         try {
-            log = Files.createTempFile("install-chromium", ".log");
+            log = Files.createTempFile("install-test-tools", ".log");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,13 +87,14 @@ final class ChromiumInstall {
             }
             String output = Files.readString(log, StandardCharsets.UTF_8).strip();
             if (!output.isEmpty()) {
-                System.err.println("[HeadlessChromium] " + output.replace("\n", "\n[HeadlessChromium] "));
+                System.err.println("[TestTools] " + output.replace("\n", "\n[TestTools] "));
             }
             if (process.exitValue() != 0) {
                 return new Outcome(false, SCRIPT + " exited " + process.exitValue() + tail(log));
             }
-            if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
-                return new Outcome(false, SCRIPT + " succeeded but " + chromium + " / " + chromedriver + " are missing");
+            if (!installed()) {
+                return new Outcome(false, SCRIPT + " succeeded but some of " + CHROMIUM + ", " + CHROMEDRIVER + ", " + PDFSIG + ", "
+                        + OPENSSL + " are missing");
             }
             return new Outcome(true, "installed");
         } catch (IOException e) {
@@ -85,7 +112,7 @@ final class ChromiumInstall {
     }
 
     /** The repository root: the working directory or the nearest parent that has {@code deploy/bin}. */
-    static Path repoRoot() {
+    public static Path repoRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("deploy/bin")) && Files.isRegularFile(dir.resolve(SCRIPT))) {
                 return dir;

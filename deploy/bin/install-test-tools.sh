@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs headless Chromium and its WebDriver (Debian's packages `chromium` and `chromium-driver`,
-# giving /usr/bin/chromium and /usr/bin/chromedriver) plus a CJK font, for the browser tests
-# (test-support's HeadlessChromium runs this before it starts the browser).
+# Installs the programs the tests run besides the JVM: headless Chromium and its WebDriver (Debian's
+# `chromium` and `chromium-driver`, giving /usr/bin/chromium and /usr/bin/chromedriver) plus a CJK
+# font, for the browser tests; poppler's `pdfsig` and `openssl`, the independent checkers of our
+# signed PDFs and time-stamp tokens. test-support's TestTools runs this once per JVM, before the
+# browser starts and before the independent checks.
 #
 # Idempotent: exits 0 at once when everything is there. Otherwise installs with apt-get as root,
 # or through `sudo -n` when that works without a password; else exits 2 with a message that says
@@ -12,21 +14,23 @@
 # 3 apt-get failed (e.g. no network / package not found).
 set -euo pipefail
 
-PACKAGES=(chromium chromium-driver fonts-wqy-zenhei)
+PACKAGES=(chromium chromium-driver fonts-wqy-zenhei poppler-utils openssl)
 CHROMIUM=/usr/bin/chromium
 CHROMEDRIVER=/usr/bin/chromedriver
 # A font with Chinese glyphs: without one, Chinese text renders as boxes in screenshots.
 CJK_FONT=/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
+PDFSIG=/usr/bin/pdfsig
+OPENSSL=/usr/bin/openssl
 
-installed() { [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ] && [ -f "$CJK_FONT" ]; }
+installed() { [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ] && [ -f "$CJK_FONT" ] && [ -x "$PDFSIG" ] && [ -x "$OPENSSL" ]; }
 
 if installed; then
   exit 0
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-chromium: $CHROMIUM / $CHROMEDRIVER missing and no apt-get here;" \
-       "install Chromium and a matching chromedriver by hand (Debian: ${PACKAGES[*]})" >&2
+  echo "install-test-tools: some of ${PACKAGES[*]} missing and no apt-get here;" \
+       "install them by hand (Debian packages: ${PACKAGES[*]})" >&2
   exit 2
 fi
 
@@ -35,7 +39,7 @@ if [ "$(id -u)" -eq 0 ]; then
 elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
   AS_ROOT=(sudo -n)
 else
-  echo "install-chromium: $CHROMIUM / $CHROMEDRIVER missing and this user is not root and has no" \
+  echo "install-test-tools: some of ${PACKAGES[*]} missing and this user is not root and has no" \
        "password-less sudo; run as root: apt-get install -y --no-install-recommends ${PACKAGES[*]}" >&2
   exit 2
 fi
@@ -51,19 +55,19 @@ known() {
   done
 }
 
-echo "install-chromium: installing ${PACKAGES[*]} with apt-get" >&2
+echo "install-test-tools: installing ${PACKAGES[*]} with apt-get" >&2
 if ! known; then
-  apt -q update >&2 || { echo "install-chromium: apt-get update failed (no network?)" >&2; exit 3; }
+  apt -q update >&2 || { echo "install-test-tools: apt-get update failed (no network?)" >&2; exit 3; }
 fi
 if ! apt -q install -y --no-install-recommends "${PACKAGES[@]}" >&2; then
   # Stale package lists (a version the mirror no longer has): refresh once and try again.
-  echo "install-chromium: apt-get install failed; refreshing the package lists and retrying" >&2
+  echo "install-test-tools: apt-get install failed; refreshing the package lists and retrying" >&2
   apt -q update >&2 && apt -q install -y --no-install-recommends "${PACKAGES[@]}" >&2 \
-    || { echo "install-chromium: apt-get install ${PACKAGES[*]} failed (no network?)" >&2; exit 3; }
+    || { echo "install-test-tools: apt-get install ${PACKAGES[*]} failed (no network?)" >&2; exit 3; }
 fi
 
 if ! installed; then
-  echo "install-chromium: apt-get succeeded but $CHROMIUM, $CHROMEDRIVER or $CJK_FONT is missing" >&2
+  echo "install-test-tools: apt-get succeeded but $CHROMIUM, $CHROMEDRIVER, $CJK_FONT, $PDFSIG or $OPENSSL is missing" >&2
   exit 3
 fi
-echo "install-chromium: $("$CHROMIUM" --version 2>/dev/null || echo chromium), $("$CHROMEDRIVER" --version 2>/dev/null | head -n 1)" >&2
+echo "install-test-tools: $("$CHROMIUM" --version 2>/dev/null || echo chromium), $("$CHROMEDRIVER" --version 2>/dev/null | head -n 1), $("$PDFSIG" -v 2>&1 | head -n 1)" >&2
