@@ -1,15 +1,14 @@
 package org.alliancechain.evidence.tsa;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
+import org.alliancechain.evidence.Combiner;
 import org.alliancechain.evidence.HashAlgorithm;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.cms.ContentInfo;
@@ -39,12 +38,19 @@ import org.bouncycastle.tsp.TimeStampToken;
 public final class ArchiveTimeStamps {
 
     private final TimeStamper stamper;
-    private final Map<HashAlgorithm, Combiner> combiners = new EnumMap<>(HashAlgorithm.class);
+    private final Map<HashAlgorithm, Combiner<byte[], byte[]>> combiners = new EnumMap<>(HashAlgorithm.class);
+
+    /**
+     * Under load the thread about to stamp gathers for up to 2 ms (or 256 digests) first: without it a stamp rarely
+     * overlapped the next request and batches stayed near one.
+     */
+    private static final Duration GATHER = Duration.ofMillis(2);
+    private static final int MAX_GATHERED = 256;
 
     public ArchiveTimeStamps(TimeStamper stamper) {
         this.stamper = stamper;
         for (var algorithm : HashAlgorithm.values()) {
-            combiners.put(algorithm, new Combiner(algorithm));
+            combiners.put(algorithm, new Combiner<>(digests -> stampAll(algorithm, digests), GATHER, MAX_GATHERED));
         }
     }
 
@@ -79,7 +85,14 @@ public final class ArchiveTimeStamps {
      * @throws TimeStampException when the authority cannot be reached or refuses
      */
     public byte[] stamp(HashAlgorithm algorithm, byte[] digest) {
-        return combiners.get(algorithm).stamp(digest);
+        try {
+            return combiners.get(algorithm).submit(digest);
+        } catch (TimeStampException e) {
+            // The batch's exception, thrown in every thread of it: each gets its own, with its own stack.
+            throw new TimeStampException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new TimeStampException("cannot time-stamp: " + e.getMessage(), e);
+        }
     }
 
     /** The RFC 3161 token of a stamp: the stamp itself, or the one in its evidence record. */
@@ -295,149 +308,6 @@ public final class ArchiveTimeStamps {
                 at >>= 1;
             }
             return lists.toArray(byte[][][]::new);
-        }
-    }
-
-    /**
-     * Combines concurrent single requests into one stamp: one thread stamps at a time, for all who
-     * wait. Under load (another thread asked within {@link #BUSY_NANOS}) the thread about to stamp
-     * first gathers for up to {@link #GATHER_NANOS} or {@link #MAX_GATHERED} digests — without it a
-     * stamp (~0.3 ms) rarely overlapped the next request and batches stayed near one — while a quiet
-     * service stamps at once.
-     *
-     * <p>Hand-off, not a shared monitor: a finished stamper wakes exactly the threads of its batch and
-     * passes the turn to the first thread still waiting. (With one monitor and {@code notifyAll} every
-     * waiter woke on every stamp and fought for the monitor: spinning on it was ~12 % of the CPU of
-     * {@code POST /api/notarisations} under 16 connections.)
-     */
-    private final class Combiner {
-        private static final long BUSY_NANOS = 5_000_000;
-        private static final long GATHER_NANOS = 2_000_000;
-        private static final int MAX_GATHERED = 256;
-
-        private final HashAlgorithm algorithm;
-        private final ReentrantLock lock = new ReentrantLock();
-        private final Condition full = lock.newCondition();
-        private List<Waiting> queue = new ArrayList<>();
-        private boolean busy;
-        private long lastAsked = System.nanoTime() - 2 * BUSY_NANOS;
-        private Thread lastAsker;
-
-        Combiner(HashAlgorithm algorithm) {
-            this.algorithm = algorithm;
-        }
-
-        byte[] stamp(byte[] digest) {
-            var me = new Waiting(digest, Thread.currentThread());
-            boolean underLoad;
-            lock.lock();
-            try {
-                long now = System.nanoTime();
-                // Another thread asked a moment ago: requests are arriving side by side. (One thread stamping records in a
-                // loop is not load: it would only wait for itself.)
-                underLoad = now - lastAsked < BUSY_NANOS && lastAsker != me.thread;
-                lastAsked = now;
-                lastAsker = me.thread;
-                queue.add(me);
-                if (queue.size() >= MAX_GATHERED) {
-                    full.signal(); // the gathering thread need not wait out its window
-                }
-                if (!busy) {
-                    busy = true;
-                    me.turn = true;
-                }
-            } finally {
-                lock.unlock();
-            }
-            boolean interrupted = false;
-            while (!me.turn && !me.done) {
-                // Our digest is queued: whoever stamps next stamps it, so we wait for that even when interrupted.
-                LockSupport.park(this);
-                interrupted |= Thread.interrupted();
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (me.done) {
-                return me.result();
-            }
-            // Our turn: we stamp what is queued, ourselves included.
-            List<Waiting> batch;
-            lock.lock();
-            try {
-                if (underLoad) {
-                    long left = GATHER_NANOS;
-                    while (left > 0 && queue.size() < MAX_GATHERED) {
-                        try {
-                            left = full.awaitNanos(left);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            break;
-                        }
-                    }
-                }
-                batch = queue;
-                queue = new ArrayList<>();
-            } finally {
-                lock.unlock();
-            }
-            Waiting next = null;
-            try {
-                var stamps = stampAll(algorithm, batch.stream().map(w -> w.digest).toList());
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).stamp = stamps.get(i);
-                }
-            } catch (RuntimeException e) {
-                batch.forEach(w -> w.failure = e);
-            } finally {
-                lock.lock();
-                try {
-                    batch.forEach(w -> w.done = true);
-                    if (queue.isEmpty()) {
-                        busy = false;
-                    } else {
-                        next = queue.getFirst();
-                        next.turn = true;
-                    }
-                } finally {
-                    lock.unlock();
-                }
-                for (var w : batch) {
-                    if (w != me) {
-                        LockSupport.unpark(w.thread);
-                    }
-                }
-                if (next != null) {
-                    LockSupport.unpark(next.thread);
-                }
-            }
-            return me.result();
-        }
-    }
-
-    private static final class Waiting {
-        final byte[] digest;
-        final Thread thread;
-        byte[] stamp;
-        RuntimeException failure;
-        /** Set (after {@link #stamp} or {@link #failure}) when its batch is stamped. */
-        volatile boolean done;
-        /** Set when this thread is to stamp the queue. */
-        volatile boolean turn;
-
-        Waiting(byte[] digest, Thread thread) {
-            this.digest = digest;
-            this.thread = thread;
-        }
-
-        byte[] result() {
-            if (failure instanceof TimeStampException e) {
-                throw new TimeStampException(e.getMessage(), e);
-            }
-            if (failure != null) {
-                throw new TimeStampException("cannot time-stamp: " + failure.getMessage(), failure);
-            }
-            return stamp;
         }
     }
 }

@@ -2,7 +2,10 @@ package org.alliancechain.service.notarisation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
 import java.time.Instant;
+import org.alliancechain.evidence.Combiner;
 import java.util.List;
 import org.alliancechain.service.attest.Attestations;
 import org.alliancechain.service.identity.Caller;
@@ -26,6 +29,8 @@ public class NotarisationService {
     private final Caller caller;
     private final org.alliancechain.service.tenancy.Tenancy tenancy;
     private final javax.sql.DataSource dataSource;
+    /** Concurrent single registrations, done in batches (no gathering window: what queues during a commit is the next batch). */
+    private final Combiner<Pending, Notarisation> registrations = new Combiner<>(this::registerBatch, Duration.ZERO, 256);
 
     NotarisationService(Attestations attestations, Caller caller, org.alliancechain.service.tenancy.Tenancy tenancy,
                         javax.sql.DataSource dataSource) {
@@ -37,16 +42,43 @@ public class NotarisationService {
 
     /**
      * Stores the hash in a record, time-stamps the record's digest and queues the digest for the next
-     * Merkle batch anchored by the caller's organisation, in one transaction.
+     * Merkle batch anchored by the caller's organisation; returns once that is committed.
+     *
+     * <p>Registrations asked for at the same moment are done together ({@link Combiner}): one
+     * transaction, one statement storing their rows, one queueing their digests (per organisation, each
+     * under its own key), one time-stamp token for them all with an RFC 4998 path to it per record. A
+     * registration alone is done at once, exactly as before. Each request's transaction and its two
+     * statements were most of the database's work and a third of the service's per request.
      */
-    @Transactional
     public Notarisation register(String sha256, String label) {
         var item = prepared(caller.requireOrganisation(), caller.userName(), sha256, label);
-        // Anchored by the caller's organisation's own key (its account for this service).
-        item.record = attestations.notarised(record(item), item.organisation, "notarisation '" + item.label + "'");
-        // The bulk path's one statement: an entity persist cost ~9 % of this request's CPU for a row nothing reads back.
-        insertAll(List.of(item));
-        return item;
+        return registrations.submit(new Pending(item, record(item)));
+    }
+
+    /** A registration waiting for its batch: the row (without id) and the record it attests. */
+    private record Pending(Notarisation item, EvidenceRecord record) {
+    }
+
+    /** Several callers' registrations in one transaction, in the order they came. */
+    private List<Notarisation> registerBatch(List<Pending> batch) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var byOrganisation = new java.util.LinkedHashMap<String, List<Pending>>();
+            for (var pending : batch) {
+                byOrganisation.computeIfAbsent(pending.item().organisation, o -> new java.util.ArrayList<>()).add(pending);
+            }
+            byOrganisation.forEach((organisation, pendings) -> {
+                // Anchored by each organisation's own key (its account for this service).
+                var attested = attestations.notarisedAll(pendings.stream().map(Pending::record).toList(), organisation,
+                        pendings.size() == 1 ? "notarisation '" + pendings.getFirst().item().label + "'" : "notarisations");
+                for (int i = 0; i < pendings.size(); i++) {
+                    pendings.get(i).item().record = attested.get(i);
+                }
+            });
+            var items = batch.stream().map(Pending::item).toList();
+            // The bulk path's one statement: an entity persist cost ~9 % of a request's CPU for a row nothing reads back.
+            insertAll(items);
+            return items;
+        });
     }
 
     /**
