@@ -54,7 +54,7 @@ public class PublicLookupResource {
 
     @GET
     @Path("/{contentDigest}")
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS) // reads only: no transaction of its own (a commit per look-up)
     @Operation(summary = "Is content with this SHA-256 registered? The registration record of the registered work (work id, content "
             + "digest, holder, time-stamped at, WorkRegistry's block and transaction, the public verifier's link); 404 when none is. "
             + "No login; limited per client")
@@ -74,7 +74,7 @@ public class PublicLookupResource {
     @POST
     @Path("/lookup")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS) // reads only: no transaction of its own (a commit per look-up)
     @Operation(summary = "Is this text (plain or HTML; scripts never run, nothing fetched) registered, or a near copy of a registered "
             + "work? The registration records of the works it copies ('exact': the registered bytes, 'near': a near copy), never the "
             + "works or scores; an empty list when none. No login; limited per client and to copyright.lookup.max-text-characters")
@@ -86,7 +86,7 @@ public class PublicLookupResource {
     @POST
     @Path("/lookup/files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS) // reads only: no transaction of its own (a commit per look-up)
     @Operation(summary = "Is this file (part 'file': an image, a plain-text or HTML file; its type read from its content) registered, "
             + "or a near copy of a registered work (images also rotated, flipped, inverted or cropped)? Registration records only. "
             + "No login; limited per client and to suite.uploads.max-file-size")

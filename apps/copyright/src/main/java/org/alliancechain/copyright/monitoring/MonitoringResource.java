@@ -59,7 +59,7 @@ public class MonitoringResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS) // reads only: no transaction of its own (a commit per look-up)
     @RolesAllowed({"monitor", "rights-manager"})
     @Operation(summary = "Search every registered work for a suspected copy given as text (plain or HTML, whose main text is compared; "
             + "scripts are never run, nothing is fetched): ranked works with band (MATCH, REVIEW), containment both ways and the matched "
@@ -71,7 +71,7 @@ public class MonitoringResource {
     @POST
     @Path("/hashes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS) // reads only: no transaction of its own (a commit per look-up)
     @RolesAllowed({"monitor", "rights-manager"})
     @Operation(summary = "Look up PDQ hashes a crawler computed itself ({pdq: [64 hex digits, ...]}, at most 100): per hash, in order, "
             + "the image works whose whole-image hash lies within 31 bits, nearest first. Hashes are compared as given: send the hashes of "
@@ -83,7 +83,7 @@ public class MonitoringResource {
     @POST
     @Path("/files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS) // reads only: no transaction of its own (a commit per look-up)
     @RolesAllowed({"monitor", "rights-manager"})
     @Operation(summary = "Search every registered work for a suspected copy given as a file (part 'file': an image, a plain-text or HTML "
             + "file; the type is read from the content): images by PDQ in all eight orientations and inverted, and by regions for crops")
@@ -102,7 +102,7 @@ public class MonitoringResource {
     @POST
     @Path("/bulk")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS) // reads only: no transaction of its own (a commit per look-up)
     @RolesAllowed({"monitor", "rights-manager"})
     @Operation(summary = "Search every registered work for many suspected copies at once (a crawler's output): up to "
             + "copyright.matches.max-bulk-items (500) items {ref, text | html | imageBase64}, each answered in its place with its matches "
