@@ -103,8 +103,11 @@ public class WorkService {
         var attested = attestations.notarisedAll(records, holder, "work");
         for (int i = 0; i < works.size(); i++) {
             works.get(i).record = attested.get(i);
-            works.get(i).persist();
         }
+        // Queued on chain before the rows are stored, so each row is inserted with its outbox id: set after the persist, it
+        // made Hibernate update every row it had just inserted (a thousand UPDATEs of rows holding the whole content).
+        chain.registerAll(holder, works);
+        works.forEach(work -> work.persist());
         try {
             Work.getEntityManager().flush();
         } catch (PersistenceException e) {
@@ -115,7 +118,6 @@ public class WorkService {
             throw new ProblemException(Response.Status.CONFLICT, "this content was registered a moment ago: a work is registered once",
                     submissions.getFirst().field() + ".content");
         }
-        chain.registerAll(holder, works);
         var byId = new HashMap<Long, WorkFingerprints.Fingerprinted>();
         for (int i = 0; i < works.size(); i++) {
             byId.put(works.get(i).id, fingerprinted.get(i));
