@@ -109,10 +109,5 @@ final class Der {
         byte[] encoded() {
             return java.util.Arrays.copyOfRange(der, start, end);
         }
-
-        /** The content bytes only. */
-        byte[] value() {
-            return java.util.Arrays.copyOfRange(der, content, end);
-        }
     }
 }

@@ -61,10 +61,11 @@ public final class TimeStampAuthority implements TimeStamper {
         // Serial numbers must be unique per TSA: start from the clock, count up.
         this.serial = new AtomicLong(System.currentTimeMillis() * 1000 + new SecureRandom().nextInt(1000));
         // One token the generic way: fails fast on a key or certificate that cannot sign, and is the template of the others.
-        byte[] template = bouncyCastleToken(request(HashAlgorithm.SHA256, new byte[32]), new Date());
+        byte[] template = bouncyCastleToken(request(HashAlgorithm.SHA256, new byte[HashAlgorithm.SHA256.digestLength()]), new Date());
         for (var algorithm : HashAlgorithm.values()) {
             try {
-                imprintAlgorithms.put(algorithm, request(algorithm, new byte[32]).getMessageImprintAlgID().getEncoded(ASN1Encoding.DER));
+                imprintAlgorithms.put(algorithm, request(algorithm, new byte[algorithm.digestLength()]).getMessageImprintAlgID()
+                        .getEncoded(ASN1Encoding.DER));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -135,16 +136,11 @@ public final class TimeStampAuthority implements TimeStamper {
             throw new TimeStampException("the time-stamping authority refused: a " + algorithm.id() + " imprint is "
                     + algorithm.digestLength() + " bytes, not " + (digest == null ? "missing" : digest.length));
         }
-        BigInteger number = BigInteger.valueOf(serial.incrementAndGet());
         if (encoder == null) {
-            try {
-                return generators.get().tokens().generate(request(algorithm, digest), number, new Date()).getEncoded();
-            } catch (TSPException | IOException e) {
-                throw new TimeStampException("cannot time-stamp: " + e.getMessage(), e);
-            }
+            return bouncyCastleToken(request(algorithm, digest), new Date());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return encoder.encode(imprintAlgorithms.get(algorithm), digest, number, null, now, now, true);
+        return encoder.encode(imprintAlgorithms.get(algorithm), digest, BigInteger.valueOf(serial.incrementAndGet()), null, now, now, true);
     }
 
     /** A token over {@code request} the generic way (BouncyCastle's generator); for the template and keys the encoder cannot use. */
@@ -152,7 +148,7 @@ public final class TimeStampAuthority implements TimeStamper {
         try {
             return generators.get().tokens().generate(request, BigInteger.valueOf(serial.incrementAndGet()), genTime).getEncoded();
         } catch (TSPException | IOException e) {
-            throw new IllegalStateException("cannot set up the time-stamping authority: " + e.getMessage(), e);
+            throw new TimeStampException("cannot time-stamp: " + e.getMessage(), e);
         }
     }
 

@@ -63,9 +63,9 @@ public final class HeadlessChromium implements AutoCloseable, BeforeAllCallback,
         AfterAllCallback, TestExecutionExceptionHandler {
 
     /** Debian's chromium; override with {@code -Dchromium.binary=...}. */
-    public static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    public static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", org.alliancechain.testsupport.TestTools.CHROMIUM.toString()));
     /** Debian's chromium-driver; override with {@code -Dwebdriver.chrome.driver=...}. */
-    public static final Path CHROMEDRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
+    public static final Path CHROMEDRIVER = Path.of(System.getProperty("webdriver.chrome.driver", org.alliancechain.testsupport.TestTools.CHROMEDRIVER.toString()));
     /** Where screenshots and page dumps go (relative to the working directory: the module's target/). */
     public static final Path OUTPUT = Path.of("target", "browser");
 

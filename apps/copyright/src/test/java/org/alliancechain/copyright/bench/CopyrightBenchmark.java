@@ -159,26 +159,10 @@ class CopyrightBenchmark {
         awaitWork(OTHER_RIGHTS, photoId, "REGISTERED");
 
         // 2. Registration throughput: bulk requests of 1,000 new texts, 2 at a time, anvil with 1-s blocks.
-        var bodies = new ArrayList<String>();
-        for (int r = 0; r < BULK_REQUESTS; r++) {
-            var batch = new ArrayList<Map<String, Object>>(BULK_SIZE);
-            for (int i = 0; i < BULK_SIZE; i++) {
-                long n = (long) r * BULK_SIZE + i;
-                batch.add(textWork("快讯 Bulletin " + n, composed(n)));
-            }
-            bodies.add(JSON.writeValueAsString(Map.of("works", batch)));
-        }
+        var bodies = bulkBodies(0, BULK_REQUESTS);
         // Warm-up: two requests of other new texts first, registered to the end but not counted, so the figure is the service's
         // steady rate (the query phases below measure after a warm-up too): the first bulk requests compile the path.
-        var warmUp = new ArrayList<String>();
-        for (int r = 0; r < 2; r++) {
-            var batch = new ArrayList<Map<String, Object>>(BULK_SIZE);
-            for (int i = 0; i < BULK_SIZE; i++) {
-                long n = (long) (BULK_REQUESTS + r) * BULK_SIZE + i;
-                batch.add(textWork("快讯 Bulletin " + n, composed(n)));
-            }
-            warmUp.add(JSON.writeValueAsString(Map.of("works", batch)));
-        }
+        var warmUp = bulkBodies(BULK_REQUESTS, 2);
         anvil("evm_setIntervalMining", "1");
         Registered registration;
         try {
@@ -432,6 +416,20 @@ class CopyrightBenchmark {
     // ---- registration ----
 
     private record Registered(long works, double seconds, double answeredSeconds, double confirmedSeconds) {
+    }
+
+    /** {@code requests} bulk bodies of {@link #BULK_SIZE} new texts each, numbered from request {@code first} on. */
+    private List<String> bulkBodies(int first, int requests) throws Exception {
+        var bodies = new ArrayList<String>(requests);
+        for (int r = first; r < first + requests; r++) {
+            var batch = new ArrayList<Map<String, Object>>(BULK_SIZE);
+            for (int i = 0; i < BULK_SIZE; i++) {
+                long n = (long) r * BULK_SIZE + i;
+                batch.add(textWork("快讯 Bulletin " + n, composed(n)));
+            }
+            bodies.add(JSON.writeValueAsString(Map.of("works", batch)));
+        }
+        return bodies;
     }
 
     private Registered registerAll(List<String> bodies, boolean measured) throws Exception {

@@ -145,7 +145,6 @@ class InvoiceBenchmark {
             double health = LoadRuns.measure("health (no token)", base.toString().replaceAll("/$", "") + "/q/health/live", 16, 5, 3, List.of());
             double lookups = LoadRuns.measure("GET /api/public/invoices/verification", verify, 16, SECONDS, 5, List.of());
 
-
             System.out.println(result("invoices.issue-one", "confirmed invoices/s, one transaction each", oneRun.rate, "invoices/s",
                     oneRun.p99, 0));
             System.out.println(result("invoices.issue-bulk", "confirmed invoices/s, bulk API", bulkRun.rate, "invoices/s", bulkRun.p99,
