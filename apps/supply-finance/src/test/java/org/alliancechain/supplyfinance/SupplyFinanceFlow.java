@@ -59,6 +59,21 @@ public final class SupplyFinanceFlow {
     }
 
     /**
+     * Tomorrow by the chain's clock, with at least three hours of today left: a certificate maturing then
+     * still takes an offer that expires in an hour (an offer must expire before the maturity day begins).
+     * Late in the chain's day the chain is first moved to just after midnight, so a test never depends on
+     * the hour it runs at.
+     */
+    public static LocalDate chainTomorrowWithTimeLeftToday() {
+        var now = chainNow().atZone(java.time.ZoneId.of("Asia/Shanghai"));
+        var midnight = now.toLocalDate().plusDays(1).atStartOfDay(now.getZone());
+        if (Duration.between(now, midnight).compareTo(Duration.ofHours(3)) < 0) {
+            advanceChainTime(Duration.between(now, midnight).plusMinutes(5));
+        }
+        return chainToday().plusDays(1);
+    }
+
+    /**
      * Moves the shared test chain's clock forward (it never goes back: every later test sees the chain
      * ahead of the wall clock) and lets the service see it at once.
      */

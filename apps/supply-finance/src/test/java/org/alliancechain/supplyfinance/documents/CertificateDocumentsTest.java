@@ -196,7 +196,7 @@ class CertificateDocumentsTest {
     @Test
     void theSettlementStatementNamesEveryHolderAndWhatEachWasPaid() throws Exception {
         String invoice = issueInvoice(SUPPLIER_ORG, CORE_ORG, 500_000_00L);
-        long id = json(CORE).body(confirmBody(SUPPLIER_ORG, "500000.00", chainToday().plusDays(1), false, invoice))
+        long id = json(CORE).body(confirmBody(SUPPLIER_ORG, "500000.00", chainTomorrowWithTimeLeftToday(), false, invoice))
                 .post("/api/certificates").then().statusCode(201).extract().jsonPath().getLong("id");
         awaitStatus(id, CORE, "OUTSTANDING");
         String number = certificate(id).getString("number");

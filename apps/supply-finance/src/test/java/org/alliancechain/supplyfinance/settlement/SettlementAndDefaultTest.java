@@ -45,7 +45,7 @@ class SettlementAndDefaultTest {
 
     static long maturingTomorrow(String coreUser, String core, String supplier, long faceCents) {
         String invoice = issueInvoice(supplier, core, faceCents);
-        long id = json(coreUser).body(confirmBody(supplier, yuan(faceCents), chainToday().plusDays(1), false, invoice))
+        long id = json(coreUser).body(confirmBody(supplier, yuan(faceCents), chainTomorrowWithTimeLeftToday(), false, invoice))
                 .post("/api/certificates").then().statusCode(201).extract().jsonPath().getLong("id");
         awaitStatus(id, coreUser, "OUTSTANDING");
         return id;
