@@ -34,6 +34,15 @@ public final class AnvilNode implements AutoCloseable {
      * @param blockTime interval mining in seconds; empty for one block per transaction
      */
     public static AnvilNode start(int port, Optional<Path> stateFile, Optional<Double> blockTime, Path logDir) {
+        return start(port, stateFile, blockTime, logDir, Optional.empty());
+    }
+
+    /**
+     * @param genesis the time of a new chain's first block (a demo chain with a past); ignored when the
+     *                state file already holds a chain
+     */
+    public static AnvilNode start(int port, Optional<Path> stateFile, Optional<Double> blockTime, Path logDir,
+                                  Optional<java.time.Instant> genesis) {
         Ports.requireFree(port, "anvil");
         int actual = port == 0 ? Ports.free() : port;
         List<String> cmd = new ArrayList<>(List.of(StackSettings.anvilBinary().toString(),
@@ -44,6 +53,9 @@ public final class AnvilNode implements AutoCloseable {
                 "--gas-limit", "1000000000"));
         stateFile.ifPresent(f -> cmd.addAll(List.of("--state", f.toAbsolutePath().toString())));
         blockTime.ifPresent(t -> cmd.addAll(List.of("--block-time", String.valueOf(t))));
+        if (genesis.isPresent() && stateFile.map(java.nio.file.Files::notExists).orElse(true)) {
+            cmd.addAll(List.of("--timestamp", String.valueOf(genesis.get().getEpochSecond())));
+        }
         var node = new AnvilNode(actual, List.copyOf(cmd), logDir.resolve("anvil.log"));
         node.launch();
         return node;
@@ -93,7 +105,29 @@ public final class AnvilNode implements AutoCloseable {
         rpc("evm_setIntervalMining", String.valueOf((long) Math.ceil(seconds)));
     }
 
-    private void rpc(String method, String param) {
+    /** The time of the latest block. */
+    public java.time.Instant latestBlockTime() {
+        String body = rpc("eth_getBlockByNumber", "\"latest\", false");
+        var m = java.util.regex.Pattern.compile("\"timestamp\"\\s*:\\s*\"0x([0-9a-fA-F]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no timestamp in the latest block: " + body);
+        }
+        return java.time.Instant.ofEpochSecond(Long.parseLong(m.group(1), 16));
+    }
+
+    /** Moves the clock of the blocks to come forward (anvil's evm_increaseTime) and mines a block that carries it. */
+    public void increaseTime(Duration by) {
+        rpc("evm_increaseTime", String.valueOf(by.toSeconds()));
+        rpc("evm_mine", "");
+    }
+
+    /** Sets the clock of the blocks to come (anvil's evm_setTime) and mines a block that carries it. */
+    public void setTime(java.time.Instant to) {
+        rpc("evm_setTime", String.valueOf(to.getEpochSecond()));
+        rpc("evm_mine", "");
+    }
+
+    private String rpc(String method, String param) {
         var request = HttpRequest.newBuilder(URI.create(rpcUrl()))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
@@ -104,6 +138,7 @@ public final class AnvilNode implements AutoCloseable {
             if (response.statusCode() != 200 || response.body().contains("\"error\"")) {
                 throw new IllegalStateException(method + " failed: " + response.body());
             }
+            return response.body();
         } catch (IOException e) {
             throw new IllegalStateException(method + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

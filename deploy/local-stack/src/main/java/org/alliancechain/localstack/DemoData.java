@@ -18,4 +18,13 @@ public interface DemoData {
      * @param services each running service's base URL
      */
     void populate(LocalStack stack, Map<SuiteApp, String> services) throws Exception;
+
+    /**
+     * What needs days to pass on chain (a maturity, grace days): done before any demo's {@link #populate},
+     * on a new chain that started in the past, whose clock {@code chain} moves forward; afterwards the
+     * suite brings the chain to the present. Not called on a chain that was already there (kept state, an
+     * external node): {@link #populate} then does without it.
+     */
+    default void history(LocalStack stack, Map<SuiteApp, String> services, ChainHistory chain) throws Exception {
+    }
 }

@@ -20,14 +20,17 @@ public final class LocalStack implements AutoCloseable {
      * What to start; ports 0 mean free ports (tests), fixed ports are for ./run. With
      * {@code demoMembers} every demo organisation is admitted on chain while deploying (tests);
      * without, only the founding member is, and ./run onboards the others with the onboarding tool.
+     * With {@code chainHistory}, a new anvil chain starts that long before the wall clock: demo data
+     * that needs days to pass (maturities, grace periods) moves it forward ({@link #history()}).
      */
     public record Options(int anvilPort, int postgresPort, int keycloakPort, Optional<String> externalChainUrl,
                           Optional<Database> externalDatabase, Optional<Path> dataDir, Optional<Double> blockTime,
-                          Path logDir, boolean withKeycloak, Optional<Path> anvilState, boolean demoMembers) {
+                          Path logDir, boolean withKeycloak, Optional<Path> anvilState, boolean demoMembers,
+                          Optional<java.time.Duration> chainHistory) {
 
         public static Options forTests(Path logDir) {
             return new Options(0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), logDir, true,
-                    Optional.empty(), true);
+                    Optional.empty(), true, Optional.empty());
         }
 
         /** Chain and database only, for tests of the chain client. */
@@ -38,7 +41,7 @@ public final class LocalStack implements AutoCloseable {
         /** Chain (optionally with interval mining, like a QBFT network's block period) and database only. */
         public static Options chainOnly(Path logDir, Path anvilState, Optional<Double> blockTime) {
             return new Options(0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(), blockTime, logDir, false,
-                    Optional.of(anvilState), true);
+                    Optional.of(anvilState), true, Optional.empty());
         }
     }
 
@@ -47,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
     private Database database;
     private KeycloakServer keycloak;
     private SuiteContracts contracts;
+    private ChainHistory history;
 
     private LocalStack() {
     }
@@ -88,8 +92,13 @@ public final class LocalStack implements AutoCloseable {
             rpcUrl = options.externalChainUrl().get();
         } else {
             var stateFile = options.anvilState().or(() -> options.dataDir().map(d -> d.resolve("anvil-state.json")));
-            anvil = register(AnvilNode.start(options.anvilPort(), stateFile, options.blockTime(), options.logDir()));
+            boolean fresh = stateFile.map(java.nio.file.Files::notExists).orElse(true);
+            var genesis = options.chainHistory().filter(h -> fresh).map(h -> java.time.Instant.now().minus(h));
+            anvil = register(AnvilNode.start(options.anvilPort(), stateFile, options.blockTime(), options.logDir(), genesis));
             rpcUrl = anvil.rpcUrl();
+            if (genesis.isPresent()) {
+                history = new ChainHistory(anvil, ChainHistory.SERVICES_FOLLOW);
+            }
         }
         var saved = options.dataDir().map(d -> d.resolve("contracts.properties"));
         if (saved.isPresent()) {
@@ -121,6 +130,14 @@ public final class LocalStack implements AutoCloseable {
                 anvil.setIntervalMining(blockTime.get());
             }
         }
+    }
+
+    /**
+     * The clock of a new chain that started in the past ({@link Options#chainHistory()}), until it is
+     * brought to the present; empty for a chain that was already there or is not ours.
+     */
+    public Optional<ChainHistory> history() {
+        return Optional.ofNullable(history).filter(h -> !h.present());
     }
 
     public Optional<AnvilNode> anvil() {

@@ -43,6 +43,9 @@ public final class LocalSuite {
               -h, --help            this text
             """;
 
+    /** How far in the past a new demo chain starts: room for a maturity that rolls over a long holiday, and the grace days. */
+    static final Duration CHAIN_HISTORY = Duration.ofDays(14);
+
     private LocalSuite() {
     }
 
@@ -67,8 +70,10 @@ public final class LocalSuite {
         Files.createDirectories(logDir);
         System.out.println("Starting chain, database and Keycloak (logs in " + logDir + ") ...");
 
+        // A new demo chain starts in the past, so the demo can let maturities and grace days pass on it (ADR 0027).
+        var history = options.infraOnly ? Optional.<Duration>empty() : Optional.of(CHAIN_HISTORY);
         var stackOptions = new LocalStack.Options(8545, 15432, 8180, options.chainUrl, options.database(),
-                options.dataDir, options.blockTime, logDir, true, Optional.empty(), false);
+                options.dataDir, options.blockTime, logDir, true, Optional.empty(), false, history);
         var stack = LocalStack.start(stackOptions);
         Map<SuiteApp, Path> custody = new LinkedHashMap<>();
         for (SuiteApp app : SuiteApp.values()) {
@@ -110,7 +115,28 @@ public final class LocalSuite {
         for (SuiteApp app : apps) {
             services.put(app, "http://127.0.0.1:" + app.port());
         }
-        for (var demo : java.util.ServiceLoader.load(DemoData.class)) {
+        var demos = java.util.ServiceLoader.load(DemoData.class).stream().map(java.util.ServiceLoader.Provider::get).toList();
+        var history = stack.history();
+        if (history.isPresent()) {
+            try {
+                System.out.println("Demo history: the new chain started " + CHAIN_HISTORY.toDays() + " days ago ...");
+                for (var demo : demos) {
+                    try {
+                        demo.history(stack, services, history.get());
+                    } catch (Exception e) {
+                        System.out.println("  demo history of " + demo.name() + " not complete: " + e.getMessage());
+                    }
+                }
+            } finally {
+                try {
+                    history.get().toPresent();
+                    System.out.println("  the chain's clock is at the present");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        for (var demo : demos) {
             System.out.println("Demo data: " + demo.name() + " ...");
             try {
                 demo.populate(stack, services);

@@ -23,7 +23,11 @@ final class DemoClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final Map<String, String> tokens = new HashMap<>();
+    private final Map<String, Token> tokens = new HashMap<>();
+
+    /** An access token and when to stop using it (30 s before it expires: a demo may outlast a token). */
+    private record Token(String value, long renewAtNanos) {
+    }
     private final String realm;
     private final String service;
 
@@ -77,16 +81,22 @@ final class DemoClient {
     /** Posts until the answer is {@code expected} (e.g. until this service has projected what the chain holds); returns it. */
     JsonNode postUntil(String what, String user, String path, Object body, int expected) throws Exception {
         JsonNode[] answer = new JsonNode[1];
-        await(what, () -> {
-            var response = http.send(HttpRequest.newBuilder(URI.create(service + path)).header("Authorization", "Bearer " + token(user))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == expected) {
-                answer[0] = JSON.readTree(response.body());
-                return true;
-            }
-            return false;
-        });
+        String[] last = {"no answer"};
+        try {
+            await(what, () -> {
+                var response = http.send(HttpRequest.newBuilder(URI.create(service + path)).header("Authorization", "Bearer " + token(user))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == expected) {
+                    answer[0] = JSON.readTree(response.body());
+                    return true;
+                }
+                last[0] = response.statusCode() + " " + response.body();
+                return false;
+            });
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; the last answer: " + last[0], e);
+        }
         return answer[0];
     }
 
@@ -101,9 +111,9 @@ final class DemoClient {
     }
 
     private String token(String user) throws Exception {
-        String cached = tokens.get(user);
-        if (cached != null) {
-            return cached;
+        Token cached = tokens.get(user);
+        if (cached != null && System.nanoTime() < cached.renewAtNanos()) {
+            return cached.value();
         }
         String form = "grant_type=password&client_id=suite-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + DemoSeeder.DEMO_PASSWORD;
@@ -113,8 +123,9 @@ final class DemoClient {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("no token for " + user + ": " + response.body());
         }
-        String token = JSON.readTree(response.body()).path("access_token").asText();
-        tokens.put(user, token);
-        return token;
+        var answer = JSON.readTree(response.body());
+        long lifetime = Math.max(0, answer.path("expires_in").asLong(60) - 30);
+        tokens.put(user, new Token(answer.path("access_token").asText(), System.nanoTime() + Duration.ofSeconds(lifetime).toNanos()));
+        return answer.path("access_token").asText();
     }
 }

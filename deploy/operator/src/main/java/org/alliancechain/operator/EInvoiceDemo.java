@@ -15,7 +15,8 @@ import org.alliancechain.localstack.SuiteApp;
  * issue a few hundred invoices to each other (steel, freight, software, consulting, an exempt
  * line); nova books and reimburses part of what it received, pixel's attempt to reimburse one of
  * them again is refused by the chain, acme offsets part of one invoice with a red-letter invoice
- * and starts a form that awaits nova's confirmation. Skipped when the bureau already has taxpayers.
+ * and starts a form that awaits nova's confirmation. On a demo chain with a past the registrations
+ * happened then ({@link #history}). Skipped when nova already issued invoices.
  */
 public final class EInvoiceDemo implements DemoData {
 
@@ -30,34 +31,26 @@ public final class EInvoiceDemo implements DemoData {
         return "e-invoice";
     }
 
+    /** On a demo chain with a past: the bureau registered the taxpayers and authorised the issuers then. */
+    @Override
+    public void history(LocalStack stack, Map<SuiteApp, String> services, org.alliancechain.localstack.ChainHistory chain) throws Exception {
+        if (connect(stack, services) && client.get("tax.officer", "/api/taxpayers").isEmpty()) {
+            register();
+            System.out.println("  3 taxpayers registered, 2 issuers authorised, " + chain.today());
+        }
+    }
+
     @Override
     public void populate(LocalStack stack, Map<SuiteApp, String> services) throws Exception {
-        var app = java.util.Arrays.stream(SuiteApp.values()).filter(a -> a.id().equals("e-invoice")).findFirst().orElseThrow();
-        if (!services.containsKey(app)) {
+        if (!connect(stack, services)) {
             return;
         }
-        client = new DemoClient(stack, services.get(app));
-        if (client.get("tax.officer", "/api/taxpayers").size() > 0) {
+        if (client.get("tax.officer", "/api/taxpayers").isEmpty()) {
+            register();
+        } else if (!client.get("issuer.nova", "/api/invoices?side=issued&page=0").isEmpty()) {
             System.out.println("  already there");
             return;
         }
-        client.post("tax.officer", "/api/taxpayers", Map.of("organisation", "acme-trading", "taxId", ACME_TAX_ID,
-                "name", "北京艾克米贸易有限公司 Acme Trading Co., Ltd."), 201);
-        client.post("tax.officer", "/api/taxpayers", Map.of("organisation", "nova-manufacturing", "taxId", NOVA_TAX_ID,
-                "name", "北京诺瓦制造有限公司 Nova Manufacturing Co., Ltd."), 201);
-        client.post("tax.officer", "/api/taxpayers", Map.of("organisation", "pixel-studio", "taxId", PIXEL_TAX_ID, "name", "北京像素工作室 Pixel Studio"), 201);
-        for (String org : List.of("acme-trading", "nova-manufacturing")) {
-            client.post("tax.officer", "/api/issuers", Map.of("organisation", org, "kinds", List.of("DIGITAL_SPECIAL", "DIGITAL_ORDINARY"),
-                    "quota", "50000000.00"), 201);
-        }
-        DemoClient.await("the issuers' authorisation on chain", () -> {
-            for (JsonNode issuer : client.get("tax.officer", "/api/issuers")) {
-                if (!"CONFIRMED".equals(issuer.path("chain").path("phase").asText())) {
-                    return false;
-                }
-            }
-            return true;
-        });
         var acmeToNova = invoices(NOVA_TAX_ID, 220, 0);
         var novaToAcme = invoices(ACME_TAX_ID, 90, 7);
         client.post("issuer.acme", "/api/invoices/bulk", Map.of("invoices", acmeToNova.subList(0, 120)), 201);
@@ -81,6 +74,8 @@ public final class EInvoiceDemo implements DemoData {
                     invoice.path("issueDate").asText(), "total", invoice.path("total").decimalValue(), "reference", "BX-2026-" + (1000 + i)));
         }
         client.post("approver.nova", "/api/reimbursements/bulk", Map.of("invoices", reimbursements), 200);
+        // Decided on chain before anything else uses these invoices (a reimbursed invoice backs no payable).
+        DemoClient.await("60 reimbursements on chain", () -> reimbursed("issuer.acme") >= reimbursements.size());
         client.post("finance.pixel", "/api/reimbursements", new HashMap<>(Map.of("kind", reimbursements.get(0).get("kind"), "number",
                 reimbursements.get(0).get("number"), "issueDate", reimbursements.get(0).get("issueDate"), "total",
                 reimbursements.get(0).get("total"), "reference", "PX-EXP-17")), -1);
@@ -94,8 +89,38 @@ public final class EInvoiceDemo implements DemoData {
         System.out.println("  3 taxpayers, 2 issuers, 310 invoices, 30 booked, 60 reimbursed, 1 duplicate refused, 2 red-letter forms");
     }
 
+    private boolean connect(LocalStack stack, Map<SuiteApp, String> services) {
+        var app = java.util.Arrays.stream(SuiteApp.values()).filter(a -> a.id().equals("e-invoice")).findFirst().orElseThrow();
+        if (!services.containsKey(app)) {
+            return false;
+        }
+        client = new DemoClient(stack, services.get(app));
+        return true;
+    }
+
+    /** The Beijing bureau registers the three taxpayers and authorises acme and nova to issue both 数电 kinds. */
+    private void register() throws Exception {
+        client.post("tax.officer", "/api/taxpayers", Map.of("organisation", "acme-trading", "taxId", ACME_TAX_ID,
+                "name", "北京艾克米贸易有限公司 Acme Trading Co., Ltd."), 201);
+        client.post("tax.officer", "/api/taxpayers", Map.of("organisation", "nova-manufacturing", "taxId", NOVA_TAX_ID,
+                "name", "北京诺瓦制造有限公司 Nova Manufacturing Co., Ltd."), 201);
+        client.post("tax.officer", "/api/taxpayers", Map.of("organisation", "pixel-studio", "taxId", PIXEL_TAX_ID, "name", "北京像素工作室 Pixel Studio"), 201);
+        for (String org : List.of("acme-trading", "nova-manufacturing")) {
+            client.post("tax.officer", "/api/issuers", Map.of("organisation", org, "kinds", List.of("DIGITAL_SPECIAL", "DIGITAL_ORDINARY"),
+                    "quota", "50000000.00"), 201);
+        }
+        DemoClient.await("the issuers' authorisation on chain", () -> {
+            for (JsonNode issuer : client.get("tax.officer", "/api/issuers")) {
+                if (!"CONFIRMED".equals(issuer.path("chain").path("phase").asText())) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
     /** {@code count} invoices to one buyer: a mix of goods and services at 13, 9 and 6 %, some with an exempt line. */
-    private static List<Map<String, Object>> invoices(String buyerTaxId, int count, int seed) {
+    static List<Map<String, Object>> invoices(String buyerTaxId, int count, int seed) {
         var items = List.of(
                 List.of("*黑色金属冶炼压延品*冷轧钢板 Cold-rolled steel", "吨", "4100.00", "0.13"),
                 List.of("*运输服务*国内道路货物运输 Road freight", "次", "850.00", "0.09"),
@@ -116,6 +141,18 @@ public final class EInvoiceDemo implements DemoData {
                     "note", "合同 Contract HT-2026-" + (300 + i)));
         }
         return invoices;
+    }
+
+    private long reimbursed(String user) throws Exception {
+        long reimbursed = 0;
+        for (int page = 0; page < 3; page++) {
+            for (JsonNode invoice : client.get(user, "/api/invoices?side=issued&page=" + page)) {
+                if (!invoice.path("reimbursedBy").isNull() && !invoice.path("reimbursedBy").isMissingNode()) {
+                    reimbursed++;
+                }
+            }
+        }
+        return reimbursed;
     }
 
     private long pending(String user) throws Exception {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.alliancechain.localstack.ChainHistory;
 import org.alliancechain.localstack.DemoData;
 import org.alliancechain.localstack.LocalStack;
 import org.alliancechain.localstack.SuiteApp;
@@ -17,8 +18,12 @@ import org.alliancechain.localstack.SuiteApp;
  * them): nova confirms four payables to acme; acme passes part of one down to pixel-studio (tier 2),
  * which accepts and passes some on to daily-news (tier 3), which accepts; acme asks for financing of
  * part of another, both banks quote, acme takes blue-bank's quote and blue-bank pays; a third request
- * waits for quotes. Runs after the e-invoice demo; skipped when nova already confirmed certificates.
- * Settled and overdue certificates need maturity to pass: they come with time, not with the demo.
+ * waits for quotes. Runs after the e-invoice demo; skipped when nova already confirmed them.
+ * <p>
+ * On a demo chain with a past ({@link #history}), ten days before today: acme issues two special
+ * invoices to nova, nova confirms a payable on each maturing the next day; at maturity nova pays the
+ * first (settled, with its settlement statement), and leaves the second unpaid past the grace days, so
+ * the service marks it overdue and nova's overdue record shows it.
  */
 public final class SupplyFinanceDemo implements DemoData {
 
@@ -37,9 +42,13 @@ public final class SupplyFinanceDemo implements DemoData {
             return;
         }
         var sf = new DemoClient(stack, finance);
-        if (sf.get("core.nova", "/api/certificates").size() > 0) {
-            System.out.println("  already there");
-            return;
+        var used = new java.util.HashSet<String>();
+        for (JsonNode certificate : sf.get("core.nova", "/api/certificates")) {
+            if (certificate.path("poNumber").asText().startsWith("PO-NOVA-2026-81")) {
+                System.out.println("  already there");
+                return;
+            }
+            certificate.path("invoices").forEach(i -> used.add(i.path("number").asText()));
         }
         // acme's special invoices to nova that nothing used yet, as the e-invoice service lists them.
         var ei = new DemoClient(stack, invoices);
@@ -47,7 +56,8 @@ public final class SupplyFinanceDemo implements DemoData {
         for (int page = 0; page < 3; page++) {
             for (JsonNode invoice : ei.get("issuer.acme", "/api/invoices?side=issued&page=" + page)) {
                 if ("DIGITAL_SPECIAL".equals(invoice.path("kind").asText()) && "ISSUED".equals(invoice.path("state").asText())
-                        && invoice.path("reimbursedBy").isNull() && invoice.path("buyer").asText().contains("Nova")) {
+                        && invoice.path("reimbursedBy").isNull() && invoice.path("buyer").asText().contains("Nova")
+                        && !used.contains(invoice.path("number").asText())) {
                     free.add(invoice);
                 }
             }
@@ -112,6 +122,71 @@ public final class SupplyFinanceDemo implements DemoData {
         long third = root(sf, certificates.get(2));
         sf.post("supplier.acme", "/api/financings", Map.of("partId", third, "value", "20000.00"), 201);
         System.out.println("  4 certificates, a part passed down two tiers (one offer open), 1 financing paid by blue-bank, 1 request open");
+    }
+
+    /** Days a certificate may stay unpaid after its payment date before it is marked overdue (the service's default). */
+    private static final int GRACE_DAYS = 3;
+
+    @Override
+    public void history(LocalStack stack, Map<SuiteApp, String> services, ChainHistory chain) throws Exception {
+        var finance = app(services, "supply-finance");
+        var invoices = app(services, "e-invoice");
+        if (finance == null || invoices == null) {
+            return;
+        }
+        var sf = new DemoClient(stack, finance);
+        if (sf.get("core.nova", "/api/certificates").size() > 0) {
+            return;
+        }
+        chain.advanceTo(java.time.Instant.now().minus(java.time.Duration.ofDays(10)));
+        LocalDate confirmed = chain.today();
+        // acme's two special invoices to nova (steel and CNC parts), issued through the e-invoice service.
+        var ei = new DemoClient(stack, invoices);
+        var issued = new ArrayList<JsonNode>();
+        for (var line : List.of(List.of("*黑色金属冶炼压延品*冷轧钢板 Cold-rolled steel", "吨", "4100.00", "18"),
+                List.of("*机械设备*数控机床配件 CNC machine parts", "件", "365.50", "120"))) {
+            issued.add(ei.post("issuer.acme", "/api/invoices", Map.of("kind", "DIGITAL_SPECIAL", "buyerTaxId", EInvoiceDemo.NOVA_TAX_ID,
+                    "lines", List.of(Map.of("name", line.get(0), "unit", line.get(1), "quantity", line.get(3), "unitPrice", line.get(2),
+                            "rate", "0.13")), "note", "合同 Contract HT-2026-" + line.get(3)), 201));
+        }
+        var certificates = new ArrayList<Long>();
+        for (int c = 0; c < issued.size(); c++) {
+            var invoice = issued.get(c);
+            long cents = invoice.path("total").decimalValue().movePointRight(2).longValueExact();
+            var body = Map.of("supplier", "acme-trading", "face", java.math.BigDecimal.valueOf(cents / 100 * 100, 2).toPlainString(),
+                    "maturity", confirmed.plusDays(1).toString(), "longTenor", false, "poNumber", "PO-NOVA-2026-80" + (c + 1),
+                    "invoices", List.of(Map.of("kind", "DIGITAL_SPECIAL", "number", invoice.path("number").asText())));
+            certificates.add(sf.postUntil("short certificate " + (c + 1) + " confirmed", "core.nova", "/api/certificates", body, 201)
+                    .path("id").asLong());
+        }
+        for (long id : certificates) {
+            DemoClient.await("certificate " + id + " on chain", () -> "OUTSTANDING".equals(sf.get("core.nova", "/api/certificates/" + id)
+                    .path("status").asText()));
+        }
+        // The first is paid on its payment date (a maturity on a holiday rolls to the next business day).
+        var paid = sf.get("core.nova", "/api/certificates/" + certificates.get(0));
+        chain.advanceTo(morningOf(LocalDate.parse(paid.path("paymentDate").asText())));
+        sf.postUntil("the first certificate paid at maturity", "core.nova", "/api/settlements", Map.of("certificateId", certificates.get(0),
+                "amount", paid.path("face").decimalValue().toPlainString(), "paymentReference", "CNAPS-NOVA-2026-0801"), 202);
+        DemoClient.await("the first certificate settled", () -> "SETTLED".equals(sf.get("core.nova", "/api/certificates/"
+                + certificates.get(0)).path("status").asText()));
+        // The second is not: once its grace days have passed the service marks it overdue on chain by itself.
+        var unpaid = sf.get("core.nova", "/api/certificates/" + certificates.get(1));
+        var overdueFrom = morningOf(LocalDate.parse(unpaid.path("paymentDate").asText()).plusDays(GRACE_DAYS + 1));
+        if (overdueFrom.isAfter(java.time.Instant.now())) {
+            System.out.println("  1 certificate settled; the second falls due on " + unpaid.path("paymentDate").asText()
+                    + " (a long holiday): not yet overdue");
+            return;
+        }
+        chain.advanceTo(overdueFrom);
+        DemoClient.await("the second certificate marked overdue", () -> "OVERDUE".equals(sf.get("core.nova", "/api/certificates/"
+                + certificates.get(1)).path("status").asText()));
+        System.out.println("  from " + confirmed + ": 2 certificates maturing the next day, 1 settled at maturity, 1 overdue");
+    }
+
+    /** Nine in the morning, China time, of a day. */
+    private static java.time.Instant morningOf(LocalDate day) {
+        return day.atTime(9, 0).atZone(CST).toInstant();
     }
 
     private static String app(Map<SuiteApp, String> services, String id) {
