@@ -28,7 +28,11 @@ public final class ImageQuery {
      * @throws ImageFingerprintException not an image, too large, or too flat or small to fingerprint
      */
     public static ImageQuery of(byte[] imageBytes) {
-        LumaImage upright = LumaImage.decode(imageBytes, Pdq.MAX_PIXELS, Pdq.PRE_RESIZE).image();
+        return of(LumaImage.decode(imageBytes, Pdq.MAX_PIXELS, Pdq.PRE_RESIZE).image());
+    }
+
+    /** A decoded image (upright), hashed as a whole. */
+    static ImageQuery of(LumaImage upright) {
         var coefficients = Pdq.requireQuality(Pdq.coefficients(upright));
         return new ImageQuery(upright, coefficients.hash(Pdq.Orientation.ORIGINAL), coefficients.dihedral());
     }
