@@ -121,7 +121,8 @@ public final class SupplyFinanceDemo implements DemoData {
         // A request on the third certificate waits for the banks' quotes.
         long third = root(sf, certificates.get(2));
         sf.post("supplier.acme", "/api/financings", Map.of("partId", third, "value", "20000.00"), 201);
-        System.out.println("  4 certificates, a part passed down two tiers (one offer open), 1 financing paid by blue-bank, 1 request open");
+        System.out.println("  4 certificates, a part passed down two tiers (one offer open), 1 financing paid by blue-bank, 1 request open"
+                + (fileOverdue(sf) ? "; acme took the overdue one to arbitration (the case is in odr-arbitration)" : ""));
     }
 
     /** Days a certificate may stay unpaid after its payment date before it is marked overdue (the service's default). */
@@ -182,6 +183,29 @@ public final class SupplyFinanceDemo implements DemoData {
         DemoClient.await("the second certificate marked overdue", () -> "OVERDUE".equals(sf.get("core.nova", "/api/certificates/"
                 + certificates.get(1)).path("status").asText()));
         System.out.println("  from " + confirmed + ": 2 certificates maturing the next day, 1 settled at maturity, 1 overdue");
+    }
+
+    /**
+     * The holder of the overdue certificate (from {@link #history}) files against nova in one step, now: the case
+     * reaches odr-arbitration through the chain with the certificate's history as its evidence.
+     */
+    private static boolean fileOverdue(DemoClient sf) throws Exception {
+        for (JsonNode listed : sf.get("core.nova", "/api/certificates")) {
+            if (!"OVERDUE".equals(listed.path("status").asText())) {
+                continue;
+            }
+            var certificate = sf.get("core.nova", "/api/certificates/" + listed.path("id").asLong());
+            for (JsonNode part : certificate.path("parts")) {
+                if ("acme-trading".equals(part.path("holder").asText()) && "OVERDUE".equals(part.path("state").asText())) {
+                    sf.post("supplier.acme", "/api/arbitrations", Map.of("partId", part.path("partId").asLong(), "claim",
+                            "Acme Trading claims the ¥" + part.path("value").decimalValue().toPlainString() + " of " + certificate.path("number").asText()
+                                    + " that Nova Manufacturing left unpaid at maturity (payment date " + certificate.path("paymentDate").asText()
+                                    + ") and after the grace days."), 201);
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Nine in the morning, China time, of a day. */
