@@ -52,10 +52,18 @@ public final class MinHash {
 
     /** Signature of the shingle hashes [from, to) with {@code permutations} values. */
     public static int[] signature(long[] shingles, int from, int to, int permutations) {
+        return signature(shingles, from, to, 0, permutations);
+    }
+
+    /**
+     * Values {@code first} … {@code first + permutations − 1} of the signature of the shingle hashes [from, to): a
+     * signature's values are independent, so a document's can be put together from parts (see {@link #merge}).
+     */
+    public static int[] signature(long[] shingles, int from, int to, int first, int permutations) {
         // unsigned minimum as a signed one of the values with the sign bit flipped: a branch-free loop
         long[] min = new long[permutations];
         java.util.Arrays.fill(min, Long.MAX_VALUE);
-        long[] xor = XOR;
+        long[] xor = java.util.Arrays.copyOfRange(XOR, first, first + permutations);
         for (int s = from; s < to; s++) {
             long h = shingles[s];
             for (int i = 0; i < permutations; i++) {
@@ -73,6 +81,19 @@ public final class MinHash {
             sig[i] = (int) ((min[i] ^ Long.MIN_VALUE) >>> 32);
         }
         return sig;
+    }
+
+    /**
+     * Folds {@code part} (values of the same permutations over other shingles) into {@code into} at {@code offset}:
+     * the signature of the union. Exact — a value is the upper 32 bits of a minimum, and the upper bits of the
+     * smaller of two numbers are the smaller upper bits.
+     */
+    public static void merge(int[] into, int offset, int[] part) {
+        for (int i = 0; i < part.length; i++) {
+            if (Integer.compareUnsigned(part[i], into[offset + i]) < 0) {
+                into[offset + i] = part[i];
+            }
+        }
     }
 
     /** LSH band keys of a signature, {@code signature.length / rows} of them. */

@@ -26,12 +26,17 @@ public final class TextFingerprinter {
                 Anchors.of(text.text()));
     }
 
+    /**
+     * The chunks' signatures are the first {@link MinHash#CHUNK_PERMUTATIONS} permutations of the document's: those
+     * values of the document's signature are folded from the chunks' (and any shingles after the last chunk), and only
+     * the others are computed over every shingle — two thirds of the hashing of computing both in full, the same values.
+     */
     public static TextFingerprint of(CanonicalText text) {
         Shingles shingles = Shingles.of(text);
         long[] hs = shingles.hashes();
         int[] pos = shingles.positions();
-        int[] docSig = MinHash.signature(hs, 0, hs.length, MinHash.DOC_PERMUTATIONS);
-        long[] docKeys = MinHash.bandKeys(docSig, MinHash.ROWS, MinHash.DOMAIN_DOC);
+        int[] docSig = new int[MinHash.DOC_PERMUTATIONS];
+        java.util.Arrays.fill(docSig, -1);
         List<TextFingerprint.Chunk> chunks = new ArrayList<>();
         int s = 0;
         for (int[] range : Chunker.chunks(text.text())) {
@@ -40,11 +45,18 @@ public final class TextFingerprinter {
                 s++;
             }
             int[] sig = MinHash.signature(hs, from, s, MinHash.CHUNK_PERMUTATIONS);
+            MinHash.merge(docSig, 0, sig);
             long[] keys = MinHash.bandKeys(sig, MinHash.ROWS, MinHash.DOMAIN_CHUNK);
             int srcStart = range[1] > range[0] ? text.sourceStart(range[0]) : 0;
             int srcEnd = range[1] > range[0] ? text.sourceEnd(range[1] - 1) : 0;
             chunks.add(new TextFingerprint.Chunk(range[0], range[1], srcStart, srcEnd, sig, keys));
         }
+        if (s < hs.length) {
+            MinHash.merge(docSig, 0, MinHash.signature(hs, s, hs.length, MinHash.CHUNK_PERMUTATIONS));
+        }
+        MinHash.merge(docSig, MinHash.CHUNK_PERMUTATIONS, MinHash.signature(hs, 0, hs.length, MinHash.CHUNK_PERMUTATIONS,
+                MinHash.DOC_PERMUTATIONS - MinHash.CHUNK_PERMUTATIONS));
+        long[] docKeys = MinHash.bandKeys(docSig, MinHash.ROWS, MinHash.DOMAIN_DOC);
         return new TextFingerprint(TextFingerprint.algDescriptor(text.extractor()), text.length(), docSig, docKeys,
                 List.copyOf(chunks), TextFingerprint.merkleRootOf(chunks), IsccTextCode.digest256(text.isccCollapsed()),
                 Anchors.of(text.text()));
