@@ -133,7 +133,12 @@ public final class LocalSuite {
                     System.out.println("  the chain's clock is at the present");
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    System.out.println("  the chain could not be brought to the present: " + e.getMessage());
                 }
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return; // stopping
             }
         }
         for (var demo : demos) {

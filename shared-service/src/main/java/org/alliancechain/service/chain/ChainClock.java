@@ -41,6 +41,7 @@ public class ChainClock {
     private volatile long checkedAt;
     private volatile boolean checked;
     private long lastNumber = -1;
+    private long readAt;
 
     @jakarta.inject.Inject
     ChainClock(ChainReader chain, @ConfigProperty(name = "chain.clock.refresh", defaultValue = "5s") Duration refresh) {
@@ -87,19 +88,23 @@ public class ChainClock {
 
     /** Reads the chain's time now rather than at the next interval (after a test moved the chain's clock). */
     public void resync() {
-        checked = false;
-        refresh(System.nanoTime());
+        refresh(System.nanoTime(), true);
     }
 
-    private synchronized void refresh(long nanos) {
-        if (checked && nanos - checkedAt < refreshNanos) {
+    private void refresh(long nanos) {
+        refresh(nanos, false);
+    }
+
+    private synchronized void refresh(long nanos, boolean force) {
+        if (!force && checked && nanos - checkedAt < refreshNanos) {
             return;
         }
         try {
             var block = latest.get();
             long ahead = block.time().toEpochMilli() - wallMillis.getAsLong();
-            // Fresh: a block that was not there at a read at most two intervals ago.
-            boolean fresh = lastNumber >= 0 && block.number() > lastNumber && nanos - checkedAt <= 2 * refreshNanos;
+            // Fresh: a block that was not there at a successful read at most two intervals ago (a failed read in between
+            // says nothing of when the block was made).
+            boolean fresh = lastNumber >= 0 && block.number() > lastNumber && nanos - readAt <= 2 * refreshNanos;
             long slack = 2 * Duration.ofNanos(refreshNanos).toMillis();
             if (fresh && ahead < aheadMillis - slack) {
                 aheadMillis = ahead; // the chain's clock is behind what this one believed: follow it
@@ -107,6 +112,7 @@ public class ChainClock {
                 aheadMillis = Math.max(aheadMillis, lastNumber < 0 ? Math.max(0, ahead) : ahead);
             }
             lastNumber = block.number();
+            readAt = nanos;
         } catch (ChainUnavailableException unavailable) {
             // keep the last known offset; the next call tries again after the interval
         }

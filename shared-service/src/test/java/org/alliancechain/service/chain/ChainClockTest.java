@@ -91,7 +91,19 @@ class ChainClockTest {
         assertThat(offset(clock)).isEqualTo(Duration.ofMinutes(30));
         latest.set(null);
         assertThat(offset(clock)).isEqualTo(Duration.ofMinutes(30));
-        block(12, Duration.ofDays(-1)); // back, and fresh after the failed read: followed
+        block(12, Duration.ofDays(-1)); // back, a moment after the last successful read: fresh, followed
         assertThat(offset(clock)).isEqualTo(Duration.ofDays(-1));
+    }
+
+    @Test
+    void aBlockAfterAnOutageLongerThanTwoIntervalsIsOfUnknownAge() throws InterruptedException {
+        var clock = clock(Duration.ofMillis(1));
+        block(10, Duration.ZERO);
+        assertThat(offset(clock)).isZero();
+        latest.set(null);
+        Thread.sleep(50); // the node down for fifty intervals; reads fail throughout
+        assertThat(offset(clock)).isZero();
+        block(11, Duration.ofHours(-5)); // made at any time during the outage
+        assertThat(offset(clock)).isZero();
     }
 }

@@ -60,6 +60,9 @@ public final class MinHash {
      * signature's values are independent, so a document's can be put together from parts (see {@link #merge}).
      */
     public static int[] signature(long[] shingles, int from, int to, int first, int permutations) {
+        if (first < 0 || permutations < 0 || first + permutations > DOC_PERMUTATIONS) {
+            throw new IllegalArgumentException("permutations " + first + " to " + (first + permutations) + " of " + DOC_PERMUTATIONS);
+        }
         // unsigned minimum as a signed one of the values with the sign bit flipped: a branch-free loop
         long[] min = new long[permutations];
         java.util.Arrays.fill(min, Long.MAX_VALUE);
