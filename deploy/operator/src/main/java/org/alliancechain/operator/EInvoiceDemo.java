@@ -143,27 +143,22 @@ public final class EInvoiceDemo implements DemoData {
         return invoices;
     }
 
-    private long reimbursed(String user) throws Exception {
-        long reimbursed = 0;
+    /** How many of the invoices {@code user}'s organisation issued (the first three pages) satisfy {@code test}. */
+    private long issued(String user, java.util.function.Predicate<JsonNode> test) throws Exception {
+        long n = 0;
         for (int page = 0; page < 3; page++) {
             for (JsonNode invoice : client.get(user, "/api/invoices?side=issued&page=" + page)) {
-                if (!invoice.path("reimbursedBy").isNull() && !invoice.path("reimbursedBy").isMissingNode()) {
-                    reimbursed++;
-                }
+                n += test.test(invoice) ? 1 : 0;
             }
         }
-        return reimbursed;
+        return n;
+    }
+
+    private long reimbursed(String user) throws Exception {
+        return issued(user, invoice -> !invoice.path("reimbursedBy").isNull() && !invoice.path("reimbursedBy").isMissingNode());
     }
 
     private long pending(String user) throws Exception {
-        long pending = 0;
-        for (int page = 0; page < 3; page++) {
-            for (JsonNode invoice : client.get(user, "/api/invoices?side=issued&page=" + page)) {
-                if ("PENDING".equals(invoice.path("state").asText())) {
-                    pending++;
-                }
-            }
-        }
-        return pending;
+        return issued(user, invoice -> "PENDING".equals(invoice.path("state").asText()));
     }
 }

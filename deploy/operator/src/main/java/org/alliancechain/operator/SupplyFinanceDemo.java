@@ -84,8 +84,7 @@ public final class SupplyFinanceDemo implements DemoData {
             certificates.add(sf.postUntil("certificate " + (c + 1) + " confirmed", "core.nova", "/api/certificates", body, 201).path("id").asLong());
         }
         for (long id : certificates) {
-            DemoClient.await("certificate " + id + " on chain", () -> "OUTSTANDING".equals(sf.get("core.nova", "/api/certificates/" + id)
-                    .path("status").asText()));
+            awaitStatus(sf, id, "OUTSTANDING");
         }
         // Tier 1 → tier 2 → tier 3 on the first certificate.
         long root = root(sf, certificates.get(0));
@@ -115,13 +114,7 @@ public final class SupplyFinanceDemo implements DemoData {
             var quotes = sf.get("supplier.acme", "/api/financings/" + financed).path("quotes");
             return quotes.size() == 2 && "OFFERED".equals(quotes.get(0).path("status").asText()) && "OFFERED".equals(quotes.get(1).path("status").asText());
         });
-        long blueQuote = sf.get("supplier.acme", "/api/financings/" + financed).path("quotes").get(0).path("id").asLong();
-        sf.post("supplier.acme", "/api/financings/" + financed + "/quotes/" + blueQuote + "/accept", Map.of(), 202);
-        DemoClient.await("quote accepted and invoices pledged", () -> "ACCEPTED".equals(sf.get("supplier.acme", "/api/financings/" + financed)
-                .path("status").asText()));
-        sf.post("bank.blue", "/api/financings/" + financed + "/payment", Map.of("paymentReference", "BLUE-2026-000101",
-                "crcRegistration", "04512345000100000101"), 202);
-        DemoClient.await("financing paid", () -> "PAID".equals(sf.get("supplier.acme", "/api/financings/" + financed).path("status").asText()));
+        acceptFirstQuoteAndPay(sf, financed, "bank.blue", "BLUE-2026-000101", "04512345000100000101");
         // A request on the third certificate waits for the banks' quotes.
         long third = root(sf, certificates.get(2));
         sf.post("supplier.acme", "/api/financings", Map.of("partId", third, "value", "20000.00"), 201);
@@ -173,8 +166,7 @@ public final class SupplyFinanceDemo implements DemoData {
                     .path("id").asLong());
         }
         for (long id : certificates) {
-            DemoClient.await("certificate " + id + " on chain", () -> "OUTSTANDING".equals(sf.get("core.nova", "/api/certificates/" + id)
-                    .path("status").asText()));
+            awaitStatus(sf, id, "OUTSTANDING");
         }
         long passed = certificates.get(0);
         long unpaidId = certificates.get(1);
@@ -199,13 +191,7 @@ public final class SupplyFinanceDemo implements DemoData {
             var quotes = sf.get("supplier.acme", "/api/financings/" + financing).path("quotes");
             return quotes.size() == 1 && "OFFERED".equals(quotes.get(0).path("status").asText());
         });
-        long quote = sf.get("supplier.acme", "/api/financings/" + financing).path("quotes").get(0).path("id").asLong();
-        sf.post("supplier.acme", "/api/financings/" + financing + "/quotes/" + quote + "/accept", Map.of(), 202);
-        DemoClient.await("quote accepted and the invoice pledged", () -> "ACCEPTED".equals(sf.get("supplier.acme", "/api/financings/"
-                + financing).path("status").asText()));
-        sf.post("bank.river", "/api/financings/" + financing + "/payment", Map.of("paymentReference", "RIVER-2026-000042",
-                "crcRegistration", "04512345000100000042"), 202);
-        DemoClient.await("financing paid", () -> "PAID".equals(sf.get("supplier.acme", "/api/financings/" + financing).path("status").asText()));
+        acceptFirstQuoteAndPay(sf, financing, "bank.river", "RIVER-2026-000042", "04512345000100000042");
 
         // Both paid on their payment date (a maturity on a holiday rolls to the next business day).
         var due = sf.get("core.nova", "/api/certificates/" + passed);
@@ -216,8 +202,7 @@ public final class SupplyFinanceDemo implements DemoData {
                     "amount", certificate.path("face").decimalValue().toPlainString(), "paymentReference", "CNAPS-NOVA-2026-08" + id), 202);
         }
         for (long id : List.of(passed, financedId)) {
-            DemoClient.await("certificate " + id + " settled", () -> "SETTLED".equals(sf.get("core.nova", "/api/certificates/" + id)
-                    .path("status").asText()));
+            awaitStatus(sf, id, "SETTLED");
         }
         // The second is not paid: once its grace days have passed the service marks it overdue on chain by itself.
         var unpaid = sf.get("core.nova", "/api/certificates/" + unpaidId);
@@ -230,8 +215,7 @@ public final class SupplyFinanceDemo implements DemoData {
             return;
         }
         chain.advanceTo(overdueFrom);
-        DemoClient.await("the unpaid certificate marked overdue", () -> "OVERDUE".equals(sf.get("core.nova", "/api/certificates/"
-                + unpaidId).path("status").asText()));
+        awaitStatus(sf, unpaidId, "OVERDUE");
         System.out.println("  " + settled + "; one left unpaid, overdue");
     }
 
@@ -256,6 +240,23 @@ public final class SupplyFinanceDemo implements DemoData {
             }
         }
         return false;
+    }
+
+    private static void awaitStatus(DemoClient sf, long certificate, String status) throws Exception {
+        DemoClient.await("certificate " + certificate + " " + status, () -> status.equals(sf.get("core.nova", "/api/certificates/"
+                + certificate).path("status").asText()));
+    }
+
+    /** acme takes the financing's first quote (its invoices are pledged on chain), and that bank pays. */
+    private static void acceptFirstQuoteAndPay(DemoClient sf, long financing, String bankUser, String paymentReference, String crcRegistration)
+            throws Exception {
+        long quote = sf.get("supplier.acme", "/api/financings/" + financing).path("quotes").get(0).path("id").asLong();
+        sf.post("supplier.acme", "/api/financings/" + financing + "/quotes/" + quote + "/accept", Map.of(), 202);
+        DemoClient.await("quote accepted and the invoices pledged", () -> "ACCEPTED".equals(sf.get("supplier.acme", "/api/financings/"
+                + financing).path("status").asText()));
+        sf.post(bankUser, "/api/financings/" + financing + "/payment", Map.of("paymentReference", paymentReference,
+                "crcRegistration", crcRegistration), 202);
+        DemoClient.await("financing paid", () -> "PAID".equals(sf.get("supplier.acme", "/api/financings/" + financing).path("status").asText()));
     }
 
     /** Nine in the morning, China time, of a day. */
