@@ -140,8 +140,9 @@ class CopyrightBenchmark {
         double textBytes = (heap1 - heap0) / (double) Math.max(1, WORKS);
         double imageBytes = (heap2 - heap1) / (double) Math.max(1, IMAGES);
         System.out.printf(Locale.ROOT, "[bench] index filled: %,d texts in %.1f s, %,d images (%d regions each) in %.1f s; heap %.0f bytes per text "
-                        + "(%.2f GB per million), %.0f bytes per image (%.2f GB per million)%n", index.textWorks(), textFillSeconds,
-                index.imageWorks(), regionsPerImage, imageFillSeconds, textBytes, textBytes / 1e3, imageBytes, imageBytes / 1e3);
+                        + "(%.2f GB per million), %.0f bytes per image (%.2f GB per million); heap %.2f GB used of %.1f GB%n", index.textWorks(), textFillSeconds,
+                index.imageWorks(), regionsPerImage, imageFillSeconds, textBytes, textBytes / 1e3, imageBytes, imageBytes / 1e3, heap2 / 1e9,
+                Runtime.getRuntime().maxMemory() / 1e9);
 
         // The works the queries copy: real corpus texts and one photograph, registered through the API.
         var registeredTexts = new ArrayList<String>();
@@ -328,10 +329,10 @@ class CopyrightBenchmark {
                         + "\"image_regions\":%d,\"text_index_only\":%.0f,\"image_index_only\":%.0f,\"hash_lookups\":%.1f,\"hash_p99_ms\":%.1f,"
                         + "\"hashes_per_request\":%d,\"hash_index_only\":%.0f,\"image_lookups_in_process\":%.0f,\"baseline\":%.1f,\"baseline_after\":%.1f,"
                         + "\"baseline_unit\":\"GET /q/health/live req/s\",\"ratio\":%.3f,\"connections\":%d,\"snapshot_read_works_per_s\":%.0f,"
-                        + "\"snapshot_write_s\":%.1f,\"snapshot_bytes\":%d,\"rebuild_from_database_works_per_s\":%.0f}%n",
+                        + "\"snapshot_write_s\":%.1f,\"snapshot_bytes\":%d,\"rebuild_from_database_works_per_s\":%.0f,\"heap_max_gb\":%.1f}%n",
                 textRate, index.textWorks(), textP50, textP99, imageRate, imageP99, registration.works / registration.seconds, textBytes,
                 imageBytes, regionsPerImage, textIndexRate, imageIndexRate, hashRate, hashP99, HASHES_PER_REQUEST, hashIndexRate, imageFileRate, health, healthAfter, textRate / health, CONNECTIONS,
-                snapshotReadPerSecond, snapshot[0] / 1e3, snapshot[2], rebuildPerSecond);
+                snapshotReadPerSecond, snapshot[0] / 1e3, snapshot[2], rebuildPerSecond, Runtime.getRuntime().maxMemory() / 1e9);
     }
 
     // ---- the index filled in-process ----
