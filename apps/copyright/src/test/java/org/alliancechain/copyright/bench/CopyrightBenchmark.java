@@ -68,7 +68,7 @@ import org.junit.jupiter.api.Test;
  *       (one in ten a near copy of an earlier one, each with as many region hashes as a real photograph has); the heap
  *       held by each is measured after a full collection;</li>
  *   <li>registration: {@code POST /api/works/bulk} with 1,000 new texts per request (fragments of the corpora), 2 at a
- *       time, on anvil with 1-s blocks, after 10 such requests of warm-up; the rate runs from the first request to the
+ *       time, on anvil with 1-s blocks, after such requests of warm-up until the JIT is quiet; the rate runs from the first request to the
  *       moment the last work is seen REGISTERED (WorkRegistry's event projected);</li>
  *   <li>from a separate JVM (LoadGenerator, 16 connections): {@code GET /q/health/live} (baseline),
  *       {@code POST /api/matches} with real texts (half excerpts of registered corpus texts, some in Traditional
@@ -90,10 +90,11 @@ class CopyrightBenchmark {
     private static final int IMAGES = Integer.getInteger("bench.images", 1_000_000);
     private static final int BULK_REQUESTS = Integer.getInteger("bench.bulk-requests", 20);
     /**
-     * Bulk requests registered before the measured ones: with 2, the JIT compilers still took ~0.5 of a core through the whole
-     * measurement (6,466 compilations in its 25 s, PrintCompilation) — the path touches Jackson, Hibernate, the outbox, netty.
+     * Bulk requests registered before the measured ones, two at a time, until the JIT compilers are quiet (compilation under
+     * a tenth of a round's time) or this many: with only two, the compilers took ~0.5 of a core through the whole measurement
+     * (6,466 compilations in its 25 s, PrintCompilation) — the path touches Jackson, Hibernate, the outbox, netty.
      */
-    private static final int WARM_UP_REQUESTS = Integer.getInteger("bench.warm-up-requests", 10);
+    private static final int WARM_UP_REQUESTS = Integer.getInteger("bench.warm-up-requests", 30);
     private static final int BULK_SIZE = 1000;
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
     /** PDQ hashes per {@code POST /api/matches/hashes} request (HMA-style look-ups; the rate is reported per hash). */
@@ -166,14 +167,26 @@ class CopyrightBenchmark {
 
         // 2. Registration throughput: bulk requests of 1,000 new texts, 2 at a time, anvil with 1-s blocks.
         var bodies = bulkBodies(0, BULK_REQUESTS);
-        // Warm-up: requests of other new texts first, registered to the end but not counted, so the figure is the service's
-        // steady rate (the query phases below measure after a warm-up too): the first bulk requests compile the path.
-        var warmUp = bulkBodies(BULK_REQUESTS, WARM_UP_REQUESTS);
         anvil("evm_setIntervalMining", "1");
         Registered registration;
         try {
-            registerAll(warmUp, false);
+            // Warm-up: requests of other new texts first, registered to the end but not counted, so the figure is the service's
+            // steady rate (the query phases below measure after a warm-up too): the first bulk requests compile the path.
+            var jit = ManagementFactory.getCompilationMXBean();
+            int warmedUp = 0;
+            double compiling = 1;
+            while (warmedUp < WARM_UP_REQUESTS && compiling >= 0.1) {
+                long compiled = jit.getTotalCompilationTime();
+                long round = System.nanoTime();
+                registerAll(bulkBodies(BULK_REQUESTS + warmedUp, 2), false);
+                warmedUp += 2;
+                compiling = (jit.getTotalCompilationTime() - compiled) / ((System.nanoTime() - round) / 1e6);
+            }
+            long compiledBefore = jit.getTotalCompilationTime();
             registration = registerAll(bodies, true);
+            System.out.printf(Locale.ROOT, "[bench] registration warm-up: %d bulk requests (JIT compiling %.0f %% of the last round); "
+                    + "JIT compilation during the measured registration: %.1f s%n", warmedUp, compiling * 100,
+                    (jit.getTotalCompilationTime() - compiledBefore) / 1e3);
         } finally {
             anvil("evm_setAutomine", "true");
         }
