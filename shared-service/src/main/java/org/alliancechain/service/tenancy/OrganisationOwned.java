@@ -29,6 +29,11 @@ public abstract class OrganisationOwned extends PanacheEntityBase {
 
         @PrePersist
         void creating(OrganisationOwned entity) {
+            guardNew(entity);
+        }
+
+        /** What {@code persist} checks of a new object, for rows inserted without the session (RowsInsert). */
+        public static void guardNew(OrganisationOwned entity) {
             var caller = currentOrganisation();
             if (caller == null) {
                 return;

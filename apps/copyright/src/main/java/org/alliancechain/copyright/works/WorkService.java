@@ -16,6 +16,7 @@ import java.util.Map;
 import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
 import org.alliancechain.service.attest.Attestations;
+import org.alliancechain.service.persistence.RowsInsert;
 import org.alliancechain.service.problem.ProblemException;
 import org.hibernate.Session;
 
@@ -39,6 +40,34 @@ public class WorkService {
             this(workIds, Map.of());
         }
     }
+
+    /**
+     * New works in one statement: Hibernate's insert of a bulk request's thousand works (rows holding the whole content) was
+     * a tenth of the request's CPU. Ids from {@code cr_work_seq} as Hibernate's pooled-lo optimizer takes them (V5000: by 50).
+     */
+    private static final RowsInsert<Work> INSERT = RowsInsert.<Work>into("cr_work")
+            .ids("id", "cr_work_seq", 50, (work, id) -> work.id = id)
+            .text("organisation", w -> w.organisation)
+            .enumName("kind", w -> w.kind)
+            .text("title", w -> w.title)
+            .text("authors", w -> w.authors)
+            .timestamp("claimed_published_at", w -> w.claimedPublishedAt)
+            .text("source_url", w -> w.sourceUrl)
+            .text("media_type", w -> w.mediaType)
+            .text("file_name", w -> w.fileName)
+            .bytes("content", w -> w.content)
+            .bytes("content_digest", w -> w.contentDigest)
+            .bytes("fingerprint", w -> w.fingerprint)
+            .bytes("fingerprint_digest", w -> w.fingerprintDigest)
+            .text("iscc", w -> w.iscc)
+            .utf8("record_json", w -> w.record.json)
+            .text("record_digest", w -> w.record.digest)
+            .bytes("timestamp_token", w -> w.record.timestampToken)
+            .bigint("notarisation_item_id", w -> w.record.notarisationItemId)
+            .bigint("chain_tx_id", w -> w.chainTxId)
+            .enumName("status", w -> w.status)
+            .timestamp("created_at", w -> w.createdAt)
+            .text("created_by", w -> w.createdBy);
 
     private final WorkFingerprints fingerprints;
     private final Attestations attestations;
@@ -107,9 +136,8 @@ public class WorkService {
         // Queued on chain before the rows are stored, so each row is inserted with its outbox id: set after the persist, it
         // made Hibernate update every row it had just inserted (a thousand UPDATEs of rows holding the whole content).
         chain.registerAll(holder, works);
-        works.forEach(work -> work.persist());
         try {
-            Work.getEntityManager().flush();
+            Work.getEntityManager().unwrap(Session.class).doWork(connection -> INSERT.insert(connection, works));
         } catch (PersistenceException e) {
             if (!isUniqueViolation(e)) {
                 throw e;

@@ -83,6 +83,38 @@ class WorkRegistrationTest {
     }
 
     @Test
+    void the_same_new_content_sent_at_the_same_moment_is_registered_once_and_refused_for_the_others() throws Exception {
+        // Eight requests race past the look-up for registered content; the unique index decides: one row, seven clear 409s.
+        String text = article(1004);
+        var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
+        var problems = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                String who = i % 2 == 0 ? RIGHTS : OTHER_RIGHTS;
+                var request = json(who).body(textWork("同时 " + i, text));
+                pool.submit(() -> {
+                    start.await();
+                    var response = request.post("/api/works");
+                    statuses.add(response.statusCode());
+                    if (response.statusCode() == 409) {
+                        problems.add(response.contentType().startsWith("application/problem+json") + " "
+                                + response.jsonPath().getString("errors[0].field"));
+                    }
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+        assertThat(statuses).as("one registered, the others refused, none failed").containsOnly(202, 409).hasSize(8);
+        assertThat(statuses.stream().filter(s -> s == 202).count()).isEqualTo(1);
+        assertThat(problems).hasSize(7).allMatch(p -> p.equals("true work.content"));
+        long rows = QuarkusTransaction.requiringNew().call(() -> Work.count("contentDigest", HashAlgorithm.SHA256.digest(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(rows).isEqualTo(1);
+    }
+
+    @Test
     void content_registered_first_through_another_service_is_refused_by_the_chain() {
         String text = article(1003);
         byte[] digest = HashAlgorithm.SHA256.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
