@@ -20,8 +20,12 @@ import java.util.Map;
 public record ImageFingerprint(PdqHash pdq, List<PdqRegions.Region> regions, int width, int height,
                                Map<Pdq.Orientation, PdqHash> orientations) {
 
-    /** Algorithm id, as a C2PA soft-binding entry would name it (copyright.md §8). */
-    public static final String ALG = "org.alliancechain.copyright.image-pdq-regions.1";
+    /**
+     * Algorithm id, as a C2PA soft-binding entry would name it (copyright.md §8). Version 2 adds scale-space blob
+     * regions to the threshold components of version 1 (same binary form); works registered under version 1 keep
+     * their regions and are still found, by the components a version-2 query also has.
+     */
+    public static final String ALG = "org.alliancechain.copyright.image-pdq-regions.2";
     public static final int FORMAT_VERSION = 1;
     private static final byte[] MAGIC = {'A', 'C', 'I', 'F'};
 

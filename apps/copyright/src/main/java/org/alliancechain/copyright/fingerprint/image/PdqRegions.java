@@ -17,9 +17,12 @@ import java.util.List;
  * then segmented at the same scale. Bright and dark 4-connected components are taken at fixed luma levels
  * 32, 48, …, 224 (they do not move when a crop changes the histogram) and at the 10th–90th percentiles.</li>
  * <li>Boxes: a component's centroid ± √3 standard deviations per axis, which depends on all its pixels
- * rather than on its extreme points; boxes of 0.3–25 % of the image, interior ones first, near-duplicates
- * (IoU &gt; 0.85) dropped, at most {@link #MAX_REGIONS}; each box is PDQ-hashed from the upright image
- * (quality ≥ {@value #MIN_REGION_QUALITY}).</li>
+ * rather than on its extreme points; boxes of 0.3–25 % of the image. And scale-space blobs ({@link Blobs}):
+ * squares of ± 3 σ around difference-of-Gaussian extrema, which smooth gradients and flat artwork have where their
+ * components all run into the frame. Ranked: components inside the frame by area, up to {@value #BLOB_SLOTS}
+ * blobs by response, components touching the frame, further blobs. Near-duplicates (IoU &gt; 0.85) dropped, at
+ * most {@link #MAX_REGIONS}; each box is PDQ-hashed from the upright image (quality ≥
+ * {@value #MIN_REGION_QUALITY}).</li>
  * <li>Matching ({@link #match}): region pairs within {@link #VERIFY_DISTANCE} whose boxes agree on one
  * scale and translation, at least {@link #MIN_MATCHING_REGIONS} distinct registered regions, one of them
  * within {@link Pdq#MATCH_DISTANCE} (the one the index finds).</li>
@@ -28,12 +31,14 @@ import java.util.List;
  * <p>Region hashes go into a {@link RegionIndex} of their own (with their boxes); the candidates it returns are
  * verified with {@link #verifiedMatch} against all the candidate's regions ({@link ImageSearch}).
  * Limits: a crop that is also rescaled by a factor other than about 1 or ½ is segmented at another scale and
- * mostly missed; smooth gradients and flat artwork have few or no hashable regions.
+ * mostly missed (blobs follow the scale, components do not); a flat image may have no hashable region.
  */
 public final class PdqRegions {
 
     /** At most this many regions per image (each is one index entry). */
     public static final int MAX_REGIONS = 32;
+    /** Blobs ({@link Blobs}) ranked before the components that touch the frame. */
+    static final int BLOB_SLOTS = 16;
     /** Geometrically consistent matching regions needed to call a crop match. */
     public static final int MIN_MATCHING_REGIONS = 2;
 
@@ -63,6 +68,8 @@ public final class PdqRegions {
      * other regions of the candidate that sit at the same scale and translation may be up to this far.
      */
     public static final int VERIFY_DISTANCE = 44;
+    /** Regions whose centres are closer than this fraction of the smaller box's side count as one place. */
+    static final double SAME_PLACE = 0.5;
 
     private PdqRegions() {
     }
@@ -89,11 +96,7 @@ public final class PdqRegions {
     }
 
     static List<Region> of(LumaImage upright) {
-        return of(upright, MAX_REGIONS);
-    }
-
-    /** At most {@code maxRegions} regions, in the order {@link #of(LumaImage)} ranks them (its answer is a prefix of this one's). */
-    static List<Region> of(LumaImage upright, int maxRegions) {
+        int maxRegions = MAX_REGIONS;
         if (upright.width < 32 || upright.height < 32) {
             return List.of();
         }
@@ -121,13 +124,26 @@ public final class PdqRegions {
             b[5] = touches ? b[4] * BORDER_PENALTY : b[4];
         }
         boxes.sort(Comparator.comparingDouble((double[] b) -> b[5]).reversed());
+        // Interior components first (a crop leaves them as they are), then up to BLOB_SLOTS blobs, strongest first,
+        // then the components touching the frame (the first a crop changes), then any further blobs. Photographs keep
+        // their interior components; flat artwork, whose components mostly run into the frame, gets its blobs.
+        List<double[]> blobs = Blobs.of(seg.luma, seg.width, seg.height);
+        List<double[]> ordered = new ArrayList<>();
+        List<double[]> touching = new ArrayList<>();
+        for (double[] b : boxes) {
+            (b[5] < b[4] ? touching : ordered).add(b);
+        }
+        int firstBlobs = Math.min(BLOB_SLOTS, blobs.size());
+        ordered.addAll(blobs.subList(0, firstBlobs));
+        ordered.addAll(touching);
+        ordered.addAll(blobs.subList(firstBlobs, blobs.size()));
         List<double[]> kept = new ArrayList<>();
         List<Region> regions = new ArrayList<>();
         double fx = work.width / (double) seg.width;
         double fy = work.height / (double) seg.height;
         double ux = upright.width / (double) work.width;
         double uy = upright.height / (double) work.height;
-        for (double[] b : boxes) {
+        for (double[] b : ordered) {
             if (regions.size() >= maxRegions) {
                 break;
             }
@@ -237,6 +253,7 @@ public final class PdqRegions {
             return java.util.Optional.empty();
         }
         CropMatch best = null;
+        int bestPlaces = 0;
         for (MatchedRegion seed : pairs) {
             double s = scale(seed);
             double dx = cx(seed.query()) - s * cx(seed.registered());
@@ -255,11 +272,41 @@ public final class PdqRegions {
                 }
                 support.merge(p.registered(), p, (a, b) -> a.distance() <= b.distance() ? a : b);
             }
-            if (support.size() >= MIN_MATCHING_REGIONS && (best == null || support.size() > best.regions().size())) {
+            if (support.size() < MIN_MATCHING_REGIONS) {
+                continue;
+            }
+            int places = places(support.keySet());
+            if (places >= MIN_MATCHING_REGIONS && (best == null || places > bestPlaces
+                    || places == bestPlaces && support.size() > best.regions().size())) {
                 best = new CropMatch(s, dx, dy, List.copyOf(support.values()));
+                bestPlaces = places;
             }
         }
         return java.util.Optional.ofNullable(best);
+    }
+
+    /**
+     * In how many distinct places the regions lie: a region whose centre is within {@value #SAME_PLACE} of the side
+     * of one already counted adds nothing. Overlapping boxes around one structure (a blob seen at two neighbouring
+     * scales, a component at two thresholds) are one piece of evidence, not two: two unrelated smooth images can
+     * share one such spot by chance, and the match would otherwise rest on it alone.
+     */
+    private static int places(java.util.Collection<Region> regions) {
+        List<Region> counted = new ArrayList<>();
+        for (Region r : regions) {
+            boolean seen = false;
+            for (Region c : counted) {
+                double side = Math.sqrt(Math.min((double) r.width() * r.height(), (double) c.width() * c.height()));
+                if (Math.hypot(cx(r) - cx(c), cy(r) - cy(c)) < SAME_PLACE * side) {
+                    seen = true;
+                    break;
+                }
+            }
+            if (!seen) {
+                counted.add(r);
+            }
+        }
+        return counted.size();
     }
 
     private static double scale(MatchedRegion p) {

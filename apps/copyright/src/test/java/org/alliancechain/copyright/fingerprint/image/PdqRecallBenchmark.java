@@ -120,6 +120,7 @@ class PdqRecallBenchmark {
             int oracle = 0;
             long falsePositives = 0;
             List<String> missed = new ArrayList<>();
+            List<String> wrong = new ArrayList<>();
             for (int i : registered) {
                 BufferedImage query = t.getValue().apply(images.get(i));
                 LumaImage luma = LumaImage.of(query);
@@ -148,12 +149,16 @@ class PdqRecallBenchmark {
                     missed.add(names.get(i));
                 }
                 falsePositives += matches.stream().filter(m -> m != i).count();
+                matches.stream().filter(m -> m != i).forEach(m -> wrong.add(names.get(i) + " → " + names.get(m)));
             }
             int n = registered.size();
             System.out.printf("%-22s %8.3f %8.3f %8.3f %9.3f%% %8.3f%n", t.getKey(), wholeFound / (double) n,
                     regionFound / (double) n, found / (double) n, 100.0 * falsePositives / ((double) n * (n - 1)), oracle / (double) n);
             if (!missed.isEmpty() && missed.size() <= 12) {
                 System.out.printf("%22s missed: %s%n", "", missed);
+            }
+            if (!wrong.isEmpty()) {
+                System.out.printf("%22s found wrongly: %s%n", "", wrong);
             }
         }
     }

@@ -106,4 +106,100 @@ class PdqRegionsTest {
         assertThat(PdqRegions.matchingRegions(shuffled, registered, Pdq.MATCH_DISTANCE)).isEqualTo(n);
         assertThat(PdqRegions.cropMatch(shuffled, registered)).isFalse();
     }
+
+    /**
+     * Flat artwork: a soft diagonal gradient with light and dark discs whose rims fade over a few pixels, no texture.
+     */
+    static BufferedImage softArtwork(long seed, int w, int h) {
+        Random r = new Random(seed);
+        int discs = 14;
+        double[][] p = new double[discs][];
+        for (int i = 0; i < discs; i++) {
+            p[i] = new double[] {w * (0.1 + 0.8 * r.nextDouble()), h * (0.1 + 0.8 * r.nextDouble()),
+                15 + 35 * r.nextDouble(), (r.nextBoolean() ? 1 : -1) * (40 + 50 * r.nextDouble())};
+        }
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double v = 60 + 110.0 * (x + y) / (w + h);
+                for (double[] q : p) {
+                    double d = Math.hypot(x - q[0], y - q[1]);
+                    v += q[3] / (1 + Math.exp((d - q[2]) / 3));
+                }
+                int g = (int) Math.max(0, Math.min(255, Math.round(v)));
+                img.setRGB(x, y, (g / 2) << 16 | g << 8 | Math.min(255, g + 40));
+            }
+        }
+        return img;
+    }
+
+    @Test
+    void blobsKeepTheirPlaceAndSizeWhenTheFrameIsCut() {
+        LumaImage original = LumaImage.of(softArtwork(4, 512, 320));
+        int dx = 51;
+        int dy = 32;
+        LumaImage cropped = original.crop(dx, dy, 512 - 2 * dx, 320 - 2 * dy);
+        List<double[]> all = Blobs.of(original.luma, original.width, original.height);
+        List<double[]> inCrop = Blobs.of(cropped.luma, cropped.width, cropped.height);
+        assertThat(inCrop).hasSizeGreaterThanOrEqualTo(4);
+        for (double[] b : inCrop.subList(0, 4)) {
+            double cx = (b[0] + b[2]) / 2 + dx;
+            double cy = (b[1] + b[3]) / 2 + dy;
+            double side = b[2] - b[0];
+            assertThat(all).as("blob at %.1f, %.1f (side %.1f) of the crop, in the original", cx, cy, side).anySatisfy(o -> {
+                assertThat(Math.hypot((o[0] + o[2]) / 2 - cx, (o[1] + o[3]) / 2 - cy)).isLessThan(1.5);
+                assertThat((o[2] - o[0]) / side).isBetween(0.95, 1.05);
+            });
+        }
+    }
+
+    @Test
+    void smoothArtworkCroppedOffRoundPercentagesIsFoundByItsBlobs() {
+        int[][] crops = {{10, 10, 10, 10}, {6, 12, 0, 0}, {3, 8, 4, 13}, {0, 0, 17, 0}};
+        for (long seed = 1; seed <= 3; seed++) {
+            BufferedImage original = softArtwork(seed, 1024, 640);
+            List<PdqRegions.Region> registered = PdqRegions.of(original);
+            for (int[] c : crops) {
+                int x = 1024 * c[0] / 100;
+                int y = 640 * c[1] / 100;
+                BufferedImage cropped = original.getSubimage(x, y, 1024 - x - 1024 * c[2] / 100, 640 - y - 640 * c[3] / 100);
+                var match = PdqRegions.verifiedMatch(PdqRegions.of(cropped), registered);
+                assertThat(match).as("seed %d, crop %s", seed, java.util.Arrays.toString(c)).isPresent();
+                assertThat(match.get().dx()).isCloseTo(-x, org.assertj.core.data.Offset.offset(0.03 * 1024));
+                assertThat(match.get().dy()).isCloseTo(-y, org.assertj.core.data.Offset.offset(0.03 * 640));
+            }
+        }
+    }
+
+    @Test
+    void softArtworksOfOtherSeedsDoNotMatchEachOther() {
+        List<List<PdqRegions.Region>> artworks = new java.util.ArrayList<>();
+        for (long seed = 1; seed <= 8; seed++) {
+            artworks.add(PdqRegions.of(softArtwork(seed, 1024, 640)));
+        }
+        for (int i = 0; i < artworks.size(); i++) {
+            for (int j = 0; j < artworks.size(); j++) {
+                if (i != j) {
+                    assertThat(PdqRegions.cropMatch(artworks.get(i), artworks.get(j))).as("artwork %d against %d", i + 1, j + 1).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void overlappingRegionsAroundOneSpotAreOneWitnessNotTwo() {
+        Random r = new Random(7);
+        PdqHash a = PdqHash.of(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(), 100);
+        PdqHash b = PdqHash.of(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(), 100);
+        // the same structure seen twice (two neighbouring scales): centres 10 pixels apart, boxes 110 wide
+        List<PdqRegions.Region> registered = List.of(new PdqRegions.Region(500, 300, 110, 110, a),
+                new PdqRegions.Region(508, 306, 112, 112, b));
+        List<PdqRegions.Region> query = List.of(new PdqRegions.Region(100, 50, 110, 110, a), new PdqRegions.Region(108, 56, 112, 112, b));
+        assertThat(PdqRegions.matchingRegions(query, registered, Pdq.MATCH_DISTANCE)).isEqualTo(2);
+        assertThat(PdqRegions.cropMatch(query, registered)).isFalse();
+        // the second region at a place of its own, moved consistently in both: two witnesses
+        List<PdqRegions.Region> apart = List.of(registered.get(0), new PdqRegions.Region(700, 420, 112, 112, b));
+        List<PdqRegions.Region> queryApart = List.of(query.get(0), new PdqRegions.Region(300, 170, 112, 112, b));
+        assertThat(PdqRegions.cropMatch(queryApart, apart)).isTrue();
+    }
 }
