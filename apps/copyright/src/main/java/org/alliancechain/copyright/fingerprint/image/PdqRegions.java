@@ -68,8 +68,11 @@ public final class PdqRegions {
      * other regions of the candidate that sit at the same scale and translation may be up to this far.
      */
     public static final int VERIFY_DISTANCE = 44;
-    /** Regions whose centres are closer than this fraction of the smaller box's side count as one place. */
-    static final double SAME_PLACE = 0.5;
+    /**
+     * Regions whose centres are closer than this fraction of the smaller box's side count as one place: their boxes
+     * overlap, share pixels, and so are not independent evidence.
+     */
+    static final double SAME_PLACE = 1.0;
 
     private PdqRegions() {
     }
@@ -286,10 +289,10 @@ public final class PdqRegions {
     }
 
     /**
-     * In how many distinct places the regions lie: a region whose centre is within {@value #SAME_PLACE} of the side
-     * of one already counted adds nothing. Overlapping boxes around one structure (a blob seen at two neighbouring
-     * scales, a component at two thresholds) are one piece of evidence, not two: two unrelated smooth images can
-     * share one such spot by chance, and the match would otherwise rest on it alone.
+     * In how many distinct places the regions lie: a region whose centre is within {@value #SAME_PLACE} side of one
+     * already counted adds nothing. Overlapping boxes around one structure (a blob seen at two neighbouring scales,
+     * two corners of one flat shape, a component at two thresholds) are one piece of evidence, not two: two
+     * unrelated images can share one such spot by chance, and the match would otherwise rest on it alone.
      */
     private static int places(java.util.Collection<Region> regions) {
         List<Region> counted = new ArrayList<>();

@@ -163,6 +163,52 @@ class PdqRecallBenchmark {
         }
     }
 
+    /**
+     * False crop matches where they are likeliest: flat shapes and soft discs on gradients (generic corners and
+     * circles, the kind of region two unrelated images share), generated from seeds. {@code pdq.false.images}
+     * (default 1,500) such images are registered; crops (10 % off every side) of 300 others are looked up by their
+     * regions. Prints how many queries matched anything, and the time per look-up.
+     */
+    @Test
+    void falseCropMatchesAmongFlatShapesAndSoftArtwork() {
+        int n = Integer.getInteger("pdq.false.images", 1500);
+        ImageSearch index = new ImageSearch(RegionIndex.SLOTS);
+        long regions = 0;
+        long started = System.nanoTime();
+        int flat = 0;
+        for (int i = 0; i < n; i++) {
+            try {
+                var fp = ImageFingerprint.of(LumaImage.of(generated(1000 + i)));
+                index.add(i, fp);
+                regions += fp.regions().size();
+            } catch (ImageFingerprintException e) {
+                flat++; // too flat to register as a whole
+            }
+        }
+        System.out.printf("%,d generated images registered in %.1f s (%d too flat), %.1f regions each%n", n - flat,
+                (System.nanoTime() - started) / 1e9, flat, regions / (double) (n - flat));
+        int queries = 300;
+        int matched = 0;
+        long hits = 0;
+        started = System.nanoTime();
+        for (int i = 0; i < queries; i++) {
+            BufferedImage crop = generated(900_000 + i).getSubimage(102, 64, 820, 512);
+            var found = index.search(new ImageFingerprint(null, PdqRegions.of(crop), 820, 512, null), 20);
+            matched += found.isEmpty() ? 0 : 1;
+            hits += found.size();
+            if (!found.isEmpty()) {
+                System.out.printf("  query %d (%s) matched %s%n", i, i % 2 == 0 ? "soft artwork" : "flat shapes", found);
+            }
+        }
+        System.out.printf("%d crops of unregistered images against %,d: %d matched something (%d wrong hits, %.4f %% of pairs); "
+                + "%.1f ms per look-up%n", queries, n - flat, matched, hits, 100.0 * hits / ((double) queries * (n - flat)),
+                (System.nanoTime() - started) / 1e6 / queries);
+    }
+
+    private static BufferedImage generated(long seed) {
+        return seed % 2 == 0 ? PdqRegionsTest.softArtwork(seed, 1024, 640) : PdqRegionsTest.unrelated(seed, 1024, 640);
+    }
+
     private static BufferedImage rgb(BufferedImage img) {
         BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
