@@ -24,8 +24,8 @@ import java.util.List;
  * most {@link #MAX_REGIONS}; each box is PDQ-hashed from the upright image (quality ≥
  * {@value #MIN_REGION_QUALITY}).</li>
  * <li>Matching ({@link #match}): region pairs within {@link #VERIFY_DISTANCE} whose boxes agree on one
- * scale and translation, at least {@link #MIN_MATCHING_REGIONS} distinct registered regions, one of them
- * within {@link Pdq#MATCH_DISTANCE} (the one the index finds).</li>
+ * scale and translation, at least {@link #MIN_MATCHING_REGIONS} registered regions, two of them in distinct places
+ * (centres a box side apart), one within {@link Pdq#MATCH_DISTANCE} (the one the index finds).</li>
  * </ul>
  *
  * <p>Region hashes go into a {@link RegionIndex} of their own (with their boxes); the candidates it returns are
@@ -37,7 +37,7 @@ public final class PdqRegions {
 
     /** At most this many regions per image (each is one index entry). */
     public static final int MAX_REGIONS = 32;
-    /** Blobs ({@link Blobs}) ranked before the components that touch the frame. */
+    /** At most this many blobs ({@link Blobs}) are ranked before the components that touch the frame. */
     static final int BLOB_SLOTS = 16;
     /** Geometrically consistent matching regions needed to call a crop match. */
     public static final int MIN_MATCHING_REGIONS = 2;
@@ -69,7 +69,7 @@ public final class PdqRegions {
      */
     public static final int VERIFY_DISTANCE = 44;
     /**
-     * Regions whose centres are closer than this fraction of the smaller box's side count as one place: their boxes
+     * Regions whose centres are closer than this fraction of the smaller box's side are in one place: their boxes
      * overlap, share pixels, and so are not independent evidence.
      */
     static final double SAME_PLACE = 1.0;
@@ -99,7 +99,6 @@ public final class PdqRegions {
     }
 
     static List<Region> of(LumaImage upright) {
-        int maxRegions = MAX_REGIONS;
         if (upright.width < 32 || upright.height < 32) {
             return List.of();
         }
@@ -147,7 +146,7 @@ public final class PdqRegions {
         double ux = upright.width / (double) work.width;
         double uy = upright.height / (double) work.height;
         for (double[] b : ordered) {
-            if (regions.size() >= maxRegions) {
+            if (regions.size() >= MAX_REGIONS) {
                 break;
             }
             if (kept.stream().anyMatch(q -> iou(q, b) > DUPLICATE_IOU)) {
@@ -238,7 +237,8 @@ public final class PdqRegions {
     /**
      * The largest set of region pairs within {@code radius} whose boxes agree on one scale and translation
      * (scales within {@value #SCALE_TOLERANCE} in log, centres within {@value #SHIFT_TOLERANCE} of the box
-     * side), if it has at least {@link #MIN_MATCHING_REGIONS} distinct registered regions. Unrelated images
+     * side), if it has at least {@link #MIN_MATCHING_REGIONS} registered regions, two of them in distinct places
+     * ({@link #inTwoPlaces}). Unrelated images
      * whose regions happen to be near in Hamming distance rarely place them consistently, so the geometry
      * check removes most false matches that a plain count would keep.
      */
@@ -256,7 +256,6 @@ public final class PdqRegions {
             return java.util.Optional.empty();
         }
         CropMatch best = null;
-        int bestPlaces = 0;
         for (MatchedRegion seed : pairs) {
             double s = scale(seed);
             double dx = cx(seed.query()) - s * cx(seed.registered());
@@ -275,41 +274,33 @@ public final class PdqRegions {
                 }
                 support.merge(p.registered(), p, (a, b) -> a.distance() <= b.distance() ? a : b);
             }
-            if (support.size() < MIN_MATCHING_REGIONS) {
-                continue;
-            }
-            int places = places(support.keySet());
-            if (places >= MIN_MATCHING_REGIONS && (best == null || places > bestPlaces
-                    || places == bestPlaces && support.size() > best.regions().size())) {
+            if (support.size() >= MIN_MATCHING_REGIONS && inTwoPlaces(support.keySet())
+                    && (best == null || support.size() > best.regions().size())) {
                 best = new CropMatch(s, dx, dy, List.copyOf(support.values()));
-                bestPlaces = places;
             }
         }
         return java.util.Optional.ofNullable(best);
     }
 
     /**
-     * In how many distinct places the regions lie: a region whose centre is within {@value #SAME_PLACE} side of one
-     * already counted adds nothing. Overlapping boxes around one structure (a blob seen at two neighbouring scales,
-     * two corners of one flat shape, a component at two thresholds) are one piece of evidence, not two: two
-     * unrelated images can share one such spot by chance, and the match would otherwise rest on it alone.
+     * Whether two of the regions lie in distinct places: centres at least {@value #SAME_PLACE} side (of the smaller
+     * box) apart. Overlapping boxes around one structure (a blob seen at two neighbouring scales, two corners of one
+     * flat shape, a component at two thresholds) are one piece of evidence, not two: two unrelated images can share
+     * one such spot by chance, and the match would otherwise rest on it alone.
      */
-    private static int places(java.util.Collection<Region> regions) {
-        List<Region> counted = new ArrayList<>();
-        for (Region r : regions) {
-            boolean seen = false;
-            for (Region c : counted) {
+    private static boolean inTwoPlaces(java.util.Collection<Region> regions) {
+        List<Region> all = List.copyOf(regions);
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                Region r = all.get(i);
+                Region c = all.get(j);
                 double side = Math.sqrt(Math.min((double) r.width() * r.height(), (double) c.width() * c.height()));
-                if (Math.hypot(cx(r) - cx(c), cy(r) - cy(c)) < SAME_PLACE * side) {
-                    seen = true;
-                    break;
+                if (Math.hypot(cx(r) - cx(c), cy(r) - cy(c)) >= SAME_PLACE * side) {
+                    return true;
                 }
             }
-            if (!seen) {
-                counted.add(r);
-            }
         }
-        return counted.size();
+        return false;
     }
 
     private static double scale(MatchedRegion p) {
