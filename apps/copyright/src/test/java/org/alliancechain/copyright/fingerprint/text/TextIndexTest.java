@@ -117,6 +117,19 @@ class TextIndexTest {
         assertThat(TextFingerprint.fromBytes(tampered).digest()).isNotEqualTo(fp.digest());
     }
 
+    /**
+     * The record's bytes are what registrations put on chain (as their digest): pinned, so that a change of the
+     * serialisation code that would give a registered text another fingerprint digest fails here. (Pinned from the
+     * DataOutputStream serialisation this one replaced.)
+     */
+    @Test
+    void the_serialised_record_of_a_known_text_keeps_its_digest() {
+        TextFingerprint fp = TextFingerprinter.ofPlain(ARTICLE);
+        assertThat(fp.toBytes()).hasSize(2803);
+        assertThat(java.util.HexFormat.of().formatHex(fp.digest()))
+                .isEqualTo("655a1927e754fbc6c05320e08b21e6d0551f571b65e4d39c764ee05de3e83402");
+    }
+
     @Test
     void an_insertion_moves_only_nearby_chunk_boundaries() {
         String text = CanonicalText.ofPlain(ARTICLE.repeat(6)).text();
@@ -221,5 +234,102 @@ class TextIndexTest {
         }
         return new TextFingerprint(TextFingerprint.algDescriptor("plain"), 1500, mh, MinHash.bandKeys(mh, 4, MinHash.DOMAIN_DOC),
                 chunks, new byte[32], new byte[32], rnd.longs(ANCHORS).toArray());
+    }
+
+    // ---- keys held by many works: lists and stop markers ----
+
+    private static final long SHARED_BAND = 0x0B0B_0001_0000_0001L;
+    private static final long STOP = 0x0A0A_0001_0000_0001L;
+    private static final long FIFTY = 0x0A0A_0002_0000_0001L;
+    private static final long AT_CAP = 0x0A0A_0003_0000_0001L;
+
+    /**
+     * Work {@code w}: band key {@link #SHARED_BAND} when w < 10 (a list), anchors {@link #STOP} (every work: a stop anchor
+     * past 128), {@link #FIFTY} (w < 50), {@link #AT_CAP} (w < 128: exactly the cap, still usable) and two of its own.
+     */
+    private static TextFingerprint crowded(int w) {
+        var r = new Random(w);
+        int[] minhash = r.ints(MinHash.DOC_PERMUTATIONS).toArray();
+        long[] bands = r.longs(32).toArray();
+        if (w < 10) {
+            bands[0] = SHARED_BAND;
+        }
+        var anchors = new ArrayList<Long>(List.of(STOP, own(w, 1), own(w, 2)));
+        if (w < 50) {
+            anchors.add(FIFTY);
+        }
+        if (w < 128) {
+            anchors.add(AT_CAP);
+        }
+        return new TextFingerprint(TextFingerprint.algDescriptor("plain"), 1_000, minhash, bands, List.of(), new byte[32], new byte[32],
+                anchors.stream().mapToLong(Long::longValue).sorted().toArray());
+    }
+
+    private static long own(int w, int k) {
+        return ((long) (0x100 + w * 4 + k) << 32) | k;
+    }
+
+    private static TextProbe probe(long[] bands, long... anchors) {
+        return new TextProbe(1_000, new int[MinHash.DOC_PERMUTATIONS], bands, anchors);
+    }
+
+    private static List<Long> ids(TextIndex index, TextProbe q) {
+        return index.candidates(q, 1_000).stream().map(TextIndex.Candidate::workId).sorted().toList();
+    }
+
+    @Test
+    void keys_held_by_many_works_answer_from_their_lists_and_a_stop_anchor_from_its_marker() throws java.io.IOException {
+        TextIndex index = new TextIndex(16);
+        for (int w = 0; w < 300; w++) {
+            index.add(w, crowded(w));
+        }
+        // 32 band keys each; anchors: STOP none (stopped at its 129th work), FIFTY 50, AT_CAP 128, two of their own
+        assertThat(index.postings()).isEqualTo(300 * 32 + 50 + 128 + 600);
+        TextProbe band = probe(new long[] {SHARED_BAND});
+        TextProbe pair = probe(new long[0], STOP, FIFTY, own(7, 1));
+        TextProbe capped = probe(new long[0], FIFTY, AT_CAP);
+        TextProbe stopOnly = probe(new long[0], STOP, own(200, 1), own(200, 2));
+        List<Long> firstTen = java.util.stream.LongStream.range(0, 10).boxed().toList();
+        assertThat(ids(index, band)).isEqualTo(firstTen);
+        // the stop anchor is not usable: FIFTY and work 7's own make the two hits only work 7 has
+        assertThat(ids(index, pair)).containsExactly(7L);
+        assertThat(index.candidates(pair, 1).getFirst().anchorHits()).isEqualTo(2);
+        // an anchor held by exactly 128 works still counts
+        assertThat(ids(index, capped)).isEqualTo(java.util.stream.LongStream.range(0, 50).boxed().toList());
+        assertThat(ids(index, stopOnly)).containsExactly(200L);
+
+        // a snapshot restores lists and markers
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("text-index", ".snapshot");
+        try {
+            try (var out = org.alliancechain.copyright.fingerprint.snapshot.SnapshotOutput.create(file)) {
+                index.writeTo(out);
+                out.finish();
+            }
+            TextIndex read;
+            try (var in = org.alliancechain.copyright.fingerprint.snapshot.SnapshotInput.open(file)) {
+                read = TextIndex.readFrom(in);
+                in.verifyEnd();
+            }
+            assertThat(read.postings()).isEqualTo(index.postings());
+            for (TextProbe q : List.of(band, pair, capped, stopOnly)) {
+                assertThat(read.candidates(q, 1_000)).isEqualTo(index.candidates(q, 1_000));
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+
+        // removing a work takes it out of every list it is in; the stop anchor stays a stop anchor
+        assertThat(index.remove(7, crowded(7))).isTrue();
+        assertThat(index.postings()).isEqualTo(300 * 32 + 50 + 128 + 600 - (32 + 1 + 1 + 2));
+        assertThat(ids(index, band)).doesNotContain(7L).hasSize(9);
+        assertThat(ids(index, pair)).isEmpty();
+        assertThat(index.remove(3)).isTrue(); // without its fingerprint: the table and the lists scanned
+        assertThat(ids(index, band)).doesNotContain(3L).hasSize(8);
+        assertThat(index.retain(id -> id % 2 == 0)).isEqualTo(148);
+        assertThat(ids(index, band)).containsExactly(0L, 2L, 4L, 6L, 8L);
+        assertThat(ids(index, capped)).isEqualTo(java.util.stream.LongStream.range(0, 50).filter(w -> w % 2 == 0).boxed().toList());
+        index.add(1_000, crowded(1));
+        assertThat(ids(index, stopOnly)).containsExactly(200L);
+        assertThat(ids(index, band)).containsExactly(0L, 2L, 4L, 6L, 8L, 1_000L);
     }
 }
