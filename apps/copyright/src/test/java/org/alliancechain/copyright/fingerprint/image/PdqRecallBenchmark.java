@@ -40,7 +40,10 @@ import org.junit.jupiter.api.Test;
  * artwork by their named authors, CC-BY-SA / CC-BY / GPL, see each package's {@code /usr/share/doc/<pkg>/copyright}).
  * {@code apt-get install} them (they land in /usr/share/backgrounds) or {@code apt-get download} and
  * {@code dpkg -x} them somewhere and pass {@code -Dpdq.recall.dir=<folder>}. Skipped when fewer than 20 images
- * are there. Maven Central and npm were searched for a corpus the build could install itself: the largest
+ * are there. A larger set adds {@code plasma-workspace-wallpapers} (KDE's 30 wallpapers, mostly artwork; each ships
+ * at several sizes and shapes, which are crops of one another — copy one file per wallpaper, the largest landscape one
+ * under {@code contents/images}, or they count as one another's false
+ * positives). Maven Central and npm were searched for a corpus the build could install itself: the largest
  * clean sets found there ({@code com.imagingbook:imagingbook-sample-images}, ≈ 20 photographs; the test jars of
  * commons-imaging and TwelveMonkeys imageio-jpeg, a dozen photographs each besides decoder edge cases and the
  * same picture in eight orientations) do not reach 50 distinct photographs.
