@@ -52,9 +52,10 @@ import org.alliancechain.copyright.fingerprint.snapshot.SnapshotOutput;
  *   <li>Per work: the low 8 bits of its 128 document MinHash values (b-bit MinHash, Li &amp; König 2010:
  *       J ≈ (agree − 1/256)/(1 − 1/256)), its canonical length, its anchor count and its work id.
  * </ul>
- * At 1,500 canonical characters a work costs 32 + ≈ 94 postings and 128 bytes of signature: measured 1,448 bytes per
- * work (1.45 GB per million works) with the table sized by {@link #TextIndex(int)}; {@link #memoryBytes()} gives the
- * figure for the actual content.
+ * At 1,500 canonical characters a work costs 32 + ≈ 94 postings and 128 bytes of signature: measured 1,594 bytes per
+ * work (1.59 GB per million works; 1,448 before the lists, which come on top of a table sized beforehand for every
+ * posting) with the table sized by {@link #TextIndex(int)}; {@link #memoryBytes()} gives the figure for the actual
+ * content.
  *
  * <p>Verification ({@link #query}): winnowing passages between the query and each candidate's canonical text; only
  * passages of at least {@link #MIN_PASSAGE_CHARS} characters count as shared text (see {@link #band}).
