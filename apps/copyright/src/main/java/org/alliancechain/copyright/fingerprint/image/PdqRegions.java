@@ -274,8 +274,9 @@ public final class PdqRegions {
                 }
                 support.merge(p.registered(), p, (a, b) -> a.distance() <= b.distance() ? a : b);
             }
-            if (support.size() >= MIN_MATCHING_REGIONS && inTwoPlaces(support.keySet())
-                    && (best == null || support.size() > best.regions().size())) {
+            // the pairwise place check last: only for a support that would become the best
+            if (support.size() >= MIN_MATCHING_REGIONS && (best == null || support.size() > best.regions().size())
+                    && inTwoPlaces(support.keySet())) {
                 best = new CropMatch(s, dx, dy, List.copyOf(support.values()));
             }
         }
