@@ -55,6 +55,7 @@ import org.alliancechain.testsupport.ChainProbe;
 import org.alliancechain.testsupport.SuiteTestResource;
 import org.alliancechain.testsupport.Tokens;
 import org.alliancechain.testsupport.load.LoadRuns;
+import org.alliancechain.testsupport.load.ProcessCpu;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -169,6 +170,7 @@ class CopyrightBenchmark {
         var bodies = bulkBodies(0, BULK_REQUESTS);
         anvil("evm_setIntervalMining", "1");
         Registered registration;
+        double registrationJitSeconds;
         try {
             // Warm-up: requests of other new texts first, registered to the end but not counted, so the figure is the service's
             // steady rate (the query phases below measure after a warm-up too): the first bulk requests compile the path.
@@ -184,9 +186,10 @@ class CopyrightBenchmark {
             }
             long compiledBefore = jit.getTotalCompilationTime();
             registration = registerAll(bodies, true);
+            registrationJitSeconds = (jit.getTotalCompilationTime() - compiledBefore) / 1e3;
             System.out.printf(Locale.ROOT, "[bench] registration warm-up: %d bulk requests (JIT compiling %.0f %% of the last round); "
                     + "JIT compilation during the measured registration: %.1f s%n", warmedUp, compiling * 100,
-                    (jit.getTotalCompilationTime() - compiledBefore) / 1e3);
+                    registrationJitSeconds);
         } finally {
             anvil("evm_setAutomine", "true");
         }
@@ -316,6 +319,11 @@ class CopyrightBenchmark {
                         + "(requests answered in %.2f s = %.1f works/s; last registering transaction confirmed at %.2f s)%n",
                 registration.works, registration.seconds, registration.works / registration.seconds, registration.answeredSeconds,
                 registration.works / registration.answeredSeconds, registration.confirmedSeconds);
+        System.out.printf(Locale.ROOT, "[bench] registration CPU per work: this JVM %.0f µs (service and load client; of which the JIT "
+                        + "compilers ≈ %.0f µs), PostgreSQL %.0f µs, anvil %.0f µs (%,d works on chain: its blocks rebuild the whole state "
+                        + "trie), other %.0f µs; total %.0f µs, %.2f cores busy%n", registration.cpu.get("jvm"), registrationJitSeconds * 1e6
+                        / registration.works, registration.cpu.get("postgres"), registration.cpu.get("anvil"), registration.onChain,
+                registration.cpu.get("other"), registration.cpu.get("total"), registration.cpu.get("cores"));
         System.out.printf(Locale.ROOT, "[bench] hash look-ups through the API: %.1f hashes/s (%d per request), p99 %.1f ms; in-process %.0f/s%n",
                 hashRate, HASHES_PER_REQUEST, hashP99, hashIndexRate);
         System.out.printf(Locale.ROOT, "[bench] in-process: image index %.0f look-ups/s, text index with verification %.0f queries/s, "
@@ -347,10 +355,12 @@ class CopyrightBenchmark {
                         + "\"image_regions\":%d,\"text_index_only\":%.0f,\"image_index_only\":%.0f,\"hash_lookups\":%.1f,\"hash_p99_ms\":%.1f,"
                         + "\"hashes_per_request\":%d,\"hash_index_only\":%.0f,\"image_lookups_in_process\":%.0f,\"baseline\":%.1f,\"baseline_after\":%.1f,"
                         + "\"baseline_unit\":\"GET /q/health/live req/s\",\"ratio\":%.3f,\"connections\":%d,\"snapshot_read_works_per_s\":%.0f,"
-                        + "\"snapshot_write_s\":%.1f,\"snapshot_bytes\":%d,\"rebuild_from_database_works_per_s\":%.0f,\"heap_max_gb\":%.1f}%n",
+                        + "\"snapshot_write_s\":%.1f,\"snapshot_bytes\":%d,\"rebuild_from_database_works_per_s\":%.0f,\"heap_max_gb\":%.1f,"
+                        + "\"registration_cpu_us_per_work\":%s,\"registration_jit_us_per_work\":%.0f,\"works_on_chain\":%d}%n",
                 textRate, index.textWorks(), textP50, textP99, imageRate, imageP99, registration.works / registration.seconds, textBytes,
                 imageBytes, regionsPerImage, textIndexRate, imageIndexRate, hashRate, hashP99, HASHES_PER_REQUEST, hashIndexRate, imageFileRate, health, healthAfter, textRate / health, CONNECTIONS,
-                snapshotReadPerSecond, snapshot[0] / 1e3, snapshot[2], rebuildPerSecond, Runtime.getRuntime().maxMemory() / 1e9);
+                snapshotReadPerSecond, snapshot[0] / 1e3, snapshot[2], rebuildPerSecond, Runtime.getRuntime().maxMemory() / 1e9,
+                ProcessCpu.json(registration.cpu), registrationJitSeconds * 1e6 / registration.works, registration.onChain);
     }
 
     // ---- the index filled in-process ----
@@ -434,7 +444,12 @@ class CopyrightBenchmark {
 
     // ---- registration ----
 
-    private record Registered(long works, double seconds, double answeredSeconds, double confirmedSeconds) {
+    /**
+     * {@code cpu}: where the machine's CPU went from the first request to the last work seen REGISTERED, in µs per work by
+     * process ({@link ProcessCpu}); {@code onChain}: works WorkRegistry held at the end (anvil's work per block grows with it).
+     */
+    private record Registered(long works, double seconds, double answeredSeconds, double confirmedSeconds, Map<String, Double> cpu,
+                              long onChain) {
     }
 
     /** {@code requests} bulk bodies of {@link #BULK_SIZE} new texts each, numbered from request {@code first} on. */
@@ -456,6 +471,7 @@ class CopyrightBenchmark {
         String token = Tokens.freshAccessToken(RIGHTS, "suite-cli");
         var failures = new ConcurrentLinkedQueue<String>();
         var next = new AtomicLong();
+        var cpuBefore = ProcessCpu.now();
         long started = System.nanoTime();
         long startedMillis = System.currentTimeMillis();
         String jfr = System.getProperty("bench.jfr");
@@ -489,7 +505,10 @@ class CopyrightBenchmark {
                 if (registered >= expected) {
                     double seconds = (System.nanoTime() - started) / 1e9;
                     double confirmed = row[2] == null ? 0 : ((Number) row[2]).doubleValue() - startedMillis / 1000.0;
-                    return new Registered(registered, seconds, answered, confirmed);
+                    var cpu = ProcessCpu.now().microsPerUnit(cpuBefore, registered);
+                    long onChain = ((Number) em.createNativeQuery("select count(*) from cr_work where status = 'REGISTERED'")
+                            .getSingleResult()).longValue();
+                    return new Registered(registered, seconds, answered, confirmed, cpu, onChain);
                 }
                 assertThat(System.nanoTime()).as("all works registered within 10 minutes").isLessThan(deadline);
                 Thread.sleep(100);
