@@ -324,6 +324,7 @@ class CopyrightBenchmark {
                         + "trie), other %.0f µs; total %.0f µs, %.2f cores busy%n", registration.cpu.get("jvm"), registrationJitSeconds * 1e6
                         / registration.works, registration.cpu.get("postgres"), registration.cpu.get("anvil"), registration.onChain,
                 registration.cpu.get("other"), registration.cpu.get("total"), registration.cpu.get("cores"));
+        System.out.printf(Locale.ROOT, "[bench] registration's rows: %s%n", tableActivity());
         System.out.printf(Locale.ROOT, "[bench] hash look-ups through the API: %.1f hashes/s (%d per request), p99 %.1f ms; in-process %.0f/s%n",
                 hashRate, HASHES_PER_REQUEST, hashP99, hashIndexRate);
         System.out.printf(Locale.ROOT, "[bench] in-process: image index %.0f look-ups/s, text index with verification %.0f queries/s, "
@@ -519,6 +520,37 @@ class CopyrightBenchmark {
                 recording.close();
             }
         }
+    }
+
+    /**
+     * What PostgreSQL did to the tables registration writes, since the database started: rows inserted and updated, how
+     * many updates were HOT (no index touched), dead rows, heap and index sizes — where its CPU per work goes.
+     */
+    private String tableActivity() throws java.sql.SQLException {
+        var text = new StringBuilder();
+        try (var c = db.getConnection(); var s = c.prepareStatement("""
+                select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_dead_tup, pg_table_size(relid), pg_indexes_size(relid)
+                  from pg_stat_user_tables where relname in ('cr_work', 'notarisation_item', 'notarisation_batch', 'chain_transaction')
+                 order by relname""")) {
+            try (var rows = s.executeQuery()) {
+                while (rows.next()) {
+                    text.append(String.format(Locale.ROOT, "%s%s %,d inserted, %,d updated (%,d HOT), %,d dead, heap+TOAST %.0f MB, indexes %.0f MB",
+                            text.isEmpty() ? "" : "; ", rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5),
+                            rows.getLong(6) / 1e6, rows.getLong(7) / 1e6));
+                }
+            }
+        }
+        try (var c = db.getConnection(); var s = c.prepareStatement("""
+                select avg(octet_length(content)), avg(pg_column_size(content)), avg(octet_length(fingerprint)), avg(pg_column_size(fingerprint)),
+                       avg(octet_length(record_json)), avg(pg_column_size(record_json)), avg(octet_length(timestamp_token)),
+                       avg(pg_column_size(timestamp_token)), avg(pg_column_size(w.*)) from cr_work w where kind = 'TEXT'""");
+             var rows = s.executeQuery()) {
+            rows.next();
+            text.append(String.format(Locale.ROOT, "; a text work's bytes (as sent → as stored): content %.0f → %.0f, fingerprint %.0f → %.0f, "
+                    + "record %.0f → %.0f, time-stamp %.0f → %.0f, the row %.0f", rows.getDouble(1), rows.getDouble(2), rows.getDouble(3),
+                    rows.getDouble(4), rows.getDouble(5), rows.getDouble(6), rows.getDouble(7), rows.getDouble(8), rows.getDouble(9)));
+        }
+        return text.toString();
     }
 
     /** A new text of about 1,000–1,500 characters: corpus paragraphs (Chinese) or sentences (English) in a combination of its own. */
