@@ -26,24 +26,39 @@ public final class Winnowing {
         if (grams <= 0) {
             return new Winnowing(new long[0], new int[0]);
         }
+        // every K-gram hashed in place in the text's UTF-16LE bytes: the value hash4j gives the K chars as a char sequence
+        // (it hashes those bytes), without a call per char through a CharSequence view (a tenth of a registration's
+        // fingerprinting went to those calls)
+        int n = canonical.length();
+        byte[] utf16 = new byte[2 * n];
+        for (int i = 0; i < n; i++) {
+            char c = canonical.charAt(i);
+            utf16[2 * i] = (byte) c;
+            utf16[2 * i + 1] = (byte) (c >>> 8);
+        }
         long[] h = new long[grams];
-        Window gram = new Window(canonical);
         for (int i = 0; i < grams; i++) {
-            gram.from = i;
-            h[i] = Shingles.HASH.hashCharsToLong(gram);
+            h[i] = Shingles.HASH.hashBytesToLong(utf16, 2 * i, 2 * K);
         }
         long[] fh = new long[grams];
         int[] fp = new int[grams];
         int count = 0;
         int last = -1;
         int windows = Math.max(1, grams - W + 1);
+        int best = -1;
         for (int w = 0; w < windows; w++) {
             int end = Math.min(grams, w + W);
-            int best = w;
-            for (int i = w + 1; i < end; i++) {
-                if (Long.compareUnsigned(h[i], h[best]) <= 0) {
-                    best = i;
+            if (best < w) {
+                // the last minimum left the window: scan it
+                best = w;
+                for (int i = w + 1; i < end; i++) {
+                    if (Long.compareUnsigned(h[i], h[best]) <= 0) {
+                        best = i;
+                    }
                 }
+            } else if (Long.compareUnsigned(h[end - 1], h[best]) <= 0) {
+                // the window moved by one: its rightmost minimum is the last one's or the hash that came in
+                best = end - 1;
             }
             if (best != last) {
                 fh[count] = h[best];
@@ -72,36 +87,6 @@ public final class Winnowing {
     /** {@link #packedSorted()} of a canonical text. */
     public static long[] packedSorted(String canonical) {
         return of(canonical).packedSorted();
-    }
-
-    /** K characters of a text from {@code from}, without copying them. */
-    private static final class Window implements CharSequence {
-        private final String text;
-        int from;
-
-        Window(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public int length() {
-            return K;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return text.charAt(from + index);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return text.subSequence(from + start, from + end);
-        }
-
-        @Override
-        public String toString() {
-            return text.substring(from, from + K);
-        }
     }
 
     /** Fingerprint hashes, in text order. */

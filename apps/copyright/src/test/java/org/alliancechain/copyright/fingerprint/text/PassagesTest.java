@@ -46,4 +46,32 @@ class PassagesTest {
         }
         assertThat(Winnowing.of("aaaaaaaaaaaaaaaaaaaa").positions()).contains(7); // ties: rightmost of the first window
     }
+
+    @Test
+    void winnowing_hashes_each_gram_as_hash4j_hashes_its_chars() {
+        // Chinese, Latin, digits, a surrogate pair and a lone surrogate: the K-gram hashes are XXH3 of the chars as a char
+        // sequence (hash4j's hashCharsToLong), whatever the chars; the selection over them is the rightmost minimum per window
+        String s = CanonicalText.ofPlain("新华社北京12月6日电 The library lends tools, tents and telescopes 图书馆借出工具").text()
+                + "\uD83D\uDCDA书籍\uD800x" + "abcdefghijabcdefghij";
+        long[] all = new long[s.length() - Winnowing.K + 1];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = Shingles.HASH.hashCharsToLong(s.substring(i, i + Winnowing.K));
+        }
+        var hashes = new java.util.ArrayList<Long>();
+        var positions = new java.util.ArrayList<Integer>();
+        for (int w = 0, last = -1; w + Winnowing.W <= all.length; w++) {
+            int best = w;
+            for (int i = w + 1; i < w + Winnowing.W; i++) {
+                best = Long.compareUnsigned(all[i], all[best]) <= 0 ? i : best;
+            }
+            if (best != last) {
+                hashes.add(all[best]);
+                positions.add(best);
+                last = best;
+            }
+        }
+        Winnowing w = Winnowing.of(s);
+        assertThat(w.hashes()).containsExactly(hashes.stream().mapToLong(Long::longValue).toArray());
+        assertThat(w.positions()).containsExactly(positions.stream().mapToInt(Integer::intValue).toArray());
+    }
 }
