@@ -1,6 +1,5 @@
 package org.alliancechain.testsupport.load;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +11,8 @@ import java.util.TreeMap;
  * the two moments are not counted (the pools keep PostgreSQL's backends).
  */
 public final class ProcessCpu {
+
+    private static final String[] KINDS = {"jvm", "postgres", "anvil", "other"};
 
     private final Map<Long, Long> nanosByPid;
     private final Map<Long, String> kindByPid;
@@ -52,38 +53,26 @@ public final class ProcessCpu {
         return "other";
     }
 
-    /** CPU seconds by kind since {@code before} (processes present at both moments), with {@code wall} the seconds between. */
-    public Map<String, Double> since(ProcessCpu before) {
+    /**
+     * CPU since {@code before} (processes present at both moments) as microseconds per unit of work by kind, with
+     * {@code total} (all kinds) and {@code cores} (CPU seconds per wall second: how many cores were busy on average).
+     */
+    public Map<String, Double> microsPerUnit(ProcessCpu before, long units) {
         var seconds = new TreeMap<String, Double>();
+        for (String kind : KINDS) {
+            seconds.put(kind, 0.0);
+        }
         nanosByPid.forEach((pid, cpu) -> {
             Long earlier = before.nanosByPid.get(pid);
             if (earlier != null && cpu > earlier) {
                 seconds.merge(kindByPid.get(pid), (cpu - earlier) / 1e9, Double::sum);
             }
         });
-        seconds.putIfAbsent("jvm", 0.0);
-        seconds.putIfAbsent("postgres", 0.0);
-        seconds.putIfAbsent("anvil", 0.0);
-        seconds.putIfAbsent("other", 0.0);
-        seconds.put("wall", Duration.ofNanos(wallNanos - before.wallNanos).toNanos() / 1e9);
-        return seconds;
-    }
-
-    /**
-     * {@code since(before)} as microseconds of CPU per unit of work by kind, with {@code total} (all kinds) and {@code cores}
-     * (CPU seconds per wall second: how many cores were busy on average).
-     */
-    public Map<String, Double> microsPerUnit(ProcessCpu before, long units) {
-        var seconds = since(before);
-        double wall = seconds.remove("wall");
+        double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
         var micros = new TreeMap<String, Double>();
-        double total = 0;
-        for (var e : seconds.entrySet()) {
-            total += e.getValue();
-            micros.put(e.getKey(), e.getValue() * 1e6 / units);
-        }
+        seconds.forEach((kind, s) -> micros.put(kind, s * 1e6 / units));
         micros.put("total", total * 1e6 / units);
-        micros.put("cores", total / wall);
+        micros.put("cores", total / ((wallNanos - before.wallNanos) / 1e9));
         return micros;
     }
 

@@ -539,16 +539,16 @@ class CopyrightBenchmark {
                             rows.getLong(6) / 1e6, rows.getLong(7) / 1e6));
                 }
             }
-        }
-        try (var c = db.getConnection(); var s = c.prepareStatement("""
+            try (var sizes = c.prepareStatement("""
                 select avg(octet_length(content)), avg(pg_column_size(content)), avg(octet_length(fingerprint)), avg(pg_column_size(fingerprint)),
                        avg(octet_length(record_json)), avg(pg_column_size(record_json)), avg(octet_length(timestamp_token)),
                        avg(pg_column_size(timestamp_token)), avg(pg_column_size(w.*)) from cr_work w where kind = 'TEXT'""");
-             var rows = s.executeQuery()) {
-            rows.next();
-            text.append(String.format(Locale.ROOT, "; a text work's bytes (as sent → as stored): content %.0f → %.0f, fingerprint %.0f → %.0f, "
-                    + "record %.0f → %.0f, time-stamp %.0f → %.0f, the row %.0f", rows.getDouble(1), rows.getDouble(2), rows.getDouble(3),
-                    rows.getDouble(4), rows.getDouble(5), rows.getDouble(6), rows.getDouble(7), rows.getDouble(8), rows.getDouble(9)));
+                 var rows = sizes.executeQuery()) {
+                rows.next();
+                text.append(String.format(Locale.ROOT, "; a text work's bytes (as sent → as stored): content %.0f → %.0f, fingerprint %.0f → %.0f, "
+                        + "record %.0f → %.0f, time-stamp %.0f → %.0f, the row %.0f", rows.getDouble(1), rows.getDouble(2), rows.getDouble(3),
+                        rows.getDouble(4), rows.getDouble(5), rows.getDouble(6), rows.getDouble(7), rows.getDouble(8), rows.getDouble(9)));
+            }
         }
         return text.toString();
     }

@@ -93,8 +93,17 @@ public final class Shingles {
      * those chars (hash4j hashes a char sequence as its little-endian UTF-16 bytes), at half the cost.
      */
     static final class Utf16 {
-        private byte[] bytes = new byte[64];
+        private byte[] bytes;
         private int length;
+
+        Utf16() {
+            this(32);
+        }
+
+        /** Room for {@code chars} chars before it grows. */
+        Utf16(int chars) {
+            bytes = new byte[Math.max(2, 2 * chars)];
+        }
 
         void clear() {
             length = 0;
@@ -119,6 +128,11 @@ public final class Shingles {
 
         long hash() {
             return HASH.hashBytesToLong(bytes, 0, length);
+        }
+
+        /** The hash of {@code chars} chars from char {@code from} of those gathered, as {@link #hash()} of them alone. */
+        long hash(int from, int chars) {
+            return HASH.hashBytesToLong(bytes, 2 * from, 2 * chars);
         }
     }
 
