@@ -21,9 +21,12 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -218,8 +221,7 @@ public final class HeadlessChromium implements AutoCloseable, BeforeAllCallback,
     /** Waits until the element's visible text contains the text. */
     public HeadlessChromium waitForText(String selector, String text) {
         try {
-            new WebDriverWait(driver(), timeout)
-                    .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(selector), text));
+            settling().until(d -> reread(() -> d.findElement(By.cssSelector(selector)).getText().contains(text)));
         } catch (TimeoutException e) {
             throw new AssertionError("element " + selector + " did not show \"" + text + "\" within " + timeout
                     + "; its text: \"" + textOrNothing(selector) + "\" on " + driver.getCurrentUrl(), e);
@@ -234,7 +236,38 @@ public final class HeadlessChromium implements AutoCloseable, BeforeAllCallback,
 
     /** The element's visible text (as a person sees it: rendered, whitespace-normalised). */
     public String text(String selector) {
-        return waitFor(selector).getText();
+        try {
+            return settling().until(d -> reread(() -> {
+                WebElement element = d.findElement(By.cssSelector(selector));
+                return element.isDisplayed() ? element.getText() : null;
+            }));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no visible element " + selector + " within " + timeout + " on " + driver.getCurrentUrl(), e);
+        }
+    }
+
+    /**
+     * A wait that reads again when the page replaced the element between finding and reading it: a
+     * script re-rendering a region detaches the node Selenium holds, which Chromium reports as a stale
+     * element or as "Node with given id does not belong to the document" (an unknown error).
+     */
+    private WebDriverWait settling() {
+        WebDriverWait wait = new WebDriverWait(driver(), timeout);
+        wait.ignoring(NoSuchElementException.class);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** The read, or null (read again) when Chromium says the node left the document while it was read. */
+    private static <T> T reread(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (WebDriverException e) {
+            if (e instanceof TimeoutException || !String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                throw e;
+            }
+            return null;
+        }
     }
 
     /** The current value of an input, select or textarea. */
