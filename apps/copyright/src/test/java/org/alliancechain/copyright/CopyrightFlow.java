@@ -73,6 +73,18 @@ public final class CopyrightFlow {
         }
     }
 
+    /** A file of this module's test resources (e.g. {@code webp/bridge-lossy-q75.webp}). */
+    public static byte[] resource(String name) {
+        try (var in = CopyrightFlow.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Common characters of news Chinese: what {@link #article} draws each article's own sentences from. */
     private static final String COMMON = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所"
             + "民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形"

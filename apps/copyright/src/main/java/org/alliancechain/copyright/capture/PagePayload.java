@@ -10,13 +10,13 @@ import org.alliancechain.evidence.intake.ContentType;
 import org.netpreserve.jwarc.MediaType;
 
 /**
- * What an archived page's payload is, for the monitoring intake: an image (JPEG, PNG, GIF, BMP — recognised from
+ * What an archived page's payload is, for the monitoring intake: an image (JPEG, PNG, GIF, BMP, WebP — recognised from
  * its bytes, whatever the server declared) or a text (HTML or plain), decoded with the charset the server declared,
  * the one the HTML declares, or UTF-8. Anything else is refused.
  */
 public record PagePayload(boolean image, boolean html, String text) {
 
-    private static final Set<ContentType> IMAGES = Set.of(ContentType.JPEG, ContentType.PNG, ContentType.GIF, ContentType.BMP);
+    private static final Set<ContentType> IMAGES = Set.of(ContentType.JPEG, ContentType.PNG, ContentType.GIF, ContentType.BMP, ContentType.WEBP);
 
     public static PagePayload of(ArchivedPage page) {
         byte[] payload = page.payload();
@@ -40,7 +40,7 @@ public record PagePayload(boolean image, boolean html, String text) {
         }
         throw new ArchiveRefusal(Reason.UNSUPPORTED, "the archived response for " + page.url() + " is " + detected.label()
                 + (page.mediaType() == null ? "" : " (sent as " + page.mediaType() + ")") + "; captures compare HTML pages, texts and "
-                + "images (JPEG, PNG, GIF, BMP)");
+                + "images (JPEG, PNG, GIF, BMP, WebP)");
     }
 
     /** The payload as text: the declared charset, else (HTML) the one the page declares, else UTF-8. */

@@ -50,7 +50,7 @@ public class InfringementResource {
 
     static final EvidenceCertificate.Title REPORT = new EvidenceCertificate.Title("侵权取证报告", "Infringement Evidence Report");
     static final UploadPolicy COPIES = UploadPolicy.only("as captured copies", ContentType.JPEG, ContentType.PNG, ContentType.GIF,
-            ContentType.BMP, ContentType.TEXT, ContentType.HTML, ContentType.WARC, ContentType.WARC_GZIP, ContentType.WACZ);
+            ContentType.BMP, ContentType.WEBP, ContentType.TEXT, ContentType.HTML, ContentType.WARC, ContentType.WARC_GZIP, ContentType.WACZ);
 
     public record TextCapture(@NotBlank @Size(max = 1_000_000) String text,
                               @NotNull @Pattern(regexp = "plain|html", message = "must be plain or html") String format,

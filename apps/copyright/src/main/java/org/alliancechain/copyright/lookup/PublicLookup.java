@@ -32,7 +32,7 @@ public class PublicLookup {
 
     /** What may be looked up as a file (the API's and the page's): the works' types, one file, no archives. */
     public static final UploadPolicy FILES = UploadPolicy.only("to look up", ContentType.JPEG, ContentType.PNG, ContentType.GIF,
-            ContentType.BMP, ContentType.TEXT, ContentType.HTML);
+            ContentType.BMP, ContentType.WEBP, ContentType.TEXT, ContentType.HTML);
 
     /** One registered work's registration record, as anyone may read it. */
     public record Registration(long workId, String work, String contentDigest, String holder, Instant registeredAt, Long block,

@@ -43,7 +43,7 @@ public class BulkMatches {
     }
 
     static final UploadPolicy IMAGES = UploadPolicy.only("as suspected images", ContentType.JPEG, ContentType.PNG, ContentType.GIF,
-            ContentType.BMP);
+            ContentType.BMP, ContentType.WEBP);
     static final int MAX_REF = 500;
     static final int MAX_TEXT = 1_000_000;
 
@@ -135,7 +135,7 @@ public class BulkMatches {
             throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the image has " + bytes.length + " bytes; the limit is " + limit
                     + " (suite.uploads.max-file-size)", field);
         }
-        // Its type from its content: anything but a JPEG, PNG, GIF or BMP image is refused (415), as an upload would be.
+        // Its type from its content: anything but a JPEG, PNG, GIF, BMP or WebP image is refused (415), as an upload would be.
         return intake.accept(List.of(new IncomingFile(field, field, bytes)), IMAGES).getFirst().content();
     }
 }

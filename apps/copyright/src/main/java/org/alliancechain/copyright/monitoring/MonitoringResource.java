@@ -31,7 +31,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class MonitoringResource {
 
     static final UploadPolicy SUSPECTS = UploadPolicy.only("as suspected copies", ContentType.JPEG, ContentType.PNG, ContentType.GIF,
-            ContentType.BMP, ContentType.TEXT, ContentType.HTML);
+            ContentType.BMP, ContentType.WEBP, ContentType.TEXT, ContentType.HTML);
 
     public record TextQuery(@NotBlank @Size(max = 1_000_000) String text,
                             @NotNull @Pattern(regexp = "plain|html", message = "must be plain or html") String format) {

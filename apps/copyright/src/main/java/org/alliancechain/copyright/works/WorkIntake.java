@@ -26,10 +26,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class WorkIntake {
 
     static final UploadPolicy FILES = UploadPolicy.only("as works", ContentType.JPEG, ContentType.PNG, ContentType.GIF, ContentType.BMP,
-            ContentType.TEXT, ContentType.HTML);
+            ContentType.WEBP, ContentType.TEXT, ContentType.HTML);
     /** A bulk upload: the same types, ZIP archives expanded into their files (each checked the same way). */
     static final UploadPolicy UPLOADS = new UploadPolicy("as works", FILES.allowedTypes(),
-            "JPEG, PNG, GIF or BMP images, plain-text or HTML files (UTF-8), or ZIP archives of them", true);
+            "JPEG, PNG, GIF, BMP or WebP images, plain-text or HTML files (UTF-8), or ZIP archives of them", true);
 
     private final Uploads uploads;
     private final UploadIntake intake;

@@ -128,7 +128,7 @@ public class WorkResource {
     @Path("/uploads")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed("rights-manager")
-    @Operation(summary = "Register the works of uploaded files (parts 'files': JPEG, PNG, GIF or BMP images, plain-text or HTML files, or "
+    @Operation(summary = "Register the works of uploaded files (parts 'files': JPEG, PNG, GIF, BMP or WebP images, plain-text or HTML files, or "
             + "ZIP archives of them; 'authors' one per line, for every work; each title is its file's name) as a job with progress "
             + "(202); a file that cannot be a work refuses the upload (415/422 naming 'files'); a work refused on its own is reported "
             + "on its row of the report")

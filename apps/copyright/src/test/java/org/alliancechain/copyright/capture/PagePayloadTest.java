@@ -29,6 +29,13 @@ class PagePayloadTest {
     }
 
     @Test
+    void an_archived_webp_is_an_image_whatever_the_server_declared() {
+        byte[] webp = org.alliancechain.copyright.CopyrightFlow.resource("webp/bridge-lossy-q75.webp");
+        assertThat(PagePayload.of(page("image/webp", webp)).image()).isTrue();
+        assertThat(PagePayload.of(page("application/octet-stream", webp)).image()).isTrue();
+    }
+
+    @Test
     void a_payload_that_is_neither_html_text_nor_an_image_is_refused() {
         assertThatThrownBy(() -> PagePayload.of(page("application/pdf", "%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1))))
                 .isInstanceOfSatisfying(ArchiveRefusal.class, e -> {

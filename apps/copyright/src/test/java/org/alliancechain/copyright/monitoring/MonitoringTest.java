@@ -67,6 +67,11 @@ class MonitoringTest {
         // found by its regions, verified on their geometry
         assertThat(cropped.getString("matches.find { it.workId == " + id + " }.orientation")).isEqualTo("CROP");
         assertThat(cropped.getInt("matches.find { it.workId == " + id + " }.matchedRegions")).isGreaterThanOrEqualTo(2);
+        // The photograph as a news site serves it: a lossy WebP, 800 pixels wide.
+        var webp = as(MONITOR).multiPart("file", "suspect.webp", resource("webp/bridge-lossy-q75.webp"), "image/webp")
+                .post("/api/matches/files").then().statusCode(200).extract().jsonPath();
+        assertThat(webp.getList("matches.workId", Long.class)).contains(id);
+        assertThat(webp.getString("matches.find { it.workId == " + id + " }.orientation")).isEqualTo("ORIGINAL");
         // Not an image: refused by its content.
         as(MONITOR).multiPart("file", "x.png", "<svg/>".getBytes(), "image/png").post("/api/matches/files").then().statusCode(415)
                 .body("detail", containsString("x.png"));

@@ -155,6 +155,13 @@ class WorkRegistrationTest {
         var work = awaitWork(RIGHTS, id, "REGISTERED");
         assertThat(work.getString("kind")).isEqualTo("IMAGE");
         assertThat(work.getString("mediaType")).isEqualTo("image/jpeg");
+        // A WebP (lossless, 256 pixels wide), as a news site publishes it.
+        long webp = as(RIGHTS).multiPart("file", "bridge-small.webp", resource("webp/bridge-lossless-256.webp"), "image/webp")
+                .multiPart("title", "小桥 Small bridge").multiPart("authors", "李四 Li Si").post("/api/works/files").then().statusCode(202)
+                .extract().jsonPath().getLong("id");
+        var webpWork = awaitWork(RIGHTS, webp, "REGISTERED");
+        assertThat(webpWork.getString("kind")).isEqualTo("IMAGE");
+        assertThat(webpWork.getString("mediaType")).isEqualTo("image/webp");
         long before = count();
         // A text file named .jpg: disguised.
         as(RIGHTS).multiPart("file", "photo.jpg", "not an image at all".getBytes(), "image/jpeg").multiPart("title", "x")

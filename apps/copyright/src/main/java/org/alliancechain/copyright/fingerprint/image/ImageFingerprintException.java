@@ -11,7 +11,7 @@ public final class ImageFingerprintException extends RuntimeException {
 
     /** Why an image was refused. */
     public enum Reason {
-        /** The bytes are not an image in a format this service reads (JPEG, PNG, GIF, BMP, WBMP), or they are damaged. */
+        /** The bytes are not an image in a format this service reads (JPEG, PNG, GIF, BMP, WBMP, WebP), or they are damaged. */
         NOT_AN_IMAGE,
         /** An image format or colour model the decoder does not read (e.g. CMYK JPEG). */
         UNSUPPORTED,

@@ -63,23 +63,32 @@ public final class ImageSearch {
      * is looked up by its regions only.
      */
     public List<Hit> search(ImageFingerprint query, int limit) {
-        return search(query.pdq(), query.orientations(), query::regions, limit);
+        return search(query.pdq(), query.orientations(), null, query::regions, limit);
     }
 
-    /** As {@link #search(ImageFingerprint, int)}; the query's regions are computed only if the whole image matched nothing. */
+    /**
+     * As {@link #search(ImageFingerprint, int)}, with the query's pixel mirror image too ({@link ImageQuery#mirrored()});
+     * the query's regions are computed only if the whole image matched nothing.
+     */
     public List<Hit> search(ImageQuery query, int limit) {
-        return search(query.pdq(), query.orientations(), query::regions, limit);
+        return search(query.pdq(), query.orientations(), query.mirrored(), query::regions, limit);
     }
 
-    private List<Hit> search(PdqHash pdq, java.util.Map<Pdq.Orientation, PdqHash> orientations,
+    private List<Hit> search(PdqHash pdq, java.util.Map<Pdq.Orientation, PdqHash> orientations, PdqHash mirrored,
                              java.util.function.Supplier<List<PdqRegions.Region>> queryRegions, int limit) {
-        var variants = new ArrayList<PdqHash>(16);
-        var names = new ArrayList<String>(16);
+        var variants = new ArrayList<PdqHash>(18);
+        var names = new ArrayList<String>(18);
         for (var e : orientations.entrySet()) {
             variants.add(e.getValue());
             names.add(e.getKey().name());
             variants.add(e.getValue().complement());
             names.add(e.getKey().name() + "_INVERTED");
+        }
+        if (mirrored != null) {
+            variants.add(mirrored);
+            names.add(Pdq.Orientation.FLIP_X.name());
+            variants.add(mirrored.complement());
+            names.add(Pdq.Orientation.FLIP_X.name() + "_INVERTED");
         }
         if (variants.isEmpty() && pdq != null) {
             variants.add(pdq);

@@ -19,6 +19,17 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class LumaImage {
 
+    /** What {@link #decode} reads; refusals name it. */
+    static final String FORMATS = "JPEG, PNG, GIF, BMP or WebP";
+
+    static {
+        // TwelveMonkeys' WebP reader (lossy, lossless, alpha; the first frame of an animation) is found by ImageIO's
+        // class-path scan, but only when ImageIO first starts under a class loader that sees it: registered by hand, it
+        // is there whichever loader started ImageIO (one instance per class, so a second registration replaces the first).
+        javax.imageio.spi.IIORegistry.getDefaultInstance()
+                .registerServiceProvider(new com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi());
+    }
+
     final int width;
     final int height;
     final float[] luma;
@@ -59,7 +70,7 @@ final class LumaImage {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
                 throw new ImageFingerprintException(ImageFingerprintException.Reason.NOT_AN_IMAGE,
-                        "the file is not an image in a format that can be read (JPEG, PNG, GIF or BMP)");
+                        "the file is not an image in a format that can be read (" + FORMATS + ")");
             }
             ImageReader reader = readers.next();
             try {
@@ -97,7 +108,7 @@ final class LumaImage {
         }
         if (image == null) {
             throw new ImageFingerprintException(ImageFingerprintException.Reason.NOT_AN_IMAGE,
-                    "the file is not an image in a format that can be read (JPEG, PNG, GIF or BMP)");
+                    "the file is not an image in a format that can be read (" + FORMATS + ")");
         }
         int orientation = ExifOrientation.of(bytes);
         boolean swap = orientation >= 5 && orientation <= 8;

@@ -48,7 +48,7 @@ public final class Pdq {
     }
 
     /**
-     * The PDQ hash of an encoded image (JPEG, PNG, GIF, BMP).
+     * The PDQ hash of an encoded image (JPEG, PNG, GIF, BMP, WebP).
      *
      * @throws ImageFingerprintException not an image, too large, or quality below {@link #MIN_QUALITY}
      */
@@ -99,9 +99,7 @@ public final class Pdq {
             for (int r = 0; r < rows; r++) {
                 box1d(a, b, r * cols, 1, cols, windowAlongRows);
             }
-            for (int c = 0; c < cols; c++) {
-                box1d(b, a, c, cols, rows, windowAlongCols);
-            }
+            boxColumns(b, a, cols, rows, windowAlongCols);
         }
         float[] samples = new float[64 * 64];
         for (int i = 0; i < 64; i++) {
@@ -142,7 +140,7 @@ public final class Pdq {
      * One box-filter pass of width {@code window} over a vector: the reference's four phases (growing window,
      * full window, shrinking window), so that edge pixels average only what exists.
      */
-    private static void box1d(float[] in, float[] out, int offset, int stride, int length, int window) {
+    static void box1d(float[] in, float[] out, int offset, int stride, int length, int window) {
         int half = (window + 2) / 2;
         int phase1 = half - 1;
         int phase2 = window - half + 1;
@@ -179,6 +177,60 @@ public final class Pdq {
             out[oi] = sum / current;
             li += stride;
             oi += stride;
+        }
+    }
+
+    /**
+     * {@link #box1d} down every column of a row-major {@code cols × rows} image, all columns at once: a running sum per
+     * column, the rows read in order instead of a column's pixels a row apart (one cache line per pixel on a 1,024-pixel
+     * image). Each column's sum sees the same additions, subtractions and divisions in the same order as in
+     * {@link #box1d}, so the result is the same to the bit.
+     */
+    static void boxColumns(float[] in, float[] out, int cols, int rows, int window) {
+        int half = (window + 2) / 2;
+        int phase1 = half - 1;
+        int phase2 = window - half + 1;
+        int phase3 = rows - window;
+        int phase4 = half - 1;
+        float[] sum = new float[cols];
+        int li = 0;
+        int ri = 0;
+        int oi = 0;
+        int current = 0;
+        for (int i = 0; i < phase1; i++) {
+            for (int c = 0; c < cols; c++) {
+                sum[c] += in[ri + c];
+            }
+            current++;
+            ri += cols;
+        }
+        for (int i = 0; i < phase2; i++) {
+            current++;
+            for (int c = 0; c < cols; c++) {
+                sum[c] += in[ri + c];
+                out[oi + c] = sum[c] / current;
+            }
+            ri += cols;
+            oi += cols;
+        }
+        for (int i = 0; i < phase3; i++) {
+            for (int c = 0; c < cols; c++) {
+                float s = sum[c] + in[ri + c] - in[li + c];
+                sum[c] = s;
+                out[oi + c] = s / current;
+            }
+            li += cols;
+            ri += cols;
+            oi += cols;
+        }
+        for (int i = 0; i < phase4; i++) {
+            current--;
+            for (int c = 0; c < cols; c++) {
+                sum[c] -= in[li + c];
+                out[oi + c] = sum[c] / current;
+            }
+            li += cols;
+            oi += cols;
         }
     }
 

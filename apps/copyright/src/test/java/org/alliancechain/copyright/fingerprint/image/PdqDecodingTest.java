@@ -113,6 +113,53 @@ class PdqDecodingTest {
         throw new AssertionError("not refused: " + reason);
     }
 
+    /**
+     * WebP, as news sites serve their pictures: the bridge of the PDQ fixtures encoded by libwebp's {@code cwebp} 1.2.4
+     * (Debian's {@code webp}) lossy at quality 75 and 800 pixels wide — it hashes within the distance different decoders
+     * and resamplers give (measured 10 bits) of the hash the PDQ authors published for the original JPEG — and lossless
+     * at 256 pixels, which decodes to exactly the pixels libwebp's {@code dwebp} wrote to {@code bridge-256.png}.
+     */
+    @Test
+    void webpLossyHashesAsThePublishedOriginalAndLosslessDecodesToLibwebpsPixels() throws IOException {
+        PdqHash published = null;
+        for (String line : java.nio.file.Files.readAllLines(SharedFixtures.path("pdq/reference-hashes.csv"))) {
+            if (line.endsWith(",dihedral/bridge-1-original.jpg")) {
+                published = PdqHash.fromHex(line.split(",")[0], 100);
+            }
+        }
+        assertThat(published).isNotNull();
+        byte[] lossy = org.alliancechain.copyright.CopyrightFlow.resource("webp/bridge-lossy-q75.webp");
+        assertThat(new String(lossy, 8, 7, StandardCharsets.US_ASCII)).isEqualTo("WEBPVP8");
+        int d = Pdq.hash(lossy).distance(published);
+        System.out.printf("lossy WebP: %d bits from the published hash of the original%n", d);
+        assertThat(d).isLessThanOrEqualTo(16);
+        ImageFingerprint fp = ImageFingerprint.of(lossy);
+        assertThat(fp.pdq().distance(published)).as("through the service's fingerprint").isLessThanOrEqualTo(16);
+        assertThat(fp.regions()).isNotEmpty();
+
+        byte[] lossless = org.alliancechain.copyright.CopyrightFlow.resource("webp/bridge-lossless-256.webp");
+        assertThat(new String(lossless, 12, 4, StandardCharsets.US_ASCII)).isEqualTo("VP8L");
+        LumaImage ours = LumaImage.decode(lossless, Pdq.MAX_PIXELS);
+        LumaImage libwebp = LumaImage.decode(org.alliancechain.copyright.CopyrightFlow.resource("webp/bridge-256.png"), Pdq.MAX_PIXELS);
+        assertThat(ours.width).isEqualTo(256);
+        assertThat(ours.height).isEqualTo(libwebp.height);
+        assertThat(java.util.Arrays.mismatch(ours.luma, libwebp.luma)).as("lossless: the first pixel that differs from libwebp's").isEqualTo(-1);
+    }
+
+    @Test
+    void aTruncatedWebpOrOneClaimingAHugeCanvasIsRefusedWithItsReason() {
+        byte[] webp = org.alliancechain.copyright.CopyrightFlow.resource("webp/bridge-lossy-q75.webp");
+        assertRefused(java.util.Arrays.copyOf(webp, 400), ImageFingerprintException.Reason.NOT_AN_IMAGE);
+        // an extended-format header (VP8X) claiming 16,384 × 16,384 pixels, and nothing else: refused from the header
+        var bomb = java.nio.ByteBuffer.allocate(30).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        bomb.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(22).put("WEBPVP8X".getBytes(StandardCharsets.US_ASCII)).putInt(10);
+        bomb.putInt(0); // flags and reserved
+        bomb.put((byte) 0xFF).put((byte) 0x3F).put((byte) 0); // canvas width − 1 = 16,383 (24 bits)
+        bomb.put((byte) 0xFF).put((byte) 0x3F).put((byte) 0); // canvas height − 1
+        var e = assertRefused(bomb.array(), ImageFingerprintException.Reason.TOO_LARGE);
+        assertThat(e.getMessage()).contains("268435456 pixels");
+    }
+
     @Test
     void aDecompressionBombIsRefusedBeforeDecoding() throws IOException {
         // a 1-bit PNG of 10,000 × 10,000 pixels is tiny on disk; its header is enough to refuse it

@@ -25,6 +25,39 @@ class PdqIndexTest {
         return PdqHash.of(w[0], w[1], w[2], w[3], 100);
     }
 
+    /**
+     * A mirror image of a fine texture: PDQ's own FLIP_X hash (derived from the query's DCT) lies far from the work's,
+     * because the blur and the 64 × 64 samples are not symmetric to the pixel; the query's pixels mirrored hash to the
+     * work's exactly, and the search finds it as FLIP_X.
+     */
+    @Test
+    void aMirrorImageOfAFineTextureIsFoundThroughThePixelMirror() {
+        var random = new SplittableRandom(2);
+        int w = 1024;
+        int h = 768;
+        float[] luma = new float[w * h];
+        double drift = 0;
+        for (int y = 0; y < h; y++) {
+            drift += random.nextDouble(-0.09, 0.09); // grain lines that wander a little from row to row
+            for (int x = 0; x < w; x++) {
+                double v = 128 + 50 * Math.sin(2 * Math.PI * x / 5.1 + drift) + 70 * Math.sin(2 * Math.PI * (x * 0.2 + y) / 300.0);
+                luma[y * w + x] = (float) Math.max(0, Math.min(255, v));
+            }
+        }
+        LumaImage work = new LumaImage(w, h, luma);
+        ImageSearch index = new ImageSearch(RegionIndex.SLOTS);
+        ImageFingerprint registered = ImageFingerprint.of(work);
+        index.add(1, registered);
+        ImageQuery mirror = ImageQuery.of(work.oriented(2));
+        assertThat(mirror.orientations().get(Pdq.Orientation.FLIP_X).distance(registered.pdq()))
+                .as("PDQ's DCT-derived mirror").isGreaterThan(Pdq.MATCH_DISTANCE);
+        assertThat(mirror.mirrored().distance(registered.pdq())).isZero();
+        var hits = index.search(mirror, 5);
+        assertThat(hits).extracting(ImageSearch.Hit::id).containsExactly(1L);
+        assertThat(hits.getFirst().orientation()).isEqualTo("FLIP_X");
+        assertThat(hits.getFirst().distance()).isZero();
+    }
+
     @Test
     void multiIndexAnswersEqualABruteForceScanAtEveryRadiusUpTo31() {
         SplittableRandom r = new SplittableRandom(20);

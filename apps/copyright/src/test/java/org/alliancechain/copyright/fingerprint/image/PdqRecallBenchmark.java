@@ -59,7 +59,7 @@ class PdqRecallBenchmark {
         Path dir = Path.of(System.getProperty("pdq.recall.dir", "/usr/share/backgrounds"));
         List<Path> files;
         try (Stream<Path> s = Files.exists(dir) ? Files.walk(dir) : Stream.empty()) {
-            files = s.filter(p -> p.toString().matches("(?i).*\\.(jpe?g|png)$")).sorted().toList();
+            files = s.filter(p -> p.toString().matches("(?i).*\\.(jpe?g|png|webp)$")).sorted().toList();
         }
         assumeThat(files.size()).as("images in " + dir).isGreaterThanOrEqualTo(20);
         List<BufferedImage> images = new ArrayList<>();

@@ -129,6 +129,29 @@ class PdqReferenceTest {
         assertThat(variants.get(Orientation.ORIGINAL).distance(Pdq.hash(clockwise))).isGreaterThan(Pdq.MATCH_DISTANCE);
     }
 
+    /** The filter down the columns, all at once, gives the bits the one-column-at-a-time reference filter gives. */
+    @Test
+    void theColumnFilterEqualsTheReferenceFilterColumnByColumn() {
+        var random = new java.util.Random(7);
+        for (int trial = 0; trial < 300; trial++) {
+            int rows = 1 + random.nextInt(trial < 100 ? 20 : 1200);
+            int cols = 1 + random.nextInt(trial < 100 ? 20 : 300);
+            int window = trial % 2 == 0 ? (rows + 127) / 128 : 1 + random.nextInt(rows);
+            float[] in = new float[rows * cols];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = random.nextFloat() * 255f;
+            }
+            float[] reference = new float[in.length];
+            for (int c = 0; c < cols; c++) {
+                Pdq.box1d(in, reference, c, cols, rows, window);
+            }
+            float[] ours = new float[in.length];
+            Pdq.boxColumns(in, ours, cols, rows, window);
+            assertThat(java.util.Arrays.mismatch(ours, reference)).as("first pixel that differs, %d × %d, window %d", cols, rows, window)
+                    .isEqualTo(-1);
+        }
+    }
+
     @Test
     void invertingColoursComplementsTheHash() {
         var image = SharedFixtures.path("pdq/modifications/square-512x512.jpg");
