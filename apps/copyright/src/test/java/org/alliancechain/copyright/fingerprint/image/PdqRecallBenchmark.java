@@ -43,7 +43,10 @@ import org.junit.jupiter.api.Test;
  * are there. A larger set adds {@code plasma-workspace-wallpapers} (KDE's 30 wallpapers, mostly artwork; each ships
  * at several sizes and shapes, which are crops of one another — copy one file per wallpaper, the largest landscape one
  * under {@code contents/images}, or they count as one another's false
- * positives). Maven Central and npm were searched for a corpus the build could install itself: the largest
+ * positives). The largest set so far (112 files, 89 registered) adds one file per design again: GNOME's
+ * {@code gnome-backgrounds} (WebP; the light variant of each day/night pair), {@code sway-backgrounds} (the
+ * 2048 × 1536 landscape file), the {@code background.png} of each {@code debian-edu-artwork-*} theme (the grub
+ * 16 × 9 image for emerald, which ships none) and the four {@code xfdesktop4-data} backgrounds. Maven Central and npm were searched for a corpus the build could install itself: the largest
  * clean sets found there ({@code com.imagingbook:imagingbook-sample-images}, ≈ 20 photographs; the test jars of
  * commons-imaging and TwelveMonkeys imageio-jpeg, a dozen photographs each besides decoder edge cases and the
  * same picture in eight orientations) do not reach 50 distinct photographs.
