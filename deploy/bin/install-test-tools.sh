@@ -2,8 +2,10 @@
 # Installs the programs the tests run besides the JVM: headless Chromium and its WebDriver (Debian's
 # `chromium` and `chromium-driver`, giving /usr/bin/chromium and /usr/bin/chromedriver) plus a CJK
 # font, for the browser tests; poppler's `pdfsig` and `openssl`, the independent checkers of our
-# signed PDFs and time-stamp tokens. test-support's TestTools runs this once per JVM, before the
-# browser starts and before the independent checks.
+# signed PDFs and time-stamp tokens; Tesseract with its Chinese and English models (`tesseract-ocr`,
+# `tesseract-ocr-chi-sim`, `tesseract-ocr-chi-tra`, `tesseract-ocr-eng`), which the copyright service runs to read the text in a
+# screenshot (a server that offers that needs them too). test-support's TestTools runs this once per JVM,
+# before the browser starts and before the independent checks.
 #
 # Idempotent: exits 0 at once when everything is there. Otherwise installs with apt-get as root,
 # or through `sudo -n` when that works without a password; else exits 2 with a message that says
@@ -14,15 +16,19 @@
 # 3 apt-get failed (e.g. no network / package not found).
 set -euo pipefail
 
-PACKAGES=(chromium chromium-driver fonts-wqy-zenhei poppler-utils openssl)
+PACKAGES=(chromium chromium-driver fonts-wqy-zenhei poppler-utils openssl tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-eng)
 CHROMIUM=/usr/bin/chromium
 CHROMEDRIVER=/usr/bin/chromedriver
 # A font with Chinese glyphs: without one, Chinese text renders as boxes in screenshots.
 CJK_FONT=/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
 PDFSIG=/usr/bin/pdfsig
 OPENSSL=/usr/bin/openssl
+TESSERACT=/usr/bin/tesseract
+TESSDATA=/usr/share/tesseract-ocr/5/tessdata
 
-installed() { [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ] && [ -f "$CJK_FONT" ] && [ -x "$PDFSIG" ] && [ -x "$OPENSSL" ]; }
+installed() { [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ] && [ -f "$CJK_FONT" ] && [ -x "$PDFSIG" ] && [ -x "$OPENSSL" ] \
+  && [ -x "$TESSERACT" ] && [ -f "$TESSDATA/chi_sim.traineddata" ] && [ -f "$TESSDATA/chi_tra.traineddata" ] \
+  && [ -f "$TESSDATA/eng.traineddata" ]; }
 
 if installed; then
   exit 0
@@ -67,7 +73,8 @@ if ! apt -q install -y --no-install-recommends "${PACKAGES[@]}" >&2; then
 fi
 
 if ! installed; then
-  echo "install-test-tools: apt-get succeeded but $CHROMIUM, $CHROMEDRIVER, $CJK_FONT, $PDFSIG or $OPENSSL is missing" >&2
+  echo "install-test-tools: apt-get succeeded but $CHROMIUM, $CHROMEDRIVER, $CJK_FONT, $PDFSIG, $OPENSSL, $TESSERACT or its" \
+       "chi_sim/chi_tra/eng models in $TESSDATA are missing" >&2
   exit 3
 fi
 echo "install-test-tools: $("$CHROMIUM" --version 2>/dev/null || echo chromium), $("$CHROMEDRIVER" --version 2>/dev/null | head -n 1), $("$PDFSIG" -v 2>&1 | head -n 1)" >&2

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Makes sure the programs the tests run besides the JVM are on this machine — Chromium and
  * chromedriver for the story tests, poppler's {@code pdfsig} and {@code openssl} for the independent
- * checks of signed PDFs and time-stamp tokens — by running the project's
+ * checks of signed PDFs and time-stamp tokens, Tesseract (with its Simplified and Traditional Chinese and English models) for the
+ * copyright service's reading of screenshots — by running the project's
  * {@code deploy/bin/install-test-tools.sh} (Debian packages, through apt-get). Runs the script at most
  * once per JVM; the script itself returns at once when everything is installed. A check that needs a
  * tool calls {@link #ensure} before it looks for it, so a fresh machine gets the tool rather than a
@@ -22,6 +23,8 @@ public final class TestTools {
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final Path PDFSIG = Path.of("/usr/bin/pdfsig");
     public static final Path OPENSSL = Path.of("/usr/bin/openssl");
+    public static final Path TESSERACT = Path.of("/usr/bin/tesseract");
+    public static final Path TESSERACT_CHINESE = Path.of("/usr/share/tesseract-ocr/5/tessdata/chi_tra.traineddata");
 
     static final String SCRIPT = "deploy/bin/install-test-tools.sh";
     private static final long TIMEOUT_MINUTES = 15;
@@ -57,7 +60,8 @@ public final class TestTools {
     }
 
     private static boolean installed() {
-        return java.util.stream.Stream.of(CHROMIUM, CHROMEDRIVER, PDFSIG, OPENSSL).allMatch(Files::isExecutable);
+        return java.util.stream.Stream.of(CHROMIUM, CHROMEDRIVER, PDFSIG, OPENSSL, TESSERACT).allMatch(Files::isExecutable)
+                && Files.isRegularFile(TESSERACT_CHINESE);
     }
 
     private static Outcome run() {

@@ -73,6 +73,39 @@ public final class CopyrightFlow {
         }
     }
 
+    /** The text drawn as a phone screenshot shows it: black on white, 22-pixel glyphs (a CJK font), lines wrapped at 720 pixels. */
+    public static java.awt.image.BufferedImage screenshot(String text) {
+        int width = 720;
+        var font = new java.awt.Font("WenQuanYi Zen Hei", java.awt.Font.PLAIN, 22);
+        var lines = new java.util.ArrayList<String>();
+        var probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        var metrics = probe.getFontMetrics(font);
+        var line = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            line.append(text.charAt(i));
+            if (metrics.stringWidth(line.toString()) > width - 60) {
+                int space = line.lastIndexOf(" "); // Latin text wraps between words, Chinese anywhere
+                int cut = space > line.length() / 2 ? space + 1 : line.length();
+                lines.add(line.substring(0, cut).strip());
+                line.delete(0, cut);
+            }
+        }
+        lines.add(line.toString());
+        probe.dispose();
+        var image = new java.awt.image.BufferedImage(width, 60 + lines.size() * 34, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(new java.awt.Color(30, 30, 30));
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(font);
+        for (int i = 0; i < lines.size(); i++) {
+            g.drawString(lines.get(i), 30, 40 + i * 34);
+        }
+        g.dispose();
+        return image;
+    }
+
     /** A file of this module's test resources (e.g. {@code webp/bridge-lossy-q75.webp}). */
     public static byte[] resource(String name) {
         try (var in = CopyrightFlow.class.getClassLoader().getResourceAsStream(name)) {

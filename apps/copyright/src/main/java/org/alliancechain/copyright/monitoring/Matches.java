@@ -39,7 +39,11 @@ public class Matches {
     }
 
     /** The answer: the copy's digest and what it matched, best first. */
-    public record SearchView(String kind, String copyDigest, int copyLength, List<MatchView> matches) {
+    /**
+     * {@code kind} TEXT, IMAGE or TEXT_IN_IMAGE (a screenshot whose recognised text was compared:
+     * {@code recognisedText}, null otherwise; {@code copyDigest} is the image's).
+     */
+    public record SearchView(String kind, String copyDigest, int copyLength, List<MatchView> matches, String recognisedText) {
     }
 
     /** The works one of the hashes sent matched. */
@@ -85,7 +89,14 @@ public class Matches {
                     null, null, null, passages));
         }
         return new SearchView("TEXT", org.alliancechain.evidence.HashAlgorithm.SHA256.hex(text.getBytes(StandardCharsets.UTF_8)),
-                canonical.length(), views);
+                canonical.length(), views, null);
+    }
+
+    /** A screenshot of a text: the text recognised in it searched as {@link #text} searches a plain text. */
+    public SearchView textInImage(String organisation, byte[] image, String recognised, String field) {
+        var found = text(organisation, recognised, false, field);
+        return new SearchView("TEXT_IN_IMAGE", org.alliancechain.evidence.HashAlgorithm.SHA256.hex(image), found.copyLength(),
+                found.matches(), recognised);
     }
 
     public SearchView image(String organisation, byte[] image, String field) {
@@ -107,7 +118,7 @@ public class Matches {
             views.add(view(organisation, w, hit.band(), hit.score(), null, null, null, hit.distance(), hit.orientation(), hit.regions(),
                     List.of()));
         }
-        return new SearchView("IMAGE", org.alliancechain.evidence.HashAlgorithm.SHA256.hex(image), image.length, views);
+        return new SearchView("IMAGE", org.alliancechain.evidence.HashAlgorithm.SHA256.hex(image), image.length, views, null);
     }
 
     /** What a match shows of a work: the facts of its registration record. */

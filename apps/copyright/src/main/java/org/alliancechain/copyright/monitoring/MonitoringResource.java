@@ -48,8 +48,10 @@ public class MonitoringResource {
     private final Caller caller;
     private final Uploads uploads;
     private final UploadIntake intake;
+    private final TextInImages textInImages;
 
-    MonitoringResource(Matches matches, BulkMatches bulk, Caller caller, Uploads uploads, UploadIntake intake) {
+    MonitoringResource(Matches matches, BulkMatches bulk, Caller caller, Uploads uploads, UploadIntake intake, TextInImages textInImages) {
+        this.textInImages = textInImages;
         this.matches = matches;
         this.bulk = bulk;
         this.caller = caller;
@@ -86,8 +88,10 @@ public class MonitoringResource {
     @Transactional(Transactional.TxType.SUPPORTS) // reads only: no transaction of its own (a commit per look-up)
     @RolesAllowed({"monitor", "rights-manager"})
     @Operation(summary = "Search every registered work for a suspected copy given as a file (part 'file': an image, a plain-text or HTML "
-            + "file; the type is read from the content): images by PDQ in all eight orientations and inverted, and by regions for crops")
-    public Matches.SearchView file(@RestForm("file") FileUpload file) {
+            + "file; the type is read from the content): images by PDQ in all eight orientations and inverted, and by regions for crops; "
+            + "with 'readText' = true an image is a screenshot of a text: the text recognised in it (Tesseract, Chinese and English) is "
+            + "searched as POST /api/matches searches a text, and answered with it (kind TEXT_IN_IMAGE, recognisedText)")
+    public Matches.SearchView file(@RestForm("file") FileUpload file, @RestForm("readText") boolean readText) {
         if (file == null || Uploads.chosen(List.of(file)).isEmpty()) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "choose the file to compare", "file");
         }
@@ -95,6 +99,9 @@ public class MonitoringResource {
         String org = caller.requireOrganisation();
         if (accepted.type().kind() == ContentType.Kind.TEXT) {
             return matches.text(org, new String(accepted.content(), StandardCharsets.UTF_8), accepted.type().equals(ContentType.HTML), "file");
+        }
+        if (readText) {
+            return matches.textInImage(org, accepted.content(), textInImages.read(accepted.content(), "file"), "file");
         }
         return matches.image(org, accepted.content(), "file");
     }

@@ -101,9 +101,9 @@ public class MonitoringPages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({"monitor", "rights-manager"})
     @Operation(hidden = true)
-    public Response searchFile(@RestForm("file") FileUpload file) {
+    public Response searchFile(@RestForm("file") FileUpload file, @RestForm("readText") boolean readText) {
         try {
-            var result = api.file(file);
+            var result = api.file(file, readText);
             String name = file == null ? "file" : file.fileName();
             return Response.ok(Templates.desk(pages.page(null), SearchForm.EMPTY, result, name, FormErrors.NONE)).build();
         } catch (ProblemException e) {

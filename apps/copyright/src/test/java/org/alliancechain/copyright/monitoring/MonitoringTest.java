@@ -52,6 +52,46 @@ class MonitoringTest {
                 .getList("matches.workId")).doesNotContain((int) id, id);
     }
 
+    /**
+     * An article reposted as a screenshot (a common way copies spread on social media): with readText the text Tesseract
+     * reads in it is searched on the text path and finds the article with its passages; as a plain image it is not.
+     */
+    @Test
+    void a_screenshot_of_a_rewritten_excerpt_is_read_and_found_by_its_text() throws Exception {
+        org.alliancechain.testsupport.TestTools.assume(org.alliancechain.testsupport.TestTools.TESSERACT, "reading a screenshot's text");
+        String original = article(7101) + article(7102).substring(10);
+        long id = registerText(RIGHTS, "截图转载 7101", original);
+        String excerpt = original.substring(original.length() / 3, original.length() * 2 / 3).replace("专家表示", "业内人士认为");
+        byte[] screenshot = image(screenshot(excerpt));
+        awaitWork(RIGHTS, id, "REGISTERED");
+
+        var read = as(MONITOR).multiPart("file", "weibo.png", screenshot, "image/png").multiPart("readText", "true")
+                .post("/api/matches/files").then().statusCode(200).extract().jsonPath();
+        assertThat(read.getString("kind")).isEqualTo("TEXT_IN_IMAGE");
+        assertThat(read.getString("copyDigest")).isEqualTo(org.alliancechain.evidence.HashAlgorithm.SHA256.hex(screenshot));
+        String recognised = read.getString("recognisedText");
+        String stripped = recognised.replaceAll("\\s", "");
+        long tens = java.util.stream.IntStream.range(0, excerpt.length() / 10).filter(k -> stripped.contains(excerpt.substring(k * 10, k * 10 + 10)))
+                .count();
+        System.out.printf("screenshot read: %d of %d ten-character runs of the excerpt verbatim%n", tens, excerpt.length() / 10);
+        assertThat(tens).as("ten-character runs of the excerpt read verbatim").isPositive();
+        var match = read.getList("matches", Map.class).stream().filter(m -> ((Number) m.get("workId")).longValue() == id).findFirst();
+        assertThat(match).as("the article among %s", read.getList("matches.workId")).isPresent();
+        assertThat(match.get().get("band")).isEqualTo("MATCH");
+        var passages = read.getList("matches.find { it.workId == " + id + " }.passages", Map.class);
+        assertThat(passages).isNotEmpty();
+        assertThat(passages.stream().map(p -> (String) p.get("workQuote")).anyMatch(original::contains)).isTrue();
+
+        // As an image, the same file is compared by PDQ: the article is not an image work.
+        var asImage = as(MONITOR).multiPart("file", "weibo.png", screenshot, "image/png").post("/api/matches/files").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(asImage.getString("kind")).isEqualTo("IMAGE");
+        assertThat(asImage.getList("matches.workId", Long.class)).doesNotContain(id);
+        // Not an image with readText: refused by its content, as always.
+        as(MONITOR).multiPart("file", "x.png", "<svg/>".getBytes(), "image/png").multiPart("readText", "true")
+                .post("/api/matches/files").then().statusCode(415);
+    }
+
     @Test
     void a_rotated_and_a_cropped_copy_of_a_registered_photo_are_found() throws Exception {
         byte[] photo = fixture("dihedral/bridge-1-original.jpg");
