@@ -27,7 +27,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BulkMatches {
 
     /** One suspected copy: exactly one of a plain text, an HTML page, an image (Base64, or a data: URL); {@code ref} is echoed. */
-    public record Item(String ref, String text, String html, String imageBase64) {
+    /** One suspected copy; {@code readText} true: the image is a screenshot of a text, whose recognised text is searched. */
+    public record Item(String ref, String text, String html, String imageBase64, Boolean readText) {
+
+        boolean screenshot() {
+            return Boolean.TRUE.equals(readText) && imageBase64 != null;
+        }
     }
 
     /** An item's answer: its matches as {@code POST /api/matches} gives them, or why it was not searched. */
@@ -52,8 +57,14 @@ public class BulkMatches {
     private final UploadConfig uploads;
     private final int maxItems;
 
-    BulkMatches(Matches matches, UploadIntake intake, UploadConfig uploads,
-                @ConfigProperty(name = "copyright.matches.max-bulk-items", defaultValue = "500") int maxItems) {
+    private final TextInImages textInImages;
+    private final int maxScreenshots;
+
+    BulkMatches(Matches matches, UploadIntake intake, UploadConfig uploads, TextInImages textInImages,
+                @ConfigProperty(name = "copyright.matches.max-bulk-items", defaultValue = "500") int maxItems,
+                @ConfigProperty(name = "copyright.matches.max-bulk-screenshots", defaultValue = "20") int maxScreenshots) {
+        this.textInImages = textInImages;
+        this.maxScreenshots = maxScreenshots;
         this.matches = matches;
         this.intake = intake;
         this.uploads = uploads;
@@ -68,6 +79,12 @@ public class BulkMatches {
             throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, items.size() + " items in one request; the limit is " + maxItems
                     + " (copyright.matches.max-bulk-items): send them in several requests", "items");
         }
+        long screenshots = items.stream().filter(item -> item != null && item.screenshot()).count();
+        if (screenshots > maxScreenshots) {
+            throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, screenshots + " items ask for their text to be read; the "
+                    + "limit is " + maxScreenshots + " a request (copyright.matches.max-bulk-screenshots; about a second each)", "items");
+        }
+        matches.requireReady(); // the index loading refuses the request as a whole; after this, a 503 is an item's own
         var results = new ArrayList<ItemResult>(items.size());
         int refused = 0;
         for (int i = 0; i < items.size(); i++) {
@@ -76,9 +93,6 @@ public class BulkMatches {
             try {
                 results.add(new ItemResult(i, ref, one(organisation, "items[" + i + "]", item), null));
             } catch (ProblemException e) {
-                if (e.status().getStatusCode() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
-                    throw e; // the index is loading: no item can be searched
-                }
                 refused++;
                 var fields = e.violations().isEmpty() && e.field() != null ? List.of(new Problem.Violation(e.field(), e.getMessage())) : e.violations();
                 results.add(new ItemResult(i, ref, null, new ItemError(e.status().getStatusCode(), e.getMessage(), fields)));
@@ -94,6 +108,10 @@ public class BulkMatches {
         int given = (item.text() != null ? 1 : 0) + (item.html() != null ? 1 : 0) + (item.imageBase64() != null ? 1 : 0);
         if (given != 1) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "give exactly one of text, html or imageBase64 (" + given + " given)", field);
+        }
+        if (item.screenshot()) {
+            byte[] image = image(field + ".imageBase64", item.imageBase64());
+            return matches.textInImage(organisation, image, textInImages.read(image, field + ".imageBase64"), field + ".imageBase64");
         }
         if (item.imageBase64() != null) {
             return matches.image(organisation, image(field + ".imageBase64", item.imageBase64()), field + ".imageBase64");

@@ -206,7 +206,8 @@ public class Matches {
                 w.recordDigest(), w.registeredBlock(), band, label, score, jaccard, copyInWork, workInCopy, distance, orientation, regions, passages);
     }
 
-    private void requireReady() {
+    /** 503 while the index of registered works is being built. */
+    void requireReady() {
         if (!index.ready()) {
             throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "the index of registered works is being built ("
                     + index.progress() + "); try again shortly");

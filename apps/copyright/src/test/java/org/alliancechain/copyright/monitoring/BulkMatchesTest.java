@@ -95,5 +95,34 @@ class BulkMatchesTest {
         json(MONITOR).body(Map.of("items", many)).post("/api/matches/bulk").then().statusCode(413)
                 .body("errors[0].field", equalTo("items"));
         json(LICENSEE).body(Map.of("items", List.of(item("r", "text", "x")))).post("/api/matches/bulk").then().statusCode(403);
+        // More screenshots to read than one request may ask for.
+        var screenshots = new ArrayList<Object>();
+        for (int i = 0; i < 21; i++) {
+            var shot = item("s" + i, "imageBase64", "x");
+            shot.put("readText", true);
+            screenshots.add(shot);
+        }
+        json(MONITOR).body(Map.of("items", screenshots)).post("/api/matches/bulk").then().statusCode(413)
+                .body("errors[0].field", equalTo("items")).body("detail", org.hamcrest.Matchers.containsString("max-bulk-screenshots"));
+    }
+
+    @Test
+    void a_crawled_screenshot_of_an_article_is_read_and_found_by_its_text() throws Exception {
+        org.alliancechain.testsupport.TestTools.assume(org.alliancechain.testsupport.TestTools.TESSERACT, "reading a screenshot's text");
+        String text = article(8401) + article(8402).substring(15);
+        long work = registerText(RIGHTS, "截图批量 8401", text);
+        awaitWork(RIGHTS, work, "REGISTERED");
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(screenshot(text.substring(text.length() / 4, text.length() * 3 / 4)), "png", out);
+        var shot = item("https://weibo.example/1.png", "imageBase64", Base64.getEncoder().encodeToString(out.toByteArray()));
+        shot.put("readText", true);
+        var plain = item("https://weibo.example/1.png#as-image", "imageBase64", Base64.getEncoder().encodeToString(out.toByteArray()));
+        var answer = json(MONITOR).body(Map.of("items", List.of(shot, plain))).post("/api/matches/bulk").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(answer.getString("results[0].result.kind")).isEqualTo("TEXT_IN_IMAGE");
+        assertThat(answer.getString("results[0].result.recognisedText")).isNotBlank();
+        assertThat(answer.getList("results[0].result.matches.workId", Long.class)).contains(work);
+        assertThat(answer.getString("results[1].result.kind")).isEqualTo("IMAGE");
+        assertThat(answer.getList("results[1].result.matches.workId", Long.class)).doesNotContain(work);
     }
 }
