@@ -174,6 +174,20 @@ class CopyrightStoryBrowserTest {
         assertThat(copyQuote).isNotEmpty();
         browser.assertLegible("the matches with their passages");
         browser.screenshot("copyright-matches");
+        // The same copy reposted as a screenshot: read as text (文字截图), the article is found and the text read is shown.
+        var shot = java.nio.file.Files.createTempFile(java.nio.file.Path.of("target").toAbsolutePath(), "weibo-", ".png");
+        javax.imageio.ImageIO.write(screenshot(excerpt), "png", shot.toFile());
+        browser.upload("#file", shot);
+        browser.driver().findElement(By.id("readText")).click();
+        browser.click("#search-file-button");
+        browser.waitFor("#match-" + work);
+        assertThat(browser.exists("#recognised-text")).as("the text read from the screenshot").isTrue();
+        assertThat(browser.text("#match-" + work)).contains(title);
+        browser.assertLegible("a screenshot's matches");
+        java.nio.file.Files.deleteIfExists(shot);
+        browser.fill("#text", copy);
+        browser.click("#search-text-button");
+        browser.waitFor("#match-" + work);
 
         // 6. The monitor captures it as evidence, naming pixel-studio as its publisher: kept, time-stamped, anchored, matched.
         browser.fill("#sourceUrl", "https://copycat.example/news/1");
