@@ -70,7 +70,8 @@ public final class TestTools {
             return installed()
                     ? new Outcome(true, "installed; " + SCRIPT + " not found above " + Path.of("").toAbsolutePath())
                     : new Outcome(false, SCRIPT + " not found above " + Path.of("").toAbsolutePath()
-                            + " and some of " + CHROMIUM + ", " + CHROMEDRIVER + ", " + PDFSIG + ", " + OPENSSL + " are not installed");
+                            + " and some of " + CHROMIUM + ", " + CHROMEDRIVER + ", " + PDFSIG + ", " + OPENSSL + ", " + TESSERACT + " (with "
+                            + TESSERACT_CHINESE.getFileName() + ") are not installed");
         }
         Path script = root.resolve(SCRIPT);
         Path log;

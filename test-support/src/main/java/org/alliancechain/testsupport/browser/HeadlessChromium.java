@@ -263,7 +263,7 @@ public final class HeadlessChromium implements AutoCloseable, BeforeAllCallback,
         try {
             return read.get();
         } catch (WebDriverException e) {
-            if (e instanceof TimeoutException || !String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+            if (!String.valueOf(e.getMessage()).contains("does not belong to the document")) {
                 throw e;
             }
             return null;
