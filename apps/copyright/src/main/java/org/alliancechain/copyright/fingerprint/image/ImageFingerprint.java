@@ -23,9 +23,11 @@ public record ImageFingerprint(PdqHash pdq, List<PdqRegions.Region> regions, int
     /**
      * Algorithm id, as a C2PA soft-binding entry would name it (copyright.md §8). Version 2 adds scale-space blob
      * regions to the threshold components of version 1 (same binary form); works registered under version 1 keep
-     * their regions and are still found, by the components a version-2 query also has.
+     * their regions and are still found, by the components a version-2 query also has. Version 3 weighs blobs near the
+     * frame down ({@link PdqRegions#CROP_HORIZON}; same binary form): works registered under version 2 keep
+     * their regions, and a query's regions are a selection from the same detector.
      */
-    public static final String ALG = "org.alliancechain.copyright.image-pdq-regions.2";
+    public static final String ALG = "org.alliancechain.copyright.image-pdq-regions.3";
     public static final int FORMAT_VERSION = 1;
     private static final byte[] MAGIC = {'A', 'C', 'I', 'F'};
 

@@ -20,7 +20,8 @@ import java.util.List;
  * rather than on its extreme points; boxes of 0.3–25 % of the image. And scale-space blobs ({@link Blobs}):
  * squares of ± 3 σ around difference-of-Gaussian extrema, which smooth gradients and flat artwork have where their
  * components all run into the frame. Ranked: components inside the frame by area, up to {@value #BLOB_SLOTS}
- * blobs by response, components touching the frame, further blobs. Near-duplicates (IoU &gt; 0.85) dropped, at
+ * blobs by response (weighted down within a fifth of a side of the frame, {@link #CROP_HORIZON}), components
+ * touching the frame, further blobs. Near-duplicates (IoU &gt; 0.85) dropped, at
  * most {@link #MAX_REGIONS}; each box is PDQ-hashed from the upright image (quality ≥
  * {@value #MIN_REGION_QUALITY}).</li>
  * <li>Matching ({@link #match}): region pairs within {@link #VERIFY_DISTANCE} whose boxes agree on one
@@ -59,6 +60,12 @@ public final class PdqRegions {
     static final int MIN_REGION_QUALITY = 30;
     /** Regions touching the frame are the first a crop changes: they rank after interior ones of a fifth their area. */
     private static final double BORDER_PENALTY = 0.2;
+    /**
+     * Blobs are ranked by response times {@code min(1, margin / CROP_HORIZON)}, the margin being the box's least distance
+     * to an edge as a fraction of that side: a crop of up to this fraction of a side (#20's range) removes a blob nearer
+     * the frame, so where an image's detail crowds against one side those blobs do not take every slot.
+     */
+    static final double CROP_HORIZON = 0.2;
     /** Geometry check: matched boxes agree on the scale within this (natural log, ≈ ±20 %). */
     static final double SCALE_TOLERANCE = 0.2;
     /** Geometry check: and on the translation within this fraction of the box side. */
@@ -126,10 +133,10 @@ public final class PdqRegions {
             b[5] = touches ? b[4] * BORDER_PENALTY : b[4];
         }
         boxes.sort(Comparator.comparingDouble((double[] b) -> b[5]).reversed());
-        // Interior components first (a crop leaves them as they are), then up to BLOB_SLOTS blobs, strongest first,
-        // then the components touching the frame (the first a crop changes), then any further blobs. Photographs keep
+        // Interior components first (a crop leaves them as they are), then up to BLOB_SLOTS blobs, strongest first
+        // (those within CROP_HORIZON of the frame weighted down), then the components touching the frame (the first a crop changes), then any further blobs. Photographs keep
         // their interior components; flat artwork, whose components mostly run into the frame, gets its blobs.
-        List<double[]> blobs = Blobs.of(seg.luma, seg.width, seg.height);
+        List<double[]> blobs = byCropSurvival(Blobs.of(seg.luma, seg.width, seg.height), seg.width, seg.height);
         List<double[]> ordered = new ArrayList<>();
         List<double[]> touching = new ArrayList<>();
         for (double[] b : boxes) {
@@ -168,6 +175,18 @@ public final class PdqRegions {
                     (int) Math.round((x1 - x0) * ux), (int) Math.round((y1 - y0) * uy), c.hash(Pdq.Orientation.ORIGINAL)));
         }
         return List.copyOf(regions);
+    }
+
+    /** The blobs ({@code {x0, y0, x1, y1, area, response}}) strongest first, each response weighted by {@link #CROP_HORIZON}. */
+    static List<double[]> byCropSurvival(List<double[]> blobs, int width, int height) {
+        List<double[]> out = new ArrayList<>(blobs);
+        out.sort(Comparator.comparingDouble((double[] b) -> -b[5] * cropSurvival(b, width, height)));
+        return out;
+    }
+
+    private static double cropSurvival(double[] box, int width, int height) {
+        double margin = Math.min(Math.min(box[0] / width, box[1] / height), Math.min((width - box[2]) / width, (height - box[3]) / height));
+        return Math.min(1, Math.max(0, margin) / CROP_HORIZON);
     }
 
     /** Area average over k × k blocks (the last partial row and column dropped). */
