@@ -106,6 +106,21 @@ public final class CopyrightFlow {
         return image;
     }
 
+    /** The image as a PNG file (RGB, alpha dropped). */
+    public static byte[] png(java.awt.image.BufferedImage image) {
+        var copy = new java.awt.image.BufferedImage(image.getWidth(), image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = copy.createGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(copy, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** A file of this module's test resources (e.g. {@code webp/bridge-lossy-q75.webp}). */
     public static byte[] resource(String name) {
         try (var in = CopyrightFlow.class.getClassLoader().getResourceAsStream(name)) {

@@ -12,6 +12,7 @@ import org.alliancechain.copyright.capture.ArchiveRefusal;
 import org.alliancechain.copyright.capture.ArchivedPage;
 import org.alliancechain.copyright.capture.PagePayload;
 import org.alliancechain.copyright.monitoring.Matches;
+import org.alliancechain.copyright.monitoring.TextInImages;
 import org.alliancechain.copyright.works.Work;
 import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
@@ -32,9 +33,11 @@ public class CaptureService {
     private final Attestations attestations;
     private final ConsortiumDirectory members;
     private final ObjectMapper json;
+    private final TextInImages textInImages;
 
-    CaptureService(Matches matches, Attestations attestations, ConsortiumDirectory members, ObjectMapper json) {
+    CaptureService(Matches matches, Attestations attestations, ConsortiumDirectory members, ObjectMapper json, TextInImages textInImages) {
         this.matches = matches;
+        this.textInImages = textInImages;
         this.attestations = attestations;
         this.members = members;
         this.json = json;
@@ -52,10 +55,38 @@ public class CaptureService {
                               String field) {
     }
 
+    /**
+     * The text in a captured image that is a screenshot of a text ({@link TextInImages}; a second or so: read before the
+     * capture's transaction).
+     *
+     * @throws ProblemException 422 naming {@code field} when the copy is not an image
+     */
+    public String readScreenshot(Copy copy, String field) {
+        if (copy.kind() != Work.Kind.IMAGE) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "only an image is read as a screenshot of a text; this copy is "
+                    + copy.mediaType(), field);
+        }
+        return textInImages.read(copy.content(), field);
+    }
+
+    /** As {@link #readScreenshot(Copy, String)}, for the page of a web archive. */
+    public String readScreenshot(ArchivedPage page, String field) {
+        if (!payloadOf(page, field).image()) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "only an image is read as a screenshot of a text; the page "
+                    + page.url() + " is " + (page.mediaType() != null ? page.mediaType() : "not an image"), field);
+        }
+        return textInImages.read(page.payload(), field);
+    }
+
+    /**
+     * Captures a copy; {@code recognised} (null unless the copy is a screenshot of a text, {@link #readScreenshot}) is the
+     * text read in the image, searched instead of the image.
+     */
     @Transactional
-    public Capture capture(String organisation, String user, Copy copy) {
+    public Capture capture(String organisation, String user, Copy copy, String recognised) {
         requireMember(copy.publisher());
-        Matches.SearchView found = copy.kind() == Work.Kind.TEXT
+        Matches.SearchView found = recognised != null ? matches.textInImage(organisation, copy.content(), recognised, copy.field())
+                : copy.kind() == Work.Kind.TEXT
                 ? matches.text(organisation, new String(copy.content(), StandardCharsets.UTF_8), "text/html".equals(copy.mediaType()), copy.field())
                 : matches.image(organisation, copy.content(), copy.field());
         var capture = new Capture();
@@ -74,15 +105,11 @@ public class CaptureService {
      * record names the archive's URL, its WARC-Date and the response record's digest.
      */
     @Transactional
-    public Capture capture(String organisation, String user, ArchiveCopy copy) {
+    public Capture capture(String organisation, String user, ArchiveCopy copy, String recognised) {
         requireMember(copy.publisher());
-        PagePayload payload;
-        try {
-            payload = PagePayload.of(copy.page());
-        } catch (ArchiveRefusal e) {
-            throw new ProblemException(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), copy.field());
-        }
-        Matches.SearchView found = payload.image() ? matches.image(organisation, copy.page().payload(), copy.field())
+        PagePayload payload = payloadOf(copy.page(), copy.field());
+        Matches.SearchView found = recognised != null ? matches.textInImage(organisation, copy.page().payload(), recognised, copy.field())
+                : payload.image() ? matches.image(organisation, copy.page().payload(), copy.field())
                 : matches.text(organisation, payload.text(), payload.html(), copy.field());
         var page = copy.page();
         var capture = new Capture();
@@ -101,6 +128,14 @@ public class CaptureService {
         capture.payload = page.payload();
         capture.payloadMediaType = page.mediaType() != null ? page.mediaType() : payload.image() ? null : payload.html() ? "text/html" : "text/plain";
         return keep(organisation, user, capture, found);
+    }
+
+    private static PagePayload payloadOf(ArchivedPage page, String field) {
+        try {
+            return PagePayload.of(page);
+        } catch (ArchiveRefusal e) {
+            throw new ProblemException(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), field);
+        }
     }
 
     private void requireMember(String publisher) {
@@ -124,6 +159,11 @@ public class CaptureService {
         attributes.put("capture.sha256", capture.sha256);
         if (capture.sourceUrl != null) {
             attributes.put("capture.sourceUrl", capture.sourceUrl);
+        }
+        if (found.recognisedText() != null) {
+            attributes.put("capture.readAs", "a screenshot of a text: the text recognised in the image (" + textInImages.engine()
+                    + ") was compared, not the image");
+            attributes.put("capture.recognisedText.sha256", HashAlgorithm.SHA256.hex(found.recognisedText().getBytes(StandardCharsets.UTF_8)));
         }
         if (capture.archived()) {
             attributes.put("capture.archive.url", capture.archiveUrl);

@@ -58,7 +58,8 @@ public class InfringementResource {
                               @Size(max = 64) String publisher) {
     }
 
-    public record UrlCapture(@NotBlank @Size(max = 2000) String url, @Size(max = 64) String publisher) {
+    /** {@code readText} true: the page is an image of a text (a screenshot), whose recognised text is compared. */
+    public record UrlCapture(@NotBlank @Size(max = 2000) String url, @Size(max = 64) String publisher, Boolean readText) {
     }
 
     /**
@@ -74,7 +75,7 @@ public class InfringementResource {
 
     public record CaptureView(long id, String kind, String mediaType, String fileName, String sha256, String sourceUrl, String publisher,
                               String recordDigest, Instant timeStamp, ChainState anchoring, List<Matches.MatchView> matches, Instant createdAt,
-                              ArchiveView archive) {
+                              ArchiveView archive, String recognisedText) {
     }
 
     public record ClaimRequest(@NotNull Long captureId, @NotNull Long workId, @Size(max = 64) String publisher, @NotNull LicenceUses.Use use,
@@ -123,7 +124,7 @@ public class InfringementResource {
         boolean html = "html".equals(request.format());
         var capture = captures.capture(caller.requireOrganisation(), caller.userName(), new CaptureService.Copy(Work.Kind.TEXT,
                 html ? "text/html" : "text/plain", null, request.text().getBytes(StandardCharsets.UTF_8), request.sourceUrl(),
-                blankToNull(request.publisher()), "text"));
+                blankToNull(request.publisher()), "text"), null);
         return Response.status(Response.Status.CREATED).entity(view(capture)).build();
     }
 
@@ -134,8 +135,11 @@ public class InfringementResource {
     @Operation(summary = "Capture a suspected copy given as a file (part 'file': image, plain-text or HTML file, or a web archive — WARC, "
             + "plain or gzip-compressed per record, or WACZ; optional 'sourceUrl', 'publisher') as evidence (201). For a web archive "
             + "'sourceUrl' names the page to capture (optional when the archive holds one page): its response record (HTTP 200) is "
-            + "matched, the archive kept whole is what is time-stamped and anchored")
-    public Response captureFile(@RestForm("file") FileUpload file, @RestForm("sourceUrl") String sourceUrl, @RestForm("publisher") String publisher) {
+            + "matched, the archive kept whole is what is time-stamped and anchored. 'readText' = true: the image (or the archived page, an "
+            + "image) is a screenshot of a text — the text recognised in it is compared, as in POST /api/matches/files, and the record "
+            + "names the recogniser and the recognised text's SHA-256")
+    public Response captureFile(@RestForm("file") FileUpload file, @RestForm("sourceUrl") String sourceUrl, @RestForm("publisher") String publisher,
+                                @RestForm("readText") boolean readText) {
         if (file == null || Uploads.chosen(List.of(file)).isEmpty()) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "choose the file of the copy", "file");
         }
@@ -146,13 +150,15 @@ public class InfringementResource {
         Capture capture;
         if (WebCaptures.isArchive(accepted.type())) {
             var page = web.page(accepted.content(), accepted.type(), blankToNull(sourceUrl), "file", "sourceUrl");
+            String recognised = readText ? captures.readScreenshot(page, "readText") : null;
             capture = captures.capture(caller.requireOrganisation(), caller.userName(), new CaptureService.ArchiveCopy(accepted.mediaType(),
-                    accepted.name(), accepted.content(), page, null, blankToNull(publisher), "sourceUrl"));
+                    accepted.name(), accepted.content(), page, null, blankToNull(publisher), "sourceUrl"), recognised);
         } else {
             boolean text = accepted.type().kind() == ContentType.Kind.TEXT;
-            capture = captures.capture(caller.requireOrganisation(), caller.userName(), new CaptureService.Copy(text ? Work.Kind.TEXT
-                    : Work.Kind.IMAGE, accepted.mediaType(), accepted.name(), accepted.content(), blankToNull(sourceUrl), blankToNull(publisher),
-                    "file"));
+            var copy = new CaptureService.Copy(text ? Work.Kind.TEXT : Work.Kind.IMAGE, accepted.mediaType(), accepted.name(), accepted.content(),
+                    blankToNull(sourceUrl), blankToNull(publisher), "file");
+            String recognised = readText ? captures.readScreenshot(copy, "readText") : null;
+            capture = captures.capture(caller.requireOrganisation(), caller.userName(), copy, recognised);
         }
         return Response.status(Response.Status.CREATED).entity(view(capture)).build();
     }
@@ -163,15 +169,17 @@ public class InfringementResource {
     @RolesAllowed({"monitor", "rights-manager"})
     @Operation(summary = "Capture a URL as evidence (201): the service fetches the page itself (http or https, only networks "
             + "copyright.capture.allowed-networks allows, within its time, size and redirect limits), writes the requests and responses "
-            + "into a WARC and keeps that WARC as the capture, exactly like an uploaded one")
+            + "into a WARC and keeps that WARC as the capture, exactly like an uploaded one; 'readText': true when the page is an image of a "
+            + "text (a screenshot), whose recognised text is compared")
     public Response captureUrl(@Valid @NotNull UrlCapture request) {
         String organisation = caller.requireOrganisation();
         var fetched = web.fetch(request.url().strip(), "url");
         String host = java.net.URI.create(fetched.page().url()).getHost();
         String name = "capture-" + (host == null ? "page" : host.replaceAll("[^A-Za-z0-9.-]", "_")) + "-"
                 + fetched.page().capturedAt().toString().replaceAll("[^0-9TZ]", "") + ".warc.gz";
+        String recognised = Boolean.TRUE.equals(request.readText()) ? captures.readScreenshot(fetched.page(), "readText") : null;
         var capture = captures.capture(organisation, caller.userName(), new CaptureService.ArchiveCopy(ContentType.WARC_GZIP.mediaType(), name,
-                fetched.warc(), fetched.page(), request.url().strip(), blankToNull(request.publisher()), "url"));
+                fetched.warc(), fetched.page(), request.url().strip(), blankToNull(request.publisher()), "url"), recognised);
         return Response.status(Response.Status.CREATED).entity(view(capture)).build();
     }
 
@@ -236,7 +244,11 @@ public class InfringementResource {
     public Response report(@PathParam("infringementId") long id) {
         var i = tenancy.find(Infringement.class, id, "Infringement");
         Capture capture = Capture.findById(i.captureId);
-        EvidenceCertificate.Document copy = capture.kind != Work.Kind.TEXT ? null
+        String recognised = searched(capture).recognisedText();
+        EvidenceCertificate.Document copy = recognised != null
+                ? new EvidenceCertificate.Document("被控侵权内容（截图中识别出的文字）The text recognised in the captured screenshot", "recognised-text.txt",
+                        recognised.getBytes(StandardCharsets.UTF_8))
+                : capture.kind != Work.Kind.TEXT ? null
                 : capture.archived() ? new EvidenceCertificate.Document("被控侵权内容（网页存档中的页面）The captured copy (the page in the web archive)",
                         "page." + (capture.payloadMediaType != null && capture.payloadMediaType.contains("html") ? "html" : "txt"), capture.textUtf8())
                 : new EvidenceCertificate.Document("被控侵权内容 The captured copy", capture.fileName != null ? capture.fileName : "capture.txt",
@@ -247,16 +259,19 @@ public class InfringementResource {
     }
 
     private CaptureView view(Capture c) {
-        List<Matches.MatchView> matches;
-        try {
-            matches = json.readValue(c.matchesJson, Matches.SearchView.class).matches();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Matches.SearchView found = searched(c);
         return new CaptureView(c.id, c.kind.name(), c.mediaType, c.fileName, c.sha256, c.sourceUrl, c.publisher, c.record.digest,
                 c.record.timeStampedAt().orElse(null), states.notarisation(c.record.notarisationItemId).orElse(null),
-                matches, c.createdAt, c.archived() ? new ArchiveView(c.archiveUrl, c.archiveCapturedAt, c.archiveRecordId, c.archiveRecordDigest,
-                        c.archiveIp, c.requestedUrl, c.payloadMediaType) : null);
+                found.matches(), c.createdAt, c.archived() ? new ArchiveView(c.archiveUrl, c.archiveCapturedAt, c.archiveRecordId, c.archiveRecordDigest,
+                        c.archiveIp, c.requestedUrl, c.payloadMediaType) : null, found.recognisedText());
+    }
+
+    private Matches.SearchView searched(Capture c) {
+        try {
+            return json.readValue(c.matchesJson, Matches.SearchView.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("capture " + c.id + ": stored matches unreadable", e);
+        }
     }
 
     private InfringementView view(Infringement i) {

@@ -135,7 +135,8 @@ public class InfringementService {
         infringement.status = Infringement.Status.PREPARED;
         infringement.createdAt = Instant.now();
         infringement.createdBy = user;
-        infringement.record = attestations.notarised(report(infringement, work, capture, anchoring, match), claimant, "forensics report");
+        infringement.record = attestations.notarised(report(infringement, work, capture, anchoring, match, searched(capture).recognisedText()),
+                claimant, "forensics report");
         infringement.persist();
         return infringement;
     }
@@ -189,19 +190,23 @@ public class InfringementService {
                         + "transaction is confirmed (a few seconds)", "captureId"));
     }
 
-    private Matches.MatchView matchOf(Capture capture, long workId) {
+    private Matches.SearchView searched(Capture capture) {
         try {
-            var found = json.readValue(capture.matchesJson, Matches.SearchView.class);
-            return found.matches().stream().filter(m -> m.workId() == workId).findFirst()
-                    .orElseThrow(() -> new ProblemException(ProblemException.UNPROCESSABLE, "capture " + capture.id + " did not match work "
-                            + workId + "; claim a work it matched", "workId"));
+            return json.readValue(capture.matchesJson, Matches.SearchView.class);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("capture " + capture.id + ": stored matches unreadable", e);
         }
     }
 
+    private Matches.MatchView matchOf(Capture capture, long workId) {
+        return searched(capture).matches().stream().filter(m -> m.workId() == workId).findFirst()
+                .orElseThrow(() -> new ProblemException(ProblemException.UNPROCESSABLE, "capture " + capture.id + " did not match work "
+                        + workId + "; claim a work it matched", "workId"));
+    }
+
     /** The forensics report's record: what the signed report shows, each part checkable on its own. */
-    private static EvidenceRecord report(Infringement i, Work work, Capture capture, InclusionProof captureProof, Matches.MatchView match) {
+    private static EvidenceRecord report(Infringement i, Work work, Capture capture, InclusionProof captureProof, Matches.MatchView match,
+                                         String recognised) {
         var a = new LinkedHashMap<String, String>();
         a.put("original.work", "W-" + work.id + " " + work.title);
         a.put("original.contentDigest", work.contentDigestHex());
@@ -227,6 +232,12 @@ public class InfringementService {
                             + "time, not that the server sent it (TLS gives no non-repudiation)"
                     : "uploaded by the monitor; its WARC-Date is the crawler's statement, the time-stamp proves the archive existed "
                             + "unchanged at that time");
+        }
+        if (recognised != null) {
+            // A screenshot of a text: the passages below quote what was read in the image, printed in full in the report.
+            a.put("copy.readAs", "a screenshot of a text: the passages quote the text recognised in the image (SHA-256 "
+                    + HashAlgorithm.SHA256.hex(recognised.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    + "; the capture's record names the recogniser); the image itself is the copy hashed above");
         }
         a.put("copy.timeStamp", i.usedAt.toString());
         a.put("copy.anchored", "root " + captureProof.root() + " in block " + captureProof.blockNumber() + ", transaction "

@@ -46,6 +46,11 @@ public class TextInImages {
         this.slots = new Semaphore(Math.max(1, concurrency), true);
     }
 
+    /** What reads the text, as a record or report names it. */
+    public String engine() {
+        return "Tesseract: " + command + " -l " + languages + " --psm 6";
+    }
+
     /**
      * The text Tesseract reads in the image, as it printed it (lines and blank lines between blocks).
      *

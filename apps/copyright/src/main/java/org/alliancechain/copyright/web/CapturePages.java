@@ -73,13 +73,15 @@ public class CapturePages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({"monitor", "rights-manager"})
     @Operation(hidden = true)
-    public Response captureFile(@RestForm("file") FileUpload file, @RestForm String sourceUrl, @RestForm String publisher, UriInfo uri) {
+    public Response captureFile(@RestForm("file") FileUpload file, @RestForm String sourceUrl, @RestForm String publisher,
+                                @RestForm("readText") boolean readText, @RestForm("form") String form, UriInfo uri) {
         try {
-            var created = api.captureFile(file, blank(sourceUrl), blank(publisher));
+            var created = api.captureFile(file, blank(sourceUrl), blank(publisher), readText);
             var view = (InfringementResource.CaptureView) created.getEntity();
             return CopyrightPages.seeOther(uri, "app/captures/" + view.id(), "captured");
         } catch (ProblemException e) {
-            var errors = PageErrors.of("archive", e);
+            // the desk's file form (a copy file, perhaps a screenshot) or its web-archive form
+            var errors = PageErrors.of("file".equals(form) ? "file" : "archive", e);
             return CopyrightPages.refused(errors, MonitoringPages.Templates.desk(pages.page(null), MonitoringPages.SearchForm.EMPTY, null, null,
                     errors));
         }
@@ -91,12 +93,12 @@ public class CapturePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({"monitor", "rights-manager"})
     @Operation(hidden = true)
-    public Response captureUrl(@RestForm String url, @RestForm String publisher, UriInfo uri) {
+    public Response captureUrl(@RestForm String url, @RestForm String publisher, @RestForm("readText") boolean readText, UriInfo uri) {
         try {
             if (url == null || url.isBlank()) {
                 throw new ProblemException(ProblemException.UNPROCESSABLE, "give the URL of the page to capture", "url");
             }
-            var created = api.captureUrl(new InfringementResource.UrlCapture(url.strip(), blank(publisher)));
+            var created = api.captureUrl(new InfringementResource.UrlCapture(url.strip(), blank(publisher), readText));
             var view = (InfringementResource.CaptureView) created.getEntity();
             return CopyrightPages.seeOther(uri, "app/captures/" + view.id(), "captured");
         } catch (ProblemException e) {

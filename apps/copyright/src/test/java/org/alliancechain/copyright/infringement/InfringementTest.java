@@ -179,6 +179,57 @@ class InfringementTest {
         assertThat(PdfChecks.pdfA3bFailures(pdf)).as("veraPDF").isEmpty();
     }
 
+    /**
+     * An article reposted as a screenshot: captured with readText, the text read in the image is what matched; the claim
+     * goes to arbitration like any other, and the report says the passages quote the recognised text and prints it.
+     */
+    @Test
+    void a_screenshot_of_an_article_captured_with_its_text_read_goes_to_arbitration() throws Exception {
+        org.alliancechain.testsupport.TestTools.assume(org.alliancechain.testsupport.TestTools.TESSERACT, "reading a screenshot's text");
+        String original = article(9501) + article(9502).substring(10);
+        long workId = registerText(RIGHTS, "原创 9501", original);
+        String excerpt = original.substring(original.length() / 3, original.length() * 2 / 3);
+        byte[] screenshot = png(screenshot(excerpt));
+        awaitWork(RIGHTS, workId, "REGISTERED");
+
+        // A text copy is not read as a screenshot: refused naming the field, nothing captured.
+        int before = as(MONITOR).get("/api/captures").then().statusCode(200).extract().jsonPath().getList("id").size();
+        as(MONITOR).multiPart("file", "copy.txt", excerpt.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
+                .multiPart("readText", "true").post("/api/captures/files").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("readText"));
+        assertThat(as(MONITOR).get("/api/captures").then().extract().jsonPath().getList("id")).hasSize(before);
+
+        long captureId = as(MONITOR).multiPart("file", "weibo-9501.png", screenshot, "image/png").multiPart("readText", "true")
+                .multiPart("sourceUrl", "https://weibo.example/p/9501").multiPart("publisher", OTHER_RIGHTS_ORG).post("/api/captures/files")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> "CONFIRMED".equals(as(MONITOR)
+                .get("/api/captures/" + captureId).then().statusCode(200).extract().path("anchoring.phase")));
+        var captured = as(MONITOR).get("/api/captures/" + captureId).then().extract().jsonPath();
+        assertThat(captured.getString("kind")).isEqualTo("IMAGE");
+        assertThat(captured.getString("sha256")).isEqualTo(org.alliancechain.evidence.HashAlgorithm.SHA256.hex(screenshot));
+        String recognised = captured.getString("recognisedText");
+        assertThat(recognised).isNotBlank();
+        assertThat(captured.getList("matches.workId", Long.class)).contains(workId);
+        assertThat(captured.getList("matches.find { it.workId == " + workId + " }.passages", Map.class)).isNotEmpty();
+
+        long id = json(RIGHTS).body(claim(captureId, workId, OTHER_RIGHTS_ORG)).post("/api/infringements").then().statusCode(202).extract()
+                .jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "CONFIRMED".equals(as(RIGHTS)
+                .get("/api/infringements/" + id).then().extract().path("filing.phase")));
+        assertThat(as(RIGHTS).get("/api/infringements/" + id).then().extract().jsonPath().getString("status")).isEqualTo("FILED");
+
+        byte[] pdf = as(RIGHTS).get("/api/infringements/" + id + "/report").then().statusCode(200).contentType("application/pdf").extract()
+                .asByteArray();
+        String text = PdfChecks.text(pdf);
+        String joined = text.replaceAll("\\s+", "");
+        assertThat(joined).contains("ascreenshotofatext").contains(org.alliancechain.evidence.HashAlgorithm.SHA256.hex(
+                recognised.getBytes(java.nio.charset.StandardCharsets.UTF_8))).contains(captured.getString("sha256"));
+        // the recognised text printed in the report: a run of it as read
+        String run = recognised.replaceAll("\\s+", "");
+        assertThat(joined).contains(run.substring(run.length() / 2, run.length() / 2 + 12));
+        assertThat(PdfChecks.pdfA3bFailures(pdf)).as("veraPDF").isEmpty();
+    }
+
     @Test
     void claims_that_cannot_hold_are_refused_naming_the_field() {
         long workId = registerText(RIGHTS, "原创 9101", article(9101));

@@ -12,7 +12,6 @@ import io.restassured.path.json.JsonPath;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.alliancechain.testsupport.SuiteTestResource;
@@ -62,7 +61,7 @@ class MonitoringTest {
         String original = article(7101) + article(7102).substring(10);
         long id = registerText(RIGHTS, "截图转载 7101", original);
         String excerpt = original.substring(original.length() / 3, original.length() * 2 / 3).replace("专家表示", "业内人士认为");
-        byte[] screenshot = image(screenshot(excerpt));
+        byte[] screenshot = png(screenshot(excerpt));
         awaitWork(RIGHTS, id, "REGISTERED");
 
         var read = as(MONITOR).multiPart("file", "weibo.png", screenshot, "image/png").multiPart("readText", "true")
@@ -99,10 +98,10 @@ class MonitoringTest {
                 .post("/api/works/files").then().statusCode(202).extract().jsonPath().getLong("id");
         awaitWork(OTHER_RIGHTS, id, "REGISTERED");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(photo));
-        var rotated = search(image(rotate90(image)));
+        var rotated = search(png(rotate90(image)));
         assertThat(rotated.getList("matches.workId", Long.class)).contains(id);
         assertThat(rotated.getString("matches.find { it.workId == " + id + " }.orientation")).startsWith("ROTATE");
-        var cropped = search(image(image.getSubimage(image.getWidth() / 20, 0, image.getWidth() * 19 / 20, image.getHeight())));
+        var cropped = search(png(image.getSubimage(image.getWidth() / 20, 0, image.getWidth() * 19 / 20, image.getHeight())));
         assertThat(cropped.getList("matches.workId", Long.class)).contains(id);
         // found by its regions, verified on their geometry
         assertThat(cropped.getString("matches.find { it.workId == " + id + " }.orientation")).isEqualTo("CROP");
@@ -121,7 +120,7 @@ class MonitoringTest {
     void a_crawler_looks_up_the_pdq_hashes_it_computed_itself() throws Exception {
         // the photograph as a PNG: other bytes than the JPEG another test registers
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(fixture("dihedral/bridge-1-original.jpg")));
-        long id = as(OTHER_RIGHTS).multiPart("file", "bridge.png", image(image), "image/png").multiPart("title", "桥 hash").multiPart("authors", "王五")
+        long id = as(OTHER_RIGHTS).multiPart("file", "bridge.png", png(image), "image/png").multiPart("title", "桥 hash").multiPart("authors", "王五")
                 .post("/api/works/files").then().statusCode(202).extract().jsonPath().getLong("id");
         awaitWork(OTHER_RIGHTS, id, "REGISTERED");
         var half = new BufferedImage(image.getWidth() / 2, image.getHeight() / 2, BufferedImage.TYPE_INT_RGB);
@@ -160,13 +159,5 @@ class MonitoringTest {
         g.drawImage(in, transform, null);
         g.dispose();
         return out;
-    }
-
-    private static byte[] image(BufferedImage image) throws Exception {
-        var copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        copy.getGraphics().drawImage(image, 0, 0, null);
-        var out = new ByteArrayOutputStream();
-        ImageIO.write(copy, "png", out);
-        return out.toByteArray();
     }
 }

@@ -184,7 +184,17 @@ class CopyrightStoryBrowserTest {
         assertThat(browser.exists("#recognised-text")).as("the text read from the screenshot").isTrue();
         assertThat(browser.text("#match-" + work)).contains(title);
         browser.assertLegible("a screenshot's matches");
+        // ... and captured as evidence from the same form: the capture page shows the text read, which is what matched.
+        browser.upload("#file", shot);
+        browser.driver().findElement(By.id("readText")).click();
+        browser.click("#capture-file-button");
+        browser.waitForText("#notice", "Captured");
+        browser.waitFor("#capture-recognised-text");
+        assertThat(browser.exists("#capture-match-" + work)).as("the screenshot's capture matched the article").isTrue();
+        browser.assertLegible("a screenshot's capture");
         java.nio.file.Files.deleteIfExists(shot);
+        browser.open(browser.currentUrl().replaceAll("/app/captures/.*$", "/app/monitoring"));
+        browser.waitFor("#text-form");
         browser.fill("#text", copy);
         browser.click("#search-text-button");
         browser.waitFor("#match-" + work);

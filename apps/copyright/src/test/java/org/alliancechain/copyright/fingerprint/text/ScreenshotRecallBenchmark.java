@@ -1,6 +1,5 @@
 package org.alliancechain.copyright.fingerprint.text;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import javax.imageio.ImageIO;
 import org.alliancechain.copyright.CopyrightFlow;
 import org.alliancechain.copyright.monitoring.TextInImages;
 import org.alliancechain.testsupport.TestTools;
@@ -92,9 +90,7 @@ class ScreenshotRecallBenchmark {
         return text.contains("孟子") || text.contains("曰") && text.contains("於") ? "zh-Hant" : "zh-Hans";
     }
 
-    private static byte[] png(String text) throws Exception {
-        var out = new ByteArrayOutputStream();
-        ImageIO.write(CopyrightFlow.screenshot(text), "png", out);
-        return out.toByteArray();
+    private static byte[] png(String text) {
+        return CopyrightFlow.png(CopyrightFlow.screenshot(text));
     }
 }
