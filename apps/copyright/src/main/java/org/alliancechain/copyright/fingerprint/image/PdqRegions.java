@@ -134,8 +134,9 @@ public final class PdqRegions {
         }
         boxes.sort(Comparator.comparingDouble((double[] b) -> b[5]).reversed());
         // Interior components first (a crop leaves them as they are), then up to BLOB_SLOTS blobs, strongest first
-        // (those within CROP_HORIZON of the frame weighted down), then the components touching the frame (the first a crop changes), then any further blobs. Photographs keep
-        // their interior components; flat artwork, whose components mostly run into the frame, gets its blobs.
+        // (those within CROP_HORIZON of the frame weighted down), then the components touching the frame (the first a
+        // crop changes), then any further blobs. Photographs keep their interior components; flat artwork, whose
+        // components mostly run into the frame, gets its blobs.
         List<double[]> blobs = byCropSurvival(Blobs.of(seg.luma, seg.width, seg.height), seg.width, seg.height);
         List<double[]> ordered = new ArrayList<>();
         List<double[]> touching = new ArrayList<>();
