@@ -112,19 +112,26 @@ class PdqRegionsTest {
      */
     static BufferedImage softArtwork(long seed, int w, int h) {
         Random r = new Random(seed);
-        int discs = 14;
-        double[][] p = new double[discs][];
-        for (int i = 0; i < discs; i++) {
-            p[i] = new double[] {w * (0.1 + 0.8 * r.nextDouble()), h * (0.1 + 0.8 * r.nextDouble()),
-                15 + 35 * r.nextDouble(), (r.nextBoolean() ? 1 : -1) * (40 + 50 * r.nextDouble())};
+        List<double[]> discs = new java.util.ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            discs.add(new double[] {w * (0.1 + 0.8 * r.nextDouble()), h * (0.1 + 0.8 * r.nextDouble()),
+                15 + 35 * r.nextDouble(), (r.nextBoolean() ? 1 : -1) * (40 + 50 * r.nextDouble()), 3});
         }
+        return discsOnGradient(w, h, 60, 110, discs);
+    }
+
+    /**
+     * A diagonal gradient from {@code base} rising by {@code rise}, and discs {x, y, radius, contrast, rim} whose edges fade
+     * over about {@code rim} pixels, tinted blue.
+     */
+    static BufferedImage discsOnGradient(int w, int h, double base, double rise, List<double[]> discs) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                double v = 60 + 110.0 * (x + y) / (w + h);
-                for (double[] q : p) {
+                double v = base + rise * (x + y) / (w + h);
+                for (double[] q : discs) {
                     double d = Math.hypot(x - q[0], y - q[1]);
-                    v += q[3] / (1 + Math.exp((d - q[2]) / 3));
+                    v += q[3] / (1 + Math.exp((d - q[2]) / q[4]));
                 }
                 int g = (int) Math.max(0, Math.min(255, Math.round(v)));
                 img.setRGB(x, y, (g / 2) << 16 | g << 8 | Math.min(255, g + 40));
@@ -173,7 +180,7 @@ class PdqRegionsTest {
 
     /**
      * Flat artwork whose detail crowds against one side (as MATE's Flow and Gulp: ribbons along the right edge, a
-     * smooth field elsewhere): many strong small discs in the right seventh, a few fainter ones inside.
+     * smooth field elsewhere): many strong small discs in the right seventh, a few fainter clusters inside.
      */
     static BufferedImage crowdedArtwork(long seed, int w, int h) {
         Random r = new Random(seed);
@@ -190,19 +197,7 @@ class PdqRegionsTest {
                     (k % 2 == 0 ? 1 : -1) * (45 + 10 * r.nextDouble()), 1});
             }
         }
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double v = 70 + 90.0 * (x + y) / (w + h);
-                for (double[] q : p) {
-                    double d = Math.hypot(x - q[0], y - q[1]);
-                    v += q[3] / (1 + Math.exp((d - q[2]) / q[4]));
-                }
-                int g = (int) Math.max(0, Math.min(255, Math.round(v)));
-                img.setRGB(x, y, (g / 2) << 16 | g << 8 | Math.min(255, g + 40));
-            }
-        }
-        return img;
+        return discsOnGradient(w, h, 70, 90, p);
     }
 
     /**
