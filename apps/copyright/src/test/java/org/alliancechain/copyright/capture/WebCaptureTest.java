@@ -129,6 +129,30 @@ class WebCaptureTest {
         assertThat(targets).containsExactly(site.url("/old/9302") + " 302", site.url("/news/9302.html") + " 200");
     }
 
+    /**
+     * A screenshot of an article posted as an image at a URL: fetched into a WARC and, with readText, matched by the text
+     * read in it; readText on a page that is HTML is refused naming it, nothing stored.
+     */
+    @Test
+    void a_url_of_a_screenshot_is_captured_with_its_text_read_and_an_html_page_is_not_read_as_one() {
+        org.alliancechain.testsupport.TestTools.assume(org.alliancechain.testsupport.TestTools.TESSERACT, "reading a screenshot's text");
+        long workId = registered(9304);
+        String article = article(9304);
+        site.page("/img/9304.png", 200, "image/png", png(screenshot(article.substring(article.length() / 4, article.length() * 3 / 4))))
+                .html("/news/9304.html", TestArchives.htmlOf("转载", "转载：" + article));
+        var captured = json(MONITOR).body(Map.of("url", site.url("/img/9304.png"), "publisher", OTHER_RIGHTS_ORG, "readText", true))
+                .post("/api/captures/url").then().statusCode(201).extract().jsonPath();
+        assertThat(captured.getString("kind")).isEqualTo("IMAGE");
+        assertThat(captured.getString("archive.payloadMediaType")).isEqualTo("image/png");
+        assertThat(captured.getString("recognisedText")).isNotBlank();
+        assertThat(captured.getList("matches.workId", Long.class)).contains(workId);
+
+        long before = storedCaptures();
+        refused(json(MONITOR).body(Map.of("url", site.url("/news/9304.html"), "readText", true)).post("/api/captures/url").then(), 422,
+                "readText", "only an image is read");
+        assertThat(storedCaptures()).isEqualTo(before);
+    }
+
     @Test
     void damaged_or_bomb_archives_are_refused_naming_the_file_and_nothing_is_stored() throws Exception {
         long before = storedCaptures();
