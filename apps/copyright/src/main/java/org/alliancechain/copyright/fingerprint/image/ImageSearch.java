@@ -14,8 +14,8 @@ import org.alliancechain.copyright.fingerprint.snapshot.SnapshotOutput;
  * multi-index hash ({@link PdqIndex}, exact to distance {@value Pdq#MATCH_DISTANCE}); region hashes in a
  * {@link RegionIndex} tuned for crops.
  *
- * <p>A look-up compares the query's hash in all eight orientations and inverted (16 variants) with the
- * whole-image hashes first (resized, re-encoded, rotated, mirrored, inverted copies). Only when that finds
+ * <p>A look-up compares the query's hash in all eight orientations and inverted (16 variants; for an image file
+ * also its pixel mirror image's, {@link ImageQuery#mirroredOrientations}, 32 in all) with the whole-image hashes first (resized, re-encoded, rotated, mirrored, inverted copies). Only when that finds
  * nothing are the query's regions looked up: the region index returns the images with a region near one of the
  * query's, and each of them is verified with the geometry check {@link PdqRegions#cropMatch} on all its regions
  * (at least {@link PdqRegions#MIN_MATCHING_REGIONS} agreeing on one scale and translation). Copies that are not
@@ -63,43 +63,65 @@ public final class ImageSearch {
      * is looked up by its regions only.
      */
     public List<Hit> search(ImageFingerprint query, int limit) {
-        return search(query.pdq(), query.orientations(), null, query::regions, limit);
+        var passes = new java.util.LinkedHashMap<Pdq.Orientation, java.util.Map<Pdq.Orientation, PdqHash>>();
+        if (!query.orientations().isEmpty()) {
+            passes.put(Pdq.Orientation.ORIGINAL, query.orientations());
+        }
+        return search(query.pdq(), passes, java.util.Map::of, query::regions, limit);
     }
 
     /**
-     * As {@link #search(ImageFingerprint, int)}, with the query's pixel mirror image too ({@link ImageQuery#mirrored()});
-     * the query's regions are computed only if the whole image matched nothing.
+     * As {@link #search(ImageFingerprint, int)}, with the query's pixel mirror image too ({@link ImageQuery#mirroredOrientations()})
+     * and, only if those matched nothing, its pixels turned top–bottom and half a turn ({@link ImageQuery#turnedOrientations()}):
+     * every orientation of a copy then has a variant exact to the pixel. The query's regions are computed only if the
+     * whole image matched nothing in any of them.
      */
     public List<Hit> search(ImageQuery query, int limit) {
-        return search(query.pdq(), query.orientations(), query.mirrored(), query::regions, limit);
+        var passes = new java.util.LinkedHashMap<Pdq.Orientation, java.util.Map<Pdq.Orientation, PdqHash>>();
+        passes.put(Pdq.Orientation.ORIGINAL, query.orientations());
+        passes.put(Pdq.Orientation.FLIP_X, query.mirroredOrientations());
+        return search(query.pdq(), passes, query::turnedOrientations, query::regions, limit);
     }
 
-    private List<Hit> search(PdqHash pdq, java.util.Map<Pdq.Orientation, PdqHash> orientations, PdqHash mirrored,
+    /**
+     * @param passes    the query's pixels as given, or mirrored or turned (the key), each hashed in the eight orientations
+     * @param further   more such passes, asked for only if {@code passes} matched nothing
+     */
+    private List<Hit> search(PdqHash pdq, java.util.Map<Pdq.Orientation, java.util.Map<Pdq.Orientation, PdqHash>> passes,
+                             java.util.function.Supplier<java.util.Map<Pdq.Orientation, java.util.Map<Pdq.Orientation, PdqHash>>> further,
                              java.util.function.Supplier<List<PdqRegions.Region>> queryRegions, int limit) {
-        var variants = new ArrayList<PdqHash>(18);
-        var names = new ArrayList<String>(18);
-        for (var e : orientations.entrySet()) {
-            variants.add(e.getValue());
-            names.add(e.getKey().name());
-            variants.add(e.getValue().complement());
-            names.add(e.getKey().name() + "_INVERTED");
+        List<Hit> found;
+        if (passes.isEmpty()) {
+            found = pdq == null ? List.of() : wholes(List.of(pdq), List.of(Pdq.Orientation.ORIGINAL.name()), limit);
+        } else {
+            found = wholes(passes, limit);
+            if (found.isEmpty()) {
+                var more = further.get();
+                found = more.isEmpty() ? found : wholes(more, limit);
+            }
         }
-        if (mirrored != null) {
-            variants.add(mirrored);
-            names.add(Pdq.Orientation.FLIP_X.name());
-            variants.add(mirrored.complement());
-            names.add(Pdq.Orientation.FLIP_X.name() + "_INVERTED");
-        }
-        if (variants.isEmpty() && pdq != null) {
-            variants.add(pdq);
-            names.add(Pdq.Orientation.ORIGINAL.name());
-        }
-        List<Hit> found = wholes(variants, names, limit);
         if (!found.isEmpty()) {
             return found;
         }
         List<PdqRegions.Region> regionsOfQuery = queryRegions.get();
         return regionsOfQuery.isEmpty() ? found : crops(regionsOfQuery, limit);
+    }
+
+    /**
+     * Each pass's hashes and their complements (inverted colours), named by the orientation that takes the query to the
+     * work: {@code o} after the pass's own pixel transformation.
+     */
+    private List<Hit> wholes(java.util.Map<Pdq.Orientation, java.util.Map<Pdq.Orientation, PdqHash>> passes, int limit) {
+        var variants = new ArrayList<PdqHash>(16 * passes.size());
+        var names = new ArrayList<String>(16 * passes.size());
+        passes.forEach((pixels, hashes) -> hashes.forEach((o, hash) -> {
+            String name = o.after(pixels).name();
+            variants.add(hash);
+            names.add(name);
+            variants.add(hash.complement());
+            names.add(name + "_INVERTED");
+        }));
+        return wholes(variants, names, limit);
     }
 
     /**

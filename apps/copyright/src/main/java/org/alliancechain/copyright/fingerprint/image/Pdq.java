@@ -262,20 +262,47 @@ public final class Pdq {
 
     /** The eight orientations of an image (the dihedral group of the square), as transformations of the original. */
     public enum Orientation {
-        ORIGINAL,
+        ORIGINAL(1, 0, 0, 1),
         /** Rotated a quarter turn clockwise. */
-        ROTATE_90,
-        ROTATE_180,
+        ROTATE_90(0, -1, 1, 0),
+        ROTATE_180(-1, 0, 0, -1),
         /** Rotated a quarter turn anticlockwise. */
-        ROTATE_270,
+        ROTATE_270(0, 1, -1, 0),
         /** Mirrored left–right. */
-        FLIP_X,
+        FLIP_X(-1, 0, 0, 1),
         /** Mirrored top–bottom. */
-        FLIP_Y,
+        FLIP_Y(1, 0, 0, -1),
         /** Mirrored about the main diagonal (transposed). */
-        FLIP_PLUS_1,
+        FLIP_PLUS_1(0, 1, 1, 0),
         /** Mirrored about the anti-diagonal. */
-        FLIP_MINUS_1
+        FLIP_MINUS_1(0, -1, -1, 0);
+
+        /** The map of pixel coordinates about the centre (x right, y down): (x, y) → (a·x + b·y, c·x + d·y). */
+        private final int a;
+        private final int b;
+        private final int c;
+        private final int d;
+
+        Orientation(int a, int b, int c, int d) {
+            this.a = a;
+            this.b = b;
+            this.c = c;
+            this.d = d;
+        }
+
+        /** This orientation applied after {@code first}: the image {@code first} turned or mirrored, then this. */
+        public Orientation after(Orientation first) {
+            int pa = a * first.a + b * first.c;
+            int pb = a * first.b + b * first.d;
+            int pc = c * first.a + d * first.c;
+            int pd = c * first.b + d * first.d;
+            for (Orientation o : values()) {
+                if (o.a == pa && o.b == pb && o.c == pc && o.d == pd) {
+                    return o;
+                }
+            }
+            throw new IllegalStateException("the dihedral group is closed");
+        }
     }
 
     /** DCT coefficients B (row-major, B[i][j] at 16i + j; i vertical, j horizontal frequency) and quality. */

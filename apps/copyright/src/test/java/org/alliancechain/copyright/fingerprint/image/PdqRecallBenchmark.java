@@ -102,6 +102,8 @@ class PdqRecallBenchmark {
         transforms.put("brighten +30%", PdqRecallBenchmark::brighten);
         transforms.put("watermark", PdqRecallBenchmark::watermark);
         transforms.put("rotate 90", PdqRecallBenchmark::rotate90);
+        transforms.put("rotate 180", img -> rotate90(rotate90(img)));
+        transforms.put("rotate 270", img -> rotate90(rotate90(rotate90(img))));
         transforms.put("flip", PdqRecallBenchmark::flip);
         transforms.put("invert", PdqRecallBenchmark::invert);
         transforms.put("crop 5% left", img -> crop(img, 5, 0, 0, 0));
