@@ -138,7 +138,8 @@ public class CaptureService {
         }
     }
 
-    private void requireMember(String publisher) {
+    /** Refuses (422 {@code publisher}) a publisher that is not an active member: checked again before a slow step. */
+    void requireMember(String publisher) {
         if (publisher != null && !members.isActiveMember(publisher)) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, publisher + " is not an active member of the consortium; "
                     + "leave the publisher out when the copy was published outside it", "publisher");

@@ -146,19 +146,23 @@ public class InfringementResource {
         if (sourceUrl != null && !sourceUrl.isBlank() && (sourceUrl.length() > 2000 || !sourceUrl.strip().matches("https?://\\S+"))) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "must be an http or https URL", "sourceUrl");
         }
+        String organisation = caller.requireOrganisation();
+        if (readText) {
+            captures.requireMember(blankToNull(publisher)); // before the recognition, which takes a second or more
+        }
         var accepted = intake.accept(List.of(uploads.read(file)), COPIES).getFirst();
         Capture capture;
         if (WebCaptures.isArchive(accepted.type())) {
             var page = web.page(accepted.content(), accepted.type(), blankToNull(sourceUrl), "file", "sourceUrl");
             String recognised = readText ? captures.readScreenshot(page, "readText") : null;
-            capture = captures.capture(caller.requireOrganisation(), caller.userName(), new CaptureService.ArchiveCopy(accepted.mediaType(),
+            capture = captures.capture(organisation, caller.userName(), new CaptureService.ArchiveCopy(accepted.mediaType(),
                     accepted.name(), accepted.content(), page, null, blankToNull(publisher), "sourceUrl"), recognised);
         } else {
             boolean text = accepted.type().kind() == ContentType.Kind.TEXT;
             var copy = new CaptureService.Copy(text ? Work.Kind.TEXT : Work.Kind.IMAGE, accepted.mediaType(), accepted.name(), accepted.content(),
                     blankToNull(sourceUrl), blankToNull(publisher), "file");
             String recognised = readText ? captures.readScreenshot(copy, "readText") : null;
-            capture = captures.capture(caller.requireOrganisation(), caller.userName(), copy, recognised);
+            capture = captures.capture(organisation, caller.userName(), copy, recognised);
         }
         return Response.status(Response.Status.CREATED).entity(view(capture)).build();
     }
@@ -173,6 +177,9 @@ public class InfringementResource {
             + "text (a screenshot), whose recognised text is compared")
     public Response captureUrl(@Valid @NotNull UrlCapture request) {
         String organisation = caller.requireOrganisation();
+        if (Boolean.TRUE.equals(request.readText())) {
+            captures.requireMember(blankToNull(request.publisher()));
+        }
         var fetched = web.fetch(request.url().strip(), "url");
         String host = java.net.URI.create(fetched.page().url()).getHost();
         String name = "capture-" + (host == null ? "page" : host.replaceAll("[^A-Za-z0-9.-]", "_")) + "-"

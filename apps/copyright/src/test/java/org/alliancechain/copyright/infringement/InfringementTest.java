@@ -198,6 +198,11 @@ class InfringementTest {
                 .multiPart("readText", "true").post("/api/captures/files").then().statusCode(422)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("readText"));
         assertThat(as(MONITOR).get("/api/captures").then().extract().jsonPath().getList("id")).hasSize(before);
+        // A publisher that is no member: refused naming it, nothing captured.
+        as(MONITOR).multiPart("file", "weibo-9501.png", screenshot, "image/png").multiPart("readText", "true")
+                .multiPart("publisher", "no-such-member").post("/api/captures/files").then().statusCode(422)
+                .body("errors[0].field", equalTo("publisher"));
+        assertThat(as(MONITOR).get("/api/captures").then().extract().jsonPath().getList("id")).hasSize(before);
 
         long captureId = as(MONITOR).multiPart("file", "weibo-9501.png", screenshot, "image/png").multiPart("readText", "true")
                 .multiPart("sourceUrl", "https://weibo.example/p/9501").multiPart("publisher", OTHER_RIGHTS_ORG).post("/api/captures/files")

@@ -15,7 +15,8 @@ import org.alliancechain.copyright.fingerprint.snapshot.SnapshotOutput;
  * {@link RegionIndex} tuned for crops.
  *
  * <p>A look-up compares the query's hash in all eight orientations and inverted (16 variants; for an image file
- * also its pixel mirror image's, {@link ImageQuery#mirroredOrientations}, 32 in all) with the whole-image hashes first (resized, re-encoded, rotated, mirrored, inverted copies). Only when that finds
+ * also its pixel mirror image's, {@link ImageQuery#mirroredOrientations}, 32 in all, and when those match nothing 32 more
+ * of its pixels flipped and half turned, {@link ImageQuery#turnedOrientations}) with the whole-image hashes first (resized, re-encoded, rotated, mirrored, inverted copies). Only when that finds
  * nothing are the query's regions looked up: the region index returns the images with a region near one of the
  * query's, and each of them is verified with the geometry check {@link PdqRegions#cropMatch} on all its regions
  * (at least {@link PdqRegions#MIN_MATCHING_REGIONS} agreeing on one scale and translation). Copies that are not
