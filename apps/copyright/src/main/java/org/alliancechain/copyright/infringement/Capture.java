@@ -93,6 +93,15 @@ public class Capture extends OrganisationOwned {
         return archiveUrl != null;
     }
 
+    /** What the capture matched when it was taken ({@link #matchesJson}, written with the service's JSON mapper). */
+    public org.alliancechain.copyright.monitoring.Matches.SearchView searched(com.fasterxml.jackson.databind.ObjectMapper json) {
+        try {
+            return json.readValue(matchesJson, org.alliancechain.copyright.monitoring.Matches.SearchView.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("capture " + id + ": stored matches unreadable", e);
+        }
+    }
+
     /** The captured text as UTF-8 (a web capture's page decoded with its charset); for a text capture only. */
     public byte[] textUtf8() {
         if (!archived()) {

@@ -251,7 +251,7 @@ public class InfringementResource {
     public Response report(@PathParam("infringementId") long id) {
         var i = tenancy.find(Infringement.class, id, "Infringement");
         Capture capture = Capture.findById(i.captureId);
-        String recognised = searched(capture).recognisedText();
+        String recognised = capture.searched(json).recognisedText();
         EvidenceCertificate.Document copy = recognised != null
                 ? new EvidenceCertificate.Document("被控侵权内容（截图中识别出的文字）The text recognised in the captured screenshot", "recognised-text.txt",
                         recognised.getBytes(StandardCharsets.UTF_8))
@@ -266,19 +266,11 @@ public class InfringementResource {
     }
 
     private CaptureView view(Capture c) {
-        Matches.SearchView found = searched(c);
+        Matches.SearchView found = c.searched(json);
         return new CaptureView(c.id, c.kind.name(), c.mediaType, c.fileName, c.sha256, c.sourceUrl, c.publisher, c.record.digest,
                 c.record.timeStampedAt().orElse(null), states.notarisation(c.record.notarisationItemId).orElse(null),
                 found.matches(), c.createdAt, c.archived() ? new ArchiveView(c.archiveUrl, c.archiveCapturedAt, c.archiveRecordId, c.archiveRecordDigest,
                         c.archiveIp, c.requestedUrl, c.payloadMediaType) : null, found.recognisedText());
-    }
-
-    private Matches.SearchView searched(Capture c) {
-        try {
-            return json.readValue(c.matchesJson, Matches.SearchView.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("capture " + c.id + ": stored matches unreadable", e);
-        }
     }
 
     private InfringementView view(Infringement i) {

@@ -78,7 +78,8 @@ public class InfringementService {
             throw new ProblemException(Response.Status.CONFLICT, "work " + work.id + " is " + work.status.english
                     + ": only a work WorkRegistry holds for your organisation is claimed", "workId");
         }
-        Matches.MatchView match = matchOf(capture, work.id);
+        Matches.SearchView found = capture.searched(json);
+        Matches.MatchView match = matchOf(capture.id, found, work.id);
         String publisher = c.publisher() != null && !c.publisher().isBlank() ? c.publisher().strip() : capture.publisher;
         if (publisher == null) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "name the member that published the copy (the respondent)", "publisher");
@@ -135,7 +136,7 @@ public class InfringementService {
         infringement.status = Infringement.Status.PREPARED;
         infringement.createdAt = Instant.now();
         infringement.createdBy = user;
-        infringement.record = attestations.notarised(report(infringement, work, capture, anchoring, match, searched(capture).recognisedText()),
+        infringement.record = attestations.notarised(report(infringement, work, capture, anchoring, match, found.recognisedText()),
                 claimant, "forensics report");
         infringement.persist();
         return infringement;
@@ -190,17 +191,9 @@ public class InfringementService {
                         + "transaction is confirmed (a few seconds)", "captureId"));
     }
 
-    private Matches.SearchView searched(Capture capture) {
-        try {
-            return json.readValue(capture.matchesJson, Matches.SearchView.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("capture " + capture.id + ": stored matches unreadable", e);
-        }
-    }
-
-    private Matches.MatchView matchOf(Capture capture, long workId) {
-        return searched(capture).matches().stream().filter(m -> m.workId() == workId).findFirst()
-                .orElseThrow(() -> new ProblemException(ProblemException.UNPROCESSABLE, "capture " + capture.id + " did not match work "
+    private static Matches.MatchView matchOf(long captureId, Matches.SearchView found, long workId) {
+        return found.matches().stream().filter(m -> m.workId() == workId).findFirst()
+                .orElseThrow(() -> new ProblemException(ProblemException.UNPROCESSABLE, "capture " + captureId + " did not match work "
                         + workId + "; claim a work it matched", "workId"));
     }
 

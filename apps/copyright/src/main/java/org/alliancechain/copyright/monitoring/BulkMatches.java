@@ -26,8 +26,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BulkMatches {
 
-    /** One suspected copy: exactly one of a plain text, an HTML page, an image (Base64, or a data: URL); {@code ref} is echoed. */
-    /** One suspected copy; {@code readText} true: the image is a screenshot of a text, whose recognised text is searched. */
+    /**
+     * One suspected copy: exactly one of a plain text, an HTML page, an image (Base64, or a data: URL); {@code ref} is echoed;
+     * {@code readText} true: the image is a screenshot of a text, whose recognised text is searched.
+     */
     public record Item(String ref, String text, String html, String imageBase64, Boolean readText) {
 
         boolean screenshot() {
@@ -57,13 +59,11 @@ public class BulkMatches {
     private final UploadConfig uploads;
     private final int maxItems;
 
-    private final TextInImages textInImages;
     private final int maxScreenshots;
 
-    BulkMatches(Matches matches, UploadIntake intake, UploadConfig uploads, TextInImages textInImages,
+    BulkMatches(Matches matches, UploadIntake intake, UploadConfig uploads,
                 @ConfigProperty(name = "copyright.matches.max-bulk-items", defaultValue = "500") int maxItems,
                 @ConfigProperty(name = "copyright.matches.max-bulk-screenshots", defaultValue = "20") int maxScreenshots) {
-        this.textInImages = textInImages;
         this.maxScreenshots = maxScreenshots;
         this.matches = matches;
         this.intake = intake;
@@ -110,8 +110,7 @@ public class BulkMatches {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "give exactly one of text, html or imageBase64 (" + given + " given)", field);
         }
         if (item.screenshot()) {
-            byte[] image = image(field + ".imageBase64", item.imageBase64());
-            return matches.textInImage(organisation, image, textInImages.read(image, field + ".imageBase64"), field + ".imageBase64");
+            return matches.screenshot(organisation, image(field + ".imageBase64", item.imageBase64()), field + ".imageBase64");
         }
         if (item.imageBase64() != null) {
             return matches.image(organisation, image(field + ".imageBase64", item.imageBase64()), field + ".imageBase64");

@@ -61,8 +61,10 @@ public class Matches {
 
     private final WorkIndex index;
     private final AgroalDataSource db;
+    private final TextInImages textInImages;
 
-    Matches(WorkIndex index, AgroalDataSource db) {
+    Matches(WorkIndex index, AgroalDataSource db, TextInImages textInImages) {
+        this.textInImages = textInImages;
         this.index = index;
         this.db = db;
     }
@@ -92,7 +94,12 @@ public class Matches {
                 canonical.length(), views, null);
     }
 
-    /** A screenshot of a text: the text recognised in it searched as {@link #text} searches a plain text. */
+    /** A screenshot of a text: its text read ({@link TextInImages}) and searched as {@link #textInImage} does. */
+    public SearchView screenshot(String organisation, byte[] image, String field) {
+        return textInImage(organisation, image, textInImages.read(image, field), field);
+    }
+
+    /** A screenshot of a text whose text was read already: searched as {@link #text} searches a plain text. */
     public SearchView textInImage(String organisation, byte[] image, String recognised, String field) {
         var found = text(organisation, recognised, false, field);
         return new SearchView("TEXT_IN_IMAGE", org.alliancechain.evidence.HashAlgorithm.SHA256.hex(image), found.copyLength(),

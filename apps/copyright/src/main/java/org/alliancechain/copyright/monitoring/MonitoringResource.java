@@ -48,10 +48,8 @@ public class MonitoringResource {
     private final Caller caller;
     private final Uploads uploads;
     private final UploadIntake intake;
-    private final TextInImages textInImages;
 
-    MonitoringResource(Matches matches, BulkMatches bulk, Caller caller, Uploads uploads, UploadIntake intake, TextInImages textInImages) {
-        this.textInImages = textInImages;
+    MonitoringResource(Matches matches, BulkMatches bulk, Caller caller, Uploads uploads, UploadIntake intake) {
         this.matches = matches;
         this.bulk = bulk;
         this.caller = caller;
@@ -101,7 +99,7 @@ public class MonitoringResource {
             return matches.text(org, new String(accepted.content(), StandardCharsets.UTF_8), accepted.type().equals(ContentType.HTML), "file");
         }
         if (readText) {
-            return matches.textInImage(org, accepted.content(), textInImages.read(accepted.content(), "file"), "file");
+            return matches.screenshot(org, accepted.content(), "file");
         }
         return matches.image(org, accepted.content(), "file");
     }

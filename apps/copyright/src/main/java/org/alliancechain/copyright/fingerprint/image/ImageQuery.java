@@ -51,18 +51,11 @@ public final class ImageQuery {
     }
 
     /**
-     * The hash of the query mirrored left to right in its pixels: what a work the query is a mirror image of hashed to
-     * at registration. {@link #orientations()}' {@code FLIP_X} is derived from the query's DCT instead (PDQ's way,
-     * exact for the coefficients), but PDQ's blur and its 64 × 64 samples are not symmetric to the pixel, and on a
-     * fine texture (GNOME's wood grain) a mirror image then lies 38 bits from its work by that hash, 0 by this one.
-     */
-    public PdqHash mirrored() {
-        return mirrored.get(Pdq.Orientation.ORIGINAL);
-    }
-
-    /**
      * The pixel mirror image's hash in each of the eight orientations, {@code o} standing for the query mirrored, then
-     * turned or mirrored by {@code o} ({@code o.after(FLIP_X)}). A transposition commutes with PDQ's sampling (the same
+     * turned or mirrored by {@code o} ({@code o.after(FLIP_X)}). Its {@code ORIGINAL} is what a work the query is a mirror
+     * image of hashed to at registration: {@link #orientations()}' {@code FLIP_X} is derived from the query's DCT instead
+     * (PDQ's way, exact for the coefficients), but PDQ's blur and its 64 × 64 samples are not symmetric to the pixel, and
+     * on a fine texture (GNOME's wood grain) a mirror image lies 38 bits from its work by that hash, 0 by this one. A transposition commutes with PDQ's sampling (the same
      * window on both axes), so the mirror image transposed is a quarter turn of the query exact to the pixel, where the
      * query's own DCT-derived turn is not: a quarter turn of MATE's Spring lies 36 bits from its work by that, 0 by this.
      * The other quarter turn, the half turn and the anti-diagonal are exact in {@link #turnedOrientations()}.

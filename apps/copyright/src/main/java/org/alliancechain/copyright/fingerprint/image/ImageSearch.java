@@ -3,9 +3,12 @@ package org.alliancechain.copyright.fingerprint.image;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 import org.alliancechain.copyright.fingerprint.snapshot.SnapshotInput;
 import org.alliancechain.copyright.fingerprint.snapshot.SnapshotOutput;
 
@@ -16,7 +19,8 @@ import org.alliancechain.copyright.fingerprint.snapshot.SnapshotOutput;
  *
  * <p>A look-up compares the query's hash in all eight orientations and inverted (16 variants; for an image file
  * also its pixel mirror image's, {@link ImageQuery#mirroredOrientations}, 32 in all, and when those match nothing 32 more
- * of its pixels flipped and half turned, {@link ImageQuery#turnedOrientations}) with the whole-image hashes first (resized, re-encoded, rotated, mirrored, inverted copies). Only when that finds
+ * of its pixels flipped and half turned, {@link ImageQuery#turnedOrientations}) with the whole-image hashes first
+ * (resized, re-encoded, rotated, mirrored, inverted copies). Only when that finds
  * nothing are the query's regions looked up: the region index returns the images with a region near one of the
  * query's, and each of them is verified with the geometry check {@link PdqRegions#cropMatch} on all its regions
  * (at least {@link PdqRegions#MIN_MATCHING_REGIONS} agreeing on one scale and translation). Copies that are not
@@ -64,11 +68,11 @@ public final class ImageSearch {
      * is looked up by its regions only.
      */
     public List<Hit> search(ImageFingerprint query, int limit) {
-        var passes = new java.util.LinkedHashMap<Pdq.Orientation, java.util.Map<Pdq.Orientation, PdqHash>>();
+        var passes = new LinkedHashMap<Pdq.Orientation, Map<Pdq.Orientation, PdqHash>>();
         if (!query.orientations().isEmpty()) {
             passes.put(Pdq.Orientation.ORIGINAL, query.orientations());
         }
-        return search(query.pdq(), passes, java.util.Map::of, query::regions, limit);
+        return search(query.pdq(), passes, Map::of, query::regions, limit);
     }
 
     /**
@@ -78,7 +82,7 @@ public final class ImageSearch {
      * whole image matched nothing in any of them.
      */
     public List<Hit> search(ImageQuery query, int limit) {
-        var passes = new java.util.LinkedHashMap<Pdq.Orientation, java.util.Map<Pdq.Orientation, PdqHash>>();
+        var passes = new LinkedHashMap<Pdq.Orientation, Map<Pdq.Orientation, PdqHash>>();
         passes.put(Pdq.Orientation.ORIGINAL, query.orientations());
         passes.put(Pdq.Orientation.FLIP_X, query.mirroredOrientations());
         return search(query.pdq(), passes, query::turnedOrientations, query::regions, limit);
@@ -88,9 +92,9 @@ public final class ImageSearch {
      * @param passes    the query's pixels as given, or mirrored or turned (the key), each hashed in the eight orientations
      * @param further   more such passes, asked for only if {@code passes} matched nothing
      */
-    private List<Hit> search(PdqHash pdq, java.util.Map<Pdq.Orientation, java.util.Map<Pdq.Orientation, PdqHash>> passes,
-                             java.util.function.Supplier<java.util.Map<Pdq.Orientation, java.util.Map<Pdq.Orientation, PdqHash>>> further,
-                             java.util.function.Supplier<List<PdqRegions.Region>> queryRegions, int limit) {
+    private List<Hit> search(PdqHash pdq, Map<Pdq.Orientation, Map<Pdq.Orientation, PdqHash>> passes,
+                             Supplier<Map<Pdq.Orientation, Map<Pdq.Orientation, PdqHash>>> further,
+                             Supplier<List<PdqRegions.Region>> queryRegions, int limit) {
         List<Hit> found;
         if (passes.isEmpty()) {
             found = pdq == null ? List.of() : wholes(List.of(pdq), List.of(Pdq.Orientation.ORIGINAL.name()), limit);
@@ -112,7 +116,7 @@ public final class ImageSearch {
      * Each pass's hashes and their complements (inverted colours), named by the orientation that takes the query to the
      * work: {@code o} after the pass's own pixel transformation.
      */
-    private List<Hit> wholes(java.util.Map<Pdq.Orientation, java.util.Map<Pdq.Orientation, PdqHash>> passes, int limit) {
+    private List<Hit> wholes(Map<Pdq.Orientation, Map<Pdq.Orientation, PdqHash>> passes, int limit) {
         var variants = new ArrayList<PdqHash>(16 * passes.size());
         var names = new ArrayList<String>(16 * passes.size());
         passes.forEach((pixels, hashes) -> hashes.forEach((o, hash) -> {
