@@ -117,8 +117,13 @@ class BulkMatchesTest {
         var shot = item("https://weibo.example/1.png", "imageBase64", Base64.getEncoder().encodeToString(out.toByteArray()));
         shot.put("readText", true);
         var plain = item("https://weibo.example/1.png#as-image", "imageBase64", Base64.getEncoder().encodeToString(out.toByteArray()));
-        var answer = json(MONITOR).body(Map.of("items", List.of(shot, plain))).post("/api/matches/bulk").then().statusCode(200).extract()
-                .jsonPath();
+        var notAnImage = item("https://weibo.example/1.txt", "text", text);
+        notAnImage.put("readText", true);
+        var answer = json(MONITOR).body(Map.of("items", List.of(shot, plain, notAnImage))).post("/api/matches/bulk").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(answer.getInt("refused")).isEqualTo(1);
+        assertThat(answer.getInt("results[2].error.status")).isEqualTo(422);
+        assertThat(answer.getString("results[2].error.errors[0].field")).isEqualTo("items[2].readText");
         assertThat(answer.getString("results[0].result.kind")).isEqualTo("TEXT_IN_IMAGE");
         assertThat(answer.getString("results[0].result.recognisedText")).isNotBlank();
         assertThat(answer.getList("results[0].result.matches.workId", Long.class)).contains(work);
