@@ -8,7 +8,8 @@ import java.util.TreeMap;
  * CPU time the machine's processes spent between two moments, by kind — this JVM, PostgreSQL (every backend and worker),
  * anvil, the rest — so a benchmark can say where a figure's CPU went, not only how fast it was. Reads each process's total
  * CPU time ({@link ProcessHandle.Info#totalCpuDuration}, {@code /proc/<pid>/stat} on Linux); processes that exit between
- * the two moments are not counted (the pools keep PostgreSQL's backends).
+ * the two moments are not counted (the pools keep PostgreSQL's backends). {@code jvm_jit} and {@code jvm_gc}: the parts of this
+ * JVM's CPU its JIT compilers and its garbage collector took.
  */
 public final class ProcessCpu {
 
@@ -17,11 +18,13 @@ public final class ProcessCpu {
     private final Map<Long, Long> nanosByPid;
     private final Map<Long, String> kindByPid;
     private final long wallNanos;
+    private final long[] vmNanos;
 
-    private ProcessCpu(Map<Long, Long> nanosByPid, Map<Long, String> kindByPid, long wallNanos) {
+    private ProcessCpu(Map<Long, Long> nanosByPid, Map<Long, String> kindByPid, long wallNanos, long[] vmNanos) {
         this.nanosByPid = nanosByPid;
         this.kindByPid = kindByPid;
         this.wallNanos = wallNanos;
+        this.vmNanos = vmNanos;
     }
 
     /** The CPU time of every visible process now. */
@@ -36,7 +39,45 @@ public final class ProcessCpu {
                 kinds.put(p.pid(), kind(p.pid() == self, info.command().orElse("")));
             });
         });
-        return new ProcessCpu(nanos, kinds, System.nanoTime());
+        return new ProcessCpu(nanos, kinds, System.nanoTime(), vmNanos());
+    }
+
+    /**
+     * CPU time of this JVM's own threads by what they do: {JIT compilers ("C1/C2 CompilerThre…"), garbage collection ("GC
+     * Thread#…", "G1 …", "VM Thread")}, read from {@code /proc/self/task/<tid>/stat} (zeros where there is no /proc).
+     * Unlike {@link java.lang.management.CompilationMXBean}'s time, which is the compilations' elapsed time, this is CPU: on
+     * a saturated machine a compilation waits for a core too. Threads that ended are not counted.
+     */
+    static long[] vmNanos() {
+        long[] ticks = new long[2];
+        var tasks = java.nio.file.Path.of("/proc/self/task");
+        if (!java.nio.file.Files.isDirectory(tasks)) {
+            return ticks;
+        }
+        try (var threads = java.nio.file.Files.list(tasks)) {
+            for (var thread : (Iterable<java.nio.file.Path>) threads::iterator) {
+                String stat;
+                try {
+                    stat = java.nio.file.Files.readString(thread.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue; // the thread ended
+                }
+                int open = stat.indexOf('('), close = stat.lastIndexOf(')');
+                String name = stat.substring(open + 1, close);
+                int kind = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre") ? 0
+                        : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? 1 : -1;
+                if (kind >= 0) {
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    ticks[kind] += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15 of stat)
+                }
+            }
+        } catch (java.io.IOException e) {
+            return new long[2];
+        }
+        for (int i = 0; i < ticks.length; i++) {
+            ticks[i] *= 10_000_000L; // USER_HZ: 100 on Linux
+        }
+        return ticks;
     }
 
     private static String kind(boolean self, String command) {
@@ -73,6 +114,8 @@ public final class ProcessCpu {
         seconds.forEach((kind, s) -> micros.put(kind, s * 1e6 / units));
         micros.put("total", total * 1e6 / units);
         micros.put("cores", total / ((wallNanos - before.wallNanos) / 1e9));
+        micros.put("jvm_jit", (vmNanos[0] - before.vmNanos[0]) / 1e3 / units); // parts of "jvm": its JIT compilers' CPU,
+        micros.put("jvm_gc", (vmNanos[1] - before.vmNanos[1]) / 1e3 / units); // its garbage collector's
         return micros;
     }
 

@@ -320,9 +320,10 @@ class CopyrightBenchmark {
                 registration.works, registration.seconds, registration.works / registration.seconds, registration.answeredSeconds,
                 registration.works / registration.answeredSeconds, registration.confirmedSeconds);
         System.out.printf(Locale.ROOT, "[bench] registration CPU per work: this JVM %.0f µs (service and load client; of which the JIT "
-                        + "compilers ≈ %.0f µs), PostgreSQL %.0f µs, anvil %.0f µs (%,d works on chain: its blocks rebuild the whole state "
-                        + "trie), other %.0f µs; total %.0f µs, %.2f cores busy%n", registration.cpu.get("jvm"), registrationJitSeconds * 1e6
-                        / registration.works, registration.cpu.get("postgres"), registration.cpu.get("anvil"), registration.onChain,
+                        + "compiler threads' CPU %.0f µs, their compilations' elapsed time %.0f µs; the garbage collector %.0f µs), PostgreSQL %.0f µs, anvil %.0f µs (%,d "
+                        + "works on chain: its blocks rebuild the whole state trie), other %.0f µs; total %.0f µs, %.2f cores busy%n",
+                registration.cpu.get("jvm"), registration.cpu.get("jvm_jit"), registrationJitSeconds * 1e6 / registration.works, registration.cpu.get("jvm_gc"),
+                registration.cpu.get("postgres"), registration.cpu.get("anvil"), registration.onChain,
                 registration.cpu.get("other"), registration.cpu.get("total"), registration.cpu.get("cores"));
         System.out.printf(Locale.ROOT, "[bench] registration's rows: %s%n", tableActivity());
         System.out.printf(Locale.ROOT, "[bench] hash look-ups through the API: %.1f hashes/s (%d per request), p99 %.1f ms; in-process %.0f/s%n",
@@ -589,6 +590,9 @@ class CopyrightBenchmark {
 
     private static jdk.jfr.Recording startRecording(String dir, String scenario) throws Exception {
         var recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        // Every compilation and deoptimisation: what the JIT is still doing inside a measurement.
+        recording.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+        recording.enable("jdk.Deoptimization").withStackTrace();
         recording.setDestination(Path.of(dir, "copyright-" + scenario + ".jfr"));
         recording.start();
         return recording;
