@@ -209,13 +209,25 @@ public final class CanonicalText {
         final char[] chars;
         final boolean[] cjk;
         final boolean[] startsCodePoint;
+        /** The code point's own ISCC collapse (no Traditional → Simplified); empty for whitespace. */
+        final String iscc;
+        /**
+         * True when the whole-string ISCC collapse of any text of such code points is the concatenation of their own
+         * collapses: NFD leaves the code point alone and it does not combine with its neighbours, its lower case does
+         * not depend on them (not Σ), both whitespace tests agree on it, and what it keeps has an NFKC boundary before
+         * it (combining marks, which NFKC would join to a letter before them, are dropped before NFKC runs). Ordinary
+         * Chinese and English text is all such code points.
+         */
+        final boolean isccInert;
 
         Mapped(int cp) {
             whitespace = UCharacter.isUWhiteSpace(cp) || Character.isWhitespace(cp);
             StringBuilder sb = new StringBuilder(2);
             StringBuilder flags = new StringBuilder(2);
+            iscc = whitespace ? "" : collapseCodePoint(cp);
+            isccInert = whitespace == pythonWhitespace(cp) && NFD.isInert(cp) && cp != 0x03A3 && keptHasBoundaries(cp);
             if (!whitespace) {
-                String collapsed = collapseCodePoint(cp);
+                String collapsed = iscc;
                 for (int k = 0; k < collapsed.length(); ) {
                     int c = collapsed.codePointAt(k);
                     k += Character.charCount(c);
@@ -256,6 +268,41 @@ public final class CanonicalText {
             return m;
         }
         return MAPPED_SUPPLEMENTARY.computeIfAbsent(cp, Mapped::new);
+    }
+
+    /**
+     * Whether what a code point keeps after lower-casing and dropping C, M, P has an NFKC boundary before each of its code
+     * points: NFKC then never joins it with what comes before, so the collapse can be split there.
+     */
+    private static boolean keptHasBoundaries(int cp) {
+        String lower = UCharacter.toLowerCase(java.util.Locale.ROOT, new String(Character.toChars(cp)));
+        for (int i = 0; i < lower.length(); ) {
+            int c = lower.codePointAt(i);
+            i += Character.charCount(c);
+            if (!dropped(c) && !NFKC.hasBoundaryBefore(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #isccCollapse} from the per-code-point table when every code point of the text is ISCC-inert (see
+     * {@link Mapped#isccInert}): the same string, without normalising, lower-casing and normalising the whole text again;
+     * null when a code point is not, and the whole-string collapse must run.
+     */
+    static String isccCollapseByCodePoint(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            Mapped m = mapped(cp);
+            if (!m.isccInert) {
+                return null;
+            }
+            out.append(m.iscc);
+        }
+        return out.toString();
     }
 
     private static String collapseCodePoint(int cp) {
@@ -344,7 +391,11 @@ public final class CanonicalText {
     public String isccCollapsed() {
         String c = isccCollapsed;
         if (c == null) {
-            c = isccCollapse(source); // only registration needs it (the ISCC Text-Code): computed when first asked for
+            // only registration needs it (the ISCC Text-Code): computed when first asked for, from the table when it can be
+            c = isccCollapseByCodePoint(source);
+            if (c == null) {
+                c = isccCollapse(source);
+            }
             isccCollapsed = c;
         }
         return c;

@@ -98,6 +98,8 @@ class PdqRecallBenchmark {
         }
         Map<String, UnaryOperator<BufferedImage>> transforms = new LinkedHashMap<>();
         transforms.put("resize 50%", img -> scaled(img, Math.max(img.getWidth(), img.getHeight()) / 2));
+        transforms.put("JPEG q=75", img -> jpeg(img, 0.75f)); // what social platforms re-encode uploads at, about
+        transforms.put("JPEG q=50", img -> jpeg(img, 0.5f));
         transforms.put("JPEG q=30", img -> jpeg(img, 0.3f));
         transforms.put("brighten +30%", PdqRecallBenchmark::brighten);
         transforms.put("watermark", PdqRecallBenchmark::watermark);

@@ -27,6 +27,48 @@ class CanonicalTextTest {
         assertThat(t.tokenOf(j)).isNotEqualTo(t.tokenOf(j + 1)); // each CJK character is its own unit
     }
 
+    /**
+     * The ISCC collapse is taken from the per-code-point table when every code point allows it; it must equal the
+     * whole-string collapse for every text, and must be taken for ordinary Chinese and English news text. Random texts
+     * mix code points that decompose, combine, change case by context or change under NFKC (accents and combining
+     * marks, Hangul, kana voicing marks, Σ, İ, ligatures, full-width forms, compatibility ideographs, fractions, circled
+     * letters, Roman numerals, emoji) with the ordinary ones.
+     */
+    @Test
+    void the_iscc_collapse_by_code_point_equals_the_whole_string_collapse() {
+        String news = "新华社北京12月7日电（记者 王磊）国家版权局今天发布《2026年网络版权保护报告》，“剑网”行动查处案件1,234件。"
+                + " The National Copyright Administration said on Monday — in Beijing — that 1,234 cases (up 12%) were closed; "
+                + "ＡＢＣ全角字母、１２３全角数字…";
+        assertThat(CanonicalText.isccCollapseByCodePoint(news)).isNotNull().isEqualTo(CanonicalText.isccCollapse(news));
+        assertThat(CanonicalText.isccCollapseByCodePoint("Café")).isNull(); // é decomposes under NFD
+        assertThat(CanonicalText.isccCollapseByCodePoint("ΟΔΟΣ")).isNull(); // Σ lower-cases by its context
+        int[] pool = {'a', 'Z', '7', ' ', '\n', '\t', ',', '.', '-', '中', '國', '台', '。', '，', '、', '「', '」', '\u3000', 'é', 'e', 0x0301,
+                0x0308, 0x0327, 'Σ', 'σ', 'ς', 0x0130, 'İ', 'ß', 0x1E9E, 0xFB01, 0xFF21, 0xFF41, 0xFF11, 0xFF0C, 0xF900, 0xF91D, 0x2126,
+                0x212B, 0x00BD, 0x00B2, 0x2460, 0x24B6, 0x216B, 0x3099, 0x304B, 0x304C, 0x30AB, 0xFF76, 0xFF9E, 0xAC00, 0x1100,
+                0x1161, 0x11A8, 0x0627, 0x0644, 0x064B, 0x05D0, 0x05B0, 0x1F600, 0x1F1E8, 0x200B, 0x200D, 0xFE0F, 0x00A0, 0x2028,
+                0x0085, 0x001C, 0x00AD, 0x2044, 0x3131, 0x1D400, 0x2F00, 0x32A4, 0x3300};
+        var random = new java.util.SplittableRandom(20261207);
+        int byTable = 0;
+        for (int n = 0; n < 30_000; n++) {
+            var text = new StringBuilder();
+            int length = 1 + random.nextInt(24);
+            boolean ordinary = n % 3 == 0; // a third from the ordinary code points only, so the table is taken often
+            for (int k = 0; k < length; k++) {
+                int cp = pool[random.nextInt(ordinary ? 18 : pool.length)];
+                text.appendCodePoint(cp);
+            }
+            String t = text.toString();
+            String fast = CanonicalText.isccCollapseByCodePoint(t);
+            if (fast != null) {
+                byTable++;
+                assertThat(fast).as("collapse of %s", t.codePoints().mapToObj(Integer::toHexString).toList())
+                        .isEqualTo(CanonicalText.isccCollapse(t));
+            }
+            assertThat(CanonicalText.ofPlain(t).isccCollapsed()).isEqualTo(CanonicalText.isccCollapse(t));
+        }
+        assertThat(byTable).isGreaterThan(10_000);
+    }
+
     @Test
     void diacritics_and_punctuation_are_removed_like_iscc() {
         assertThat(CanonicalText.ofPlain("Café, naïve; “quoted”").text()).isEqualTo("cafenaivequoted");
