@@ -195,6 +195,15 @@ class CopyrightStoryBrowserTest {
         java.nio.file.Files.deleteIfExists(shot);
         browser.open(browser.currentUrl().replaceAll("/app/captures/.*$", "/app/monitoring"));
         browser.waitFor("#text-form");
+        // A text file is compared as a text: asked to read it as a screenshot, the desk says why not under the checkbox.
+        var textFile = java.nio.file.Files.createTempFile(java.nio.file.Path.of("target").toAbsolutePath(), "copy-", ".txt");
+        java.nio.file.Files.writeString(textFile, copy);
+        browser.upload("#file", textFile);
+        browser.driver().findElement(By.id("readText")).click();
+        browser.click("#search-file-button");
+        browser.waitFor("#readText-error");
+        assertThat(browser.text("#readText-error")).contains("text/plain");
+        java.nio.file.Files.deleteIfExists(textFile);
         browser.fill("#text", copy);
         browser.click("#search-text-button");
         browser.waitFor("#match-" + work);
