@@ -18,13 +18,13 @@ public final class ProcessCpu {
     private final Map<Long, Long> nanosByPid;
     private final Map<Long, String> kindByPid;
     private final long wallNanos;
-    private final long[] vmNanos;
+    private final Map<Long, long[]> vmThreads;
 
-    private ProcessCpu(Map<Long, Long> nanosByPid, Map<Long, String> kindByPid, long wallNanos, long[] vmNanos) {
+    private ProcessCpu(Map<Long, Long> nanosByPid, Map<Long, String> kindByPid, long wallNanos, Map<Long, long[]> vmThreads) {
         this.nanosByPid = nanosByPid;
         this.kindByPid = kindByPid;
         this.wallNanos = wallNanos;
-        this.vmNanos = vmNanos;
+        this.vmThreads = vmThreads;
     }
 
     /** The CPU time of every visible process now. */
@@ -39,23 +39,23 @@ public final class ProcessCpu {
                 kinds.put(p.pid(), kind(p.pid() == self, info.command().orElse("")));
             });
         });
-        return new ProcessCpu(nanos, kinds, System.nanoTime(), vmNanos());
+        return new ProcessCpu(nanos, kinds, System.nanoTime(), vmThreads());
     }
 
     /**
-     * CPU time of this JVM's own threads by what they do: {JIT compilers ("C1/C2 CompilerThre…"), garbage collection ("GC
-     * Thread#…", "G1 …", "VM Thread")}, read from {@code /proc/self/task/<tid>/stat} (zeros where there is no /proc).
-     * Unlike {@link java.lang.management.CompilationMXBean}'s time, which is the compilations' elapsed time, this is CPU: on
-     * a saturated machine a compilation waits for a core too. Threads that ended are not counted.
+     * CPU time of this JVM's own threads that do its housekeeping, by thread id: the JIT compilers ("C1/C2 CompilerThre…",
+     * kind 0) and the garbage collector ("GC Thread#…", "G1 …", kind 1), read from {@code /proc/self/task/<tid>/stat}
+     * (empty where there is no /proc). Unlike {@link java.lang.management.CompilationMXBean}'s time, which is the
+     * compilations' elapsed time, this is CPU: on a saturated machine a compilation waits for a core too.
      */
-    static long[] vmNanos() {
-        long[] ticks = new long[2];
+    static Map<Long, long[]> vmThreads() {
+        var threads = new TreeMap<Long, long[]>();
         var tasks = java.nio.file.Path.of("/proc/self/task");
         if (!java.nio.file.Files.isDirectory(tasks)) {
-            return ticks;
+            return threads;
         }
-        try (var threads = java.nio.file.Files.list(tasks)) {
-            for (var thread : (Iterable<java.nio.file.Path>) threads::iterator) {
+        try (var list = java.nio.file.Files.list(tasks)) {
+            for (var thread : (Iterable<java.nio.file.Path>) list::iterator) {
                 String stat;
                 try {
                     stat = java.nio.file.Files.readString(thread.resolve("stat"));
@@ -65,19 +65,17 @@ public final class ProcessCpu {
                 int open = stat.indexOf('('), close = stat.lastIndexOf(')');
                 String name = stat.substring(open + 1, close);
                 int kind = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre") ? 0
-                        : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? 1 : -1;
+                        : name.startsWith("GC Thread") || name.startsWith("G1 ") ? 1 : -1;
                 if (kind >= 0) {
                     String[] fields = stat.substring(close + 2).split(" ");
-                    ticks[kind] += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15 of stat)
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15 of stat)
+                    threads.put(Long.parseLong(thread.getFileName().toString()), new long[] {kind, ticks * 10_000_000L}); // USER_HZ 100
                 }
             }
-        } catch (java.io.IOException e) {
-            return new long[2];
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return new TreeMap<>();
         }
-        for (int i = 0; i < ticks.length; i++) {
-            ticks[i] *= 10_000_000L; // USER_HZ: 100 on Linux
-        }
-        return ticks;
+        return threads;
     }
 
     private static String kind(boolean self, String command) {
@@ -114,8 +112,18 @@ public final class ProcessCpu {
         seconds.forEach((kind, s) -> micros.put(kind, s * 1e6 / units));
         micros.put("total", total * 1e6 / units);
         micros.put("cores", total / ((wallNanos - before.wallNanos) / 1e9));
-        micros.put("jvm_jit", (vmNanos[0] - before.vmNanos[0]) / 1e3 / units); // parts of "jvm": its JIT compilers' CPU,
-        micros.put("jvm_gc", (vmNanos[1] - before.vmNanos[1]) / 1e3 / units); // its garbage collector's
+        // Parts of "jvm": its JIT compilers' CPU and its garbage collector's, thread by thread. A thread started since
+        // counts whole; one that ended (the JVM retires idle compiler threads) is not counted, like an exited process.
+        double[] vm = new double[2];
+        vmThreads.forEach((tid, now) -> {
+            long[] earlier = before.vmThreads.get(tid);
+            long from = earlier == null ? 0 : earlier[1];
+            if (now[1] > from) {
+                vm[(int) now[0]] += (now[1] - from) / 1e3;
+            }
+        });
+        micros.put("jvm_jit", vm[0] / units);
+        micros.put("jvm_gc", vm[1] / units);
         return micros;
     }
 

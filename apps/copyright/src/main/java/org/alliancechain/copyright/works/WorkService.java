@@ -18,6 +18,7 @@ import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
 import org.alliancechain.service.attest.Attestations;
 import org.alliancechain.service.persistence.RowsInsert;
+import org.alliancechain.service.problem.Problem;
 import org.alliancechain.service.problem.ProblemException;
 import org.hibernate.Session;
 
@@ -153,43 +154,66 @@ public class WorkService {
     }
 
     /**
-     * The submissions' fingerprints, in their order. Images (≈ 10 ms of one core each: decoding, PDQ, the regions) are
-     * fingerprinted on every core — the request thread and the common pool — so an upload of photos, one client's job, is
-     * not held to one core. Texts (≈ 0.1 ms each) stay on the request's thread: measured with two bulk requests of 1,000
-     * texts in flight, fingerprinting them in parallel gained nothing and doubled the garbage collector's CPU per work
-     * (36 → 75 µs), both requests' half-done batches alive at once. A submission that cannot be fingerprinted fails the
-     * request as it would alone: the first such in order, with its own problem.
+     * The submissions' fingerprints, in their order. A request holding images (≈ 10 ms of one core each: decoding, PDQ,
+     * the regions) is fingerprinted on every core — the request thread and the common pool — so an upload of photos, one
+     * client's job, is not held to one core. Texts alone (≈ 0.1 ms each) stay on the request's thread: measured with two
+     * bulk requests of 1,000 texts in flight, fingerprinting them in parallel gained nothing and doubled the garbage
+     * collector's CPU per work (36 → 75 µs), both requests' half-done batches alive at once. Every submission is
+     * fingerprinted once; those that cannot be are refused together, each naming its own field (one alone keeps its own
+     * problem), so an upload drops them all in one retry instead of fingerprinting the rest again for each.
      */
     private List<WorkFingerprints.Fingerprinted> fingerprintAll(List<WorkSubmission> submissions) {
+        Object[] results;
         if (submissions.size() == 1 || submissions.stream().noneMatch(s -> s.kind() == Work.Kind.IMAGE)) {
-            var fingerprinted = new ArrayList<WorkFingerprints.Fingerprinted>(submissions.size());
-            for (var s : submissions) {
-                fingerprinted.add(fingerprints.of(s));
+            results = new Object[submissions.size()];
+            for (int i = 0; i < results.length; i++) {
+                results[i] = fingerprintOrRefusal(submissions.get(i));
             }
-            return fingerprinted;
+        } else {
+            // The pool's threads see the application's classes as this one does (ImageIO finds its plugins through it).
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            results = IntStream.range(0, submissions.size()).parallel().mapToObj(i -> {
+                Thread thread = Thread.currentThread();
+                ClassLoader before = thread.getContextClassLoader();
+                thread.setContextClassLoader(loader);
+                try {
+                    return fingerprintOrRefusal(submissions.get(i));
+                } finally {
+                    thread.setContextClassLoader(before);
+                }
+            }).toArray();
         }
-        // The pool's threads see the application's classes as this one does (ImageIO finds its plugins through it).
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        Object[] results = IntStream.range(0, submissions.size()).parallel().mapToObj(i -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader before = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
-            try {
-                return (Object) fingerprints.of(submissions.get(i));
-            } catch (RuntimeException e) {
-                return e; // rethrown below in this thread, as it was thrown (a pool thread would rethrow a copy)
-            } finally {
-                thread.setContextClassLoader(before);
-            }
-        }).toArray();
         var fingerprinted = new ArrayList<WorkFingerprints.Fingerprinted>(results.length);
+        var refusals = new ArrayList<ProblemException>();
         for (Object result : results) {
-            if (result instanceof RuntimeException e) {
-                throw e;
+            if (result instanceof RuntimeException e && !(e instanceof ProblemException)) {
+                throw e; // not about the submission: rethrown in this thread, as it was thrown
             }
-            fingerprinted.add((WorkFingerprints.Fingerprinted) result);
+            if (result instanceof ProblemException e) {
+                refusals.add(e);
+            } else {
+                fingerprinted.add((WorkFingerprints.Fingerprinted) result);
+            }
+        }
+        if (refusals.size() == 1) {
+            throw refusals.getFirst();
+        }
+        if (!refusals.isEmpty()) {
+            var violations = new ArrayList<Problem.Violation>();
+            refusals.forEach(e -> violations.addAll(e.violations()));
+            throw new ProblemException(refusals.getFirst().status(), refusals.size() + " works cannot be fingerprinted (each "
+                    + "named); the first: " + refusals.getFirst().getMessage(), violations);
         }
         return fingerprinted;
+    }
+
+    /** The submission's fingerprint, or the exception that refused it (thrown by the caller, in its thread). */
+    private Object fingerprintOrRefusal(WorkSubmission submission) {
+        try {
+            return fingerprints.of(submission);
+        } catch (RuntimeException e) {
+            return e;
+        }
     }
 
     /** The registration record: what the certificate shows and the public verifier names; its digest goes on chain too. */

@@ -89,11 +89,18 @@ class MonitoringTest {
         // Not an image with readText: refused by its content, as always.
         as(MONITOR).multiPart("file", "x.png", "<svg/>".getBytes(), "image/png").multiPart("readText", "true")
                 .post("/api/matches/files").then().statusCode(415);
-        // A text file with readText: compared as a text is never read as a picture, so refused naming readText, as a capture is.
-        as(MONITOR).multiPart("file", "article.txt", excerpt.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
+    }
+
+    /** A text file is compared as a text: asked to be read as a screenshot, it is refused naming readText, as a capture is. */
+    @Test
+    void a_text_file_is_never_read_as_a_screenshot() {
+        as(MONITOR).multiPart("file", "article.txt", article(7201).getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
                 .multiPart("readText", "true").post("/api/matches/files").then().statusCode(422)
                 .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("readText"))
                 .body("detail", org.hamcrest.Matchers.containsString("text/plain"));
+        // Without it, the same file is searched.
+        as(MONITOR).multiPart("file", "article.txt", article(7201).getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
+                .post("/api/matches/files").then().statusCode(200).body("kind", org.hamcrest.Matchers.equalTo("TEXT"));
     }
 
     @Test
