@@ -8,8 +8,8 @@ import java.util.TreeMap;
  * CPU time the machine's processes spent between two moments, by kind — this JVM, PostgreSQL (every backend and worker),
  * anvil, the rest — so a benchmark can say where a figure's CPU went, not only how fast it was. Reads each process's total
  * CPU time ({@link ProcessHandle.Info#totalCpuDuration}, {@code /proc/<pid>/stat} on Linux); processes that exit between
- * the two moments are not counted (the pools keep PostgreSQL's backends). {@code jvm_jit} and {@code jvm_gc}: the parts of this
- * JVM's CPU its JIT compilers and its garbage collector took.
+ * the two moments are not counted (the pools keep PostgreSQL's backends). {@code jvm_jit}, {@code jvm_gc} and {@code jvm_vm}: the parts
+ * of this JVM's CPU its JIT compilers, its garbage collector's workers and its VM thread took.
  */
 public final class ProcessCpu {
 
@@ -44,7 +44,8 @@ public final class ProcessCpu {
 
     /**
      * CPU time of this JVM's own threads that do its housekeeping, by thread id: the JIT compilers ("C1/C2 CompilerThre…",
-     * kind 0) and the garbage collector ("GC Thread#…", "G1 …", kind 1), read from {@code /proc/self/task/<tid>/stat}
+     * kind 0), the garbage collector's workers ("GC Thread#…", "G1 …", kind 1) and the VM thread (safepoint operations,
+     * among them each collection pause's serial part and deoptimisations, kind 2), read from {@code /proc/self/task/<tid>/stat}
      * (empty where there is no /proc). Unlike {@link java.lang.management.CompilationMXBean}'s time, which is the
      * compilations' elapsed time, this is CPU: on a saturated machine a compilation waits for a core too.
      */
@@ -65,7 +66,7 @@ public final class ProcessCpu {
                 int open = stat.indexOf('('), close = stat.lastIndexOf(')');
                 String name = stat.substring(open + 1, close);
                 int kind = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre") ? 0
-                        : name.startsWith("GC Thread") || name.startsWith("G1 ") ? 1 : -1;
+                        : name.startsWith("GC Thread") || name.startsWith("G1 ") ? 1 : name.equals("VM Thread") ? 2 : -1;
                 if (kind >= 0) {
                     String[] fields = stat.substring(close + 2).split(" ");
                     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15 of stat)
@@ -112,9 +113,9 @@ public final class ProcessCpu {
         seconds.forEach((kind, s) -> micros.put(kind, s * 1e6 / units));
         micros.put("total", total * 1e6 / units);
         micros.put("cores", total / ((wallNanos - before.wallNanos) / 1e9));
-        // Parts of "jvm": its JIT compilers' CPU and its garbage collector's, thread by thread. A thread started since
+        // Parts of "jvm": its JIT compilers' CPU, its collector's workers' and its VM thread's, thread by thread. A thread started since
         // counts whole; one that ended (the JVM retires idle compiler threads) is not counted, like an exited process.
-        double[] vm = new double[2];
+        double[] vm = new double[3];
         vmThreads.forEach((tid, now) -> {
             long[] earlier = before.vmThreads.get(tid);
             long from = earlier == null ? 0 : earlier[1];
@@ -124,6 +125,7 @@ public final class ProcessCpu {
         });
         micros.put("jvm_jit", vm[0] / units);
         micros.put("jvm_gc", vm[1] / units);
+        micros.put("jvm_vm", vm[2] / units);
         return micros;
     }
 

@@ -320,9 +320,9 @@ class CopyrightBenchmark {
                 registration.works, registration.seconds, registration.works / registration.seconds, registration.answeredSeconds,
                 registration.works / registration.answeredSeconds, registration.confirmedSeconds);
         System.out.printf(Locale.ROOT, "[bench] registration CPU per work: this JVM %.0f µs (service and load client; of which the JIT "
-                        + "compiler threads' CPU %.0f µs, their compilations' elapsed time %.0f µs; the garbage collector %.0f µs), PostgreSQL %.0f µs, anvil %.0f µs (%,d "
+                        + "compiler threads' CPU %.0f µs, their compilations' elapsed time %.0f µs; the garbage collector's workers %.0f µs; the VM thread %.0f µs), PostgreSQL %.0f µs, anvil %.0f µs (%,d "
                         + "works on chain: its blocks rebuild the whole state trie), other %.0f µs; total %.0f µs, %.2f cores busy%n",
-                registration.cpu.get("jvm"), registration.cpu.get("jvm_jit"), registrationJitSeconds * 1e6 / registration.works, registration.cpu.get("jvm_gc"),
+                registration.cpu.get("jvm"), registration.cpu.get("jvm_jit"), registrationJitSeconds * 1e6 / registration.works, registration.cpu.get("jvm_gc"), registration.cpu.get("jvm_vm"),
                 registration.cpu.get("postgres"), registration.cpu.get("anvil"), registration.onChain,
                 registration.cpu.get("other"), registration.cpu.get("total"), registration.cpu.get("cores"));
         System.out.printf(Locale.ROOT, "[bench] registration's rows: %s%n", tableActivity());
