@@ -18,9 +18,13 @@ public final class ProcessCpu {
     private final Map<Long, Long> nanosByPid;
     private final Map<Long, String> kindByPid;
     private final long wallNanos;
-    private final Map<Long, long[]> vmThreads;
+    private final Map<Long, VmThread> vmThreads;
 
-    private ProcessCpu(Map<Long, Long> nanosByPid, Map<Long, String> kindByPid, long wallNanos, Map<Long, long[]> vmThreads) {
+    /** One of this JVM's housekeeping threads: what it does ({@link #vmThreads}' kinds) and its CPU time so far. */
+    private record VmThread(int kind, long nanos) {
+    }
+
+    private ProcessCpu(Map<Long, Long> nanosByPid, Map<Long, String> kindByPid, long wallNanos, Map<Long, VmThread> vmThreads) {
         this.nanosByPid = nanosByPid;
         this.kindByPid = kindByPid;
         this.wallNanos = wallNanos;
@@ -49,8 +53,8 @@ public final class ProcessCpu {
      * (empty where there is no /proc). Unlike {@link java.lang.management.CompilationMXBean}'s time, which is the
      * compilations' elapsed time, this is CPU: on a saturated machine a compilation waits for a core too.
      */
-    static Map<Long, long[]> vmThreads() {
-        var threads = new TreeMap<Long, long[]>();
+    static Map<Long, VmThread> vmThreads() {
+        var threads = new TreeMap<Long, VmThread>();
         var tasks = java.nio.file.Path.of("/proc/self/task");
         if (!java.nio.file.Files.isDirectory(tasks)) {
             return threads;
@@ -70,7 +74,7 @@ public final class ProcessCpu {
                 if (kind >= 0) {
                     String[] fields = stat.substring(close + 2).split(" ");
                     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15 of stat)
-                    threads.put(Long.parseLong(thread.getFileName().toString()), new long[] {kind, ticks * 10_000_000L}); // USER_HZ 100
+                    threads.put(Long.parseLong(thread.getFileName().toString()), new VmThread(kind, ticks * 10_000_000L)); // USER_HZ 100
                 }
             }
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
@@ -117,10 +121,10 @@ public final class ProcessCpu {
         // counts whole; one that ended (the JVM retires idle compiler threads) is not counted, like an exited process.
         double[] vm = new double[3];
         vmThreads.forEach((tid, now) -> {
-            long[] earlier = before.vmThreads.get(tid);
-            long from = earlier == null ? 0 : earlier[1];
-            if (now[1] > from) {
-                vm[(int) now[0]] += (now[1] - from) / 1e3;
+            VmThread earlier = before.vmThreads.get(tid);
+            long from = earlier == null ? 0 : earlier.nanos();
+            if (now.nanos() > from) {
+                vm[now.kind()] += (now.nanos() - from) / 1e3;
             }
         });
         micros.put("jvm_jit", vm[0] / units);
