@@ -63,8 +63,7 @@ public class CaptureService {
      */
     public String readScreenshot(Copy copy, String field) {
         if (copy.kind() != Work.Kind.IMAGE) {
-            throw new ProblemException(ProblemException.UNPROCESSABLE, "only an image is read as a screenshot of a text; this copy is "
-                    + copy.mediaType(), field);
+            throw TextInImages.notAnImage("this copy is " + copy.mediaType(), field);
         }
         return textInImages.read(copy.content(), field);
     }
@@ -72,8 +71,8 @@ public class CaptureService {
     /** As {@link #readScreenshot(Copy, String)}, for the page of a web archive. */
     public String readScreenshot(ArchivedPage page, String field) {
         if (!payloadOf(page, field).image()) {
-            throw new ProblemException(ProblemException.UNPROCESSABLE, "only an image is read as a screenshot of a text; the page "
-                    + page.url() + " is " + (page.mediaType() != null ? page.mediaType() : "not an image"), field);
+            throw TextInImages.notAnImage("the page " + page.url() + " is " + (page.mediaType() != null ? page.mediaType() : "not an image"),
+                    field);
         }
         return textInImages.read(page.payload(), field);
     }

@@ -110,8 +110,7 @@ public class BulkMatches {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "give exactly one of text, html or imageBase64 (" + given + " given)", field);
         }
         if (Boolean.TRUE.equals(item.readText()) && item.imageBase64() == null) {
-            throw new ProblemException(ProblemException.UNPROCESSABLE, "only an image is read as a screenshot of a text; this item is "
-                    + (item.html() != null ? "an HTML page" : "a text"), field + ".readText");
+            throw TextInImages.notAnImage("this item is " + (item.html() != null ? "an HTML page" : "a text"), field + ".readText");
         }
         if (item.screenshot()) {
             return matches.screenshot(organisation, image(field + ".imageBase64", item.imageBase64()), field + ".imageBase64");

@@ -97,8 +97,7 @@ public class MonitoringResource {
         String org = caller.requireOrganisation();
         if (accepted.type().kind() == ContentType.Kind.TEXT) {
             if (readText) { // as a capture answers: a text is compared as it is, never read as a picture of one
-                throw new ProblemException(ProblemException.UNPROCESSABLE, "only an image is read as a screenshot of a text; this file is "
-                        + accepted.type().mediaType(), "readText");
+                throw TextInImages.notAnImage("this file is " + accepted.type().mediaType(), "readText");
             }
             return matches.text(org, new String(accepted.content(), StandardCharsets.UTF_8), accepted.type().equals(ContentType.HTML), "file");
         }

@@ -29,6 +29,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TextInImages {
 
+    /**
+     * The refusal of {@code readText} for what is not an image ({@code what}: "this file is text/plain", "the page … is
+     * text/html"): a text is compared as it is, never read as a picture of one.
+     */
+    public static ProblemException notAnImage(String what, String field) {
+        return new ProblemException(ProblemException.UNPROCESSABLE, "only an image is read as a screenshot of a text; " + what, field);
+    }
+
+
     private static final int MAX_OUTPUT = 1 << 20;
 
     private final String command;
