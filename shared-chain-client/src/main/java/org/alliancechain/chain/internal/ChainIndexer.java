@@ -67,7 +67,7 @@ public class ChainIndexer {
 
     /** Follows every handler one step from one reading of the head; true when any advanced. */
     private boolean round() {
-        long head = Rpc.send(web3j.ethBlockNumber()).getBlockNumber().longValueExact() - config.indexer().confirmations();
+        long head = Quantities.of(Rpc.send(web3j.ethBlockNumber()).getResult(), "the latest block number") - config.indexer().confirmations();
         boolean busy = false;
         RuntimeException failed = null;
         for (ChainEventHandler handler : handlers) {
@@ -113,8 +113,8 @@ public class ChainIndexer {
         List<ChainEvent> events = new ArrayList<>();
         for (var result : logs(filter)) {
             var log = (Log) result.get();
-            long block = log.getBlockNumber().longValueExact();
-            int index = log.getLogIndex().intValueExact();
+            long block = Quantities.of(log.getBlockNumberRaw(), "a log's block number");
+            int index = Quantities.intOf(log.getLogIndexRaw(), "a log's index");
             if (block == checkpoint.block() && index <= checkpoint.logIndex()) {
                 continue;
             }

@@ -375,11 +375,11 @@ public class ChainRelay {
     }
 
     private long blockNumber() {
-        return Rpc.send(web3j.ethBlockNumber()).getBlockNumber().longValueExact();
+        return Quantities.of(Rpc.send(web3j.ethBlockNumber()).getResult(), "the latest block number");
     }
 
     private long accountNonce(String address, DefaultBlockParameterName at) {
-        return Rpc.send(web3j.ethGetTransactionCount(address, at)).getTransactionCount().longValueExact();
+        return Quantities.of(Rpc.send(web3j.ethGetTransactionCount(address, at)).getResult(), "a transaction count");
     }
 
     private void refreshGauges() {

@@ -88,8 +88,8 @@ public class ContractCatalogue {
         List<ContractEvent.Argument> arguments = abi == null ? List.of() : arguments(abi, topics, log.getData());
         return new ContractEvent(contract.map(Contract::name).orElse(null), log.getAddress().toLowerCase(Locale.ROOT),
                 abi == null ? null : abi.name(), abi == null ? null : abi.canonical(), arguments, topics, log.getData(),
-                log.getBlockNumber().longValueExact(), log.getBlockHash(), log.getTransactionHash(),
-                log.getTransactionIndex().longValueExact(), log.getLogIndex().longValueExact());
+                Quantities.of(log.getBlockNumberRaw(), "a log's block number"), log.getBlockHash(), log.getTransactionHash(),
+                Quantities.of(log.getTransactionIndexRaw(), "a log's transaction index"), Quantities.of(log.getLogIndexRaw(), "a log's index"));
     }
 
     /** The named, decoded arguments; empty when the log does not fit the ABI (it then keeps its raw topics and data). */

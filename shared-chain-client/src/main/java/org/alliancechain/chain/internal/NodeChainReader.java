@@ -114,11 +114,11 @@ public class NodeChainReader implements ChainReader {
                     null, null, null, null, null, List.of());
         }
         var block = read(() -> Rpc.send(web3j.ethGetBlockByHash(receipt.getBlockHash(), false)), "block " + receipt.getBlockHash()).getBlock();
-        Instant blockTime = block == null ? null : Instant.ofEpochSecond(block.getTimestamp().longValueExact());
+        Instant blockTime = block == null ? null : Instant.ofEpochSecond(Quantities.of(block.getTimestampRaw(), "a block's time"));
         boolean ok = receipt.isStatusOK();
         return new TransactionOnChain(receipt.getTransactionHash(), ok ? TransactionOnChain.State.MINED : TransactionOnChain.State.REVERTED,
-                receipt.getFrom() == null ? null : receipt.getFrom().toLowerCase(java.util.Locale.ROOT), receipt.getBlockNumber().longValueExact(),
-                receipt.getBlockHash(), blockTime, receipt.getTransactionIndex().longValueExact(),
+                receipt.getFrom() == null ? null : receipt.getFrom().toLowerCase(java.util.Locale.ROOT), Quantities.of(receipt.getBlockNumberRaw(), "a receipt's block number"),
+                receipt.getBlockHash(), blockTime, Quantities.of(receipt.getTransactionIndexRaw(), "a receipt's transaction index"),
                 ok ? receipt.getLogs().stream().map(catalogue::decode).toList() : List.of());
     }
 
@@ -130,12 +130,12 @@ public class NodeChainReader implements ChainReader {
     @Override
     public java.time.Instant latestBlockTime() {
         var block = read(() -> Rpc.send(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)), "the latest block").getBlock();
-        return java.time.Instant.ofEpochSecond(block.getTimestamp().longValueExact());
+        return java.time.Instant.ofEpochSecond(Quantities.of(block.getTimestampRaw(), "a block's time"));
     }
 
     @Override
     public long latestBlockNumber() {
-        return read(() -> Rpc.send(web3j.ethBlockNumber()), "the latest block number").getBlockNumber().longValueExact();
+        return Quantities.of(read(() -> Rpc.send(web3j.ethBlockNumber()), "the latest block number").getResult(), "the latest block number");
     }
 
     @Override

@@ -20,8 +20,8 @@ public final class ProcessCpu {
     private final long wallNanos;
     private final Map<Long, VmThread> vmThreads;
 
-    /** One of this JVM's housekeeping threads: what it does ({@link #vmThreads}' kinds) and its CPU time so far. */
-    private record VmThread(int kind, long nanos) {
+    /** One of this JVM's threads: what it does ({@link #vmThreads}' kinds), its group and its CPU time so far. */
+    private record VmThread(int kind, String group, long nanos) {
     }
 
     private ProcessCpu(Map<Long, Long> nanosByPid, Map<Long, String> kindByPid, long wallNanos, Map<Long, VmThread> vmThreads) {
@@ -47,11 +47,14 @@ public final class ProcessCpu {
     }
 
     /**
-     * CPU time of this JVM's own threads that do its housekeeping, by thread id: the JIT compilers ("C1/C2 CompilerThre…",
-     * kind 0), the garbage collector's workers ("GC Thread#…", "G1 …", kind 1) and the VM thread (safepoint operations,
-     * among them each collection pause's serial part and deoptimisations, kind 2), read from {@code /proc/self/task/<tid>/stat}
-     * (empty where there is no /proc). Unlike {@link java.lang.management.CompilationMXBean}'s time, which is the
-     * compilations' elapsed time, this is CPU: on a saturated machine a compilation waits for a core too.
+     * CPU time of every one of this JVM's threads, by thread id, with its group: the thread's name as the kernel keeps it (its
+     * first 15 characters) with digits as {@code #} — "executor-threa", "vert.x-eventloo", "HttpClient-#-Wo", "C2 CompilerThre" —
+     * read from {@code /proc/self/task/<tid>/stat} (empty where there is no /proc). Of them, the JIT compilers ("C1/C2
+     * CompilerThre…", kind 0), the garbage collector's workers ("GC Thread#…", "G1 …", kind 1) and the VM thread (safepoint
+     * operations, among them each collection pause's serial part and deoptimisations, kind 2) are this JVM's housekeeping;
+     * kind −1 is the application's (and a benchmark's load client's) own threads. Unlike
+     * {@link java.lang.management.CompilationMXBean}'s time, which is the compilations' elapsed time, this is CPU: on a
+     * saturated machine a compilation waits for a core too.
      */
     static Map<Long, VmThread> vmThreads() {
         var threads = new TreeMap<Long, VmThread>();
@@ -71,11 +74,10 @@ public final class ProcessCpu {
                 String name = stat.substring(open + 1, close);
                 int kind = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre") ? 0
                         : name.startsWith("GC Thread") || name.startsWith("G1 ") ? 1 : name.equals("VM Thread") ? 2 : -1;
-                if (kind >= 0) {
-                    String[] fields = stat.substring(close + 2).split(" ");
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15 of stat)
-                    threads.put(Long.parseLong(thread.getFileName().toString()), new VmThread(kind, ticks * 10_000_000L)); // USER_HZ 100
-                }
+                String[] fields = stat.substring(close + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15 of stat)
+                threads.put(Long.parseLong(thread.getFileName().toString()),
+                        new VmThread(kind, name.replaceAll("[0-9]+", "#"), ticks * 10_000_000L)); // USER_HZ 100
             }
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return new TreeMap<>();
@@ -123,7 +125,7 @@ public final class ProcessCpu {
         vmThreads.forEach((tid, now) -> {
             VmThread earlier = before.vmThreads.get(tid);
             long from = earlier == null ? 0 : earlier.nanos();
-            if (now.nanos() > from) {
+            if (now.kind() >= 0 && now.nanos() > from) {
                 vm[now.kind()] += (now.nanos() - from) / 1e3;
             }
         });
@@ -131,6 +133,27 @@ public final class ProcessCpu {
         micros.put("jvm_gc", vm[1] / units);
         micros.put("jvm_vm", vm[2] / units);
         return micros;
+    }
+
+    /**
+     * This JVM's CPU since {@code before} by thread group ({@link #vmThreads}: the name with digits as {@code #}), in µs per
+     * unit, the largest first; groups under 1 µs per unit are left out. Says which of the service's threads — HTTP event
+     * loops, request workers, the chain's relay and indexer — and which of a load client's took the "jvm" figure.
+     */
+    public Map<String, Double> threadGroupsPerUnit(ProcessCpu before, long units) {
+        var nanos = new java.util.HashMap<String, Long>();
+        vmThreads.forEach((tid, now) -> {
+            VmThread earlier = before.vmThreads.get(tid);
+            long from = earlier == null ? 0 : earlier.nanos();
+            if (now.nanos() > from) {
+                nanos.merge(now.group(), now.nanos() - from, Long::sum);
+            }
+        });
+        var groups = new java.util.LinkedHashMap<String, Double>();
+        nanos.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(e -> e.getValue() / 1e3 / units >= 1)
+                .forEach(e -> groups.put(e.getKey(), e.getValue() / 1e3 / units));
+        return groups;
     }
 
     /** {@link #microsPerUnit} as JSON numbers, e.g. {@code {"anvil":219,"cores":1.87,"jvm":775,…}}. */
