@@ -27,7 +27,7 @@ final class MinedTransactions {
     /** Whether a mined transaction succeeded, from its receipt or from its top-level call trace. */
     record Mined(long block, boolean success) {
         static Mined of(TransactionReceipt receipt) {
-            return new Mined(Quantities.of(receipt.getBlockNumberRaw(), "a receipt's block number"), receipt.isStatusOK());
+            return new Mined(Quantities.of(receipt.getBlockNumberRaw(), "a receipt's block number"), Quantities.succeeded(receipt.getStatus()));
         }
     }
 

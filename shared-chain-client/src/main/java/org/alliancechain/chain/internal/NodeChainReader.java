@@ -115,7 +115,7 @@ public class NodeChainReader implements ChainReader {
         }
         var block = read(() -> Rpc.send(web3j.ethGetBlockByHash(receipt.getBlockHash(), false)), "block " + receipt.getBlockHash()).getBlock();
         Instant blockTime = block == null ? null : Instant.ofEpochSecond(Quantities.of(block.getTimestampRaw(), "a block's time"));
-        boolean ok = receipt.isStatusOK();
+        boolean ok = Quantities.succeeded(receipt.getStatus());
         return new TransactionOnChain(receipt.getTransactionHash(), ok ? TransactionOnChain.State.MINED : TransactionOnChain.State.REVERTED,
                 receipt.getFrom() == null ? null : receipt.getFrom().toLowerCase(java.util.Locale.ROOT), Quantities.of(receipt.getBlockNumberRaw(), "a receipt's block number"),
                 receipt.getBlockHash(), blockTime, Quantities.of(receipt.getTransactionIndexRaw(), "a receipt's transaction index"),

@@ -48,7 +48,7 @@ public final class ProcessCpu {
 
     /**
      * CPU time of every one of this JVM's threads, by thread id, with its group: the thread's name as the kernel keeps it (its
-     * first 15 characters) with digits as {@code #} — "executor-threa", "vert.x-eventloo", "HttpClient-#-Wo", "C2 CompilerThre" —
+     * first 15 characters) with digits as {@code #} — "executor-thread", "vert.x-eventloo", "HttpClient-#-Wo", "C2 CompilerThre" —
      * read from {@code /proc/self/task/<tid>/stat} (empty where there is no /proc). Of them, the JIT compilers ("C1/C2
      * CompilerThre…", kind 0), the garbage collector's workers ("GC Thread#…", "G1 …", kind 1) and the VM thread (safepoint
      * operations, among them each collection pause's serial part and deoptimisations, kind 2) are this JVM's housekeeping;
@@ -66,7 +66,8 @@ public final class ProcessCpu {
             for (var thread : (Iterable<java.nio.file.Path>) list::iterator) {
                 String stat;
                 try {
-                    stat = java.nio.file.Files.readString(thread.resolve("stat"));
+                    // ISO-8859-1: the kernel cuts a name at 15 bytes, possibly inside a UTF-8 character
+                    stat = java.nio.file.Files.readString(thread.resolve("stat"), java.nio.charset.StandardCharsets.ISO_8859_1);
                 } catch (java.io.IOException gone) {
                     continue; // the thread ended
                 }
@@ -159,7 +160,8 @@ public final class ProcessCpu {
     /** {@link #microsPerUnit} as JSON numbers, e.g. {@code {"anvil":219,"cores":1.87,"jvm":775,…}}. */
     public static String json(Map<String, Double> micros) {
         var text = new StringBuilder("{");
-        micros.forEach((k, v) -> text.append(text.length() > 1 ? "," : "").append('"').append(k).append("\":")
+        micros.forEach((k, v) -> text.append(text.length() > 1 ? "," : "").append('"')
+                .append(k.replace("\\", "\\\\").replace("\"", "\\\"")).append("\":") // thread names as keys: escaped
                 .append(String.format(Locale.ROOT, k.equals("cores") ? "%.2f" : "%.0f", v)));
         return text.append('}').toString();
     }

@@ -138,7 +138,7 @@ public class WorkLedger implements ChainEventHandler {
         }
         if (!ids.isEmpty()) {
             try (var update = connection.prepareStatement("""
-                    update cr_work w set status = 'REFUSED', refused_as = w.id, registered_block = v.block, registered_tx = v.tx, first_holder = v.first
+                    update cr_work w set status = 'REFUSED', registered_block = v.block, registered_tx = v.tx, first_holder = v.first
                     from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) as v(id, block, tx, first)
                     where w.id = v.id and w.status = 'PENDING'""")) {
                 update.setArray(1, connection.createArrayOf("bigint", ids.toArray()));

@@ -130,7 +130,8 @@ class WorkRegistrationTest {
         assertThat(work.getString("firstHolder")).isEqualTo(OTHER_RIGHTS_ORG);
         as(RIGHTS).get("/api/works/" + id + "/certificate").then().statusCode(409).body("detail", containsString(OTHER_RIGHTS_ORG));
         // A refused work does not hold the content here: submitted again it is accepted, and the chain refuses it again. Each
-        // refused row keeps its own place in the unique content index (refused_as = its id; 0 while pending or registered).
+        // refused row keeps its own place in the unique content index (refused_as, computed from status: its id once refused, 0
+        // while pending or registered).
         long again = registerText(RIGHTS, "专项行动 1003 again", text);
         assertThat(awaitDecided(RIGHTS, again).getString("status")).isEqualTo("REFUSED");
         List<?> refusedAs = QuarkusTransaction.requiringNew().call(() -> Work.getEntityManager().createNativeQuery(
