@@ -327,6 +327,7 @@ class CopyrightBenchmark {
                 registration.cpu.get("other"), registration.cpu.get("total"), registration.cpu.get("cores"));
         System.out.printf(Locale.ROOT, "[bench] registration CPU per work in this JVM by thread (name, digits as #; µs): %s%n",
                 ProcessCpu.json(registration.threads));
+        System.out.printf(Locale.ROOT, "[bench] registration's write-ahead log: %,.0f bytes per work%n", registration.walBytes);
         System.out.printf(Locale.ROOT, "[bench] registration's rows: %s%n", tableActivity());
         System.out.printf(Locale.ROOT, "[bench] hash look-ups through the API: %.1f hashes/s (%d per request), p99 %.1f ms; in-process %.0f/s%n",
                 hashRate, HASHES_PER_REQUEST, hashP99, hashIndexRate);
@@ -360,11 +361,11 @@ class CopyrightBenchmark {
                         + "\"hashes_per_request\":%d,\"hash_index_only\":%.0f,\"image_lookups_in_process\":%.0f,\"baseline\":%.1f,\"baseline_after\":%.1f,"
                         + "\"baseline_unit\":\"GET /q/health/live req/s\",\"ratio\":%.3f,\"connections\":%d,\"snapshot_read_works_per_s\":%.0f,"
                         + "\"snapshot_write_s\":%.1f,\"snapshot_bytes\":%d,\"rebuild_from_database_works_per_s\":%.0f,\"heap_max_gb\":%.1f,"
-                        + "\"registration_cpu_us_per_work\":%s,\"registration_jit_us_per_work\":%.0f,\"registration_jvm_threads_us_per_work\":%s,\"works_on_chain\":%d}%n",
+                        + "\"registration_cpu_us_per_work\":%s,\"registration_jit_us_per_work\":%.0f,\"registration_jvm_threads_us_per_work\":%s,\"registration_wal_bytes_per_work\":%.0f,\"works_on_chain\":%d}%n",
                 textRate, index.textWorks(), textP50, textP99, imageRate, imageP99, registration.works / registration.seconds, textBytes,
                 imageBytes, regionsPerImage, textIndexRate, imageIndexRate, hashRate, hashP99, HASHES_PER_REQUEST, hashIndexRate, imageFileRate, health, healthAfter, textRate / health, CONNECTIONS,
                 snapshotReadPerSecond, snapshot[0] / 1e3, snapshot[2], rebuildPerSecond, Runtime.getRuntime().maxMemory() / 1e9,
-                ProcessCpu.json(registration.cpu), registrationJitSeconds * 1e6 / registration.works, ProcessCpu.json(registration.threads), registration.onChain);
+                ProcessCpu.json(registration.cpu), registrationJitSeconds * 1e6 / registration.works, ProcessCpu.json(registration.threads), registration.walBytes, registration.onChain);
     }
 
     // ---- the index filled in-process ----
@@ -453,7 +454,7 @@ class CopyrightBenchmark {
      * process ({@link ProcessCpu}); {@code onChain}: works WorkRegistry held at the end (anvil's work per block grows with it).
      */
     private record Registered(long works, double seconds, double answeredSeconds, double confirmedSeconds, Map<String, Double> cpu,
-                              Map<String, Double> threads, long onChain) {
+                              Map<String, Double> threads, double walBytes, long onChain) {
     }
 
     /** {@code requests} bulk bodies of {@link #BULK_SIZE} new texts each, numbered from request {@code first} on. */
@@ -476,6 +477,7 @@ class CopyrightBenchmark {
         var failures = new ConcurrentLinkedQueue<String>();
         var next = new AtomicLong();
         var cpuBefore = ProcessCpu.now();
+        long walBefore = walBytes();
         long started = System.nanoTime();
         long startedMillis = System.currentTimeMillis();
         String jfr = System.getProperty("bench.jfr");
@@ -513,8 +515,9 @@ class CopyrightBenchmark {
                     var cpu = cpuAfter.microsPerUnit(cpuBefore, registered);
                     long onChain = ((Number) em.createNativeQuery("select count(*) from cr_work where status = 'REGISTERED'")
                             .getSingleResult()).longValue();
+                    double wal = (walBytes() - walBefore) / (double) registered;
                     return new Registered(registered, seconds, answered, confirmed, cpu, cpuAfter.threadGroupsPerUnit(cpuBefore, registered),
-                            onChain);
+                            wal, onChain);
                 }
                 assertThat(System.nanoTime()).as("all works registered within 10 minutes").isLessThan(deadline);
                 Thread.sleep(100);
@@ -524,6 +527,19 @@ class CopyrightBenchmark {
                 recording.stop();
                 recording.close();
             }
+        }
+    }
+
+    /**
+     * Where PostgreSQL's write-ahead log is now, in bytes ({@code pg_current_wal_insert_lsn}, exact, unlike the statistics
+     * views a backend reports to within seconds): what registration writes per work, full-page images included — steadier
+     * than CPU per work from one run to the next.
+     */
+    private long walBytes() throws java.sql.SQLException {
+        try (var c = db.getConnection(); var s = c.prepareStatement("select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')");
+             var rows = s.executeQuery()) {
+            rows.next();
+            return rows.getBigDecimal(1).longValueExact();
         }
     }
 
