@@ -29,7 +29,7 @@ public class ChainHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("chain").withData("rpcUrl", config.rpcUrl());
         try {
-            long block = Quantities.of(web3j.ethBlockNumber().send().getResult(), "the latest block number");
+            long block = Quantities.blockNumber(web3j.ethBlockNumber().send());
             response.withData("blockNumber", block);
             boolean allDeployed = true;
             var contracts = Map.of(

@@ -67,7 +67,7 @@ public class ChainIndexer {
 
     /** Follows every handler one step from one reading of the head; true when any advanced. */
     private boolean round() {
-        long head = Quantities.of(Rpc.send(web3j.ethBlockNumber()).getResult(), "the latest block number") - config.indexer().confirmations();
+        long head = Quantities.blockNumber(Rpc.send(web3j.ethBlockNumber())) - config.indexer().confirmations();
         boolean busy = false;
         RuntimeException failed = null;
         for (ChainEventHandler handler : handlers) {

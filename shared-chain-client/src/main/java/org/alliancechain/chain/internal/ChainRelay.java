@@ -375,7 +375,7 @@ public class ChainRelay {
     }
 
     private long blockNumber() {
-        return Quantities.of(Rpc.send(web3j.ethBlockNumber()).getResult(), "the latest block number");
+        return Quantities.blockNumber(Rpc.send(web3j.ethBlockNumber()));
     }
 
     private long accountNonce(String address, DefaultBlockParameterName at) {

@@ -135,7 +135,7 @@ public class NodeChainReader implements ChainReader {
 
     @Override
     public long latestBlockNumber() {
-        return Quantities.of(read(() -> Rpc.send(web3j.ethBlockNumber()), "the latest block number").getResult(), "the latest block number");
+        return Quantities.blockNumber(read(() -> Rpc.send(web3j.ethBlockNumber()), "the latest block number"));
     }
 
     @Override

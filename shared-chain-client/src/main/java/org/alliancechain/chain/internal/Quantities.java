@@ -46,6 +46,11 @@ final class Quantities {
         return (int) value;
     }
 
+    /** The block number an {@code eth_blockNumber} reply gives. */
+    static long blockNumber(org.web3j.protocol.core.methods.response.EthBlockNumber reply) {
+        return of(reply.getResult(), "the latest block number");
+    }
+
     /** A receipt's {@code status} as web3j's {@code isStatusOK()} reads it: 1, or none (receipts from before Byzantium). */
     static boolean succeeded(String status) {
         return status == null || of(status, "a receipt's status") == 1;

@@ -18,17 +18,17 @@ public final class ProcessCpu {
     private final Map<Long, Long> nanosByPid;
     private final Map<Long, String> kindByPid;
     private final long wallNanos;
-    private final Map<Long, VmThread> vmThreads;
+    private final Map<Long, JvmThread> threads;
 
-    /** One of this JVM's threads: what it does ({@link #vmThreads}' kinds), its group and its CPU time so far. */
-    private record VmThread(int kind, String group, long nanos) {
+    /** One of this JVM's threads: what it does ({@link #readThreads}' kinds), its group and its CPU time so far. */
+    private record JvmThread(int kind, String group, long nanos) {
     }
 
-    private ProcessCpu(Map<Long, Long> nanosByPid, Map<Long, String> kindByPid, long wallNanos, Map<Long, VmThread> vmThreads) {
+    private ProcessCpu(Map<Long, Long> nanosByPid, Map<Long, String> kindByPid, long wallNanos, Map<Long, JvmThread> threads) {
         this.nanosByPid = nanosByPid;
         this.kindByPid = kindByPid;
         this.wallNanos = wallNanos;
-        this.vmThreads = vmThreads;
+        this.threads = threads;
     }
 
     /** The CPU time of every visible process now. */
@@ -43,7 +43,7 @@ public final class ProcessCpu {
                 kinds.put(p.pid(), kind(p.pid() == self, info.command().orElse("")));
             });
         });
-        return new ProcessCpu(nanos, kinds, System.nanoTime(), vmThreads());
+        return new ProcessCpu(nanos, kinds, System.nanoTime(), readThreads());
     }
 
     /**
@@ -56,8 +56,8 @@ public final class ProcessCpu {
      * {@link java.lang.management.CompilationMXBean}'s time, which is the compilations' elapsed time, this is CPU: on a
      * saturated machine a compilation waits for a core too.
      */
-    static Map<Long, VmThread> vmThreads() {
-        var threads = new TreeMap<Long, VmThread>();
+    static Map<Long, JvmThread> readThreads() {
+        var threads = new TreeMap<Long, JvmThread>();
         var tasks = java.nio.file.Path.of("/proc/self/task");
         if (!java.nio.file.Files.isDirectory(tasks)) {
             return threads;
@@ -78,7 +78,7 @@ public final class ProcessCpu {
                 String[] fields = stat.substring(close + 2).split(" ");
                 long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15 of stat)
                 threads.put(Long.parseLong(thread.getFileName().toString()),
-                        new VmThread(kind, name.replaceAll("[0-9]+", "#"), ticks * 10_000_000L)); // USER_HZ 100
+                        new JvmThread(kind, name.replaceAll("[0-9]+", "#"), ticks * 10_000_000L)); // USER_HZ 100
             }
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return new TreeMap<>();
@@ -123,11 +123,9 @@ public final class ProcessCpu {
         // Parts of "jvm": its JIT compilers' CPU, its collector's workers' and its VM thread's, thread by thread. A thread started since
         // counts whole; one that ended (the JVM retires idle compiler threads) is not counted, like an exited process.
         double[] vm = new double[3];
-        vmThreads.forEach((tid, now) -> {
-            VmThread earlier = before.vmThreads.get(tid);
-            long from = earlier == null ? 0 : earlier.nanos();
-            if (now.kind() >= 0 && now.nanos() > from) {
-                vm[now.kind()] += (now.nanos() - from) / 1e3;
+        threads.forEach((tid, now) -> {
+            if (now.kind() >= 0) {
+                vm[now.kind()] += nanosSince(before, tid) / 1e3;
             }
         });
         micros.put("jvm_jit", vm[0] / units);
@@ -137,24 +135,24 @@ public final class ProcessCpu {
     }
 
     /**
-     * This JVM's CPU since {@code before} by thread group ({@link #vmThreads}: the name with digits as {@code #}), in µs per
+     * This JVM's CPU since {@code before} by thread group ({@link #readThreads}: the name with digits as {@code #}), in µs per
      * unit, the largest first; groups under 1 µs per unit are left out. Says which of the service's threads — HTTP event
      * loops, request workers, the chain's relay and indexer — and which of a load client's took the "jvm" figure.
      */
     public Map<String, Double> threadGroupsPerUnit(ProcessCpu before, long units) {
         var nanos = new java.util.HashMap<String, Long>();
-        vmThreads.forEach((tid, now) -> {
-            VmThread earlier = before.vmThreads.get(tid);
-            long from = earlier == null ? 0 : earlier.nanos();
-            if (now.nanos() > from) {
-                nanos.merge(now.group(), now.nanos() - from, Long::sum);
-            }
-        });
+        threads.forEach((tid, now) -> nanos.merge(now.group(), nanosSince(before, tid), Long::sum));
         var groups = new java.util.LinkedHashMap<String, Double>();
         nanos.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .filter(e -> e.getValue() / 1e3 / units >= 1)
                 .forEach(e -> groups.put(e.getKey(), e.getValue() / 1e3 / units));
         return groups;
+    }
+
+    /** Thread {@code tid}'s CPU since {@code before}: whole when it started since, never below zero. */
+    private long nanosSince(ProcessCpu before, long tid) {
+        JvmThread earlier = before.threads.get(tid);
+        return Math.max(0, threads.get(tid).nanos() - (earlier == null ? 0 : earlier.nanos()));
     }
 
     /** {@link #microsPerUnit} as JSON numbers, e.g. {@code {"anvil":219,"cores":1.87,"jvm":775,…}}. */

@@ -37,7 +37,6 @@ public class TextInImages {
         return new ProblemException(ProblemException.UNPROCESSABLE, "only an image is read as a screenshot of a text; " + what, field);
     }
 
-
     private static final int MAX_OUTPUT = 1 << 20;
 
     private final String command;

@@ -186,11 +186,10 @@ public class WorkService {
         var fingerprinted = new ArrayList<WorkFingerprints.Fingerprinted>(results.length);
         var refusals = new ArrayList<ProblemException>();
         for (Object result : results) {
-            if (result instanceof RuntimeException e && !(e instanceof ProblemException)) {
-                throw e; // not about the submission: rethrown in this thread, as it was thrown
-            }
             if (result instanceof ProblemException e) {
                 refusals.add(e);
+            } else if (result instanceof RuntimeException e) {
+                throw e; // not about the submission: rethrown in this thread, as it was thrown
             } else {
                 fingerprinted.add((WorkFingerprints.Fingerprinted) result);
             }
