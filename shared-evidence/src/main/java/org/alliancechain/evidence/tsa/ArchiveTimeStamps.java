@@ -115,6 +115,44 @@ public final class ArchiveTimeStamps {
         }
     }
 
+    /**
+     * Where the RFC 3161 token inside an evidence record starts, when the record ends with it — as every record
+     * {@link #stampAll} writes does: the token is the last element of the one archive time-stamp, itself the last (and
+     * only) element of each sequence around it. The record is then its bytes before that offset followed by the token,
+     * the same token for every record of one batch, which a store may keep once and join again. {@code -1} for a plain
+     * token or an evidence record laid out otherwise (renewed, or holding more than one chain).
+     */
+    public static int tokenOffset(byte[] stamp) {
+        if (!isEvidenceRecord(stamp)) {
+            return -1;
+        }
+        try {
+            var record = Der.Element.at(stamp, 0);
+            var sequence = record.first().next().next(); // after version and digestAlgorithms
+            if (record.end() != stamp.length || sequence.tag() != 0x30 || !sequence.last(record)) {
+                return -1;
+            }
+            var chain = sequence.first();
+            if (chain.tag() != 0x30 || !chain.last(sequence)) {
+                return -1;
+            }
+            var archive = chain.first();
+            if (archive.tag() != 0x30 || !archive.last(chain)) {
+                return -1;
+            }
+            var element = archive.first();
+            while (!element.last(archive)) {
+                if ((element.tag() & 0xE0) != 0xA0) { // [0] digestAlgorithm, [1] attributes, [2] reducedHashtree
+                    return -1;
+                }
+                element = element.next();
+            }
+            return element.tag() == 0x30 && element.end() == stamp.length ? element.start() : -1;
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
     /** The one archive time-stamp of an evidence record of ours (no renewals). */
     private static ArchiveTimeStamp archiveTimeStamp(byte[] evidenceRecord) {
         try {

@@ -100,6 +100,41 @@ class ArchiveTimeStampsTest {
     }
 
     @Test
+    void aBatchsRecordsEndWithTheirOneTokenWhichAStoreMayKeepOnce() throws Exception {
+        var stamps = new ArchiveTimeStamps(TSA);
+        var hashes = records(37, "offset").stream().map(HashAlgorithm.SHA256::digest).toList();
+        var batch = stamps.stampAll(HashAlgorithm.SHA256, hashes);
+        byte[] token = null;
+        for (int i = 0; i < batch.size(); i++) {
+            byte[] stamp = batch.get(i);
+            int offset = ArchiveTimeStamps.tokenOffset(stamp);
+            assertThat(offset).isPositive();
+            byte[] suffix = java.util.Arrays.copyOfRange(stamp, offset, stamp.length);
+            if (token == null) {
+                token = suffix;
+            }
+            assertThat(suffix).as("record %d", i).isEqualTo(token);
+            assertThat(suffix).isEqualTo(ArchiveTimeStamps.tokenBytes(stamp));
+            // joined again, the record is what it was: still covers its digest
+            byte[] joined = java.util.Arrays.copyOf(stamp, offset + token.length);
+            System.arraycopy(token, 0, joined, offset, token.length);
+            assertThat(ArchiveTimeStamps.covers(HashAlgorithm.SHA256, joined, hashes.get(i))).isTrue();
+        }
+        // a plain token, a record whose token is not last or that was renewed, and broken bytes: none
+        byte[] plain = stamps.stampAll(HashAlgorithm.SHA256, hashes.subList(0, 1)).getFirst();
+        assertThat(ArchiveTimeStamps.tokenOffset(plain)).isEqualTo(-1);
+        byte[] first = batch.getFirst();
+        assertThat(ArchiveTimeStamps.tokenOffset(java.util.Arrays.copyOf(first, first.length - 1))).isEqualTo(-1);
+        assertThat(ArchiveTimeStamps.tokenOffset(java.util.Arrays.copyOf(first, first.length + 1))).isEqualTo(-1);
+        var archive = EvidenceRecord.getInstance(first).getArchiveTimeStampSequence().getArchiveTimeStampChains()[0]
+                .getArchiveTimestamps()[0];
+        var renewed = new EvidenceRecord(null, null, archive).addArchiveTimeStamp(archive, true);
+        assertThat(ArchiveTimeStamps.tokenOffset(renewed.getEncoded(ASN1Encoding.DER))).as("two chains").isEqualTo(-1);
+        var twice = new EvidenceRecord(null, null, archive).addArchiveTimeStamp(archive, false);
+        assertThat(ArchiveTimeStamps.tokenOffset(twice.getEncoded(ASN1Encoding.DER))).as("a renewed chain").isEqualTo(-1);
+    }
+
+    @Test
     void aStampSaysWhichItIsFromItsFirstTags() {
         assertThat(ArchiveTimeStamps.isEvidenceRecord(null)).isFalse();
         assertThat(ArchiveTimeStamps.isEvidenceRecord(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01})).isTrue();

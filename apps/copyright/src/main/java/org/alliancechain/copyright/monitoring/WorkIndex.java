@@ -237,6 +237,10 @@ public class WorkIndex {
         return images.searchHash(hash, limit);
     }
 
+    /** A work's whole fingerprint record: its header (stored once, V5062) followed by the bytes its row keeps, or those alone. */
+    private static final String RECORD = "coalesce(h.header || w.fingerprint, w.fingerprint)";
+    private static final String HEADER = " left join cr_fingerprint_header h on h.id = w.fingerprint_header";
+
     private record Row(long id, Work.Kind kind, byte[] fingerprint, long digest) {
     }
 
@@ -331,7 +335,8 @@ public class WorkIndex {
         try (var connection = db.getConnection()) {
             connection.setAutoCommit(false);
             try (var query = connection.prepareStatement(
-                    "select id, kind, fingerprint, substring(fingerprint_digest from 1 for 8) from cr_work where status <> 'REFUSED' order by id")) {
+                    "select w.id, w.kind, " + RECORD + ", substring(w.fingerprint_digest from 1 for 8) from cr_work w" + HEADER
+                            + " where w.status <> 'REFUSED' order by w.id")) {
                 query.setFetchSize(BATCH);
                 try (var rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -532,7 +537,8 @@ public class WorkIndex {
         var out = new ArrayList<Row>(ids.size());
         try (var connection = db.getConnection();
              var query = connection.prepareStatement(
-                     "select id, kind, fingerprint, substring(fingerprint_digest from 1 for 8) from cr_work where id = any(?) and status <> 'REFUSED'")) {
+                     "select w.id, w.kind, " + RECORD + ", substring(w.fingerprint_digest from 1 for 8) from cr_work w" + HEADER
+                             + " where w.id = any(?) and w.status <> 'REFUSED'")) {
             query.setArray(1, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -74,9 +74,24 @@ public class Work extends OrganisationOwned {
     @Column(name = "content_digest")
     public byte[] contentDigest;
 
-    /** The serialised fingerprint ({@link WorkFingerprints}); loaded only to rebuild the index or compare passages. */
+    /**
+     * The serialised fingerprint ({@link WorkFingerprints}) — after its header when {@link #fingerprintHeader} names one
+     * ({@link FingerprintHeaders}); loaded only to rebuild the index.
+     */
     @Basic(fetch = FetchType.LAZY)
     public byte[] fingerprint;
+
+    /**
+     * The token of the batch this work was time-stamped with, stored once (V5063, {@link WorkStamps}): {@code record}'s
+     * {@code timestampToken} then holds its evidence record's bytes before that token — read the stamp through
+     * {@link WorkStamps#stampOf}. Null when the row holds the whole stamp.
+     */
+    @Column(name = "timestamp_token_id")
+    public Long timestampTokenId;
+
+    /** The text fingerprint header {@link #fingerprint} follows (cr_fingerprint_header), or null when it holds the whole record. */
+    @Column(name = "fingerprint_header")
+    public Integer fingerprintHeader;
 
     @Column(name = "fingerprint_digest")
     public byte[] fingerprintDigest;

@@ -32,6 +32,11 @@ public class WorkFingerprints {
         public Fingerprinted(byte[] serialised, byte[] digest, String iscc, Map<String, String> recordFacts) {
             this(serialised, digest, iscc, recordFacts, null, null);
         }
+
+        /** What a work's row stores: the record after a text fingerprint's header (stored once), an image's whole record. */
+        byte[] stored() {
+            return text == null ? serialised : java.util.Arrays.copyOfRange(serialised, text.headerLength(), serialised.length);
+        }
     }
 
     private final int minTextCharacters;

@@ -70,9 +70,11 @@ public class WorkResource {
     private final CertificateIssuer issuer;
     private final WorkTransfers transfers;
     private final WorkUploads uploads;
+    private final WorkStamps stamps;
 
     WorkResource(WorkService service, WorkViews views, WorkIntake intake, Tenancy tenancy, Caller caller, CertificateIssuer issuer,
-                 WorkTransfers transfers, WorkUploads uploads) {
+                 WorkTransfers transfers, WorkUploads uploads, WorkStamps stamps) {
+        this.stamps = stamps;
         this.transfers = transfers;
         this.uploads = uploads;
         this.service = service;
@@ -204,7 +206,7 @@ public class WorkResource {
                     + ": no registration certificate is issued for it");
         }
         byte[] pdf = issuer.issue("W-" + work.id, CERTIFICATE, work.organisation, work.record.json, work.record.notarisationItemId,
-                work.record.timestampToken, PadesSigner.Level.B_T);
+                stamps.stampOf(work), PadesSigner.Level.B_T);
         return Downloads.file(pdf, "application/pdf", "work-registration-W-" + work.id + ".pdf");
     }
 

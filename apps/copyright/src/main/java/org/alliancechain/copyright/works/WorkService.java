@@ -60,11 +60,13 @@ public class WorkService {
             .bytes("content", w -> w.content)
             .bytes("content_digest", w -> w.contentDigest)
             .bytes("fingerprint", w -> w.fingerprint)
+            .bigint("fingerprint_header", w -> w.fingerprintHeader == null ? null : w.fingerprintHeader.longValue())
             .bytes("fingerprint_digest", w -> w.fingerprintDigest)
             .text("iscc", w -> w.iscc)
             .utf8("record_json", w -> w.record.json)
             .text("record_digest", w -> w.record.digest)
-            .bytes("timestamp_token", w -> w.record.timestampToken)
+            .bytes("timestamp_token", WorkStamps::stored)
+            .bigint("timestamp_token_id", w -> w.timestampTokenId)
             .bigint("notarisation_item_id", w -> w.record.notarisationItemId)
             .bigint("chain_tx_id", w -> w.chainTxId)
             .enumName("status", w -> w.status)
@@ -75,8 +77,11 @@ public class WorkService {
     private final Attestations attestations;
     private final WorkChain chain;
     private final Event<WorksRegistered> registered;
+    private final FingerprintHeaders headers;
 
-    WorkService(WorkFingerprints fingerprints, Attestations attestations, WorkChain chain, Event<WorksRegistered> registered) {
+    WorkService(WorkFingerprints fingerprints, Attestations attestations, WorkChain chain, Event<WorksRegistered> registered,
+                FingerprintHeaders headers) {
+        this.headers = headers;
         this.fingerprints = fingerprints;
         this.attestations = attestations;
         this.chain = chain;
@@ -115,7 +120,8 @@ public class WorkService {
             work.mediaType = s.mediaType();
             work.content = s.content();
             work.contentDigest = digests.get(i);
-            work.fingerprint = f.serialised();
+            work.fingerprint = f.stored();
+            work.fingerprintHeader = f.text() == null ? null : headers.idOf(f.text());
             work.fingerprintDigest = f.digest();
             work.iscc = f.iscc();
             work.status = Work.Status.PENDING;
@@ -136,7 +142,10 @@ public class WorkService {
         // made Hibernate update every row it had just inserted (a thousand UPDATEs of rows holding the whole content).
         chain.registerAll(holder, works);
         try {
-            Work.getEntityManager().unwrap(Session.class).doWork(connection -> INSERT.insert(connection, works));
+            Work.getEntityManager().unwrap(Session.class).doWork(connection -> {
+                WorkStamps.share(connection, works);
+                INSERT.insert(connection, works);
+            });
         } catch (PersistenceException e) {
             if (!isUniqueViolation(e)) {
                 throw e;

@@ -551,7 +551,8 @@ class CopyrightBenchmark {
         var text = new StringBuilder();
         try (var c = db.getConnection(); var s = c.prepareStatement("""
                 select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_dead_tup, pg_table_size(relid), pg_indexes_size(relid)
-                  from pg_stat_user_tables where relname in ('cr_work', 'notarisation_item', 'notarisation_batch', 'chain_transaction')
+                  from pg_stat_user_tables where relname in ('cr_work', 'cr_timestamp_token', 'cr_fingerprint_header', 'notarisation_item',
+                                                                    'notarisation_batch', 'chain_transaction')
                  order by relname""")) {
             try (var rows = s.executeQuery()) {
                 while (rows.next()) {
@@ -566,8 +567,8 @@ class CopyrightBenchmark {
                        avg(pg_column_size(timestamp_token)), avg(pg_column_size(w.*)) from cr_work w where kind = 'TEXT'""");
                  var rows = sizes.executeQuery()) {
                 rows.next();
-                text.append(String.format(Locale.ROOT, "; a text work's bytes (as sent → as stored): content %.0f → %.0f, fingerprint %.0f → %.0f, "
-                        + "record %.0f → %.0f, time-stamp %.0f → %.0f, the row %.0f", rows.getDouble(1), rows.getDouble(2), rows.getDouble(3),
+                text.append(String.format(Locale.ROOT, "; a text work's bytes (as sent → as stored): content %.0f → %.0f, fingerprint after its header %.0f → %.0f, "
+                        + "record %.0f → %.0f, time-stamp before its batch's token %.0f → %.0f, the row %.0f", rows.getDouble(1), rows.getDouble(2), rows.getDouble(3),
                         rows.getDouble(4), rows.getDouble(5), rows.getDouble(6), rows.getDouble(7), rows.getDouble(8), rows.getDouble(9)));
             }
         }

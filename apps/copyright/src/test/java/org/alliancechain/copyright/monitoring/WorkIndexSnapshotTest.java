@@ -95,6 +95,11 @@ class WorkIndexSnapshotTest {
             setDigest(text, digest);
         }
 
+        // a row stored before V5062 keeps its whole fingerprint record without a header id: read as it is
+        assertThat(execute("""
+                update cr_work w set fingerprint = h.header || w.fingerprint, fingerprint_header = null
+                  from cr_fingerprint_header h where h.id = w.fingerprint_header and w.id = ?""", later)).isEqualTo(1);
+
         // a damaged snapshot is set aside and the index rebuilt from the database
         try (var raf = new RandomAccessFile(snapshot.toFile(), "rw")) {
             long middle = raf.length() / 2;
@@ -108,7 +113,15 @@ class WorkIndexSnapshotTest {
         assertThat(snapshot.resolveSibling("works.snapshot.unusable")).isRegularFile();
         assertThat(snapshot).as("a good one written again").isRegularFile();
         assertThat(finds(rebuilt, second, later)).isTrue();
+        assertThat(finds(rebuilt, first, text)).as("a work whose row names its header").isTrue();
         assertThat(started(snapshot).origin()).endsWith("(0 works dropped, 0 read from the database)");
+    }
+
+    private int execute(String sql, long id) throws Exception {
+        try (var c = db.getConnection(); var s = c.prepareStatement(sql)) {
+            s.setLong(1, id);
+            return s.executeUpdate();
+        }
     }
 
     /**

@@ -12,12 +12,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.chain.api.ContractCall;
 import org.alliancechain.evidence.HashAlgorithm;
+import org.alliancechain.evidence.tsa.ArchiveTimeStamps;
 import org.alliancechain.testsupport.SuiteTestResource;
 import org.alliancechain.testsupport.pdf.PdfChecks;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,6 +51,18 @@ class WorkRegistrationTest {
         assertThat(work.getString("fingerprintDigest")).hasSize(64);
         assertThat(work.getString("iscc")).startsWith("ISCC:");
         assertThat(work.getLong("registeredBlock")).isPositive();
+        // The row keeps the fingerprint record after its header, the header once in cr_fingerprint_header: together
+        // they are the record that was digested and anchored.
+        var stored = storedFingerprint(id);
+        assertThat(stored.header()).as("a text names its header").isNotNull();
+        assertThat(new String(stored.header(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ACTF");
+        assertThat(stored.body()).hasSizeLessThan(stored.record().length - 900);
+        assertThat(HashAlgorithm.SHA256.hex(stored.record())).isEqualTo(work.getString("fingerprintDigest"));
+        assertThat(org.alliancechain.copyright.fingerprint.text.TextFingerprint.fromBytes(stored.record()).isccCode())
+                .isEqualTo(work.getString("iscc"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) Work.getEntityManager()
+                .createNativeQuery("select count(*) from cr_fingerprint_header").getSingleResult()).longValue()))
+                .as("one header per extractor at most").isBetween(1L, 2L);
         assertThat(work.getString("holder")).isEqualTo(RIGHTS_ORG);
         // The registration certificate, once the record is anchored: the record names the digests; the public verifier finds it.
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> as(RIGHTS).get("/api/works/" + id + "/certificate")
@@ -158,6 +172,30 @@ class WorkRegistrationTest {
             assertThat(now[0] - updatesBefore[0]).as("cr_work rows updated").isGreaterThanOrEqualTo(120);
             assertThat(now[1] - updatesBefore[1]).as("of them HOT (in place, no index touched)").isGreaterThanOrEqualTo(120);
         });
+        // One time-stamp token for the request's 120 works, stored once (V5063): each row keeps its evidence record's bytes
+        // before the token; joined again, each record covers its own digest under the token.
+        List<Object[]> stamps = QuarkusTransaction.requiringNew().call(() -> Work.getEntityManager().createNativeQuery("""
+                select w.timestamp_token, t.token, w.record_digest, t.id from cr_work w join cr_timestamp_token t on t.id = w.timestamp_token_id
+                 where w.id = any(?1)""").setParameter(1, ids.toArray(Long[]::new)).getResultList());
+        assertThat(stamps).hasSize(120);
+        assertThat(stamps.stream().map(r -> ((Number) r[3]).longValue()).distinct()).hasSize(1);
+        for (Object[] row : stamps) {
+            byte[] before = (byte[]) row[0];
+            byte[] token = (byte[]) row[1];
+            assertThat(before.length).as("the record without its token").isLessThan(600);
+            byte[] joined = java.util.Arrays.copyOf(before, before.length + token.length);
+            System.arraycopy(token, 0, joined, before.length, token.length);
+            assertThat(ArchiveTimeStamps.covers(HashAlgorithm.SHA256, joined, java.util.HexFormat.of().parseHex((String) row[2]))).isTrue();
+        }
+        // The certificate carries the joined record's token, and the public look-up names the token's time.
+        long bulkWork = ids.get(7);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> as(RIGHTS).get("/api/works/" + bulkWork + "/certificate")
+                .statusCode() == 200);
+        byte[] token = (byte[]) stamps.getFirst()[1];
+        Instant stampedAt = ArchiveTimeStamps.token(token).getTimeStampInfo().getGenTime().toInstant();
+        String digest = as(RIGHTS).get("/api/works/" + bulkWork).then().statusCode(200).extract().jsonPath().getString("contentDigest");
+        RestAssured.given().get("/api/public/works/" + digest).then().statusCode(200)
+                .body("registrations[0].registeredAt", equalTo(stampedAt.toString()));
         var repeated = List.of(textWork("a", article(30_001)), textWork("b", article(30_002)), textWork("c", article(30_001)));
         json(RIGHTS).body(Map.of("works", repeated)).post("/api/works/bulk").then().statusCode(409)
                 .body("errors[0].field", equalTo("works[2].content")).body("detail", containsString("works[0]"));
@@ -180,6 +218,9 @@ class WorkRegistrationTest {
         var work = awaitWork(RIGHTS, id, "REGISTERED");
         assertThat(work.getString("kind")).isEqualTo("IMAGE");
         assertThat(work.getString("mediaType")).isEqualTo("image/jpeg");
+        var stored = storedFingerprint(id);
+        assertThat(stored.header()).as("an image's record has no shared header: kept whole").isNull();
+        assertThat(HashAlgorithm.SHA256.hex(stored.body())).isEqualTo(work.getString("fingerprintDigest"));
         // A WebP (lossless, 256 pixels wide), as a news site publishes it.
         long webp = as(RIGHTS).multiPart("file", "bridge-small.webp", resource("webp/bridge-lossless-256.webp"), "image/webp")
                 .multiPart("title", "小桥 Small bridge").multiPart("authors", "李四 Li Si").post("/api/works/files").then().statusCode(202)
@@ -220,6 +261,25 @@ class WorkRegistrationTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A work's stored fingerprint: its header (null for a row holding the whole record), the row's bytes, both together. */
+    private record StoredFingerprint(byte[] header, byte[] body) {
+        byte[] record() {
+            if (header == null) {
+                return body;
+            }
+            byte[] all = java.util.Arrays.copyOf(header, header.length + body.length);
+            System.arraycopy(body, 0, all, header.length, body.length);
+            return all;
+        }
+    }
+
+    private static StoredFingerprint storedFingerprint(long id) {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) Work.getEntityManager().createNativeQuery(
+                "select h.header, w.fingerprint from cr_work w left join cr_fingerprint_header h on h.id = w.fingerprint_header where w.id = ?1")
+                .setParameter(1, id).getSingleResult());
+        return new StoredFingerprint((byte[]) row[0], (byte[]) row[1]);
     }
 
     /** cr_work's rows updated and of them HOT, as PostgreSQL's statistics say now (a new transaction: a fresh snapshot). */

@@ -127,10 +127,24 @@ public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[
         return alg;
     }
 
-    /** Canonical binary serialisation. */
-    public byte[] toBytes() {
-        // the header (its strings in DataOutput's modified UTF-8), then the numbers into one buffer of the exact size: a
-        // DataOutputStream over the whole record wrote them a byte at a time (2.5 % of a bulk registration's samples)
+    /** Headers by descriptor: a registration's works share a few descriptors (one per extractor), whose header is written once. */
+    private static final Map<Map<String, String>, byte[]> HEADERS = new ConcurrentHashMap<>();
+
+    /**
+     * The record's header: magic, format version and the {@code alg} descriptor — the same bytes for every record of one
+     * descriptor, which the service stores once (V5062) and each work's row without it ({@link #headerLength}).
+     */
+    public byte[] header() {
+        return HEADERS.computeIfAbsent(alg, TextFingerprint::writeHeader).clone();
+    }
+
+    /** The length of {@link #header()}: where {@link #toBytes()}'s bytes stop being the same for every record of this descriptor. */
+    public int headerLength() {
+        return HEADERS.computeIfAbsent(alg, TextFingerprint::writeHeader).length;
+    }
+
+    // the header's strings in DataOutput's modified UTF-8
+    private static byte[] writeHeader(Map<String, String> alg) {
         ByteArrayOutputStream header = new ByteArrayOutputStream(1024);
         try (DataOutputStream out = new DataOutputStream(header)) {
             out.write(MAGIC);
@@ -145,13 +159,21 @@ public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int size = header.size() + 4 + 4 * minhash.length + 8 * bandKeys.length + 4 + merkleRoot.length + iscc256.length + 4
+        return header.toByteArray();
+    }
+
+    /** Canonical binary serialisation. */
+    public byte[] toBytes() {
+        // the header, then the numbers into one buffer of the exact size: a DataOutputStream over the whole record wrote
+        // them a byte at a time (2.5 % of a bulk registration's samples)
+        byte[] header = HEADERS.computeIfAbsent(alg, TextFingerprint::writeHeader);
+        int size = header.length + 4 + 4 * minhash.length + 8 * bandKeys.length + 4 + merkleRoot.length + iscc256.length + 4
                 + 8 * anchors.length;
         for (Chunk c : chunks) {
             size += c.serialisedSize();
         }
         ByteBuffer out = ByteBuffer.allocate(size); // big-endian, as DataOutput
-        out.put(header.toByteArray());
+        out.put(header);
         out.putInt(canonicalLength);
         for (int v : minhash) {
             out.putInt(v);
