@@ -1,13 +1,18 @@
 package org.alliancechain.copyright.works;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.alliancechain.copyright.fingerprint.text.CanonicalText;
 import org.alliancechain.copyright.fingerprint.text.TextFingerprint;
 import org.alliancechain.evidence.HashAlgorithm;
+import org.jboss.logging.Logger;
 
 /**
  * Text fingerprint headers stored once (V5062): magic, format version and the algorithm's descriptor, ≈ 1 kB that every
@@ -17,12 +22,30 @@ import org.alliancechain.evidence.HashAlgorithm;
 @ApplicationScoped
 public class FingerprintHeaders {
 
+    private static final Logger LOG = Logger.getLogger(FingerprintHeaders.class);
+
     private final DataSource db;
     /** Ids by descriptor: a service meets one per extractor (plain text, HTML). */
     private final Map<Map<String, String>, Integer> ids = new ConcurrentHashMap<>();
 
     FingerprintHeaders(DataSource db) {
         this.db = db;
+    }
+
+    /**
+     * This build's headers (one per text extractor) stored and their ids known before the first registration: a
+     * registration meeting a header for the first time takes a second connection from the pool while it holds one, and
+     * a burst of them after a start could wait on each other for the pool.
+     */
+    void onStart(@Observes StartupEvent start) {
+        for (String extractor : List.of(CanonicalText.EXTRACTOR_PLAIN, CanonicalText.EXTRACTOR_HTML)) {
+            var alg = TextFingerprint.algDescriptor(extractor);
+            try {
+                ids.put(alg, QuarkusTransaction.requiringNew().call(() -> stored(TextFingerprint.headerOf(alg))));
+            } catch (RuntimeException e) {
+                LOG.warnf("fingerprint header of extractor %s not stored at start (it will be when first used): %s", extractor, e.getMessage());
+            }
+        }
     }
 
     /**

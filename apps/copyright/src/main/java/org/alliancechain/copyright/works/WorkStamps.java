@@ -76,7 +76,8 @@ public class WorkStamps {
     /** A stored work's time-stamp as it was made: an RFC 3161 token or an RFC 4998 evidence record; null without one. */
     public byte[] stampOf(Work work) {
         byte[] stored = work.record.timestampToken;
-        if (work.timestampTokenId == null || stored == null) {
+        // a work just registered still holds its whole stamp in memory (only its row holds the bytes before the token)
+        if (work.timestampTokenId == null || stored == null || ArchiveTimeStamps.tokenOffset(stored) >= 0) {
             return stored;
         }
         byte[] token = token(work.timestampTokenId);
@@ -87,7 +88,7 @@ public class WorkStamps {
 
     /** When a stored work was time-stamped (its token's generation time), without reading a shared token more than once. */
     public Optional<Instant> timeOf(Work work) {
-        if (work.timestampTokenId == null) {
+        if (work.timestampTokenId == null || work.record.timestampToken == null) {
             return AttestedRecord.timeOf(work.record.timestampToken);
         }
         Instant time = times.get(work.timestampTokenId);

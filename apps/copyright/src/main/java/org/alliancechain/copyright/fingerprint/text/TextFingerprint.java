@@ -135,6 +135,11 @@ public record TextFingerprint(Map<String, String> alg, int canonicalLength, int[
      * descriptor, which the service stores once (V5062) and each work's row without it ({@link #headerLength}).
      */
     public byte[] header() {
+        return headerOf(alg);
+    }
+
+    /** The header of every record of this {@code alg} descriptor ({@link #algDescriptor}). */
+    public static byte[] headerOf(Map<String, String> alg) {
         return HEADERS.computeIfAbsent(alg, TextFingerprint::writeHeader).clone();
     }
 
