@@ -327,7 +327,10 @@ class CopyrightBenchmark {
                 registration.cpu.get("other"), registration.cpu.get("total"), registration.cpu.get("cores"));
         System.out.printf(Locale.ROOT, "[bench] registration CPU per work in this JVM by thread (name, digits as #; µs): %s%n",
                 ProcessCpu.json(registration.threads));
-        System.out.printf(Locale.ROOT, "[bench] registration's write-ahead log: %,.0f bytes per work%n", registration.walBytes);
+        System.out.printf(Locale.ROOT, "[bench] registration's write-ahead log: %,.0f bytes per work%s%n", registration.walBytes,
+                registration.walFullPages < 0 ? "" : String.format(Locale.ROOT, ", of which full-page images %,.0f (after a checkpoint, "
+                        + "the first change of each page; they vary from run to run) and records %,.0f", registration.walFullPages,
+                        registration.walBytes - registration.walFullPages));
         System.out.printf(Locale.ROOT, "[bench] registration's rows: %s%n", tableActivity());
         System.out.printf(Locale.ROOT, "[bench] hash look-ups through the API: %.1f hashes/s (%d per request), p99 %.1f ms; in-process %.0f/s%n",
                 hashRate, HASHES_PER_REQUEST, hashP99, hashIndexRate);
@@ -361,11 +364,11 @@ class CopyrightBenchmark {
                         + "\"hashes_per_request\":%d,\"hash_index_only\":%.0f,\"image_lookups_in_process\":%.0f,\"baseline\":%.1f,\"baseline_after\":%.1f,"
                         + "\"baseline_unit\":\"GET /q/health/live req/s\",\"ratio\":%.3f,\"connections\":%d,\"snapshot_read_works_per_s\":%.0f,"
                         + "\"snapshot_write_s\":%.1f,\"snapshot_bytes\":%d,\"rebuild_from_database_works_per_s\":%.0f,\"heap_max_gb\":%.1f,"
-                        + "\"registration_cpu_us_per_work\":%s,\"registration_jit_us_per_work\":%.0f,\"registration_jvm_threads_us_per_work\":%s,\"registration_wal_bytes_per_work\":%.0f,\"works_on_chain\":%d}%n",
+                        + "\"registration_cpu_us_per_work\":%s,\"registration_jit_us_per_work\":%.0f,\"registration_jvm_threads_us_per_work\":%s,\"registration_wal_bytes_per_work\":%.0f,\"registration_wal_full_page_bytes_per_work\":%.0f,\"works_on_chain\":%d}%n",
                 textRate, index.textWorks(), textP50, textP99, imageRate, imageP99, registration.works / registration.seconds, textBytes,
                 imageBytes, regionsPerImage, textIndexRate, imageIndexRate, hashRate, hashP99, HASHES_PER_REQUEST, hashIndexRate, imageFileRate, health, healthAfter, textRate / health, CONNECTIONS,
                 snapshotReadPerSecond, snapshot[0] / 1e3, snapshot[2], rebuildPerSecond, Runtime.getRuntime().maxMemory() / 1e9,
-                ProcessCpu.json(registration.cpu), registrationJitSeconds * 1e6 / registration.works, ProcessCpu.json(registration.threads), registration.walBytes, registration.onChain);
+                ProcessCpu.json(registration.cpu), registrationJitSeconds * 1e6 / registration.works, ProcessCpu.json(registration.threads), registration.walBytes, registration.walFullPages, registration.onChain);
     }
 
     // ---- the index filled in-process ----
@@ -454,7 +457,7 @@ class CopyrightBenchmark {
      * process ({@link ProcessCpu}); {@code onChain}: works WorkRegistry held at the end (anvil's work per block grows with it).
      */
     private record Registered(long works, double seconds, double answeredSeconds, double confirmedSeconds, Map<String, Double> cpu,
-                              Map<String, Double> threads, double walBytes, long onChain) {
+                              Map<String, Double> threads, double walBytes, double walFullPages, long onChain) {
     }
 
     /** {@code requests} bulk bodies of {@link #BULK_SIZE} new texts each, numbered from request {@code first} on. */
@@ -478,6 +481,7 @@ class CopyrightBenchmark {
         var next = new AtomicLong();
         var cpuBefore = ProcessCpu.now();
         long walBefore = walBytes();
+        String walStart = walPosition();
         long started = System.nanoTime();
         long startedMillis = System.currentTimeMillis();
         String jfr = System.getProperty("bench.jfr");
@@ -516,8 +520,9 @@ class CopyrightBenchmark {
                     long onChain = ((Number) em.createNativeQuery("select count(*) from cr_work where status = 'REGISTERED'")
                             .getSingleResult()).longValue();
                     double wal = (walBytes() - walBefore) / (double) registered;
+                    long fullPages = walFullPageBytes(walStart);
                     return new Registered(registered, seconds, answered, confirmed, cpu, cpuAfter.threadGroupsPerUnit(cpuBefore, registered),
-                            wal, onChain);
+                            wal, fullPages < 0 ? -1 : fullPages / (double) registered, onChain);
                 }
                 assertThat(System.nanoTime()).as("all works registered within 10 minutes").isLessThan(deadline);
                 Thread.sleep(100);
@@ -535,6 +540,32 @@ class CopyrightBenchmark {
      * views a backend reports to within seconds): what registration writes per work, full-page images included — steadier
      * than CPU per work from one run to the next.
      */
+    private String walPosition() throws java.sql.SQLException {
+        try (var c = db.getConnection(); var s = c.prepareStatement("select pg_current_wal_insert_lsn()::text"); var rows = s.executeQuery()) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    /**
+     * The full-page images' bytes in the write-ahead log since {@code start} (pg_walinspect, PostgreSQL's own reader of its
+     * log), or −1 when the extension cannot be used: what separates the records a registration writes from the copies of
+     * whole pages a checkpoint's timing adds.
+     */
+    private long walFullPageBytes(String start) {
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.execute("create extension if not exists pg_walinspect");
+            try (var rows = s.executeQuery("select coalesce(sum(fpi_size), 0) from pg_get_wal_stats('" + start
+                    + "'::pg_lsn, pg_current_wal_flush_lsn(), false)")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            System.out.println("[bench] no full-page image figure (pg_walinspect): " + e.getMessage());
+            return -1;
+        }
+    }
+
     private long walBytes() throws java.sql.SQLException {
         try (var c = db.getConnection(); var s = c.prepareStatement("select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')");
              var rows = s.executeQuery()) {
