@@ -45,9 +45,14 @@ public final class Anchors {
             if (end > n) {
                 break;
             }
-            sb.clear();
-            sb.append('a').append(canonical, i, end);
-            long h = sb.hash();
+            long h;
+            if (k == CJK_K) {
+                h = Shingles.hashChars('a', canonical, i, k);
+            } else {
+                sb.clear();
+                sb.append('a').append(canonical, i, end);
+                h = sb.hash();
+            }
             if (Long.remainderUnsigned(MinHash.fmix64(h), SAMPLE) != 0 || !seen.add(h)) {
                 continue;
             }

@@ -66,6 +66,17 @@ public final class Shingles {
             int size = cjk[r] ? CJK_N : WORD_N;
             int last = Math.max(r, q - size);
             for (int u = r; u <= last; u++) {
+                if (cjk[r] && u + CJK_N <= q && ue[u + CJK_N - 1] - us[u] == CJK_N) {
+                    // four characters of one UTF-16 unit each: hashed from the chars, as the bytes below would be
+                    if (count == hs.length) {
+                        hs = Arrays.copyOf(hs, hs.length * 2);
+                        ps = Arrays.copyOf(ps, ps.length * 2);
+                    }
+                    hs[count] = hashChars('c', s, us[u], CJK_N);
+                    ps[count] = us[u];
+                    count++;
+                    continue;
+                }
                 sb.clear();
                 sb.append(cjk[r] ? 'c' : 'w');
                 int end = Math.min(q, u + size);
@@ -88,6 +99,41 @@ public final class Shingles {
         return new Shingles(Arrays.copyOf(hs, count), Arrays.copyOf(ps, count));
     }
 
+    // XXH3-64's inputs of 9 to 16 bytes with the default secret and seed 0 (xxhash's XXH3_len_9to16_64b, as hash4j's
+    // XXH3_64 computes them): the secret's words 3 ^ 4 and 5 ^ 6
+    private static final long BITFLIP_LO = 0x1F67B3B7A4A44072L ^ 0x78E5C0CC4EE679CBL;
+    private static final long BITFLIP_HI = 0x2172FFCC7DD05A82L ^ 0x8E2443F7744608B8L;
+
+    /**
+     * {@link #HASH} of the UTF-16LE bytes of {@code prefix} followed by {@code s[from, from + k)}, 4 ≤ k ≤ 7 — the value
+     * {@code Utf16().append(prefix).append(s, from, from + k).hash()} gives — computed from the chars without gathering
+     * their bytes: the first eight bytes are the prefix and three chars, the last eight the last four chars.
+     */
+    static long hashChars(char prefix, String s, int from, int k) {
+        long lo = prefix | (long) s.charAt(from) << 16 | (long) s.charAt(from + 1) << 32 | (long) s.charAt(from + 2) << 48;
+        int e = from + k;
+        long hi = s.charAt(e - 4) | (long) s.charAt(e - 3) << 16 | (long) s.charAt(e - 2) << 32 | (long) s.charAt(e - 1) << 48;
+        return xxh3(lo, hi, 2 * (k + 1));
+    }
+
+    /** {@link #HASH} of the UTF-16LE bytes of {@code s[from, from + k)}, 5 ≤ k ≤ 8, computed from the chars. */
+    static long hashChars(String s, int from, int k) {
+        long lo = s.charAt(from) | (long) s.charAt(from + 1) << 16 | (long) s.charAt(from + 2) << 32 | (long) s.charAt(from + 3) << 48;
+        int e = from + k;
+        long hi = s.charAt(e - 4) | (long) s.charAt(e - 3) << 16 | (long) s.charAt(e - 2) << 32 | (long) s.charAt(e - 1) << 48;
+        return xxh3(lo, hi, 2 * k);
+    }
+
+    /** XXH3-64 of {@code length} (9–16) bytes whose first eight are {@code first} and last eight {@code last}, little-endian. */
+    private static long xxh3(long first, long last, int length) {
+        long lo = first ^ BITFLIP_LO;
+        long hi = last ^ BITFLIP_HI;
+        long acc = length + Long.reverseBytes(lo) + hi + (lo * hi ^ Math.unsignedMultiplyHigh(lo, hi));
+        acc ^= acc >>> 37;
+        acc *= 0x165667919E3779F9L;
+        return acc ^ (acc >>> 32);
+    }
+
     /**
      * Chars gathered as UTF-16LE bytes and hashed with {@link #HASH}: the same value as {@code HASH.hashCharsToLong} of
      * those chars (hash4j hashes a char sequence as its little-endian UTF-16 bytes), at half the cost.
@@ -97,12 +143,7 @@ public final class Shingles {
         private int length;
 
         Utf16() {
-            this(32);
-        }
-
-        /** Room for {@code chars} chars before it grows. */
-        Utf16(int chars) {
-            bytes = new byte[Math.max(2, 2 * chars)];
+            bytes = new byte[64];
         }
 
         void clear() {
@@ -128,11 +169,6 @@ public final class Shingles {
 
         long hash() {
             return HASH.hashBytesToLong(bytes, 0, length);
-        }
-
-        /** The hash of {@code chars} chars from char {@code from} of those gathered, as {@link #hash()} of them alone. */
-        long hash(int from, int chars) {
-            return HASH.hashBytesToLong(bytes, 2 * from, 2 * chars);
         }
     }
 
