@@ -34,7 +34,6 @@ public final class Anchors {
         long[] out = new long[Math.min(MAX, Math.max(8, n / SAMPLE * 2))];
         int count = 0;
         LongSet seen = new LongSet(out.length);
-        Shingles.Utf16 sb = new Shingles.Utf16();
         for (int i = 0; i < n && count < MAX; i++) {
             char c = canonical.charAt(i);
             if (Character.isLowSurrogate(c)) {
@@ -45,14 +44,7 @@ public final class Anchors {
             if (end > n) {
                 break;
             }
-            long h;
-            if (k == CJK_K) {
-                h = Shingles.hashChars('a', canonical, i, k);
-            } else {
-                sb.clear();
-                sb.append('a').append(canonical, i, end);
-                h = sb.hash();
-            }
+            long h = Shingles.hashChars('a', canonical, i, k);
             if (Long.remainderUnsigned(MinHash.fmix64(h), SAMPLE) != 0 || !seen.add(h)) {
                 continue;
             }

@@ -99,21 +99,33 @@ public final class Shingles {
         return new Shingles(Arrays.copyOf(hs, count), Arrays.copyOf(ps, count));
     }
 
-    // XXH3-64's inputs of 9 to 16 bytes with the default secret and seed 0 (xxhash's XXH3_len_9to16_64b, as hash4j's
-    // XXH3_64 computes them): the secret's words 3 ^ 4 and 5 ^ 6
-    private static final long BITFLIP_LO = 0x1F67B3B7A4A44072L ^ 0x78E5C0CC4EE679CBL;
+    // XXH3-64 with the default secret's first words and seed 0, as hash4j's XXH3_64 computes it: inputs of 9 to 16 bytes
+    // (xxhash's XXH3_len_9to16_64b) mix the secret's words 3 ^ 4 and 5 ^ 6, of 17 to 32 bytes words 0 to 3
+    private static final long SECRET_0 = 0xBE4BA423396CFEB8L;
+    private static final long SECRET_1 = 0x1CAD21F72C81017CL;
+    private static final long SECRET_2 = 0xDB979083E96DD4DEL;
+    private static final long SECRET_3 = 0x1F67B3B7A4A44072L;
+    private static final long BITFLIP_LO = SECRET_3 ^ 0x78E5C0CC4EE679CBL;
     private static final long BITFLIP_HI = 0x2172FFCC7DD05A82L ^ 0x8E2443F7744608B8L;
 
     /**
-     * {@link #HASH} of the UTF-16LE bytes of {@code prefix} followed by {@code s[from, from + k)}, 4 ≤ k ≤ 7 — the value
+     * {@link #HASH} of the UTF-16LE bytes of {@code prefix} followed by {@code s[from, from + k)}, 4 ≤ k ≤ 15 — the value
      * {@code Utf16().append(prefix).append(s, from, from + k).hash()} gives — computed from the chars without gathering
-     * their bytes: the first eight bytes are the prefix and three chars, the last eight the last four chars.
+     * their bytes: the first eight bytes are the prefix and three chars, the last eight the last four chars (and for
+     * more than 16 bytes, the first and last sixteen).
      */
     static long hashChars(char prefix, String s, int from, int k) {
         long lo = prefix | (long) s.charAt(from) << 16 | (long) s.charAt(from + 1) << 32 | (long) s.charAt(from + 2) << 48;
         int e = from + k;
         long hi = s.charAt(e - 4) | (long) s.charAt(e - 3) << 16 | (long) s.charAt(e - 2) << 32 | (long) s.charAt(e - 1) << 48;
-        return xxh3(lo, hi, 2 * (k + 1));
+        if (k <= 7) {
+            return xxh3(lo, hi, 2 * (k + 1));
+        }
+        // 17 to 32 bytes (8 ≤ k ≤ 15; xxhash's XXH3_len_17to128_64b): the first sixteen bytes and the last sixteen
+        long lo2 = s.charAt(from + 3) | (long) s.charAt(from + 4) << 16 | (long) s.charAt(from + 5) << 32 | (long) s.charAt(from + 6) << 48;
+        long hi1 = s.charAt(e - 8) | (long) s.charAt(e - 7) << 16 | (long) s.charAt(e - 6) << 32 | (long) s.charAt(e - 5) << 48;
+        long acc = 2L * (k + 1) * 0x9E3779B185EBCA87L + fold(lo ^ SECRET_0, lo2 ^ SECRET_1) + fold(hi1 ^ SECRET_2, hi ^ SECRET_3);
+        return avalanche(acc);
     }
 
     /** {@link #HASH} of the UTF-16LE bytes of {@code s[from, from + k)}, 5 ≤ k ≤ 8, computed from the chars. */
@@ -128,7 +140,15 @@ public final class Shingles {
     private static long xxh3(long first, long last, int length) {
         long lo = first ^ BITFLIP_LO;
         long hi = last ^ BITFLIP_HI;
-        long acc = length + Long.reverseBytes(lo) + hi + (lo * hi ^ Math.unsignedMultiplyHigh(lo, hi));
+        return avalanche(length + Long.reverseBytes(lo) + hi + fold(lo, hi));
+    }
+
+    /** The 128-bit product's halves xor-ed (xxhash's mul128_fold64). */
+    private static long fold(long a, long b) {
+        return a * b ^ Math.unsignedMultiplyHigh(a, b);
+    }
+
+    private static long avalanche(long acc) {
         acc ^= acc >>> 37;
         acc *= 0x165667919E3779F9L;
         return acc ^ (acc >>> 32);
