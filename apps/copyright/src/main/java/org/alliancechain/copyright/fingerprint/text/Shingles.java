@@ -66,31 +66,27 @@ public final class Shingles {
             int size = cjk[r] ? CJK_N : WORD_N;
             int last = Math.max(r, q - size);
             for (int u = r; u <= last; u++) {
+                long h;
                 if (cjk[r] && u + CJK_N <= q && ue[u + CJK_N - 1] - us[u] == CJK_N) {
                     // four characters of one UTF-16 unit each: hashed from the chars, as the bytes below would be
-                    if (count == hs.length) {
-                        hs = Arrays.copyOf(hs, hs.length * 2);
-                        ps = Arrays.copyOf(ps, ps.length * 2);
+                    h = hashChars('c', s, us[u], CJK_N);
+                } else {
+                    sb.clear();
+                    sb.append(cjk[r] ? 'c' : 'w');
+                    int end = Math.min(q, u + size);
+                    for (int v = u; v < end; v++) {
+                        if (!cjk[r]) {
+                            sb.append(' ');
+                        }
+                        sb.append(s, us[v], ue[v]);
                     }
-                    hs[count] = hashChars('c', s, us[u], CJK_N);
-                    ps[count] = us[u];
-                    count++;
-                    continue;
-                }
-                sb.clear();
-                sb.append(cjk[r] ? 'c' : 'w');
-                int end = Math.min(q, u + size);
-                for (int v = u; v < end; v++) {
-                    if (!cjk[r]) {
-                        sb.append(' ');
-                    }
-                    sb.append(s, us[v], ue[v]);
+                    h = sb.hash();
                 }
                 if (count == hs.length) {
                     hs = Arrays.copyOf(hs, hs.length * 2);
                     ps = Arrays.copyOf(ps, ps.length * 2);
                 }
-                hs[count] = sb.hash();
+                hs[count] = h;
                 ps[count] = us[u];
                 count++;
             }
