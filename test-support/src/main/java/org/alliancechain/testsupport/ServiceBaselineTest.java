@@ -188,6 +188,29 @@ public abstract class ServiceBaselineTest extends AppTest {
                 .body("verdict", equalTo("VALID"))
                 .body("checks.find { it.id == 'record.timestamp' }.outcome", equalTo("PASSED"))
                 .body("checks.find { it.id == 'record.timestamp' }.detail", containsString("RFC 4998"));
+        // Their token is stored once (shared-service's V1104): each row keeps its evidence record's bytes before it and the
+        // token's id; the certificate above, whose time-stamp check passed, was made from the joined bytes.
+        var db = SuiteTestResource.stack().database();
+        try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(database()), db.user(), db.password());
+             var s = c.prepareStatement("""
+                     select n.timestamp_token, t.token, n.timestamp_token_id from notarisation n
+                       left join timestamp_token t on t.id = n.timestamp_token_id where n.label like ? order by n.id""")) {
+            s.setString(1, label + " %");
+            var rows = s.executeQuery();
+            var tokenIds = new java.util.HashSet<Long>();
+            int count = 0;
+            while (rows.next()) {
+                count++;
+                byte[] before = rows.getBytes(1);
+                byte[] token = rows.getBytes(2);
+                assertThat(token).as("row %d names a stored token", count).isNotNull();
+                tokenIds.add(rows.getLong(3));
+                assertThat(before.length).as("the row keeps only its evidence record's path").isLessThan(600);
+                assertThat(token.length).as("the token: the authority's signature and certificates").isGreaterThan(1000);
+            }
+            assertThat(count).isEqualTo(3);
+            assertThat(tokenIds).as("one token for the request").hasSize(1);
+        }
 
         // One bad item refuses the whole request, naming the item; nothing of it is stored.
         String refused = "bulk refused " + UUID.randomUUID();

@@ -85,8 +85,11 @@ class OdrArbitrationServiceTest extends ServiceBaselineTest {
 
         var db = SuiteTestResource.stack().database();
         int evidenceRecords = 0;
+        var tokenOwners = new java.util.HashMap<Long, String>();
         try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(database()), db.user(), db.password());
-             var s = c.prepareStatement("select id, label, organisation, record_digest, timestamp_token from notarisation where label like ?")) {
+             var s = c.prepareStatement("""
+                     select n.id, n.label, n.organisation, n.record_digest, n.timestamp_token, t.token, n.timestamp_token_id from notarisation n
+                       left join timestamp_token t on t.id = n.timestamp_token_id where n.label like ?""")) {
             s.setString(1, label + " %");
             var rows = s.executeQuery();
             int count = 0;
@@ -95,6 +98,15 @@ class OdrArbitrationServiceTest extends ServiceBaselineTest {
                 int i = ids.get(rows.getLong("id"));
                 assertThat(rows.getString("label")).as("row %d is its request's", rows.getLong("id")).isEqualTo(label + " " + i);
                 byte[] stamp = rows.getBytes("timestamp_token");
+                byte[] token = rows.getBytes("token");
+                if (token != null) {
+                    // a token shared with others stored once (V1104): the row keeps the bytes before it; only one organisation's
+                    // records share a token (each organisation's are stamped apart, then anchored under its key)
+                    String organisation = rows.getString("organisation");
+                    assertThat(tokenOwners.computeIfAbsent(rows.getLong("timestamp_token_id"), t -> organisation)).isEqualTo(organisation);
+                    stamp = java.util.Arrays.copyOf(stamp, stamp.length + token.length);
+                    System.arraycopy(token, 0, stamp, stamp.length - token.length, token.length);
+                }
                 assertThat(org.alliancechain.evidence.tsa.ArchiveTimeStamps.covers(org.alliancechain.evidence.HashAlgorithm.SHA256, stamp,
                         java.util.HexFormat.of().parseHex(rows.getString("record_digest")))).as("its stamp covers its digest").isTrue();
                 if (org.alliancechain.evidence.tsa.ArchiveTimeStamps.isEvidenceRecord(stamp)) {

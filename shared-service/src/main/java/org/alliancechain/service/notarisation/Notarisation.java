@@ -32,4 +32,12 @@ public class Notarisation extends org.alliancechain.service.tenancy.Organisation
     /** The record whose digest was notarised (the document hash, who, when), its time-stamp and notarisation item. */
     @Embedded
     public AttestedRecord record;
+
+    /**
+     * The time-stamp token this notarisation shares with others registered with it, stored once (V1104,
+     * {@link org.alliancechain.service.attest.TimeStampTokens}); {@code record.timestampToken} then holds the bytes of its
+     * evidence record before the token. Null when the row holds the whole stamp.
+     */
+    @Column(name = "timestamp_token_id")
+    public Long timestampTokenId;
 }

@@ -66,8 +66,11 @@ public class NotarisationResource {
     private final NotarisationService service;
     private final ChainPort chain;
     private final org.alliancechain.service.evidence.CertificateIssuer issuer;
+    private final org.alliancechain.service.attest.TimeStampTokens tokens;
 
-    NotarisationResource(NotarisationService service, ChainPort chain, org.alliancechain.service.evidence.CertificateIssuer issuer) {
+    NotarisationResource(NotarisationService service, ChainPort chain, org.alliancechain.service.evidence.CertificateIssuer issuer,
+                         org.alliancechain.service.attest.TimeStampTokens tokens) {
+        this.tokens = tokens;
         this.service = service;
         this.chain = chain;
         this.issuer = issuer;
@@ -125,7 +128,7 @@ public class NotarisationResource {
                                         message = "must be B-T, B-LT or B-LTA") String level) {
         var item = service.find(id);
         byte[] pdf = issuer.issue(item.organisation + "-N" + item.id, org.alliancechain.evidence.pdf.EvidenceCertificate.Title.EVIDENCE,
-                item.organisation, item.record.json, item.record.notarisationItemId, item.record.timestampToken,
+                item.organisation, item.record.json, item.record.notarisationItemId, tokens.stampOf(item.record.timestampToken, item.timestampTokenId),
                 org.alliancechain.evidence.pdf.PadesSigner.Level.valueOf(level.replace('-', '_')));
         return Downloads.file(pdf, "application/pdf",
                 "certificate-" + item.organisation + "-N" + item.id + ".pdf");

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.alliancechain.evidence.Combiner;
 import java.util.List;
 import org.alliancechain.service.attest.Attestations;
+import org.alliancechain.service.attest.TimeStampTokens;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
 import org.alliancechain.service.problem.ProblemException;
@@ -116,11 +117,12 @@ public class NotarisationService {
         try (var c = dataSource.getConnection();
              var s = c.prepareStatement("""
                      insert into notarisation (organisation, created_by, label, sha256, notarisation_item_id, created_at,
-                                               record_json, record_digest, timestamp_token)
-                     select x.organisation, x.created_by, x.label, x.sha256, x.item, x.created_at, convert_from(x.record, 'UTF8'), x.digest, x.token
+                                               record_json, record_digest, timestamp_token, timestamp_token_id)
+                     select x.organisation, x.created_by, x.label, x.sha256, x.item, x.created_at, convert_from(x.record, 'UTF8'), x.digest, x.token,
+                            x.token_id
                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::bytea[], ?::text[],
-                                   ?::bytea[]) with ordinality
-                            as x(organisation, created_by, label, sha256, item, created_at, record, digest, token, n)
+                                   ?::bytea[], ?::bigint[]) with ordinality
+                            as x(organisation, created_by, label, sha256, item, created_at, record, digest, token, token_id, n)
                       order by x.n
                      returning id""")) {
             s.setArray(1, c.createArrayOf("text", items.stream().map(i -> i.organisation).toArray()));
@@ -134,7 +136,13 @@ public class NotarisationService {
             s.setArray(7, c.createArrayOf("bytea", items.stream().map(i -> i.record.json.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     .toArray(byte[][]::new)));
             s.setArray(8, c.createArrayOf("text", items.stream().map(i -> i.record.digest).toArray()));
-            s.setArray(9, c.createArrayOf("bytea", items.stream().map(i -> i.record.timestampToken).toArray(byte[][]::new)));
+            // A token that several of the records end with is stored once (TimeStampTokens), each row keeping the bytes before it.
+            var stamps = TimeStampTokens.share(c, items.stream().map(i -> i.record).toList());
+            for (int i = 0; i < items.size(); i++) {
+                items.get(i).timestampTokenId = stamps.get(i).tokenId();
+            }
+            s.setArray(9, c.createArrayOf("bytea", stamps.stream().map(TimeStampTokens.Stored::stamp).toArray(byte[][]::new)));
+            s.setArray(10, c.createArrayOf("bigint", stamps.stream().map(TimeStampTokens.Stored::tokenId).toArray()));
             long[] ids = new long[items.size()];
             try (var rs = s.executeQuery()) {
                 for (int i = 0; rs.next(); i++) {

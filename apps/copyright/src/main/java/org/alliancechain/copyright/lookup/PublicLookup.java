@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.alliancechain.copyright.monitoring.Matches;
 import org.alliancechain.copyright.works.Work;
-import org.alliancechain.copyright.works.WorkStamps;
+import org.alliancechain.service.attest.TimeStampTokens;
 import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.intake.ContentType;
 import org.alliancechain.service.evidence.EvidenceConfig;
@@ -56,9 +56,9 @@ public class PublicLookup {
     private final Matches matches;
     private final EvidenceConfig evidence;
     private final int maxTextCharacters;
-    private final WorkStamps stamps;
+    private final TimeStampTokens stamps;
 
-    PublicLookup(Matches matches, EvidenceConfig evidence, WorkStamps stamps,
+    PublicLookup(Matches matches, EvidenceConfig evidence, TimeStampTokens stamps,
                  @ConfigProperty(name = "copyright.lookup.max-text-characters", defaultValue = "200000") int maxTextCharacters) {
         this.stamps = stamps;
         this.matches = matches;
@@ -116,7 +116,7 @@ public class PublicLookup {
 
     private Registration registration(Work w, String match) {
         String certificate = evidence.publicUrl().replaceAll("/+$", "") + "/verify?digest=" + w.record.digest;
-        return new Registration(w.id, "W-" + w.id, w.contentDigestHex(), w.organisation, stamps.timeOf(w).orElse(w.createdAt),
+        return new Registration(w.id, "W-" + w.id, w.contentDigestHex(), w.organisation, w.stampedAt(stamps).orElse(w.createdAt),
                 w.registeredBlock, w.registeredTx, certificate, match);
     }
 }

@@ -82,12 +82,17 @@ public class Work extends OrganisationOwned {
     public byte[] fingerprint;
 
     /**
-     * The token of the batch this work was time-stamped with, stored once (V5063, {@link WorkStamps}): {@code record}'s
-     * {@code timestampToken} then holds its evidence record's bytes before that token — read the stamp through
-     * {@link WorkStamps#stampOf}. Null when the row holds the whole stamp.
+     * The token of the batch this work was time-stamped with, stored once (V5063, V5064:
+     * {@link org.alliancechain.service.attest.TimeStampTokens}): {@code record}'s {@code timestampToken} then holds its
+     * evidence record's bytes before that token — read the stamp through {@link #stamp}. Null when the row holds the whole
+     * stamp.
      */
     @Column(name = "timestamp_token_id")
     public Long timestampTokenId;
+
+    /** What this work's row stores of its stamp, set when it is inserted ({@code TimeStampTokens.share}). */
+    @jakarta.persistence.Transient
+    byte[] storedStamp;
 
     /** The text fingerprint header {@link #fingerprint} follows (cr_fingerprint_header), or null when it holds the whole record. */
     @Column(name = "fingerprint_header")
@@ -132,5 +137,15 @@ public class Work extends OrganisationOwned {
 
     public String contentDigestHex() {
         return java.util.HexFormat.of().formatHex(contentDigest);
+    }
+
+    /** This work's time-stamp as it was made (an RFC 3161 token or an RFC 4998 evidence record), its shared token joined again. */
+    public byte[] stamp(org.alliancechain.service.attest.TimeStampTokens tokens) {
+        return tokens.stampOf(record.timestampToken, timestampTokenId);
+    }
+
+    /** When this work was time-stamped (its token's generation time). */
+    public java.util.Optional<java.time.Instant> stampedAt(org.alliancechain.service.attest.TimeStampTokens tokens) {
+        return tokens.timeOf(record.timestampToken, timestampTokenId);
     }
 }

@@ -70,10 +70,10 @@ public class WorkResource {
     private final CertificateIssuer issuer;
     private final WorkTransfers transfers;
     private final WorkUploads uploads;
-    private final WorkStamps stamps;
+    private final org.alliancechain.service.attest.TimeStampTokens stamps;
 
     WorkResource(WorkService service, WorkViews views, WorkIntake intake, Tenancy tenancy, Caller caller, CertificateIssuer issuer,
-                 WorkTransfers transfers, WorkUploads uploads, WorkStamps stamps) {
+                 WorkTransfers transfers, WorkUploads uploads, org.alliancechain.service.attest.TimeStampTokens stamps) {
         this.stamps = stamps;
         this.transfers = transfers;
         this.uploads = uploads;
@@ -206,7 +206,7 @@ public class WorkResource {
                     + ": no registration certificate is issued for it");
         }
         byte[] pdf = issuer.issue("W-" + work.id, CERTIFICATE, work.organisation, work.record.json, work.record.notarisationItemId,
-                stamps.stampOf(work), PadesSigner.Level.B_T);
+                work.stamp(stamps), PadesSigner.Level.B_T);
         return Downloads.file(pdf, "application/pdf", "work-registration-W-" + work.id + ".pdf");
     }
 

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.alliancechain.evidence.HashAlgorithm;
 import org.alliancechain.evidence.pdf.EvidenceRecord;
 import org.alliancechain.service.attest.Attestations;
+import org.alliancechain.service.attest.TimeStampTokens;
 import org.alliancechain.service.persistence.RowsInsert;
 import org.alliancechain.service.problem.Problem;
 import org.alliancechain.service.problem.ProblemException;
@@ -65,7 +66,7 @@ public class WorkService {
             .text("iscc", w -> w.iscc)
             .utf8("record_json", w -> w.record.json)
             .text("record_digest", w -> w.record.digest)
-            .bytes("timestamp_token", WorkStamps::stored)
+            .bytes("timestamp_token", w -> w.storedStamp)
             .bigint("timestamp_token_id", w -> w.timestampTokenId)
             .bigint("notarisation_item_id", w -> w.record.notarisationItemId)
             .bigint("chain_tx_id", w -> w.chainTxId)
@@ -143,7 +144,12 @@ public class WorkService {
         chain.registerAll(holder, works);
         try {
             Work.getEntityManager().unwrap(Session.class).doWork(connection -> {
-                WorkStamps.share(connection, works);
+                // the request's token stored once, each row keeping its evidence record's bytes before it
+                var stamps = TimeStampTokens.share(connection, works.stream().map(w -> w.record).toList());
+                for (int i = 0; i < works.size(); i++) {
+                    works.get(i).storedStamp = stamps.get(i).stamp();
+                    works.get(i).timestampTokenId = stamps.get(i).tokenId();
+                }
                 INSERT.insert(connection, works);
             });
         } catch (PersistenceException e) {

@@ -172,10 +172,10 @@ class WorkRegistrationTest {
             assertThat(now[0] - updatesBefore[0]).as("cr_work rows updated").isGreaterThanOrEqualTo(120);
             assertThat(now[1] - updatesBefore[1]).as("of them HOT (in place, no index touched)").isGreaterThanOrEqualTo(120);
         });
-        // One time-stamp token for the request's 120 works, stored once (V5063): each row keeps its evidence record's bytes
+        // One time-stamp token for the request's 120 works, stored once (TimeStampTokens): each row keeps its evidence record's bytes
         // before the token; joined again, each record covers its own digest under the token.
         List<Object[]> stamps = QuarkusTransaction.requiringNew().call(() -> Work.getEntityManager().createNativeQuery("""
-                select w.timestamp_token, t.token, w.record_digest, t.id from cr_work w join cr_timestamp_token t on t.id = w.timestamp_token_id
+                select w.timestamp_token, t.token, w.record_digest, t.id from cr_work w join timestamp_token t on t.id = w.timestamp_token_id
                  where w.id = any(?1)""").setParameter(1, ids.toArray(Long[]::new)).getResultList());
         assertThat(stamps).hasSize(120);
         assertThat(stamps.stream().map(r -> ((Number) r[3]).longValue()).distinct()).hasSize(1);

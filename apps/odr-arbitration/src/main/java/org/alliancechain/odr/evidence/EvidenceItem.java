@@ -70,6 +70,19 @@ public class EvidenceItem extends org.alliancechain.service.tenancy.Organisation
     @Embedded
     public AttestedRecord record;
 
+    /**
+     * The time-stamp token this item shares with the others submitted with it, stored once (V2030,
+     * {@link org.alliancechain.service.attest.TimeStampTokens}); {@code record.timestampToken} then holds the bytes of its
+     * evidence record before the token — read the stamp through {@link #stamp}. Null when the row holds the whole stamp.
+     */
+    @Column(name = "timestamp_token_id", updatable = false)
+    public Long timestampTokenId;
+
+    /** This item's time-stamp as it was made (an RFC 3161 token or an RFC 4998 evidence record), its shared token joined again. */
+    public byte[] stamp(org.alliancechain.service.attest.TimeStampTokens tokens) {
+        return tokens.stampOf(record.timestampToken, timestampTokenId);
+    }
+
     @Column(name = "submitted_at", nullable = false, updatable = false)
     public Instant submittedAt;
 }

@@ -25,6 +25,7 @@ import org.alliancechain.odr.cases.Timeline;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
 import org.alliancechain.service.attest.Attestations;
+import org.alliancechain.service.attest.TimeStampTokens;
 import org.alliancechain.service.upload.IncomingFile;
 import org.alliancechain.service.upload.Uploads;
 
@@ -205,9 +206,14 @@ public class EvidenceService {
         }
         // One time-stamp token for the submission's records (each keeps its RFC 4998 path), one outbox statement.
         var attested = attestations.notarisedAll(records, c.organisationOf(side), "evidence of " + c.caseNumber);
+        // their token stored once, each row keeping its evidence record's bytes before it
+        var stamps = EvidenceItem.getEntityManager().unwrap(org.hibernate.Session.class)
+                .doReturningWork(connection -> TimeStampTokens.share(connection, attested));
         for (int i = 0; i < items.size(); i++) {
             var item = items.get(i);
             item.record = attested.get(i);
+            item.record.timestampToken = stamps.get(i).stamp();
+            item.timestampTokenId = stamps.get(i).tokenId();
             item.persist();
             var content = new EvidenceContent();
             content.evidenceId = item.id;

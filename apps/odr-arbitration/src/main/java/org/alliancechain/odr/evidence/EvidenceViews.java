@@ -36,11 +36,14 @@ public class EvidenceViews {
     private final CertificateIssuer issuer;
     private final CaseAccess access;
     private final Caller caller;
+    private final org.alliancechain.service.attest.TimeStampTokens tokens;
     private final ListRenderer listRenderer = new ListRenderer();
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(java.time.ZoneOffset.UTC);
 
-    EvidenceViews(EvidenceService service, ChainStates states, CertificateIssuer issuer, CaseAccess access, Caller caller) {
+    EvidenceViews(EvidenceService service, ChainStates states, CertificateIssuer issuer, CaseAccess access, Caller caller,
+                  org.alliancechain.service.attest.TimeStampTokens tokens) {
+        this.tokens = tokens;
         this.caller = caller;
         this.service = service;
         this.states = states;
@@ -207,7 +210,7 @@ public class EvidenceViews {
     private void writePackage(String caseNumber, EvidenceItem item, byte[] content, java.io.OutputStream out) {
         try {
             issuer.writePackage(out, caseNumber + "-" + item.number, EvidenceCertificate.Title.EVIDENCE, item.organisation, item.record.json,
-                    item.record.notarisationItemId, item.record.timestampToken, PadesSigner.Level.B_LT, Map.of(item.fileName, content));
+                    item.record.notarisationItemId, item.stamp(tokens), PadesSigner.Level.B_LT, Map.of(item.fileName, content));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -228,7 +231,7 @@ public class EvidenceViews {
         var item = service.find(caseId, itemId);
         var c = access.find(caseId);
         byte[] pdf = issuer.issue(c.caseNumber + "-" + item.number, EvidenceCertificate.Title.EVIDENCE, item.organisation, item.record.json,
-                item.record.notarisationItemId, item.record.timestampToken, PadesSigner.Level.valueOf(level.replace('-', '_')));
+                item.record.notarisationItemId, item.stamp(tokens), PadesSigner.Level.valueOf(level.replace('-', '_')));
         return new Certificate(pdf, "certificate-" + c.caseNumber + "-" + item.number + ".pdf");
     }
 }

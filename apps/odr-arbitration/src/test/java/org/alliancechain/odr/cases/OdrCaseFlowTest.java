@@ -94,7 +94,29 @@ class OdrCaseFlowTest {
         byte[] certificate = as(RESPONDENT).get("/api/cases/" + id + "/evidence/" + c1 + "/certificate").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
         io.restassured.RestAssured.given().contentType("application/pdf").body(certificate).post("/api/verify").then().statusCode(200)
-                .body("verdict", equalTo("VALID"));
+                .body("verdict", equalTo("VALID"))
+                .body("checks.find { it.id == 'record.timestamp' }.outcome", equalTo("PASSED"))
+                .body("checks.find { it.id == 'record.timestamp' }.detail", org.hamcrest.Matchers.containsString("RFC 4998"));
+        // C-1 and C-2, filed together, share one time-stamp token stored once (V2030): each row keeps its evidence record's
+        // bytes before the token; the certificate above was made from the joined bytes.
+        var db = SuiteTestResource.stack().database();
+        try (var connection = java.sql.DriverManager.getConnection(db.jdbcUrl("odr_arbitration"), db.user(), db.password());
+             var select = connection.prepareStatement("""
+                     select e.number, length(e.timestamp_token), e.timestamp_token_id, length(t.token) from odr_evidence e
+                       join timestamp_token t on t.id = e.timestamp_token_id where e.case_id = ? and e.side = 'CLAIMANT' order by e.number""")) {
+            select.setLong(1, id);
+            var rows = select.executeQuery();
+            var tokens = new java.util.HashSet<Long>();
+            var numbers = new java.util.ArrayList<String>();
+            while (rows.next()) {
+                numbers.add(rows.getString(1));
+                assertThat(rows.getInt(2)).as("%s keeps only its record's path", rows.getString(1)).isLessThan(600);
+                assertThat(rows.getInt(4)).as("the shared token").isGreaterThan(1000);
+                tokens.add(rows.getLong(3));
+            }
+            assertThat(numbers).containsExactly("C-1", "C-2");
+            assertThat(tokens).hasSize(1);
+        }
         // The item's evidence package checks offline with nothing but the chain's RPC URL (./verify-evidence).
         byte[] pkg = as(CLAIMANT).get("/api/cases/" + id + "/evidence/" + c1 + "/package").then().statusCode(200)
                 .contentType("application/zip").extract().asByteArray();
