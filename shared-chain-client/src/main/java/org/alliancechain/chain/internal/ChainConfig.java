@@ -128,6 +128,14 @@ public interface ChainConfig {
         /** A batch is closed when its oldest item is this old, even if not full. */
         @WithDefault("500ms")
         Duration maxAge();
+
+        /**
+         * Items queued together (one bulk request) at least this many are a batch of their own, closed as they are queued:
+         * one anchoring per such request, and no update of each item into its batch afterwards. Fewer wait for others
+         * (up to {@link #maxAge()}) to share an anchoring.
+         */
+        @WithDefault("256")
+        int ownBatchFrom();
     }
 
     interface Indexer {

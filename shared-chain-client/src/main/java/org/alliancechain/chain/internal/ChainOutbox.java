@@ -103,6 +103,13 @@ public class ChainOutbox implements ChainPort {
                 throw new IllegalArgumentException("an item digest must be 32 bytes");
             }
         }
+        if (itemDigests.size() >= config.notarisation().ownBatchFrom()) {
+            try (var c = dataSource.getConnection()) {
+                return batches.insertBatched(c, signer.address(), itemDigests);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot queue notarisation items: " + e.getMessage(), e);
+            }
+        }
         try (var c = dataSource.getConnection();
              var s = c.prepareStatement("""
                      insert into notarisation_item (item_digest, signer, created_at)

@@ -115,27 +115,7 @@ public class NotarisationBatches {
         }
         // Items queued before notarisation had a signer are anchored with the service's own key.
         String anchorer = itemSigner.isEmpty() ? signers.serviceKey().address() : itemSigner;
-        byte[] root = MerkleTree.root(leaves);
-        byte[] batchKey = new byte[32];
-        RANDOM.nextBytes(batchKey);
-        byte[] callData = Numeric.hexStringToByteArray(AbiCodec.encode(
-                ContractCall.of(config.contracts().anchorRegistry(), ANCHOR, batchKey, root, ids.size())));
-        long txId = OutboxSql.insertTransaction(c, "anchor-batch", anchorer,
-                config.contracts().anchorRegistry().toLowerCase(), callData);
-        long batchId;
-        try (var s = c.prepareStatement("""
-                insert into notarisation_batch (batch_key, root, size, leaves, chain_tx_id, created_at)
-                values (?, ?, ?, ?, ?, now()) returning id""")) {
-            s.setBytes(1, batchKey);
-            s.setBytes(2, root);
-            s.setInt(3, ids.size());
-            s.setBytes(4, concat(leaves));
-            s.setLong(5, txId);
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                batchId = rs.getLong(1);
-            }
-        }
+        long batchId = insertBatch(c, anchorer, leaves);
         Integer[] indexes = new Integer[ids.size()];
         for (int i = 0; i < indexes.length; i++) {
             indexes[i] = i;
@@ -149,6 +129,71 @@ public class NotarisationBatches {
             s.executeUpdate();
         }
         return ids.size();
+    }
+
+    /**
+     * A batch of these leaves, its root and its anchoring by {@code anchorer} queued (on {@code c}, the caller's
+     * transaction); its id.
+     */
+    private long insertBatch(java.sql.Connection c, String anchorer, List<byte[]> leaves) throws SQLException {
+        byte[] root = MerkleTree.root(leaves);
+        byte[] batchKey = new byte[32];
+        RANDOM.nextBytes(batchKey);
+        byte[] callData = Numeric.hexStringToByteArray(AbiCodec.encode(
+                ContractCall.of(config.contracts().anchorRegistry(), ANCHOR, batchKey, root, leaves.size())));
+        long txId = OutboxSql.insertTransaction(c, "anchor-batch", anchorer,
+                config.contracts().anchorRegistry().toLowerCase(), callData);
+        try (var s = c.prepareStatement("""
+                insert into notarisation_batch (batch_key, root, size, leaves, chain_tx_id, created_at)
+                values (?, ?, ?, ?, ?, now()) returning id""")) {
+            s.setBytes(1, batchKey);
+            s.setBytes(2, root);
+            s.setInt(3, leaves.size());
+            s.setBytes(4, concat(leaves));
+            s.setLong(5, txId);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Items of one request numerous enough to be a batch of their own ({@code chain.notarisation.own-batch-from}): stored
+     * already batched, in batches of at most the batch size, each anchored by {@code signer} — on {@code c}, the caller's
+     * transaction. The same batches as {@link #closeBatch} would make of them, without queueing each item and then
+     * updating it into its batch (an update of every item's row that PostgreSQL cannot do in place: {@code batch_id} is
+     * indexed). Returns the items' ids in order.
+     */
+    long[] insertBatched(java.sql.Connection c, String signer, List<byte[]> itemDigests) throws SQLException {
+        int max = config.notarisation().maxBatchSize();
+        var ids = new long[itemDigests.size()];
+        for (int from = 0; from < itemDigests.size(); from += max) {
+            var digests = itemDigests.subList(from, Math.min(itemDigests.size(), from + max));
+            var leaves = new ArrayList<byte[]>(digests.size());
+            for (byte[] digest : digests) {
+                leaves.add(MerkleTree.leafHash(digest));
+            }
+            long batchId = insertBatch(c, signer, leaves);
+            try (var s = c.prepareStatement("""
+                    insert into notarisation_item (item_digest, signer, created_at, batch_id, leaf_index)
+                    select d, ?, now(), ?, n - 1 from unnest(?::bytea[]) with ordinality as t(d, n) order by n
+                    returning id""")) {
+                s.setString(1, signer);
+                s.setLong(2, batchId);
+                s.setArray(3, c.createArrayOf("bytea", digests.toArray(new byte[0][])));
+                var batchIds = new long[digests.size()];
+                try (var rs = s.executeQuery()) {
+                    for (int i = 0; rs.next(); i++) {
+                        batchIds[i] = rs.getLong(1);
+                    }
+                }
+                // a sequence hands out ascending ids in the order the rows are inserted
+                java.util.Arrays.sort(batchIds);
+                System.arraycopy(batchIds, 0, ids, from, batchIds.length);
+            }
+        }
+        return ids;
     }
 
     /**

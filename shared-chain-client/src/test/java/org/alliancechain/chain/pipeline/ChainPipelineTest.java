@@ -36,6 +36,9 @@ class ChainPipelineTest {
     @Inject
     ChainFixture fixture;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     void aContractCallIsConfirmedAndARevertCarriesTheDecodedCustomError() {
         byte[] batchId = ChainFixture.random32();
@@ -76,6 +79,51 @@ class ChainPipelineTest {
         var check = reader.checkProof(proof);
         assertThat(check.valid()).isTrue();
         assertThat(check.onChainRoot()).isEqualTo(proof.root());
+    }
+
+    /**
+     * A request of many items (at least {@code chain.notarisation.own-batch-from}) is stored batched at once — the batch
+     * made in the items' own transaction, never each item queued and updated later — in batches of at most the batch size.
+     */
+    @Test
+    void aLargeRequestIsItsOwnBatchesClosedWhenItIsQueued() throws Exception {
+        int max = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("chain.notarisation.max-batch-size", Integer.class).orElse(8192);
+        List<byte[]> digests = new ArrayList<>();
+        for (int i = 0; i < max + 44; i++) {
+            digests.add(ChainFixture.random32());
+        }
+        long[] ids = notariseAll(digests);
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        // the items and their batches were written by one transaction (same now()): the items were never waiting unbatched
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("""
+                     select i.batch_id, count(*), bool_and(i.created_at = b.created_at), min(i.leaf_index), max(i.leaf_index)
+                       from notarisation_item i join notarisation_batch b on b.id = i.batch_id
+                      where i.id between ? and ? group by i.batch_id order by i.batch_id""")) {
+            s.setLong(1, ids[0]);
+            s.setLong(2, ids[ids.length - 1]);
+            var rows = s.executeQuery();
+            var sizes = new ArrayList<Long>();
+            while (rows.next()) {
+                sizes.add(rows.getLong(2));
+                assertThat(rows.getBoolean(3)).as("batch %d made with its items", rows.getLong(1)).isTrue();
+                assertThat(rows.getInt(4)).isZero();
+                assertThat(rows.getLong(5)).isEqualTo(rows.getLong(2) - 1);
+            }
+            assertThat(sizes).containsExactly((long) max, 44L);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> chain.notarisation(ids[ids.length - 1]).orElseThrow().confirmed()
+                && chain.notarisation(ids[0]).orElseThrow().confirmed());
+        for (int i : new int[] {0, 1, max - 1, max, max + 43}) {
+            var proof = chain.notarisation(ids[i]).orElseThrow().proof().orElseThrow();
+            assertThat(proof.itemDigest()).isEqualTo(HexFormat.of().formatHex(digests.get(i)));
+            assertThat(proof.treeSize()).isEqualTo(i < max ? max : 44);
+            assertThat(ThirdPartyProofCheck.verify(digests.get(i), proof.leafIndex(), proof.treeSize(),
+                    proof.auditPath().stream().map(HexFormat.of()::parseHex).toList(), HexFormat.of().parseHex(proof.root())))
+                    .as("item %d checked as a third party would", i).isTrue();
+            assertThat(reader.checkProof(proof).valid()).as("item %d's root on chain", i).isTrue();
+        }
     }
 
     @Test
