@@ -103,28 +103,10 @@ public class ChainOutbox implements ChainPort {
                 throw new IllegalArgumentException("an item digest must be 32 bytes");
             }
         }
-        if (itemDigests.size() >= config.notarisation().ownBatchFrom()) {
-            try (var c = dataSource.getConnection()) {
-                return batches.insertBatched(c, signer.address(), itemDigests);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot queue notarisation items: " + e.getMessage(), e);
-            }
-        }
-        try (var c = dataSource.getConnection();
-             var s = c.prepareStatement("""
-                     insert into notarisation_item (item_digest, signer, created_at)
-                     select d, ?, now() from unnest(?::bytea[]) with ordinality as t(d, n) order by n
-                     returning id""")) {
-            s.setString(1, signer.address());
-            s.setArray(2, c.createArrayOf("bytea", itemDigests.toArray(new byte[0][])));
-            var ids = new long[itemDigests.size()];
-            try (var rs = s.executeQuery()) {
-                for (int i = 0; rs.next(); i++) {
-                    ids[i] = rs.getLong(1);
-                }
-            }
-            java.util.Arrays.sort(ids);
-            return ids;
+        try (var c = dataSource.getConnection()) {
+            return itemDigests.size() >= config.notarisation().ownBatchFrom()
+                    ? batches.insertBatched(c, signer.address(), itemDigests)
+                    : NotarisationBatches.insertItems(c, signer.address(), itemDigests, null);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot queue notarisation items: " + e.getMessage(), e);
         }

@@ -174,26 +174,36 @@ public class NotarisationBatches {
             for (byte[] digest : digests) {
                 leaves.add(MerkleTree.leafHash(digest));
             }
-            long batchId = insertBatch(c, signer, leaves);
-            try (var s = c.prepareStatement("""
-                    insert into notarisation_item (item_digest, signer, created_at, batch_id, leaf_index)
-                    select d, ?, now(), ?, n - 1 from unnest(?::bytea[]) with ordinality as t(d, n) order by n
-                    returning id""")) {
-                s.setString(1, signer);
-                s.setLong(2, batchId);
-                s.setArray(3, c.createArrayOf("bytea", digests.toArray(new byte[0][])));
-                var batchIds = new long[digests.size()];
-                try (var rs = s.executeQuery()) {
-                    for (int i = 0; rs.next(); i++) {
-                        batchIds[i] = rs.getLong(1);
-                    }
-                }
-                // a sequence hands out ascending ids in the order the rows are inserted
-                java.util.Arrays.sort(batchIds);
-                System.arraycopy(batchIds, 0, ids, from, batchIds.length);
-            }
+            long[] batchIds = insertItems(c, signer, digests, insertBatch(c, signer, leaves));
+            System.arraycopy(batchIds, 0, ids, from, batchIds.length);
         }
         return ids;
+    }
+
+    /**
+     * Inserts items of one signer in order, waiting for a batch ({@code batchId} null) or in batch {@code batchId} at
+     * leaf indexes 0, 1, …; their ids in order.
+     */
+    static long[] insertItems(java.sql.Connection c, String signer, List<byte[]> digests, Long batchId) throws SQLException {
+        try (var s = c.prepareStatement("""
+                insert into notarisation_item (item_digest, signer, created_at, batch_id, leaf_index)
+                select d, ?, now(), ?::bigint, case when ?::bigint is null then null else (n - 1)::int end
+                  from unnest(?::bytea[]) with ordinality as t(d, n) order by n
+                returning id""")) {
+            s.setString(1, signer);
+            s.setObject(2, batchId, java.sql.Types.BIGINT);
+            s.setObject(3, batchId, java.sql.Types.BIGINT);
+            s.setArray(4, c.createArrayOf("bytea", digests.toArray(new byte[0][])));
+            var ids = new long[digests.size()];
+            try (var rs = s.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    ids[i] = rs.getLong(1);
+                }
+            }
+            // a sequence hands out ascending ids in the order the rows are inserted
+            java.util.Arrays.sort(ids);
+            return ids;
+        }
     }
 
     /**
