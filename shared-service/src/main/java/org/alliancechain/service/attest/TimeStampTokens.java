@@ -7,11 +7,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.alliancechain.evidence.tsa.ArchiveTimeStamps;
 
@@ -34,7 +34,13 @@ public class TimeStampTokens {
     }
 
     private final DataSource db;
-    private final Map<Long, Instant> times = new ConcurrentHashMap<>();
+    /** Token times, the least recently used leaving first beyond {@link #MAX_TIMES}. */
+    private final Map<Long, Instant> times = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Instant> eldest) {
+            return size() > MAX_TIMES;
+        }
+    });
 
     TimeStampTokens(DataSource db) {
         this.db = db;
@@ -50,7 +56,7 @@ public class TimeStampTokens {
         int n = records.size();
         int[] offsets = new int[n];
         // the records of one request usually share one token: compare with the last one seen before hashing a key
-        var groups = new HashMap<ByteBuffer, List<Integer>>();
+        var groups = new LinkedHashMap<ByteBuffer, List<Integer>>(); // tokens inserted in the order the records name them
         ByteBuffer last = null;
         List<Integer> lastGroup = null;
         for (int i = 0; i < n; i++) {
@@ -119,9 +125,6 @@ public class TimeStampTokens {
         Instant time = times.get(tokenId);
         if (time == null) {
             time = AttestedRecord.timeOf(stampOf(stored, tokenId)).orElseThrow();
-            if (times.size() >= MAX_TIMES) {
-                times.clear();
-            }
             times.put(tokenId, time);
         }
         return Optional.of(time);
