@@ -8,11 +8,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.alliancechain.copyright.capture.LoopbackSite;
@@ -34,17 +31,8 @@ import org.openqa.selenium.By;
  * crawler's WARC. Every page shown meets WCAG AA contrast.
  */
 @QuarkusTest
-@TestProfile(CopyrightStoryBrowserTest.AnyPort.class)
 @WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "copyright"))
 class CopyrightStoryBrowserTest {
-
-    /** The browser tenant on the realm's test client that accepts any local port (the app listens on a random one). */
-    public static class AnyPort implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.oidc.web.client-id", "suite-test-pages");
-        }
-    }
 
     @RegisterExtension
     static final HeadlessChromium browser = HeadlessChromium.perTestClass();

@@ -6,11 +6,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.alliancechain.einvoice.EInvoiceFlow;
 import org.alliancechain.testsupport.SuiteTestResource;
@@ -34,17 +31,8 @@ import org.openqa.selenium.By;
  * verification expects (state and remaining amount).
  */
 @QuarkusTest
-@TestProfile(EInvoiceStoryBrowserTest.AnyPort.class)
 @WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "e-invoice"))
 class EInvoiceStoryBrowserTest {
-
-    /** The browser tenant on the realm's test client that accepts any local port (the app listens on a random one). */
-    public static class AnyPort implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.oidc.web.client-id", "suite-test-pages");
-        }
-    }
 
     @RegisterExtension
     static final HeadlessChromium browser = HeadlessChromium.perTestClass();

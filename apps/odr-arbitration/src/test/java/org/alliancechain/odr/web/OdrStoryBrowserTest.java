@@ -8,9 +8,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,17 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * → a visitor, signed in nowhere, verifies the award PDF on the public page (and follows its QR code).
  */
 @QuarkusTest
-@TestProfile(OdrStoryBrowserTest.AnyPort.class)
 @WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "odr-arbitration"))
 class OdrStoryBrowserTest {
-
-    /** The browser tenant on the realm's test client that accepts any local port (the app listens on a random one). */
-    public static class AnyPort implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.oidc.web.client-id", "suite-test-pages");
-        }
-    }
 
     @RegisterExtension
     static final HeadlessChromium browser = HeadlessChromium.perTestClass();

@@ -8,12 +8,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.alliancechain.testsupport.SuiteTestResource;
 import org.alliancechain.testsupport.browser.HeadlessChromium;
@@ -30,17 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * certificate's page draws the tree with the bank's part. Every page shown meets WCAG AA contrast.
  */
 @QuarkusTest
-@TestProfile(SupplyFinanceStoryBrowserTest.AnyPort.class)
 @WithTestResource(value = SuiteTestResource.class, initArgs = @ResourceArg(name = "app", value = "supply-finance"))
 class SupplyFinanceStoryBrowserTest {
-
-    /** The browser tenant on the realm's test client that accepts any local port (the app listens on a random one). */
-    public static class AnyPort implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.oidc.web.client-id", "suite-test-pages");
-        }
-    }
 
     @RegisterExtension
     static final HeadlessChromium browser = HeadlessChromium.perTestClass();
