@@ -50,6 +50,12 @@ public class ChainTestResource implements QuarkusTestResourceLifecycleManager {
                 throw new IllegalStateException(e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "chain-stack-stop"));
+            if (Boolean.parseBoolean(System.getProperty("suite.test-stack.prestart", "true"))
+                    && !"private".equals(System.getProperty("suite.test-stack"))) {
+                // The fault tests leave the machine idle for long stretches (a 30 s outage, paused mining):
+                // the build's shared stack boots meanwhile, for the modules after this one.
+                StackKeeper.prestart();
+            }
         }
         return stack;
     }

@@ -108,37 +108,63 @@ public final class StackKeeper {
         watch.join();
     }
 
-    /** The stack of this build: the running one, or one started now. */
+    /** The stack of this build: the running one, the one starting (awaited), or one started now. */
     static SharedStack obtain() {
+        try {
+            return await(prepare());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot share the test stack", e);
+        }
+    }
+
+    /**
+     * Starts this build's stack in the background unless it runs or is starting, and returns at once. A
+     * module whose tests wait on their own chain for long stretches (the chain client's fault tests) calls
+     * it, so that Keycloak boots in that idle time rather than when the first app's tests need it.
+     */
+    static void prestart() {
+        try {
+            prepare();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot share the test stack", e);
+        }
+    }
+
+    /** This build's stack directory, its keeper running or starting (launched now if neither). */
+    private static Starting prepare() throws IOException {
         Path root = StackSettings.suiteRoot();
         Path base = root.resolve("target").resolve("test-stack");
         ProcessHandle owner = buildProcess();
         String id = "build-" + owner.pid();
         Path dir = base.resolve(id);
-        try {
-            Files.createDirectories(base);
-            try (var channel = FileChannel.open(base.resolve(id + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 var lock = channel.lock()) {
-                removeStale(base, id);
-                var running = running(dir, owner);
-                if (running.isPresent()) {
-                    return running.get();
-                }
-                end(dir);
-                deleteTree(dir);
-                Files.createDirectories(dir);
-                var keeper = launch(root, dir, owner);
-                var ownerProps = new Properties();
-                ownerProps.setProperty("owner.pid", String.valueOf(owner.pid()));
-                ownerProps.setProperty("owner.started", started(owner));
-                ownerProps.setProperty("keeper.pid", String.valueOf(keeper.pid()));
-                ownerProps.setProperty("keeper.started", started(keeper.toHandle()));
-                writeAtomically(dir.resolve(OWNER), w -> ownerProps.store(w, "the build this stack belongs to, and its keeper"));
-                return await(dir, keeper);
+        Files.createDirectories(base);
+        try (var channel = FileChannel.open(base.resolve(id + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             var lock = channel.lock()) {
+            removeStale(base, id);
+            var running = running(dir, owner);
+            if (running.isPresent()) {
+                return new Starting(dir, null, running.get());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot share the test stack under " + base, e);
+            var starting = starting(dir, owner);
+            if (starting.isPresent()) {
+                return new Starting(dir, starting.get(), null);
+            }
+            end(dir);
+            deleteTree(dir);
+            Files.createDirectories(dir);
+            var keeper = launch(root, dir, owner);
+            var ownerProps = new Properties();
+            ownerProps.setProperty("owner.pid", String.valueOf(owner.pid()));
+            ownerProps.setProperty("owner.started", started(owner));
+            ownerProps.setProperty("keeper.pid", String.valueOf(keeper.pid()));
+            ownerProps.setProperty("keeper.started", started(keeper.toHandle()));
+            writeAtomically(dir.resolve(OWNER), w -> ownerProps.store(w, "the build this stack belongs to, and its keeper"));
+            return new Starting(dir, keeper.toHandle(), null);
         }
+    }
+
+    /** A stack directory with its running stack, or the keeper that is starting it. */
+    private record Starting(Path dir, ProcessHandle keeper, SharedStack running) {
     }
 
     /**
@@ -172,6 +198,20 @@ public final class StackKeeper {
         boolean answers = Ports.inUse(stack.keycloak().port()) && Ports.inUse(URI.create(stack.database().serverUrl()
                 .substring("jdbc:".length())).getPort()) && stack.anvil().map(a -> Ports.inUse(URI.create(a.rpcUrl()).getPort())).orElse(true);
         return answers ? Optional.of(stack) : Optional.empty();
+    }
+
+    /** This build's keeper while it starts the stack (no descriptor yet, nor a failure). */
+    private static Optional<ProcessHandle> starting(Path dir, ProcessHandle owner) {
+        if (!Files.exists(dir.resolve(OWNER)) || Files.exists(dir.resolve(DESCRIPTOR)) || Files.exists(dir.resolve(FAILED))) {
+            return Optional.empty();
+        }
+        var ownerProps = SharedStack.read(dir.resolve(OWNER));
+        long keeper = Long.parseLong(ownerProps.getProperty("keeper.pid"));
+        if (!started(owner).equals(ownerProps.getProperty("owner.started"))
+                || !isProcess(keeper, ownerProps.getProperty("keeper.started"))) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(keeper);
     }
 
     /** Ends the keepers of builds that are gone and removes their directories. */
@@ -231,7 +271,12 @@ public final class StackKeeper {
                 .start();
     }
 
-    private static SharedStack await(Path dir, Process keeper) throws IOException {
+    private static SharedStack await(Starting starting) throws IOException {
+        if (starting.running() != null) {
+            return starting.running();
+        }
+        Path dir = starting.dir();
+        ProcessHandle keeper = starting.keeper();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {
             if (Files.exists(dir.resolve(DESCRIPTOR))) {
@@ -242,7 +287,7 @@ public final class StackKeeper {
                         + Files.readString(dir.resolve(FAILED)));
             }
             if (!keeper.isAlive()) {
-                throw new IllegalStateException("the test stack's keeper exited with " + keeper.exitValue() + "; see "
+                throw new IllegalStateException("the test stack's keeper exited; see "
                         + dir.resolve(LOG) + ":\n" + Files.readString(dir.resolve(LOG)));
             }
             if (System.nanoTime() > deadline) {
