@@ -186,12 +186,7 @@ public final class StackKeeper {
 
     private static Optional<SharedStack> running(Path dir, ProcessHandle owner) {
         Path descriptor = dir.resolve(DESCRIPTOR);
-        if (!Files.exists(descriptor) || !Files.exists(dir.resolve(OWNER))) {
-            return Optional.empty();
-        }
-        var ownerProps = SharedStack.read(dir.resolve(OWNER));
-        if (!started(owner).equals(ownerProps.getProperty("owner.started"))
-                || !isProcess(Long.parseLong(ownerProps.getProperty("keeper.pid")), ownerProps.getProperty("keeper.started"))) {
+        if (!Files.exists(descriptor) || liveKeeper(dir, owner).isEmpty()) {
             return Optional.empty();
         }
         var stack = SharedStack.fromProperties(SharedStack.read(descriptor));
@@ -202,7 +197,15 @@ public final class StackKeeper {
 
     /** This build's keeper while it starts the stack (no descriptor yet, nor a failure). */
     private static Optional<ProcessHandle> starting(Path dir, ProcessHandle owner) {
-        if (!Files.exists(dir.resolve(OWNER)) || Files.exists(dir.resolve(DESCRIPTOR)) || Files.exists(dir.resolve(FAILED))) {
+        if (Files.exists(dir.resolve(DESCRIPTOR)) || Files.exists(dir.resolve(FAILED))) {
+            return Optional.empty();
+        }
+        return liveKeeper(dir, owner);
+    }
+
+    /** The keeper the directory's owner file names, if it belongs to this build and still runs. */
+    private static Optional<ProcessHandle> liveKeeper(Path dir, ProcessHandle owner) {
+        if (!Files.exists(dir.resolve(OWNER))) {
             return Optional.empty();
         }
         var ownerProps = SharedStack.read(dir.resolve(OWNER));
