@@ -93,12 +93,23 @@ public class ArbitrationFilings {
 
     /**
      * Queues the filing, signed by {@code organisation}'s key (the claimant), in the caller's transaction;
-     * returns the outbox id ({@code ChainPort.status} follows it).
+     * returns the outbox id ({@code ChainPort.status} follows it). A refusal ({@link ProblemException}) is raised
+     * before anything is queued and leaves the caller's transaction usable: a caller filing many claims marks the
+     * refused one and goes on.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
     public long file(String organisation, ArbitrationFiling filing) {
         var call = call(organisation, filing);
         return queue(() -> chain.submit(organisation, call), organisation);
+    }
+
+    /** The key custody holds for {@code organisation}, asked outside the outbox's transactional submit (whose refusal would doom the caller's transaction). */
+    private void requireKey(String organisation) {
+        try {
+            chain.accountOf(organisation);
+        } catch (UnknownSignerException e) {
+            throw noKey(organisation);
+        }
     }
 
     /**
@@ -107,7 +118,7 @@ public class ArbitrationFilings {
      * The earlier write's events are cited by transaction hash, so they must be mined before the filing is
      * prepared; this orders the filing after a write it does not cite.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
     public long fileAfter(long previous, String organisation, ArbitrationFiling filing) {
         var call = call(organisation, filing);
         return queue(() -> chain.submitAfter(previous, organisation, call), organisation);
@@ -188,13 +199,18 @@ public class ArbitrationFilings {
                 filing.claimDigest(), List.copyOf(hashes), List.copyOf(indexes)).withPurpose("case-filed-citing");
     }
 
-    private static long queue(java.util.function.LongSupplier submit, String organisation) {
+    private long queue(java.util.function.LongSupplier submit, String organisation) {
+        requireKey(organisation);
         try {
             return submit.getAsLong();
         } catch (UnknownSignerException e) {
-            throw new ProblemException(Response.Status.CONFLICT, "this service holds no signing key for " + organisation
-                    + "; it cannot file arbitration cases for it");
+            throw noKey(organisation);
         }
+    }
+
+    private static ProblemException noKey(String organisation) {
+        return new ProblemException(Response.Status.CONFLICT, "this service holds no signing key for " + organisation
+                + "; it cannot file arbitration cases for it");
     }
 
     private static ProblemException field(String field, String detail) {

@@ -136,8 +136,9 @@ public class BackgroundJobs {
             job.error = e.getMessage();
             job.state = State.FAILED;
         } catch (Exception e) {
-            LOG.errorf(e, "job %s (%s of %s) failed", job.id, job.kind, job.subject);
-            job.error = "the job could not be finished (" + e.getClass().getSimpleName() + "); start it again";
+            String reference = java.util.UUID.randomUUID().toString();
+            LOG.errorf(e, "job %s (%s of %s) failed: unexpected error %s", job.id, job.kind, job.subject, reference);
+            job.error = "the job could not be finished; start it again, or quote reference " + reference + " to the operator";
             job.state = State.FAILED;
         } finally {
             job.finishedAt = Instant.now();

@@ -82,7 +82,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         var status = e.getResponse().getStatusInfo();
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
@@ -91,7 +91,9 @@ public class ProblemMappers {
             case 404 -> "No resource at this path";
             case 405 -> "This method is not allowed here";
             case 406 -> "No acceptable representation; this API produces application/json";
-            case 415 -> "Unsupported content type; send application/json";
+            case 415 -> "Unsupported content type" + (headers.getMediaType() == null ? "" : " " + headers.getMediaType().getType() + "/"
+                    + headers.getMediaType().getSubtype()) + "; send what this endpoint takes: application/json, or multipart/form-data "
+                    + "where it receives files";
             default -> e.getMessage();
         };
         var response = Response.fromResponse(Problem.of(status, detail, path(uri)).toResponse());

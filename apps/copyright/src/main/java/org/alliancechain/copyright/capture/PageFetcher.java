@@ -54,6 +54,8 @@ public class PageFetcher {
     }
 
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    /** The longest URL a capture keeps (its source and archive URL columns). */
+    static final int MAX_URL = 2000;
 
     private final CaptureConfig config;
     private final Networks networks;
@@ -134,6 +136,12 @@ public class PageFetcher {
         if (uri.getRawUserInfo() != null) {
             throw new ArchiveRefusal(Reason.REFUSED_URL, "a URL with a user name or password is not captured" + via);
         }
+        if (uri.getPort() > 65_535) {
+            throw new ArchiveRefusal(Reason.REFUSED_URL, "port " + uri.getPort() + " does not exist (1 to 65535)" + via);
+        }
+        if (url.strip().length() > MAX_URL) {
+            throw new ArchiveRefusal(Reason.REFUSED_URL, "a URL is at most " + MAX_URL + " characters, not " + url.strip().length() + via);
+        }
         return uri.normalize();
     }
 
@@ -189,7 +197,9 @@ public class PageFetcher {
                 var parameters = tls.getSSLParameters();
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 if (!uri.getHost().matches("[0-9.]+|\\[.*]")) {
-                    parameters.setServerNames(List.of(new SNIHostName(uri.getHost())));
+                    // a fully qualified name's trailing dot ("example.com.") is not part of the name TLS sends
+                    String host = uri.getHost().endsWith(".") ? uri.getHost().substring(0, uri.getHost().length() - 1) : uri.getHost();
+                    parameters.setServerNames(List.of(new SNIHostName(host)));
                 }
                 tls.setSSLParameters(parameters);
                 tls.startHandshake();

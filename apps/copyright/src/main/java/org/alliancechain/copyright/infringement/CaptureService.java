@@ -19,6 +19,7 @@ import org.alliancechain.evidence.pdf.EvidenceRecord;
 import org.alliancechain.service.attest.Attestations;
 import org.alliancechain.service.chain.ConsortiumDirectory;
 import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.problem.Times;
 
 /**
  * Captures a suspected copy as evidence: matched against every registered work, then kept exactly as
@@ -106,6 +107,7 @@ public class CaptureService {
     @Transactional
     public Capture capture(String organisation, String user, ArchiveCopy copy, String recognised) {
         requireMember(copy.publisher());
+        requireKeepable(copy.page(), copy.field());
         PagePayload payload = payloadOf(copy.page(), copy.field());
         Matches.SearchView found = recognised != null ? matches.textInImage(organisation, copy.page().payload(), recognised, copy.field())
                 : payload.image() ? matches.image(organisation, copy.page().payload(), copy.field())
@@ -127,6 +129,22 @@ public class CaptureService {
         capture.payload = page.payload();
         capture.payloadMediaType = page.mediaType() != null ? page.mediaType() : payload.image() ? null : payload.html() ? "text/html" : "text/plain";
         return keep(organisation, user, capture, found);
+    }
+
+    /** Refuses (422 {@code field}) an archived page whose URL or record headers are longer than a capture keeps, or whose date no record can hold. */
+    private static void requireKeepable(ArchivedPage page, String field) {
+        String[][] limited = {{"URL", page.url(), "2000"}, {"WARC-Record-ID", page.recordId(), "200"},
+            {"block digest", page.recordDigest(), "200"}, {"Content-Type", page.mediaType(), "200"}};
+        for (String[] l : limited) {
+            if (l[1] != null && l[1].length() > Integer.parseInt(l[2])) {
+                throw new ProblemException(ProblemException.UNPROCESSABLE, "the archived page's " + l[0] + " has " + l[1].length()
+                        + " characters; a capture keeps at most " + l[2], field);
+            }
+        }
+        if (page.capturedAt() != null && !Times.recordable(page.capturedAt())) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "the archived page's WARC-Date " + page.capturedAt()
+                    + " is not a time a capture was made", field);
+        }
     }
 
     private static PagePayload payloadOf(ArchivedPage page, String field) {

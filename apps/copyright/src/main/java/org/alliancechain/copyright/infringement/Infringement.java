@@ -25,7 +25,14 @@ import org.alliancechain.service.tenancy.OrganisationOwned;
 public class Infringement extends OrganisationOwned {
 
     public enum Status {
-        PREPARED("取证报告锚定中", "report being anchored"), FILING("提交仲裁中", "being filed"), FILED("已提交仲裁", "filed with arbitration");
+        /** The report's record is being anchored; the case is filed once it is. */
+        PREPARED("取证报告锚定中", "report being anchored"),
+        /** The filing is queued in the outbox or mined but not yet confirmed. */
+        FILING("提交仲裁中", "being filed"),
+        /** CaseRegistry holds the case: odr-arbitration projects it. */
+        FILED("已提交仲裁", "filed with arbitration"),
+        /** Not filed: a participant or the chain refused it ({@link #refusal}); the capture may be claimed again. */
+        REFUSED("未能立案", "not filed");
 
         public final String chinese;
         public final String english;
@@ -82,6 +89,9 @@ public class Infringement extends OrganisationOwned {
 
     @Column(name = "filing_tx_id")
     public Long filingTxId;
+
+    /** REFUSED: why the case was not filed. */
+    public String refusal;
 
     public Integer citations;
 

@@ -25,6 +25,7 @@ import org.alliancechain.copyright.capture.WebCaptures;
 import org.alliancechain.copyright.licences.LicenceUses;
 import org.alliancechain.copyright.monitoring.Matches;
 import org.alliancechain.copyright.works.Work;
+import org.alliancechain.copyright.works.WorkIntake;
 import org.alliancechain.evidence.intake.ContentType;
 import org.alliancechain.evidence.pdf.EvidenceCertificate;
 import org.alliancechain.evidence.pdf.PadesSigner;
@@ -86,7 +87,7 @@ public class InfringementResource {
     public record InfringementView(long id, long captureId, long workId, String publisher, String usesLabel, String territory, Instant usedAt,
                                    long asOfBlock, boolean licensed, String licenceHead, int licenceEvents, String commission, String caseNumber,
                                    String recordDigest, String status, String statusLabel, ChainState report, ChainState filing,
-                                   Integer citations, Instant createdAt) {
+                                   Integer citations, String refusal, Instant createdAt) {
     }
 
     private final CaptureService captures;
@@ -96,13 +97,15 @@ public class InfringementResource {
     private final Tenancy tenancy;
     private final Uploads uploads;
     private final UploadIntake intake;
+    private final WorkIntake texts;
     private final ChainStates states;
     private final CertificateIssuer issuer;
     private final ObjectMapper json;
 
     InfringementResource(CaptureService captures, WebCaptures web, InfringementService infringements, Caller caller, Tenancy tenancy, Uploads uploads,
-                         UploadIntake intake, ChainStates states, CertificateIssuer issuer, ObjectMapper json) {
+                         UploadIntake intake, WorkIntake texts, ChainStates states, CertificateIssuer issuer, ObjectMapper json) {
         this.captures = captures;
+        this.texts = texts;
         this.web = web;
         this.infringements = infringements;
         this.caller = caller;
@@ -159,6 +162,9 @@ public class InfringementResource {
                     accepted.name(), accepted.content(), page, null, blankToNull(publisher), "sourceUrl"), recognised);
         } else {
             boolean text = accepted.type().kind() == ContentType.Kind.TEXT;
+            if (text) {
+                texts.textOf(accepted, "file"); // kept as given, searched as its characters
+            }
             var copy = new CaptureService.Copy(text ? Work.Kind.TEXT : Work.Kind.IMAGE, accepted.mediaType(), accepted.name(), accepted.content(),
                     blankToNull(sourceUrl), blankToNull(publisher), "file");
             String recognised = readText ? captures.readScreenshot(copy, "readText") : null;
@@ -182,7 +188,8 @@ public class InfringementResource {
         }
         var fetched = web.fetch(request.url().strip(), "url");
         String host = java.net.URI.create(fetched.page().url()).getHost();
-        String name = "capture-" + (host == null ? "page" : host.replaceAll("[^A-Za-z0-9.-]", "_")) + "-"
+        // at most 255 characters (the capture's file name): a host name may have 253
+        String name = "capture-" + (host == null ? "page" : host.replaceAll("[^A-Za-z0-9.-]", "_").substring(0, Math.min(host.length(), 200))) + "-"
                 + fetched.page().capturedAt().toString().replaceAll("[^0-9TZ]", "") + ".warc.gz";
         String recognised = Boolean.TRUE.equals(request.readText()) ? captures.readScreenshot(fetched.page(), "readText") : null;
         var capture = captures.capture(organisation, caller.userName(), new CaptureService.ArchiveCopy(ContentType.WARC_GZIP.mediaType(), name,
@@ -277,7 +284,7 @@ public class InfringementResource {
         return new InfringementView(i.id, i.captureId, i.workId, i.publisher, LicenceUses.describe(i.uses), i.territory, i.usedAt, i.asOfBlock,
                 i.licensed, i.licenceHead, i.licenceEvents, i.commission, i.caseNumber, i.record.digest, i.status.name(),
                 i.status.chinese + " " + i.status.english, states.notarisation(i.record.notarisationItemId).orElse(null),
-                states.transaction(i.filingTxId).orElse(null), i.citations, i.createdAt);
+                states.transaction(i.filingTxId).orElse(null), i.citations, i.refusal, i.createdAt);
     }
 
     private static String blankToNull(String s) {

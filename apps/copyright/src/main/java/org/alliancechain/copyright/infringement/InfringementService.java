@@ -1,16 +1,18 @@
 package org.alliancechain.copyright.infringement;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.alliancechain.chain.api.ChainPort;
 import org.alliancechain.chain.api.ChainReader;
+import org.alliancechain.chain.api.ChainTxStatus;
 import org.alliancechain.chain.api.ChainUnavailableException;
 import org.alliancechain.chain.api.InclusionProof;
 import org.alliancechain.copyright.licences.Licence;
@@ -73,6 +75,8 @@ public class InfringementService {
     @Transactional
     public Infringement prepare(String claimant, String user, Claim c) {
         var capture = tenancy.find(Capture.class, c.captureId(), "Capture");
+        // one claim on a capture at a time: two requests for the same claim cannot both pass the check below
+        Capture.getEntityManager().lock(capture, LockModeType.PESSIMISTIC_WRITE);
         var work = tenancy.find(Work.class, c.workId(), "Work");
         if (work.status != Work.Status.REGISTERED || work.registeredTx == null || work.registeredLog == null) {
             throw new ProblemException(Response.Status.CONFLICT, "work " + work.id + " is " + work.status.english
@@ -80,7 +84,13 @@ public class InfringementService {
         }
         Matches.SearchView found = capture.searched(json);
         Matches.MatchView match = matchOf(capture.id, found, work.id);
-        String publisher = c.publisher() != null && !c.publisher().isBlank() ? c.publisher().strip() : capture.publisher;
+        String named = c.publisher() != null && !c.publisher().isBlank() ? c.publisher().strip() : null;
+        if (capture.publisher != null && named != null && !named.equals(capture.publisher)) {
+            // the capture's notarised record names its publisher: the claim, the licence check and the report concern that member
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "the capture names " + capture.publisher + " as the publisher of the copy; "
+                    + "claim against " + capture.publisher + ", or capture the copy again naming " + named, "publisher");
+        }
+        String publisher = named != null ? named : capture.publisher;
         if (publisher == null) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "name the member that published the copy (the respondent)", "publisher");
         }
@@ -92,11 +102,15 @@ public class InfringementService {
                 : filings.defaultCommission().orElseThrow(() -> new ProblemException(ProblemException.UNPROCESSABLE,
                         "name the arbitration commission to file with", "commission"));
         filings.checkParticipants(claimant, commission, publisher);
-        String caseNumber = ArbitrationFilings.caseNumber(APP, "C" + capture.id + "-W" + work.id);
-        if (Infringement.count("caseNumber", caseNumber) > 0) {
+        List<Infringement> earlier = Infringement.list("captureId = ?1 and workId = ?2 order by id", capture.id, work.id);
+        var open = earlier.stream().filter(i -> i.status != Infringement.Status.REFUSED).findFirst();
+        if (open.isPresent()) {
             throw new ProblemException(Response.Status.CONFLICT, "this capture is already claimed against work " + work.id + " (case "
-                    + caseNumber + ")", "captureId");
+                    + open.get().caseNumber + ")", "captureId");
         }
+        // a claim the chain did not take is claimed again under a case number of its own: C<capture>-W<work>-2, -3, …
+        String caseNumber = ArbitrationFilings.caseNumber(APP, "C" + capture.id + "-W" + work.id
+                + (earlier.isEmpty() ? "" : "-" + (earlier.size() + 1)));
         // T: the capture's time-stamp; N: the block that anchored it.
         var anchoring = anchoredProof(capture.record.notarisationItemId, "the capture");
         Instant usedAt = capture.record.timeStampedAt().orElseThrow(() -> new ProblemException(Response.Status.CONFLICT,
@@ -142,39 +156,107 @@ public class InfringementService {
         return infringement;
     }
 
+    /** What one claim's turn in a filing round came to. */
+    enum Step {
+        /** Nothing to do yet: the report is not anchored, or the filing not mined. */
+        WAITING,
+        /** The filing was queued (PREPARED → FILING) or confirmed on chain (FILING → FILED). */
+        MOVED,
+        /** The chain or a participant refused it (→ REFUSED, with the reason). */
+        REFUSED,
+        /** The node cannot be reached: the round ends and the claim is taken up in the next one. */
+        NODE_DOWN
+    }
+
     /**
-     * Files every prepared infringement whose report is anchored (the filing cites that anchoring); returns
-     * how many were filed. Run by {@link InfringementFiler}; a node outage leaves them for the next round.
+     * One round of {@link InfringementFiler}: files each prepared claim whose report is anchored, and follows each filing
+     * sent until the chain confirmed it (FILED) or refused it (REFUSED). Each claim is taken in its own transaction,
+     * locked: a claim the consortium refuses (a respondent no longer active, a case number filed already, the rights
+     * transferred away, a claimant without a key here) is marked REFUSED with the reason and never holds up the others;
+     * a node outage ends the round and leaves every claim as it was. Returns how many claims moved or were refused.
      */
-    @Transactional
     public int fileAnchored() {
-        int filed = 0;
-        for (Infringement i : Infringement.<Infringement>list("status", Infringement.Status.PREPARED)) {
-            var report = chain.notarisation(i.record.notarisationItemId).flatMap(v -> v.proof().filter(p -> v.confirmed()));
-            if (report.isEmpty()) {
-                continue;
-            }
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> Infringement.getEntityManager().createQuery(
+                "select i.id from Infringement i where i.status in (?1, ?2) order by i.id", Long.class)
+                .setParameter(1, Infringement.Status.PREPARED).setParameter(2, Infringement.Status.FILING).getResultList());
+        int moved = 0;
+        for (long id : ids) {
+            Step step;
             try {
-                Capture capture = Capture.findById(i.captureId);
-                Work work = Work.findById(i.workId);
-                var citations = new ArrayList<CitedEvent>();
-                citations.add(new CitedEvent(work.registeredTx, work.registeredLog));
-                citations.add(anchorEvent(anchoredProof(capture.record.notarisationItemId, "the capture")));
-                var reportCitation = anchorEvent(report.get());
-                if (!citations.contains(reportCitation)) {
-                    citations.add(reportCitation);
-                }
-                i.filingTxId = filings.file(i.organisation, new ArbitrationFiling(i.caseNumber, i.commission, i.publisher,
-                        HashAlgorithm.SHA256.digest(i.claim.getBytes(StandardCharsets.UTF_8)), citations));
-                i.citations = citations.size();
-                i.status = Infringement.Status.FILED;
-                filed++;
+                step = QuarkusTransaction.requiringNew().call(() -> step(id));
             } catch (ChainUnavailableException e) {
-                LOG.warnf("infringement %d not filed yet: %s", i.id, e.getMessage());
-                return filed;
+                step = Step.NODE_DOWN;
+                LOG.warnf("infringement %d not filed yet: %s", id, e.getMessage());
+            } catch (RuntimeException e) {
+                // not the user's doing (the claim was checked when it was made): left as it is for the next round, the others go on
+                LOG.errorf(e, "infringement %d: filing round failed; tried again in the next round", id);
+                step = Step.WAITING;
             }
+            if (step == Step.NODE_DOWN) {
+                return moved;
+            }
+            moved += step == Step.WAITING ? 0 : 1;
         }
-        return filed;
+        return moved;
+    }
+
+    /** One claim's turn, in the caller's transaction (see {@link #fileAnchored}). */
+    Step step(long id) {
+        Infringement i = Infringement.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (i == null) {
+            return Step.WAITING;
+        }
+        if (i.status == Infringement.Status.FILING) {
+            var sent = chain.status(i.filingTxId).orElse(null);
+            if (sent == null || sent.status() == ChainTxStatus.PENDING || sent.status() == ChainTxStatus.SUBMITTED) {
+                return Step.WAITING;
+            }
+            if (sent.status() == ChainTxStatus.CONFIRMED) {
+                i.status = Infringement.Status.FILED;
+                return Step.MOVED;
+            }
+            return refuse(i, "CaseRegistry refused the filing: " + sent.failureReason());
+        }
+        if (i.status != Infringement.Status.PREPARED) {
+            return Step.WAITING; // taken by another instance's round meanwhile
+        }
+        var report = chain.notarisation(i.record.notarisationItemId).flatMap(v -> v.proof().filter(p -> v.confirmed()));
+        if (report.isEmpty()) {
+            return Step.WAITING;
+        }
+        Capture capture = Capture.findById(i.captureId);
+        Work work = Work.findById(i.workId);
+        if (!i.organisation.equals(work.organisation)) {
+            return refuse(i, "the rights in work " + work.id + " were transferred to " + work.organisation + " before the case was filed");
+        }
+        var citations = new ArrayList<CitedEvent>();
+        citations.add(new CitedEvent(work.registeredTx, work.registeredLog));
+        citations.add(anchorEvent(anchoredProof(capture.record.notarisationItemId, "the capture")));
+        var reportCitation = anchorEvent(report.get());
+        if (!citations.contains(reportCitation)) {
+            citations.add(reportCitation);
+        }
+        try {
+            // the case's hash is the forensics report's record digest: the commission finds the report (which holds the claim) by
+            // it at /verify, and the report is bound to the case on chain
+            i.filingTxId = filings.file(i.organisation, new ArbitrationFiling(i.caseNumber, i.commission, i.publisher, i.record.digestBytes(),
+                    citations));
+        } catch (ProblemException e) {
+            if (e.status().getStatusCode() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+                throw new ChainUnavailableException(e.getMessage(), e);
+            }
+            return refuse(i, e.getMessage());
+        }
+        i.citations = citations.size();
+        i.status = Infringement.Status.FILING;
+        return Step.MOVED;
+    }
+
+    private static Step refuse(Infringement i, String reason) {
+        LOG.infof("infringement %d (case %s) not filed: %s", i.id, i.caseNumber, reason);
+        i.status = Infringement.Status.REFUSED;
+        i.refusal = reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason;
+        return Step.REFUSED;
     }
 
     /** The RootAnchored event of the batch that anchored an item. */
@@ -257,7 +339,8 @@ public class InfringementService {
         }
         a.put("licence.question", "was any licence valid for " + i.publisher + ", work " + work.contentDigestHex() + ", use "
                 + LicenceUses.describe(i.uses) + " in " + i.territory + " at " + i.usedAt + " as recorded at block " + i.asOfBlock + "?");
-        a.put("licence.answer", "no (LicenceRegistry.licenceAt at block " + i.asOfBlock + ")");
+        // the contract answers for block N from any later state (ADR 0021): checkable on any node, not only an archive node
+        a.put("licence.answer", "no (LicenceRegistry.licenceAt(licensee, work, use, territory, time, " + i.asOfBlock + "))");
         a.put("licence.keyHead", i.licenceHead + " after " + i.licenceEvents + " events (LicenceRegistry.headAt(work, licensee, "
                 + i.asOfBlock + "))");
         a.put("claim", i.claim);

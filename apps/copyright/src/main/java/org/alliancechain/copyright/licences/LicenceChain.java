@@ -52,12 +52,15 @@ public class LicenceChain {
         return reader.latestBlockNumber();
     }
 
-    /** The licence that covered the use, as LicenceRegistry answered at {@code asOfBlock}; empty when none did. */
+    /**
+     * The licence that covered the use as the chain knew it at {@code asOfBlock}; empty when none did. Asked of the latest
+     * state: LicenceRegistry keeps each licence's grant and revocation blocks and answers for any earlier block itself
+     * (ADR 0021), so no archive node is needed — a Besu node keeps the state of its last few hundred blocks only.
+     */
     public java.util.Optional<byte[]> licenceAt(String licensee, byte[] work, int use, String territory, Instant time, long asOfBlock) {
         List<Object> answer = reader.view(ContractCall.of(registry, "licenceAt(bytes32,bytes32,uint32,bytes32,uint64,uint256)",
                 ChainIds.memberId(licensee), work, BigInteger.valueOf(use), territory(territory), seconds(time),
-                BigInteger.valueOf(asOfBlock)), "bool,bytes32", asOfBlock);
-        // No answer: at that block LicenceRegistry had no code yet (deployed later), so no licence was recorded.
+                BigInteger.valueOf(asOfBlock)), "bool,bytes32", null);
         if (answer.isEmpty() || !Boolean.TRUE.equals(answer.get(0))) {
             return java.util.Optional.empty();
         }
@@ -70,7 +73,7 @@ public class LicenceChain {
 
     public Head headAt(byte[] work, String licensee, long asOfBlock) {
         List<Object> answer = reader.view(ContractCall.of(registry, "headAt(bytes32,bytes32,uint256)", work, ChainIds.memberId(licensee),
-                BigInteger.valueOf(asOfBlock)), "bytes32,uint256", asOfBlock);
+                BigInteger.valueOf(asOfBlock)), "bytes32,uint256", null);
         if (answer.isEmpty()) {
             return new Head("0x" + "0".repeat(64), 0);
         }

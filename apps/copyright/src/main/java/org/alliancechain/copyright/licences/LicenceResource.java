@@ -23,7 +23,9 @@ import java.util.HexFormat;
 import java.util.List;
 import org.alliancechain.chain.api.ChainUnavailableException;
 import org.alliancechain.service.identity.Caller;
+import org.alliancechain.service.problem.ParamValues;
 import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.problem.Times;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -108,11 +110,19 @@ public class LicenceResource {
     public CheckView check(@QueryParam("work") @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be a content digest (64 hex digits)")
                            String work,
                            @QueryParam("licensee") @NotBlank @Size(max = 64) String licensee,
-                           @QueryParam("use") @NotNull LicenceUses.Use use,
-                           @QueryParam("channel") @NotNull LicenceUses.Channel channel,
+                           @QueryParam("use") @NotBlank String use,
+                           @QueryParam("channel") @NotBlank String channel,
                            @QueryParam("territory") @NotBlank String territory,
                            @QueryParam("time") String time,
-                           @QueryParam("block") Long block) {
+                           @QueryParam("block") String block) {
+        return check(work, licensee, ParamValues.enumValue(LicenceUses.Use.class, use, "use"),
+                ParamValues.enumValue(LicenceUses.Channel.class, channel, "channel"), territory, time,
+                ParamValues.longValue(block, "block", "a block number, or absent for the latest"));
+    }
+
+    /** {@link #check(String, String, String, String, String, String, String)} with its values converted (the licences page asks here). */
+    public CheckView check(String work, String licensee, LicenceUses.Use use, LicenceUses.Channel channel, String territory, String time,
+                           Long block) {
         String code = LicenceUses.territory(territory);
         if (code == null) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "must be an ISO 3166 code such as CN, or * for everywhere", "territory");
@@ -123,6 +133,7 @@ public class LicenceResource {
         } catch (DateTimeParseException e) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "must be a time such as 2026-12-05T08:00:00Z", "time");
         }
+        Times.onChain(at, "time");
         try {
             long latest = chain.latestBlock();
             if (block != null && (block < 0 || block > latest)) {

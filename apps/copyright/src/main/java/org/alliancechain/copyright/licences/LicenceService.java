@@ -14,6 +14,7 @@ import org.alliancechain.service.attest.Attestations;
 import org.alliancechain.service.chain.ChainClock;
 import org.alliancechain.service.chain.ConsortiumDirectory;
 import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.problem.Times;
 import org.alliancechain.service.tenancy.Tenancy;
 
 /**
@@ -80,6 +81,8 @@ public class LicenceService {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "must be an ISO 3166 code such as CN or CN-BJ, or * for worldwide",
                     "territory");
         }
+        Times.onChain(g.validFrom(), "validFrom");
+        Times.onChain(g.validUntil(), "validUntil");
         if (g.validUntil() != null && !g.validUntil().isAfter(g.validFrom())) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "must be after validFrom", "validUntil");
         }
@@ -127,6 +130,7 @@ public class LicenceService {
                     + (licence.status == Licence.Status.PENDING ? "; it can be revoked once LicenceRegistry holds it" : ""));
         }
         if (effectiveAt != null) {
+            Times.onChain(effectiveAt, "effectiveAt");
             Instant now = clock.now();
             if (effectiveAt.isBefore(now.minusSeconds(1))) {
                 throw new ProblemException(ProblemException.UNPROCESSABLE, "a revocation takes effect now or later, never before it is "

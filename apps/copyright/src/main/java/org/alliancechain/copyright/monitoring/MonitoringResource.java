@@ -12,8 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.alliancechain.copyright.works.WorkIntake;
 import org.alliancechain.evidence.intake.ContentType;
 import org.alliancechain.service.identity.Caller;
 import org.alliancechain.service.problem.ProblemException;
@@ -48,8 +48,10 @@ public class MonitoringResource {
     private final Caller caller;
     private final Uploads uploads;
     private final UploadIntake intake;
+    private final WorkIntake texts;
 
-    MonitoringResource(Matches matches, BulkMatches bulk, Caller caller, Uploads uploads, UploadIntake intake) {
+    MonitoringResource(Matches matches, BulkMatches bulk, Caller caller, Uploads uploads, UploadIntake intake, WorkIntake texts) {
+        this.texts = texts;
         this.matches = matches;
         this.bulk = bulk;
         this.caller = caller;
@@ -99,7 +101,7 @@ public class MonitoringResource {
             if (readText) { // as a capture answers: a text is compared as it is, never read as a picture of one
                 throw TextInImages.notAnImage("this file is " + accepted.type().mediaType(), "readText");
             }
-            return matches.text(org, new String(accepted.content(), StandardCharsets.UTF_8), accepted.type().equals(ContentType.HTML), "file");
+            return matches.text(org, texts.textOf(accepted, "file"), accepted.type().equals(ContentType.HTML), "file");
         }
         if (readText) {
             return matches.screenshot(org, accepted.content(), "file");

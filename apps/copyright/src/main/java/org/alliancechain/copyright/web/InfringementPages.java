@@ -51,7 +51,7 @@ public class InfringementPages {
     @Operation(hidden = true)
     public TemplateInstance infringement(@PathParam("infringementId") long id, @QueryParam("notice") String notice) {
         var view = api.infringement(id);
-        boolean pending = !"FILED".equals(view.status()) || view.filing() == null || view.filing().inProgress();
+        boolean pending = "PREPARED".equals(view.status()) || "FILING".equals(view.status());
         return Templates.infringement(pages.page(notice), view, pending);
     }
 

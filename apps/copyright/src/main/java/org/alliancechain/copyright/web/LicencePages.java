@@ -23,6 +23,7 @@ import org.alliancechain.copyright.licences.LicenceResource;
 import org.alliancechain.copyright.licences.LicenceUses;
 import org.alliancechain.copyright.licences.LicenceViews;
 import org.alliancechain.service.identity.Caller;
+import org.alliancechain.service.problem.ParamValues;
 import org.alliancechain.service.problem.ProblemException;
 import org.alliancechain.service.web.PageForms;
 import org.alliancechain.service.web.PageShell;
@@ -128,14 +129,7 @@ public class LicencePages {
         var use = WorkPages.enums(LicenceUses.Use.class, List.of(form.use()), "use").getFirst();
         var channel = WorkPages.enums(LicenceUses.Channel.class, List.of(form.channel()), "channel").getFirst();
         Instant time = WorkPages.time(form.time(), "time");
-        Long block = null;
-        if (!form.block().isEmpty()) {
-            try {
-                block = Long.parseLong(form.block());
-            } catch (NumberFormatException e) {
-                throw new ProblemException(ProblemException.UNPROCESSABLE, "must be a block number, or empty for the latest", "block");
-            }
-        }
+        Long block = ParamValues.longValue(form.block(), "block", "a block number, or empty for the latest");
         var check = api.check(form.work(), form.licensee(), use, channel, form.territory(), time == null ? null : time.toString(), block);
         LicenceViews.LicenceView licence = null;
         if (check.licence() != null) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.alliancechain.evidence.intake.ContentType;
 import org.alliancechain.service.problem.ProblemException;
+import org.alliancechain.service.problem.Times;
 import org.alliancechain.service.upload.UploadIntake;
 import org.alliancechain.service.upload.UploadPolicy;
 import org.alliancechain.service.upload.Uploads;
@@ -50,7 +51,8 @@ public class WorkIntake {
         }
         boolean html = "html".equals(work.format());
         return new WorkSubmission(field, Work.Kind.TEXT, work.title().strip(), work.authors().stream().map(String::strip).toList(),
-                work.publishedAt(), work.url(), null, html ? "text/html" : "text/plain", WorkResource.utf8(work.text()));
+                Times.inRecords(work.publishedAt(), field + ".publishedAt"), work.url(), null, html ? "text/html" : "text/plain",
+                WorkResource.utf8(work.text()));
     }
 
     public WorkSubmission file(String field, FileUpload upload, String title, String authors, String publishedAt, String url) {
@@ -73,6 +75,7 @@ public class WorkIntake {
             } catch (DateTimeParseException e) {
                 throw new ProblemException(ProblemException.UNPROCESSABLE, "must be a time such as 2026-12-05T08:00:00Z", "publishedAt");
             }
+            Times.inRecords(published, "publishedAt");
         }
         if (url != null && !url.isBlank() && (url.length() > 2000 || !url.strip().matches("https?://\\S+"))) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "must be an http or https URL", "url");
@@ -110,16 +113,30 @@ public class WorkIntake {
         var type = accepted.type();
         boolean text = type.kind() == ContentType.Kind.TEXT;
         if (text) {
-            if (!isUtf8(accepted.content())) {
-                throw new ProblemException(ProblemException.UNPROCESSABLE, "'" + name + "' is not UTF-8 text: save it as UTF-8", field);
-            }
-            if (accepted.content().length > maxTextChars * 4L) {
-                throw new ProblemException(ProblemException.UNPROCESSABLE, "'" + name + "' is longer than "
-                        + maxTextChars + " characters (copyright.works.max-text-characters)", field);
-            }
+            textOf(accepted, field);
         }
         return new WorkSubmission(field, text ? Work.Kind.TEXT : Work.Kind.IMAGE, title, authors, published, url, name,
                 type.mediaType(), accepted.content());
+    }
+
+    /**
+     * A text file's characters — a work's, or a suspected copy's, which is searched and kept the same way: 422 naming
+     * {@code field} unless it is UTF-8 and at most {@code copyright.works.max-text-characters} long.
+     */
+    public String textOf(UploadIntake.AcceptedFile accepted, String field) {
+        if (accepted.content().length > maxTextChars * 4L) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "'" + accepted.name() + "' is longer than "
+                    + maxTextChars + " characters (copyright.works.max-text-characters)", field);
+        }
+        if (!isUtf8(accepted.content())) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "'" + accepted.name() + "' is not UTF-8 text: save it as UTF-8", field);
+        }
+        String text = new String(accepted.content(), StandardCharsets.UTF_8);
+        if (text.length() > maxTextChars) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "'" + accepted.name() + "' is longer than "
+                    + maxTextChars + " characters (copyright.works.max-text-characters)", field);
+        }
+        return text;
     }
 
     private static boolean isUtf8(byte[] content) {

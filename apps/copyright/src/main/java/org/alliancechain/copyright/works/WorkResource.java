@@ -48,7 +48,8 @@ public class WorkResource {
 
     /** A text work given in the request. */
     public record TextWork(@NotBlank @Size(max = 300) String title,
-                           @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> authors,
+                           @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100)
+                           @Pattern(regexp = "[^\\r\\n]*", message = "one author per entry, without line breaks") String> authors,
                            Instant publishedAt,
                            @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL") String url,
                            @NotNull @Pattern(regexp = "plain|html", message = "must be plain or html") String format,
@@ -168,7 +169,7 @@ public class WorkResource {
     @GET
     @RolesAllowed("rights-manager")
     @Operation(summary = "Your organisation's works, newest first")
-    public List<WorkViews.WorkView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public List<WorkViews.WorkView> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return tenancy.list(Work.class, null, Map.of(), Sort.descending("id")).page(page, size).<Work>list().stream().map(views::of).toList();
     }

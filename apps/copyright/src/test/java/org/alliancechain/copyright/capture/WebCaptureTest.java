@@ -194,8 +194,11 @@ class WebCaptureTest {
                 .page("/big", 200, "text/html", ("<p>" + "大".repeat(700_000) + "</p>").getBytes(StandardCharsets.UTF_8))
                 .slow("/slow", Duration.ofSeconds(6))
                 .redirect("/to-metadata", "http://169.254.169.254/latest/meta-data/")
-                .redirect("/loop", "/loop");
+                .redirect("/loop", "/loop")
+                .redirect("/to-long", "/news/" + "a".repeat(2_100) + ".html");
         refused(fetch("ftp://127.0.0.1/news.html"), 422, "url", "only http and https");
+        refused(fetch("http://127.0.0.1:70000/news.html"), 422, "url", "port 70000");
+        refused(fetch(site.url("/to-long")), 422, "url", "at most 2000 characters");
         refused(fetch("file:///etc/passwd"), 422, "url", "only http and https");
         refused(fetch("http://10.0.0.1/news.html"), 422, "url", "copyright.capture.allowed-networks");
         refused(fetch("http://[::1]:" + site.port() + "/gone"), 422, "url", "copyright.capture.allowed-networks");

@@ -45,6 +45,9 @@ class InfringementTest {
     @Inject
     EvidenceConfig evidence;
 
+    @Inject
+    ArbitrationFilings filings;
+
     /**
      * The earlier of the chain's time and the wall clock: licences are dated by the chain, a use by the time-stamp
      * authority's clock, and the shared test chain runs ahead of the wall clock once other tests moved it (ADR 0020).
@@ -55,9 +58,13 @@ class InfringementTest {
         return chain.isBefore(wall) ? chain : wall;
     }
 
+    /** A monitor's capture of a text, anchored; {@code publisher} null: published outside the consortium, or not known yet. */
     private static JsonPath capture(String text, String publisher) {
-        long id = json(MONITOR).body(Map.of("text", text, "format", "plain", "sourceUrl", "https://copycat.example/a/1", "publisher", publisher))
-                .post("/api/captures").then().statusCode(201).extract().jsonPath().getLong("id");
+        var body = new HashMap<String, Object>(Map.of("text", text, "format", "plain", "sourceUrl", "https://copycat.example/a/1"));
+        if (publisher != null) {
+            body.put("publisher", publisher);
+        }
+        long id = json(MONITOR).body(body).post("/api/captures").then().statusCode(201).extract().jsonPath().getLong("id");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> "CONFIRMED".equals(as(MONITOR)
                 .get("/api/captures/" + id).then().statusCode(200).extract().path("anchoring.phase")));
         return as(MONITOR).get("/api/captures/" + id).then().extract().jsonPath();
@@ -112,10 +119,11 @@ class InfringementTest {
         // The same claim again is refused.
         json(RIGHTS).body(claim(captureId, workId, OTHER_RIGHTS_ORG)).post("/api/infringements").then().statusCode(409);
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "CONFIRMED".equals(as(RIGHTS)
-                .get("/api/infringements/" + id).then().extract().path("filing.phase")));
+        // FILED once CaseRegistry confirmed the filing
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "FILED".equals(as(RIGHTS)
+                .get("/api/infringements/" + id).then().extract().path("status")));
         var filed = as(RIGHTS).get("/api/infringements/" + id).then().extract().jsonPath();
-        assertThat(filed.getString("status")).isEqualTo("FILED");
+        assertThat(filed.getString("filing.phase")).isEqualTo("CONFIRMED");
         assertThat(filed.getInt("citations")).isEqualTo(3);
 
         // On chain: the case against pixel-studio with the commission, citing three events (ODR projects it from there).
@@ -124,6 +132,9 @@ class InfringementTest {
         var filedEvent = events.stream().filter(e -> e.event().equals("CaseFiled")).findFirst().orElseThrow();
         assertThat(filedEvent.arguments().stream().filter(a -> a.name().equals("respondent")).findFirst().orElseThrow().text())
                 .isEqualTo("0x" + java.util.HexFormat.of().formatHex(org.alliancechain.chain.api.ChainIds.memberId(OTHER_RIGHTS_ORG)));
+        // the case's hash is the report's record digest: the report is bound to the case, and found by it at /verify
+        assertThat(filedEvent.arguments().stream().filter(a -> a.name().equals("caseHash")).findFirst().orElseThrow().text())
+                .isEqualTo("0x" + filed.getString("recordDigest"));
 
         // The signed report: valid for EU DSS and veraPDF, names the licence answer, prints the copy, verifiable publicly.
         byte[] pdf = as(RIGHTS).get("/api/infringements/" + id + "/report").then().statusCode(200).contentType("application/pdf").extract()
@@ -161,10 +172,11 @@ class InfringementTest {
 
         long id = json(RIGHTS).body(claim(captureId, workId, OTHER_RIGHTS_ORG)).post("/api/infringements").then().statusCode(202).extract()
                 .jsonPath().getLong("id");
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "CONFIRMED".equals(as(RIGHTS)
-                .get("/api/infringements/" + id).then().extract().path("filing.phase")));
+        // FILED once CaseRegistry confirmed the filing
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "FILED".equals(as(RIGHTS)
+                .get("/api/infringements/" + id).then().extract().path("status")));
         var filed = as(RIGHTS).get("/api/infringements/" + id).then().extract().jsonPath();
-        assertThat(filed.getString("status")).isEqualTo("FILED");
+        assertThat(filed.getString("filing.phase")).isEqualTo("CONFIRMED");
         assertThat(chain.eventsOf("CaseRegistry", ArbitrationFilings.caseId(filed.getString("caseNumber"))).stream().map(e -> e.event()))
                 .contains("CaseFiled");
 
@@ -219,9 +231,9 @@ class InfringementTest {
 
         long id = json(RIGHTS).body(claim(captureId, workId, OTHER_RIGHTS_ORG)).post("/api/infringements").then().statusCode(202).extract()
                 .jsonPath().getLong("id");
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "CONFIRMED".equals(as(RIGHTS)
-                .get("/api/infringements/" + id).then().extract().path("filing.phase")));
-        assertThat(as(RIGHTS).get("/api/infringements/" + id).then().extract().jsonPath().getString("status")).isEqualTo("FILED");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "FILED".equals(as(RIGHTS)
+                .get("/api/infringements/" + id).then().extract().path("status")));
+        assertThat(as(RIGHTS).get("/api/infringements/" + id).then().extract().jsonPath().getString("filing.phase")).isEqualTo("CONFIRMED");
 
         byte[] pdf = as(RIGHTS).get("/api/infringements/" + id + "/report").then().statusCode(200).contentType("application/pdf").extract()
                 .asByteArray();
@@ -235,6 +247,53 @@ class InfringementTest {
         assertThat(PdfChecks.pdfA3bFailures(pdf)).as("veraPDF").isEmpty();
     }
 
+    /**
+     * A claim the consortium does not take ends REFUSED with the reason and holds up no other claim: here its case number is
+     * on chain already (as after a database restored from an older backup, or filed by someone who guessed the number). The
+     * claim made after it is filed all the same, and the refused capture, claimed again, is filed under a number of its own.
+     */
+    @Test
+    void a_claim_the_chain_refuses_ends_refused_holds_up_no_other_and_can_be_claimed_again() {
+        String original = article(9601) + article(9602);
+        long workId = registerText(RIGHTS, "原创 9601", original);
+        awaitWork(RIGHTS, workId, "REGISTERED");
+        String copy = "转载：" + original.substring(0, original.length() * 3 / 4);
+        long blocked = capture(copy, OTHER_RIGHTS_ORG).getLong("id");
+        long next = capture(copy + " 又一次 again", OTHER_RIGHTS_ORG).getLong("id");
+        String taken = ArbitrationFilings.caseNumber("copyright", "C" + blocked + "-W" + workId);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            org.alliancechain.copyright.works.Work work = org.alliancechain.copyright.works.Work.findById(workId);
+            filings.file(RIGHTS_ORG, new org.alliancechain.service.arbitration.ArbitrationFiling(taken, filings.defaultCommission().orElseThrow(),
+                    OTHER_RIGHTS_ORG, org.alliancechain.evidence.HashAlgorithm.SHA256.digest(new byte[] {1}),
+                    List.of(new org.alliancechain.service.arbitration.CitedEvent(work.registeredTx, work.registeredLog))));
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> !chain.eventsOf("CaseRegistry", ArbitrationFilings.caseId(taken)).isEmpty());
+
+        long refused = json(RIGHTS).body(claim(blocked, workId, OTHER_RIGHTS_ORG)).post("/api/infringements").then().statusCode(202).extract()
+                .jsonPath().getLong("id");
+        long after = json(RIGHTS).body(claim(next, workId, OTHER_RIGHTS_ORG)).post("/api/infringements").then().statusCode(202).extract()
+                .jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "REFUSED".equals(as(RIGHTS)
+                .get("/api/infringements/" + refused).then().extract().path("status")));
+        var view = as(RIGHTS).get("/api/infringements/" + refused).then().extract().jsonPath();
+        assertThat(view.getString("refusal")).contains(taken).contains("already filed");
+        assertThat(view.getString("statusLabel")).contains("not filed");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "FILED".equals(as(RIGHTS)
+                .get("/api/infringements/" + after).then().extract().path("status")));
+        assertThat(as(RIGHTS).get("/api/infringements/" + after).then().extract().jsonPath().getString("filing.phase")).isEqualTo("CONFIRMED");
+
+        // Claimed again: a case number of its own, filed; a claim still open is not made twice.
+        var again = json(RIGHTS).body(claim(blocked, workId, OTHER_RIGHTS_ORG)).post("/api/infringements").then().statusCode(202).extract()
+                .jsonPath();
+        assertThat(again.getString("caseNumber")).isEqualTo(taken + "-2");
+        json(RIGHTS).body(claim(blocked, workId, OTHER_RIGHTS_ORG)).post("/api/infringements").then().statusCode(409)
+                .body("detail", containsString(taken + "-2"));
+        long againId = again.getLong("id");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "FILED".equals(as(RIGHTS)
+                .get("/api/infringements/" + againId).then().extract().path("status")));
+        assertThat(chain.eventsOf("CaseRegistry", ArbitrationFilings.caseId(taken + "-2")).stream().map(e -> e.event())).contains("CaseFiled");
+    }
+
     @Test
     void claims_that_cannot_hold_are_refused_naming_the_field() {
         long workId = registerText(RIGHTS, "原创 9101", article(9101));
@@ -242,13 +301,21 @@ class InfringementTest {
         long otherWork = registerText(RIGHTS, "无关 9102", "完全不同的内容：本市今日举行马拉松比赛，数万名跑者参加，赛道沿江而设，沿途观众热情助威，比赛秩序井然。" + 9102);
         awaitWork(RIGHTS, otherWork, "REGISTERED");
         long captureId = capture(article(9101), OTHER_RIGHTS_ORG).getLong("id");
+        long unnamed = capture(article(9101) + " ", null).getLong("id");
         // A work the capture did not match.
         json(RIGHTS).body(claim(captureId, otherWork, OTHER_RIGHTS_ORG)).post("/api/infringements").then().statusCode(422)
                 .body("errors[0].field", equalTo("workId"));
-        // Against oneself; a non-member; worldwide as the place of use.
-        json(RIGHTS).body(claim(captureId, workId, RIGHTS_ORG)).post("/api/infringements").then().statusCode(422)
+        // Another respondent than the publisher the capture's record names: the licence check and the report are about that one.
+        json(RIGHTS).body(claim(captureId, workId, "nova-manufacturing")).post("/api/infringements").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("publisher"))
+                .body("detail", containsString("names " + OTHER_RIGHTS_ORG));
+        // A capture naming no publisher: the claim names it. Against oneself; a non-member; none at all.
+        json(RIGHTS).body(claim(unnamed, workId, RIGHTS_ORG)).post("/api/infringements").then().statusCode(422)
                 .body("errors[0].field", equalTo("respondent"));
-        json(RIGHTS).body(claim(captureId, workId, "nobody-here")).post("/api/infringements").then().statusCode(422);
+        json(RIGHTS).body(claim(unnamed, workId, "nobody-here")).post("/api/infringements").then().statusCode(422);
+        json(RIGHTS).body(claim(unnamed, workId, " ")).post("/api/infringements").then().statusCode(422)
+                .body("errors[0].field", equalTo("publisher"));
+        // Worldwide as the place of use.
         var worldwide = claim(captureId, workId, OTHER_RIGHTS_ORG);
         worldwide.put("territory", "*");
         json(RIGHTS).body(worldwide).post("/api/infringements").then().statusCode(422).body("errors[0].field", equalTo("territory"));

@@ -110,6 +110,22 @@ class LicenceTest {
         // The as-of question without its parts: 400 naming each query parameter.
         as(MONITOR).get("/api/licences/check").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.hasItems("work", "licensee", "use", "channel", "territory"));
+        // Values of the wrong kind: 422 naming the parameter (JAX-RS itself would answer 404 naming nothing); times the chain's
+        // unsigned seconds cannot hold, refused before anything is recorded.
+        String digest = as(RIGHTS).get("/api/works/" + workId).then().extract().path("contentDigest");
+        var query = new java.util.HashMap<String, Object>(Map.of("work", digest, "licensee", LICENSEE_ORG, "use", "FULL_REPRINT",
+                "channel", "ONLINE", "territory", "CN"));
+        for (var wrong : List.of(Map.entry("use", "full_reprint"), Map.entry("channel", "TV"), Map.entry("block", "abc"),
+                Map.entry("time", "1960-01-01T00:00:00Z"))) {
+            var params = new java.util.HashMap<>(query);
+            params.put(wrong.getKey(), wrong.getValue());
+            as(MONITOR).queryParams(params).get("/api/licences/check").then().statusCode(422).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(wrong.getKey())).body("detail", org.hamcrest.Matchers.not(containsString("alliancechain")));
+        }
+        json(RIGHTS).body(grant(workId, "nova-manufacturing", Instant.parse("1969-06-01T00:00:00Z"), null)).post("/api/licences").then()
+                .statusCode(422).body("errors[0].field", equalTo("validFrom"));
+        json(RIGHTS).body(grant(workId, "nova-manufacturing", now, Instant.parse("+300000-01-01T00:00:00Z"))).post("/api/licences").then()
+                .statusCode(422).body("errors[0].field", equalTo("validUntil"));
         // Bad territory, no uses.
         var bad = grant(workId, "nova-manufacturing", now, null);
         bad.put("territory", "China");

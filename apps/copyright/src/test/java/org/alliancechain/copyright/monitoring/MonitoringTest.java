@@ -101,6 +101,15 @@ class MonitoringTest {
         // Without it, the same file is searched.
         as(MONITOR).multiPart("file", "article.txt", article(7201).getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
                 .post("/api/matches/files").then().statusCode(200).body("kind", org.hamcrest.Matchers.equalTo("TEXT"));
+        // A text file as a work's: UTF-8, at most copyright.works.max-text-characters (a UTF-16 file is not read as garbage).
+        byte[] utf16 = ("\uFEFF" + article(7201)).getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        as(MONITOR).multiPart("file", "article.txt", utf16, "text/plain").post("/api/matches/files").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("file"))
+                .body("detail", org.hamcrest.Matchers.containsString("not UTF-8"));
+        byte[] huge = "新闻".repeat(600_001).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        as(MONITOR).multiPart("file", "huge.txt", huge, "text/plain").post("/api/matches/files").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("file"))
+                .body("detail", org.hamcrest.Matchers.containsString("copyright.works.max-text-characters"));
     }
 
     @Test

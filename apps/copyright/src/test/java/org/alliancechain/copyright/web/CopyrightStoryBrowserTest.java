@@ -216,8 +216,9 @@ class CopyrightStoryBrowserTest {
         browser.click("#claim-" + work + "-button");
         browser.waitForText("#notice", "No licence covered the use");
         assertThat(browser.text("#licence-answer")).contains("no licence").contains("pixel-studio");
-        browser.openUntil(browser.currentUrl(), "#filing-state.CONFIRMED");
+        browser.openUntil(browser.currentUrl(), "#infringement-status.FILED");
         assertThat(browser.text("#infringement-status")).contains("filed with arbitration");
+        assertThat(browser.exists("#filing-state.CONFIRMED")).isTrue();
         assertThat(browser.text("#case-number")).startsWith("copyright/C");
         browser.waitFor("#report-link");
         assertThat(fetch(browser.currentUrl().replaceAll("\\?.*$", "") + "/report")).isEqualTo("200 application/pdf");

@@ -263,6 +263,33 @@ class WorkRegistrationTest {
         }
     }
 
+    /** What the API allows, the database holds (twenty long authors); what neither the database nor a record can hold is 422 naming it. */
+    @Test
+    void fields_at_their_limits_are_kept_and_beyond_them_refused_naming_them() {
+        var authors = new ArrayList<String>();
+        for (int i = 0; i < 20; i++) {
+            authors.add(("作者 Author " + i + " ").repeat(12).substring(0, 100));
+        }
+        var many = new java.util.HashMap<String, Object>(textWork("二十位作者 Twenty authors", article(20_500)));
+        many.put("authors", authors);
+        long id = json(RIGHTS).body(many).post("/api/works").then().statusCode(202).extract().jsonPath().getLong("id");
+        assertThat(awaitWork(RIGHTS, id, "REGISTERED").getList("authors", String.class)).isEqualTo(authors);
+
+        var cases = Map.<String, Object>of("publishedAt", "+300000-01-01T00:00:00Z", "authors", List.of("甲\n乙"));
+        for (var c : cases.entrySet()) {
+            var body = new java.util.HashMap<String, Object>(textWork("越界 Out of range", article(20_501)));
+            body.put(c.getKey(), c.getValue());
+            json(RIGHTS).body(body).post("/api/works").then().statusCode(org.hamcrest.Matchers.oneOf(400, 422))
+                    .contentType("application/problem+json").body("errors[0].field", containsString(c.getKey()));
+        }
+        as(RIGHTS).multiPart("file", "a.txt", article(20_502).getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
+                .multiPart("title", "t").multiPart("authors", "甲").multiPart("publishedAt", "+10000-01-01T00:00:00Z").post("/api/works/files")
+                .then().statusCode(422).body("errors[0].field", equalTo("publishedAt"));
+        // A page beyond any list: 400 naming it, not an offset that wraps around.
+        as(RIGHTS).get("/api/works?page=4294968&size=500").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("page"));
+    }
+
     /** A work's stored fingerprint: its header (null for a row holding the whole record), the row's bytes, both together. */
     private record StoredFingerprint(byte[] header, byte[] body) {
         byte[] record() {

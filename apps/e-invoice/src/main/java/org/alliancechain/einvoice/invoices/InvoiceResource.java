@@ -167,8 +167,8 @@ public class InvoiceResource {
             case "received" -> "buyer";
             default -> throw new ProblemException(ProblemException.UNPROCESSABLE, "side must be 'issued' or 'received'", "side");
         };
-        if (page < 0) {
-            throw new ProblemException(ProblemException.UNPROCESSABLE, "page must not be negative", "page");
+        if (page < 0 || page > 1_000_000) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "page must be 0 to 1000000", "page");
         }
         return views.summaries(Invoice.<Invoice>find(column + " = ?1 order by id desc", organisation).page(page, 100).list());
     }
