@@ -6,3 +6,6 @@ alter table cr_infringement add column refusal varchar(1000);
 drop index cr_infringement_prepared;
 create index cr_infringement_to_file on cr_infringement (status) where status in ('PREPARED', 'FILING');
 create index cr_infringement_claims on cr_infringement (capture_id, work_id);
+-- Claims marked FILED by the earlier code as soon as their filing was queued: followed again until the chain confirms
+-- (FILED) or refuses (REFUSED) their filing.
+update cr_infringement set status = 'FILING' where status = 'FILED' and filing_tx_id is not null;

@@ -228,6 +228,16 @@ class InvoiceLifecycleTest {
         assertThat(wrong.getString("state")).isNull();
         given().queryParam("number", "123").queryParam("issueDate", invoice.getString("issueDate")).queryParam("total", "1.00")
                 .get("/api/public/invoices/verification").then().statusCode(400).contentType("application/problem+json");
+        // A date, an amount or a kind that is none: 400 naming it (JAX-RS alone would answer 404 naming nothing).
+        for (var wrongValue : java.util.List.of(java.util.Map.entry("issueDate", "2026-13-01"), java.util.Map.entry("total", "1,00"),
+                java.util.Map.entry("kind", "PURPLE"))) {
+            var params = new java.util.HashMap<String, Object>(java.util.Map.of("number", invoice.getString("number"), "issueDate",
+                    invoice.getString("issueDate"), "total", invoice.getString("total")));
+            params.put(wrongValue.getKey(), wrongValue.getValue());
+            given().queryParams(params).get("/api/public/invoices/verification").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo(wrongValue.getKey()))
+                    .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("alliancechain")));
+        }
     }
 
     @Test

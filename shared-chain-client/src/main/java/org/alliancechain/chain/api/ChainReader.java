@@ -46,8 +46,9 @@ public interface ChainReader {
     ProofCheck checkProof(InclusionProof proof);
 
     /**
-     * A view function's answer as the chain knew it at a block ({@code atBlock} null: the latest), e.g.
-     * {@code LicenceRegistry.licenceAt(...)} "as of" the block that anchored a capture. {@code returns} lists
+     * A view function's answer as the chain knew it at a block ({@code atBlock} null: the latest). A block before the
+     * node's last few hundred needs an archive node (Besu keeps recent state only): a contract that answers for earlier
+     * blocks itself, as {@code LicenceRegistry.licenceAt(..., asOfBlock)} does, is asked of the latest. {@code returns} lists
      * the output types, comma-separated ({@code "bool,bytes32"}); the values come decoded as in
      * {@link ChainEvent} (byte[] for bytesN, BigInteger for integers, Boolean, String for addresses); empty when the
      * address held no code at that block (a contract deployed later answers nothing about earlier blocks).

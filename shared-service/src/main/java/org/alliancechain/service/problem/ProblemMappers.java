@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * The one place where exceptions become HTTP answers. Every error is application/problem+json;
@@ -82,18 +83,24 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers, SimpleResourceInfo info) {
         var status = e.getResponse().getStatusInfo();
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
+        }
+        if (status.getStatusCode() == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            // the method matched, and a path or query parameter's value would not convert to its type
+            var wrong = ParameterProblems.of(info, uri, path(uri));
+            if (wrong != null) {
+                return wrong.toResponse();
+            }
         }
         String detail = switch (status.getStatusCode()) {
             case 404 -> "No resource at this path";
             case 405 -> "This method is not allowed here";
             case 406 -> "No acceptable representation; this API produces application/json";
-            case 415 -> "Unsupported content type" + (headers.getMediaType() == null ? "" : " " + headers.getMediaType().getType() + "/"
-                    + headers.getMediaType().getSubtype()) + "; send what this endpoint takes: application/json, or multipart/form-data "
-                    + "where it receives files";
+            case 415 -> "Unsupported content type" + sent(headers) + "; send what this endpoint takes: application/json, or "
+                    + "multipart/form-data where it receives files";
             default -> e.getMessage();
         };
         var response = Response.fromResponse(Problem.of(status, detail, path(uri)).toResponse());
@@ -112,6 +119,16 @@ public class ProblemMappers {
         LOG.errorf(e, "unexpected error %s on %s", reference, path(uri));
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; quote reference " + reference + " to the operator", path(uri)).toResponse();
+    }
+
+    /** The Content-Type sent, without its parameters, as given (it may not even parse: that is why it was refused). */
+    private static String sent(HttpHeaders headers) {
+        String type = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (type == null || type.isBlank()) {
+            return "";
+        }
+        type = type.split(";", 2)[0].strip();
+        return " '" + (type.length() > 80 ? type.substring(0, 80) + "…" : type) + "'";
     }
 
     private static Response unauthenticated(String detail, UriInfo uri) {

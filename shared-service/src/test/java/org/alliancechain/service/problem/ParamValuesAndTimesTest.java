@@ -20,7 +20,7 @@ class ParamValuesAndTimesTest {
         assertThat(ParamValues.enumValue(Use.class, " FULL_REPRINT ", "use")).isEqualTo(Use.FULL_REPRINT);
         assertThat(ParamValues.enumValue(Use.class, " ", "use")).isNull();
         var wrong = refusal(() -> ParamValues.enumValue(Use.class, "excerpt", "use"));
-        assertThat(wrong.status().getStatusCode()).isEqualTo(422);
+        assertThat(wrong.status().getStatusCode()).isEqualTo(400);
         assertThat(wrong.field()).isEqualTo("use");
         assertThat(wrong.getMessage()).isEqualTo("'excerpt' is not one of [EXCERPT, FULL_REPRINT]").doesNotContain("ParamValuesAndTimesTest");
         assertThat(ParamValues.longValue("42", "block", "a block number")).isEqualTo(42L);

@@ -13,7 +13,11 @@ public class InfringementFiler {
         this.service = service;
     }
 
-    @Scheduled(every = "${copyright.infringements.filing-check:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** The job's identity (an operator, or a test, may pause it through the scheduler). */
+    public static final String IDENTITY = "infringement-filer";
+
+    @Scheduled(identity = IDENTITY, every = "${copyright.infringements.filing-check:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fileAnchored() {
         service.fileAnchored();
     }

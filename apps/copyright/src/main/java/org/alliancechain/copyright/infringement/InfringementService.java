@@ -60,6 +60,8 @@ public class InfringementService {
     private final Attestations attestations;
     private final ArbitrationFilings filings;
     private final ObjectMapper json;
+    /** Claims whose last filing round failed unexpectedly (logged once). */
+    private final java.util.Set<Long> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     InfringementService(Tenancy tenancy, ChainPort chain, ChainReader reader, LicenceChain licences, Attestations attestations,
                         ArbitrationFilings filings, ObjectMapper json) {
@@ -188,9 +190,17 @@ public class InfringementService {
                 step = Step.NODE_DOWN;
                 LOG.warnf("infringement %d not filed yet: %s", id, e.getMessage());
             } catch (RuntimeException e) {
-                // not the user's doing (the claim was checked when it was made): left as it is for the next round, the others go on
-                LOG.errorf(e, "infringement %d: filing round failed; tried again in the next round", id);
+                // not the user's doing (the claim was checked when it was made): left as it is for the next round, the others go on;
+                // said once with its stack trace, then briefly each round until it moves
+                if (failing.add(id)) {
+                    LOG.errorf(e, "infringement %d: filing round failed; tried again in each round", id);
+                } else {
+                    LOG.debugf("infringement %d: filing round failed again: %s", id, e.getMessage());
+                }
                 step = Step.WAITING;
+            }
+            if (step != Step.WAITING) {
+                failing.remove(id);
             }
             if (step == Step.NODE_DOWN) {
                 return moved;
@@ -245,11 +255,25 @@ public class InfringementService {
             if (e.status().getStatusCode() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
                 throw new ChainUnavailableException(e.getMessage(), e);
             }
+            if ("caseNumber".equals(e.field()) && filedAlready(i)) {
+                // this claim's own filing, committed on chain before this row's update was (a database restored from a backup)
+                i.status = Infringement.Status.FILED;
+                i.citations = citations.size();
+                return Step.MOVED;
+            }
             return refuse(i, e.getMessage());
         }
         i.citations = citations.size();
         i.status = Infringement.Status.FILING;
         return Step.MOVED;
+    }
+
+    /** Whether CaseRegistry holds this claim's case as this claim filed it: its claimant and its report's record digest as the case hash. */
+    private boolean filedAlready(Infringement i) {
+        return reader.eventsOf("CaseRegistry", ArbitrationFilings.caseId(i.caseNumber)).stream()
+                .filter(e -> "CaseFiled".equals(e.event()))
+                .anyMatch(e -> java.util.Arrays.equals(e.bytes("caseHash"), i.record.digestBytes())
+                        && java.util.Arrays.equals(e.bytes("claimant"), org.alliancechain.chain.api.ChainIds.memberId(i.organisation)));
     }
 
     private static Step refuse(Infringement i, String reason) {

@@ -431,11 +431,12 @@ public class WorkPages {
     static <E extends Enum<E>> List<E> enums(Class<E> type, List<String> values, String field) {
         var list = new ArrayList<E>();
         for (String v : values) {
-            E e = org.alliancechain.service.problem.ParamValues.enumValue(type, v, field);
-            if (e == null) {
-                throw new ProblemException(ProblemException.UNPROCESSABLE, "'' is not one of " + Arrays.toString(type.getEnumConstants()), field);
+            try {
+                list.add(Enum.valueOf(type, v.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(ProblemException.UNPROCESSABLE, "'" + v + "' is not one of " + Arrays.toString(type.getEnumConstants()),
+                        field);
             }
-            list.add(e);
         }
         return list;
     }

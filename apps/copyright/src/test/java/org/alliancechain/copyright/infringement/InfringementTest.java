@@ -48,6 +48,9 @@ class InfringementTest {
     @Inject
     ArbitrationFilings filings;
 
+    @Inject
+    io.quarkus.scheduler.Scheduler scheduler;
+
     /**
      * The earlier of the chain's time and the wall clock: licences are dated by the chain, a use by the time-stamp
      * authority's clock, and the shared test chain runs ahead of the wall clock once other tests moved it (ADR 0020).
@@ -292,6 +295,41 @@ class InfringementTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "FILED".equals(as(RIGHTS)
                 .get("/api/infringements/" + againId).then().extract().path("status")));
         assertThat(chain.eventsOf("CaseRegistry", ArbitrationFilings.caseId(taken + "-2")).stream().map(e -> e.event())).contains("CaseFiled");
+    }
+
+    /**
+     * A database restored from a backup taken after a claim's case reached the chain but before the claim's row said so: the
+     * claim finds its own case (its claimant, its report's record digest as the case hash) and is FILED, not refused.
+     */
+    @Test
+    void a_claim_whose_case_is_on_chain_already_as_it_filed_it_is_filed_not_refused() {
+        String original = article(9701) + article(9702);
+        long workId = registerText(RIGHTS, "原创 9701", original);
+        awaitWork(RIGHTS, workId, "REGISTERED");
+        long captureId = capture("转载：" + original.substring(0, original.length() * 2 / 3), OTHER_RIGHTS_ORG).getLong("id");
+        scheduler.pause(InfringementFiler.IDENTITY);
+        try {
+            var prepared = json(RIGHTS).body(claim(captureId, workId, OTHER_RIGHTS_ORG)).post("/api/infringements").then().statusCode(202)
+                    .extract().jsonPath();
+            String caseNumber = prepared.getString("caseNumber");
+            byte[] recordDigest = java.util.HexFormat.of().parseHex(prepared.getString("recordDigest"));
+            // the case as the claim itself files it (the same claimant, respondent, commission and case hash)
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                org.alliancechain.copyright.works.Work work = org.alliancechain.copyright.works.Work.findById(workId);
+                filings.file(RIGHTS_ORG, new org.alliancechain.service.arbitration.ArbitrationFiling(caseNumber,
+                        filings.defaultCommission().orElseThrow(), OTHER_RIGHTS_ORG, recordDigest,
+                        List.of(new org.alliancechain.service.arbitration.CitedEvent(work.registeredTx, work.registeredLog))));
+            });
+            await().atMost(Duration.ofSeconds(60)).until(() -> !chain.eventsOf("CaseRegistry", ArbitrationFilings.caseId(caseNumber)).isEmpty());
+        } finally {
+            scheduler.resume(InfringementFiler.IDENTITY);
+        }
+        long id = as(RIGHTS).get("/api/infringements").then().extract().jsonPath().getLong("find { it.captureId == " + captureId + " }.id");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> !"PREPARED".equals(as(RIGHTS)
+                .get("/api/infringements/" + id).then().extract().path("status")));
+        var view = as(RIGHTS).get("/api/infringements/" + id).then().extract().jsonPath();
+        assertThat(view.getString("status")).as("refusal: %s", view.getString("refusal")).isEqualTo("FILED");
+        assertThat(view.getString("refusal")).isNull();
     }
 
     @Test

@@ -288,6 +288,8 @@ class WorkRegistrationTest {
         // A page beyond any list: 400 naming it, not an offset that wraps around.
         as(RIGHTS).get("/api/works?page=4294968&size=500").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("page"));
+        as(RIGHTS).get("/api/works?page=two").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("page")).body("detail", containsString("a whole number"));
     }
 
     /** A work's stored fingerprint: its header (null for a row holding the whole record), the row's bytes, both together. */

@@ -114,7 +114,14 @@ class OdrBadInputTest {
         problem(filing("{not json"), 400);
         problem(as(RESPONDENT).contentType(ContentType.JSON).body(OdrFlow.filing("respondent files")).post("/api/cases"), 403);
         problem(as(CLAIMANT).multiPart("case", "{\"title\": \"\"}", "application/json").post("/api/cases"), 400);
-        problem(as(CLAIMANT).contentType("text/plain").body("hello").post("/api/cases"), 415);
+        problem(as(CLAIMANT).contentType("text/plain").body("hello").post("/api/cases"), 415).then()
+                .body("detail", containsString("text/plain"));
+        // A query or path value its parameter's type refuses: 400 naming it and what it must be, not 404 naming nothing.
+        problem(as(CLAIMANT).get("/api/cases?status=OPEN"), 400).then().body("errors[0].field", equalTo("status"))
+                .body("detail", containsString("one of [")).body("detail", containsString("FILED"));
+        problem(as(CLAIMANT).get("/api/cases?limit=ten"), 400).then().body("errors[0].field", equalTo("limit"))
+                .body("detail", containsString("a whole number"));
+        problem(as(CLAIMANT).get("/api/cases/C-1"), 400).then().body("errors[0].field", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
