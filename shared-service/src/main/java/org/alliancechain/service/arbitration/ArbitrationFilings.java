@@ -108,7 +108,8 @@ public class ArbitrationFilings {
         try {
             chain.accountOf(organisation);
         } catch (UnknownSignerException e) {
-            throw noKey(organisation);
+            throw new ProblemException(Response.Status.CONFLICT, "this service holds no signing key for " + organisation
+                    + "; it cannot file arbitration cases for it");
         }
     }
 
@@ -201,16 +202,7 @@ public class ArbitrationFilings {
 
     private long queue(java.util.function.LongSupplier submit, String organisation) {
         requireKey(organisation);
-        try {
-            return submit.getAsLong();
-        } catch (UnknownSignerException e) {
-            throw noKey(organisation);
-        }
-    }
-
-    private static ProblemException noKey(String organisation) {
-        return new ProblemException(Response.Status.CONFLICT, "this service holds no signing key for " + organisation
-                + "; it cannot file arbitration cases for it");
+        return submit.getAsLong();
     }
 
     private static ProblemException field(String field, String detail) {

@@ -133,17 +133,20 @@ public class CaptureService {
 
     /** Refuses (422 {@code field}) an archived page whose URL or record headers are longer than a capture keeps, or whose date no record can hold. */
     private static void requireKeepable(ArchivedPage page, String field) {
-        String[][] limited = {{"URL", page.url(), "2000"}, {"WARC-Record-ID", page.recordId(), "200"},
-            {"block digest", page.recordDigest(), "200"}, {"Content-Type", page.mediaType(), "200"}};
-        for (String[] l : limited) {
-            if (l[1] != null && l[1].length() > Integer.parseInt(l[2])) {
-                throw new ProblemException(ProblemException.UNPROCESSABLE, "the archived page's " + l[0] + " has " + l[1].length()
-                        + " characters; a capture keeps at most " + l[2], field);
-            }
-        }
+        requireAtMost("URL", page.url(), 2000, field);
+        requireAtMost("WARC-Record-ID", page.recordId(), 200, field);
+        requireAtMost("block digest", page.recordDigest(), 200, field);
+        requireAtMost("Content-Type", page.mediaType(), 200, field);
         if (page.capturedAt() != null && !Times.recordable(page.capturedAt())) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "the archived page's WARC-Date " + page.capturedAt()
                     + " is not a time a capture was made", field);
+        }
+    }
+
+    private static void requireAtMost(String what, String value, int max, String field) {
+        if (value != null && value.length() > max) {
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "the archived page's " + what + " has " + value.length()
+                    + " characters; a capture keeps at most " + max, field);
         }
     }
 

@@ -125,27 +125,23 @@ public class WorkIntake {
      */
     public String textOf(UploadIntake.AcceptedFile accepted, String field) {
         if (accepted.content().length > maxTextChars * 4L) {
-            throw new ProblemException(ProblemException.UNPROCESSABLE, "'" + accepted.name() + "' is longer than "
-                    + maxTextChars + " characters (copyright.works.max-text-characters)", field);
+            throw tooLong(accepted, field);
         }
-        if (!isUtf8(accepted.content())) {
+        String text;
+        try { // decoded once, strictly: a byte sequence that is not UTF-8 is refused, not replaced
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(accepted.content())).toString();
+        } catch (CharacterCodingException e) {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "'" + accepted.name() + "' is not UTF-8 text: save it as UTF-8", field);
         }
-        String text = new String(accepted.content(), StandardCharsets.UTF_8);
         if (text.length() > maxTextChars) {
-            throw new ProblemException(ProblemException.UNPROCESSABLE, "'" + accepted.name() + "' is longer than "
-                    + maxTextChars + " characters (copyright.works.max-text-characters)", field);
+            throw tooLong(accepted, field);
         }
         return text;
     }
 
-    private static boolean isUtf8(byte[] content) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+    private ProblemException tooLong(UploadIntake.AcceptedFile accepted, String field) {
+        return new ProblemException(ProblemException.UNPROCESSABLE, "'" + accepted.name() + "' is longer than " + maxTextChars
+                + " characters (copyright.works.max-text-characters)", field);
     }
 }
